@@ -1,0 +1,8 @@
+module github.com/zwfw/zwfw
+
+go 1.23.0
+
+require (
+	github.com/santhosh-tekuri/jsonschema/v5 v5.3.1
+	gopkg.in/yaml.v3 v3.0.1
+)

@@ -1,0 +1,436 @@
+package schema
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// MaxDepth is the deepest nesting of arrays and objects a document may have.
+// Deeper input is rejected with rule "syntax.too-deep" rather than risking
+// the stack.
+const MaxDepth = 1000
+
+// Rules reported while reading text.
+const (
+	RuleSyntax         Rule = "syntax.invalid"
+	RuleTooDeep        Rule = "syntax.too-deep"
+	RuleDuplicateKey   Rule = "syntax.duplicate-key"
+	RuleEmpty          Rule = "syntax.empty"
+	RuleMultipleDocs   Rule = "syntax.multiple-documents"
+	RuleNonScalarKey   Rule = "syntax.non-scalar-key"
+	RuleNonJSONNumber  Rule = "syntax.non-json-number"
+	RuleAliasExpansion Rule = "syntax.alias-expansion"
+)
+
+// jsonParser reads JSON text into nodes, keeping positions. It tracks lines
+// and columns incrementally, so positions cost O(1) amortised even on a
+// document that is one long line.
+type jsonParser struct {
+	file string
+	data []byte
+	off  int
+	// position cache: line and column at byte offset posOff
+	line, col, posOff int
+	probs             List
+	stack             []seg // path to the value being read, for problems
+}
+
+// seg is one step of a path under construction: a key or an index.
+type seg struct {
+	key string
+	idx int // -1 for a key
+}
+
+func (p *jsonParser) path() Path {
+	return pathOf(p.stack)
+}
+
+func pathOf(stack []seg) Path {
+	var path Path
+	for _, s := range stack {
+		if s.idx >= 0 {
+			path = path.Index(s.idx)
+		} else {
+			path = path.Key(s.key)
+		}
+	}
+	return path
+}
+
+type syntaxError struct {
+	off  int
+	msg  string
+	rule Rule
+}
+
+func (p *jsonParser) pos(off int) Pos {
+	if off < p.posOff { // only on errors that look back; recount
+		p.line, p.col, p.posOff = 1, 1, 0
+	}
+	for p.posOff < off {
+		c := p.data[p.posOff]
+		switch {
+		case c == '\n':
+			p.line++
+			p.col = 1
+			p.posOff++
+		case c < utf8.RuneSelf:
+			p.col++
+			p.posOff++
+		default:
+			_, n := utf8.DecodeRune(p.data[p.posOff:])
+			p.col++
+			p.posOff += n
+		}
+	}
+	return Pos{File: p.file, Line: p.line, Col: p.col, Offset: off}
+}
+
+func (p *jsonParser) fail(off int, format string, args ...any) {
+	panic(syntaxError{off: off, msg: fmt.Sprintf(format, args...), rule: RuleSyntax})
+}
+
+// ParseJSON reads one JSON value from data. Problems carry file and
+// positions; on a syntax error the returned node is nil.
+func ParseJSON(file string, data []byte) (n *Node, probs List) {
+	p := &jsonParser{file: file, data: data, line: 1, col: 1}
+	defer func() {
+		if r := recover(); r != nil {
+			se, ok := r.(syntaxError)
+			if !ok {
+				panic(r)
+			}
+			n = nil
+			probs = append(p.probs, &Problem{Path: p.path(), Pos: p.pos(se.off), Rule: se.rule, Message: se.msg})
+		}
+	}()
+	p.skipBOM()
+	p.skipSpace()
+	if p.off >= len(p.data) {
+		return nil, List{{Pos: p.pos(p.off), Rule: RuleEmpty, Message: "document is empty"}}
+	}
+	n = p.value(0)
+	p.skipSpace()
+	if p.off < len(p.data) {
+		p.fail(p.off, "unexpected %s after the top-level value", p.describe(p.off))
+	}
+	return n, p.probs
+}
+
+func (p *jsonParser) skipBOM() {
+	if len(p.data) >= 3 && p.data[0] == 0xEF && p.data[1] == 0xBB && p.data[2] == 0xBF {
+		p.off = 3
+		p.posOff = 3
+	}
+}
+
+func (p *jsonParser) skipSpace() {
+	for p.off < len(p.data) {
+		switch p.data[p.off] {
+		case ' ', '\t', '\n', '\r':
+			p.off++
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) describe(off int) string {
+	if off >= len(p.data) {
+		return "end of input"
+	}
+	r, _ := utf8.DecodeRune(p.data[off:])
+	if r == utf8.RuneError {
+		return fmt.Sprintf("byte %#02x", p.data[off])
+	}
+	return strconv.QuoteRune(r)
+}
+
+func (p *jsonParser) value(depth int) *Node {
+	if depth > MaxDepth {
+		panic(syntaxError{off: p.off, msg: fmt.Sprintf("nesting deeper than %d levels", MaxDepth), rule: RuleTooDeep})
+	}
+	if p.off >= len(p.data) {
+		p.fail(p.off, "unexpected end of input, expecting a value")
+	}
+	start := p.off
+	switch c := p.data[p.off]; c {
+	case '{':
+		return p.object(depth)
+	case '[':
+		return p.array(depth)
+	case '"':
+		s := p.str()
+		return &Node{Kind: String, Pos: p.pos(start), Value: s}
+	case 't':
+		p.literal("true")
+		return &Node{Kind: Bool, Pos: p.pos(start), Value: "true"}
+	case 'f':
+		p.literal("false")
+		return &Node{Kind: Bool, Pos: p.pos(start), Value: "false"}
+	case 'n':
+		p.literal("null")
+		return &Node{Kind: Null, Pos: p.pos(start)}
+	default:
+		if c == '-' || c >= '0' && c <= '9' {
+			v := p.number()
+			return &Node{Kind: Number, Pos: p.pos(start), Value: v}
+		}
+		p.fail(p.off, "unexpected %s, expecting a value", p.describe(p.off))
+	}
+	return nil
+}
+
+func (p *jsonParser) literal(lit string) {
+	if !strings.HasPrefix(string(p.data[p.off:min(len(p.data), p.off+len(lit))]), lit) {
+		p.fail(p.off, "invalid literal, expecting %s", lit)
+	}
+	p.off += len(lit)
+}
+
+func (p *jsonParser) object(depth int) *Node {
+	n := &Node{Kind: Object, Pos: p.pos(p.off)}
+	p.off++ // {
+	p.skipSpace()
+	if p.off < len(p.data) && p.data[p.off] == '}' {
+		p.off++
+		return n
+	}
+	var seen map[string]int
+	for {
+		p.skipSpace()
+		if p.off >= len(p.data) || p.data[p.off] != '"' {
+			p.fail(p.off, "unexpected %s, expecting a member name in double quotes", p.describe(p.off))
+		}
+		keyOff := p.off
+		key := p.str()
+		keyPos := p.pos(keyOff)
+		p.skipSpace()
+		if p.off >= len(p.data) || p.data[p.off] != ':' {
+			p.fail(p.off, "unexpected %s, expecting ':' after member name", p.describe(p.off))
+		}
+		p.off++
+		p.skipSpace()
+		p.stack = append(p.stack, seg{key: key, idx: -1})
+		v := p.value(depth + 1)
+		p.stack = p.stack[:len(p.stack)-1]
+		if len(n.Fields) >= 8 && seen == nil {
+			seen = make(map[string]int, 16)
+			for i, f := range n.Fields {
+				seen[f.Key] = i
+			}
+		}
+		dup := false
+		if seen != nil {
+			_, dup = seen[key]
+			seen[key] = len(n.Fields)
+		} else {
+			dup = n.Get(key) != nil
+		}
+		if dup {
+			p.probs.Add(&Problem{Path: p.path().Key(key), Pos: keyPos, Rule: RuleDuplicateKey, Message: fmt.Sprintf("duplicate member %q", key)})
+		}
+		n.Fields = append(n.Fields, Field{Key: key, KeyPos: keyPos, Value: v})
+		p.skipSpace()
+		if p.off >= len(p.data) {
+			p.fail(p.off, "unexpected end of input, expecting ',' or '}'")
+		}
+		switch p.data[p.off] {
+		case ',':
+			p.off++
+		case '}':
+			p.off++
+			return n
+		default:
+			p.fail(p.off, "unexpected %s, expecting ',' or '}'", p.describe(p.off))
+		}
+	}
+}
+
+func (p *jsonParser) array(depth int) *Node {
+	n := &Node{Kind: Array, Pos: p.pos(p.off)}
+	p.off++ // [
+	p.skipSpace()
+	if p.off < len(p.data) && p.data[p.off] == ']' {
+		p.off++
+		return n
+	}
+	for {
+		p.skipSpace()
+		p.stack = append(p.stack, seg{idx: len(n.Items)})
+		n.Items = append(n.Items, p.value(depth+1))
+		p.stack = p.stack[:len(p.stack)-1]
+		p.skipSpace()
+		if p.off >= len(p.data) {
+			p.fail(p.off, "unexpected end of input, expecting ',' or ']'")
+		}
+		switch p.data[p.off] {
+		case ',':
+			p.off++
+		case ']':
+			p.off++
+			return n
+		default:
+			p.fail(p.off, "unexpected %s, expecting ',' or ']'", p.describe(p.off))
+		}
+	}
+}
+
+func (p *jsonParser) number() string {
+	d := p.data
+	start := p.off
+	i := p.off
+	if i < len(d) && d[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(d) && d[i] == '0':
+		i++
+	case i < len(d) && d[i] >= '1' && d[i] <= '9':
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+		}
+	default:
+		p.fail(i, "invalid number: expecting a digit")
+	}
+	if i < len(d) && d[i] == '.' {
+		i++
+		if i >= len(d) || d[i] < '0' || d[i] > '9' {
+			p.fail(i, "invalid number: expecting a digit after the decimal point")
+		}
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		i++
+		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		if i >= len(d) || d[i] < '0' || d[i] > '9' {
+			p.fail(i, "invalid number: expecting a digit in the exponent")
+		}
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+		}
+	}
+	p.off = i
+	return string(d[start:i])
+}
+
+// str reads a JSON string starting at the opening quote.
+func (p *jsonParser) str() string {
+	d := p.data
+	start := p.off + 1
+	i := start
+	// Fast path: no escapes, ASCII or valid UTF-8.
+	for i < len(d) {
+		c := d[i]
+		if c == '"' {
+			s := d[start:i]
+			if !utf8.Valid(s) {
+				break
+			}
+			p.off = i + 1
+			return string(s)
+		}
+		if c == '\\' || c < 0x20 {
+			break
+		}
+		i++
+	}
+	var b strings.Builder
+	b.Write(d[start:i])
+	for {
+		if i >= len(d) {
+			p.fail(p.off, "unterminated string")
+		}
+		c := d[i]
+		switch {
+		case c == '"':
+			p.off = i + 1
+			return b.String()
+		case c < 0x20:
+			p.fail(i, "control character %#02x in string", c)
+		case c == '\\':
+			if i+1 >= len(d) {
+				p.fail(i, "unterminated escape")
+			}
+			switch e := d[i+1]; e {
+			case '"', '\\', '/':
+				b.WriteByte(e)
+				i += 2
+			case 'b':
+				b.WriteByte('\b')
+				i += 2
+			case 'f':
+				b.WriteByte('\f')
+				i += 2
+			case 'n':
+				b.WriteByte('\n')
+				i += 2
+			case 'r':
+				b.WriteByte('\r')
+				i += 2
+			case 't':
+				b.WriteByte('\t')
+				i += 2
+			case 'u':
+				r, ok := hex4(d, i+2)
+				if !ok {
+					p.fail(i, "invalid \\u escape")
+				}
+				i += 6
+				if utf16.IsSurrogate(r) {
+					r2, ok2 := rune(-1), false
+					if i+1 < len(d) && d[i] == '\\' && d[i+1] == 'u' {
+						r2, ok2 = hex4(d, i+2)
+					}
+					if dec := utf16.DecodeRune(r, r2); ok2 && dec != utf8.RuneError {
+						r = dec
+						i += 6
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				b.WriteRune(r)
+			default:
+				p.fail(i, "invalid escape \\%c", e)
+			}
+		case c < utf8.RuneSelf:
+			b.WriteByte(c)
+			i++
+		default:
+			r, n := utf8.DecodeRune(d[i:])
+			if r == utf8.RuneError && n == 1 {
+				p.fail(i, "invalid UTF-8 in string")
+			}
+			b.Write(d[i : i+n])
+			i += n
+		}
+	}
+}
+
+func hex4(d []byte, i int) (rune, bool) {
+	if i+4 > len(d) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range d[i : i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}

@@ -1,0 +1,246 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strconv"
+)
+
+// Kind is the JSON type of a [Node].
+type Kind uint8
+
+// The JSON types. The zero value is Null.
+const (
+	Null Kind = iota
+	Bool
+	Number
+	String
+	Object
+	Array
+)
+
+var kindNames = [...]string{"null", "boolean", "number", "string", "object", "array"}
+
+// String returns the JSON Schema name of the type ("object", "number", …).
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Node is a JSON value read from YAML or JSON text, with the position it was
+// read from. YAML is normalised to JSON types on the way in: bare dates and
+// timestamps become strings as written, non-string map keys become their
+// text, numbers keep their decimal text.
+type Node struct {
+	Kind Kind
+	Pos  Pos
+	// Value is the text of a scalar: the string itself, the JSON number
+	// ("12", "-0.5", "1e3"), "true" or "false". Empty for null, objects and
+	// arrays.
+	Value  string
+	Fields []Field // members of an object, in document order
+	Items  []*Node // elements of an array
+}
+
+// Field is one member of an object.
+type Field struct {
+	Key    string
+	KeyPos Pos
+	Value  *Node
+}
+
+// Get returns the value of member key of an object node, or nil.
+func (n *Node) Get(key string) *Node {
+	if n == nil || n.Kind != Object {
+		return nil
+	}
+	for i := range n.Fields {
+		if n.Fields[i].Key == key {
+			return n.Fields[i].Value
+		}
+	}
+	return nil
+}
+
+// Field returns the member key of an object node, or nil.
+func (n *Node) Field(key string) *Field {
+	if n == nil || n.Kind != Object {
+		return nil
+	}
+	for i := range n.Fields {
+		if n.Fields[i].Key == key {
+			return &n.Fields[i]
+		}
+	}
+	return nil
+}
+
+// Lookup returns the node at path p below n, or nil when there is none.
+func (n *Node) Lookup(p Path) *Node {
+	found, exact := n.Nearest(p)
+	if !exact {
+		return nil
+	}
+	return found
+}
+
+// Nearest returns the node at path p, or the deepest existing node on the
+// way to it with exact false.
+func (n *Node) Nearest(p Path) (found *Node, exact bool) {
+	cur := n
+	for _, seg := range p.Segments() {
+		var next *Node
+		switch cur.Kind {
+		case Object:
+			next = cur.Get(seg)
+		case Array:
+			if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(cur.Items) {
+				next = cur.Items[i]
+			}
+		}
+		if next == nil {
+			return cur, false
+		}
+		cur = next
+	}
+	return cur, true
+}
+
+// Interface returns the value as Go JSON types: map[string]any, []any,
+// string, json.Number, bool or nil. Later members of an object win over
+// earlier ones with the same key, as in encoding/json.
+func (n *Node) Interface() any {
+	if n == nil {
+		return nil
+	}
+	switch n.Kind {
+	case Bool:
+		return n.Value == "true"
+	case Number:
+		return json.Number(n.Value)
+	case String:
+		return n.Value
+	case Object:
+		m := make(map[string]any, len(n.Fields))
+		for _, f := range n.Fields {
+			m[f.Key] = f.Value.Interface()
+		}
+		return m
+	case Array:
+		a := make([]any, len(n.Items))
+		for i, it := range n.Items {
+			a[i] = it.Interface()
+		}
+		return a
+	}
+	return nil
+}
+
+// MarshalJSON writes the node as compact JSON, members in document order.
+func (n *Node) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	n.appendJSON(&b)
+	return b.Bytes(), nil
+}
+
+func (n *Node) appendJSON(b *bytes.Buffer) {
+	if n == nil {
+		b.WriteString("null")
+		return
+	}
+	switch n.Kind {
+	case Null:
+		b.WriteString("null")
+	case Bool, Number:
+		b.WriteString(n.Value)
+	case String:
+		appendJSONString(b, n.Value)
+	case Object:
+		b.WriteByte('{')
+		for i, f := range n.Fields {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			appendJSONString(b, f.Key)
+			b.WriteByte(':')
+			f.Value.appendJSON(b)
+		}
+		b.WriteByte('}')
+	case Array:
+		b.WriteByte('[')
+		for i, it := range n.Items {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			it.appendJSON(b)
+		}
+		b.WriteByte(']')
+	}
+}
+
+func appendJSONString(b *bytes.Buffer, s string) {
+	enc, _ := json.Marshal(s) // a string always marshals
+	// encoding/json escapes <, > and & for HTML; documents are not HTML.
+	enc = bytes.ReplaceAll(enc, []byte(`\u003c`), []byte("<"))
+	enc = bytes.ReplaceAll(enc, []byte(`\u003e`), []byte(">"))
+	enc = bytes.ReplaceAll(enc, []byte(`\u0026`), []byte("&"))
+	b.Write(enc)
+}
+
+// FromValue builds a node from Go JSON types (what [Node.Interface] returns,
+// or what encoding/json decodes into any). Object members are sorted by key,
+// since Go maps have no order. Positions are zero.
+func FromValue(v any) *Node {
+	switch v := v.(type) {
+	case nil:
+		return &Node{Kind: Null}
+	case bool:
+		return &Node{Kind: Bool, Value: strconv.FormatBool(v)}
+	case json.Number:
+		return &Node{Kind: Number, Value: v.String()}
+	case float64:
+		return &Node{Kind: Number, Value: strconv.FormatFloat(v, 'g', -1, 64)}
+	case int:
+		return &Node{Kind: Number, Value: strconv.Itoa(v)}
+	case int64:
+		return &Node{Kind: Number, Value: strconv.FormatInt(v, 10)}
+	case string:
+		return &Node{Kind: String, Value: v}
+	case map[string]any:
+		n := &Node{Kind: Object}
+		for _, k := range sortedKeys(v) {
+			n.Fields = append(n.Fields, Field{Key: k, Value: FromValue(v[k])})
+		}
+		return n
+	case []any:
+		n := &Node{Kind: Array, Items: make([]*Node, len(v))}
+		for i, e := range v {
+			n.Items[i] = FromValue(e)
+		}
+		return n
+	}
+	// Anything else goes through its JSON form.
+	b, err := json.Marshal(v)
+	if err != nil {
+		return &Node{Kind: Null}
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var w any
+	if d.Decode(&w) != nil {
+		return &Node{Kind: Null}
+	}
+	return FromValue(w)
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,360 @@
+package schema
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+)
+
+//go:embed *.schema.json
+var files embed.FS
+
+// Files holds the JSON Schema files the module validates with, as
+// *.schema.json, for editors and other tools.
+var Files = files
+
+// Schema is one of the module's embedded JSON Schemas. It is compiled on
+// first use, once per process; a Schema is safe for concurrent use.
+type Schema struct {
+	name string // file name in [Files]
+	kind string // the document kind it validates
+	once func() (*compiled, error)
+}
+
+type compiled struct {
+	id     string
+	schema *jsonschema.Schema
+	doc    *Node // the schema itself, to read enum values for messages
+}
+
+// The embedded schemas, one per document kind.
+var (
+	Catalogue = newSchema("catalogue.schema.json", "Catalogue")
+	Bulletin  = newSchema("bulletin.schema.json", "Bulletin")
+	Divisions = newSchema("divisions.schema.json", "Divisions")
+	Modes     = newSchema("modes.schema.json", "ReformModes")
+)
+
+var all = []*Schema{Catalogue, Bulletin, Divisions, Modes}
+
+func newSchema(name, kind string) *Schema {
+	s := &Schema{name: name, kind: kind}
+	s.once = sync.OnceValues(s.compile)
+	return s
+}
+
+// ForKind returns the schema for documents whose "kind" is kind, or nil.
+func ForKind(kind string) *Schema {
+	for _, s := range all {
+		if s.kind == kind && s.exists() {
+			return s
+		}
+	}
+	return nil
+}
+
+func (s *Schema) exists() bool {
+	_, err := files.Open(s.name)
+	return err == nil
+}
+
+// Kind returns the document kind the schema validates ("Catalogue", …).
+func (s *Schema) Kind() string { return s.kind }
+
+// Name returns the schema's file name in [Files].
+func (s *Schema) Name() string { return s.name }
+
+// Source returns the schema text.
+func (s *Schema) Source() []byte {
+	b, _ := files.ReadFile(s.name)
+	return b
+}
+
+// ID returns the schema's $id.
+func (s *Schema) ID() string {
+	c, err := s.once()
+	if err != nil {
+		return ""
+	}
+	return c.id
+}
+
+// errNoLoad is what the validator gets if anything asks it to read a file
+// or URL: documents never make it fetch anything.
+var errNoLoad = errors.New("schema: loading external schemas is disabled")
+
+func (s *Schema) compile() (*compiled, error) {
+	src, err := files.ReadFile(s.name)
+	if err != nil {
+		return nil, fmt.Errorf("schema: %s is not embedded", s.name)
+	}
+	doc, probs := ParseJSON(s.name, src)
+	if err := probs.Err(); err != nil {
+		return nil, err
+	}
+	id := doc.Get("$id")
+	if id == nil || id.Kind != String {
+		return nil, fmt.Errorf("schema: %s has no $id", s.name)
+	}
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	c.AssertFormat = true
+	c.LoadURL = func(string) (io.ReadCloser, error) { return nil, errNoLoad }
+	// Every embedded schema is registered under its $id, so one may refer
+	// to another and nothing is fetched.
+	names, _ := fs.Glob(files, "*.schema.json")
+	for _, name := range names {
+		osrc, err := files.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		odoc, _ := ParseJSON(name, osrc)
+		if odoc == nil {
+			return nil, fmt.Errorf("schema: %s is not JSON", name)
+		}
+		if oid := odoc.Get("$id"); oid != nil {
+			if err := c.AddResource(oid.Value, bytes.NewReader(osrc)); err != nil {
+				return nil, fmt.Errorf("schema: %s: %w", name, err)
+			}
+		}
+	}
+	sch, err := c.Compile(id.Value)
+	if err != nil {
+		return nil, fmt.Errorf("schema: compiling %s: %w", s.name, err)
+	}
+	return &compiled{id: id.Value, schema: sch, doc: doc}, nil
+}
+
+// Validate checks the document n against the schema and returns one problem
+// per failed assertion, located at the node concerned: for a missing
+// required member, the object that lacks it; for a member not allowed, the
+// member's key. Problems are sorted.
+func (s *Schema) Validate(n *Node) List {
+	c, err := s.once()
+	if err != nil {
+		return List{{Rule: "schema.internal", Message: err.Error(), Err: err}}
+	}
+	verr := c.schema.Validate(n.Interface())
+	if verr == nil {
+		return nil
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(verr, &ve) {
+		return List{{Rule: "schema.internal", Message: verr.Error(), Err: verr}}
+	}
+	var probs List
+	c.collect(ve, n, &probs)
+	probs.Dedupe()
+	return probs
+}
+
+// collect maps the leaves of the validator's error tree to problems.
+func (c *compiled) collect(ve *jsonschema.ValidationError, doc *Node, out *List) {
+	if len(ve.Causes) > 0 {
+		for _, cause := range ve.Causes {
+			c.collect(cause, doc, out)
+		}
+		return
+	}
+	path := ParsePointer(ve.InstanceLocation)
+	node, _ := doc.Nearest(path)
+	keyword := ve.KeywordLocation[strings.LastIndexByte(ve.KeywordLocation, '/')+1:]
+	rule := Rule("schema." + kebab(keyword))
+	pos := node.Pos
+	switch keyword {
+	case "required":
+		// One problem per missing member, at the object that lacks it.
+		for _, name := range quotedNames(ve.Message) {
+			out.Add(&Problem{Path: path.Key(name), Pos: pos, Rule: rule,
+				Message: fmt.Sprintf("missing required member %q", name)})
+		}
+		return
+	case "additionalProperties":
+		// One problem per member not allowed, at its key.
+		for _, f := range node.Fields {
+			if strings.Contains(ve.Message, quote(f.Key)) {
+				out.Add(&Problem{Path: path.Key(f.Key), Pos: f.KeyPos, Rule: rule,
+					Message: fmt.Sprintf("unknown member %q (local extensions must start with \"x-\")", f.Key)})
+			}
+		}
+		return
+	case "enum":
+		out.Add(&Problem{Path: path, Pos: pos, Rule: rule,
+			Message: fmt.Sprintf("%s is not allowed here; use one of: %s", describe(node), c.enumTerms(ve.AbsoluteKeywordLocation))})
+		return
+	case "const":
+		out.Add(&Problem{Path: path, Pos: pos, Rule: rule,
+			Message: fmt.Sprintf("%s is not allowed here; %s", describe(node), ve.Message)})
+		return
+	}
+	out.Add(&Problem{Path: path, Pos: pos, Rule: rule, Message: ve.Message})
+}
+
+// enumTerms lists the string values of the enum at an absolute keyword
+// location that are not numeric codes: the terms to write.
+func (c *compiled) enumTerms(absLoc string) string {
+	_, frag, _ := strings.Cut(absLoc, "#")
+	n := c.doc.Lookup(ParsePointer(frag))
+	if n == nil || n.Kind != Array {
+		return "(see the schema)"
+	}
+	var terms, codes []string
+	for _, it := range n.Items {
+		switch {
+		case it.Kind == String && !isDigits(it.Value):
+			terms = append(terms, it.Value)
+		case it.Kind == String:
+			codes = append(codes, it.Value)
+		}
+	}
+	s := strings.Join(terms, ", ")
+	if len(terms) == 0 {
+		s = strings.Join(codes, ", ")
+	} else if len(codes) > 0 {
+		var uniq []string
+		for _, c := range codes {
+			if !slices.Contains(uniq, c) {
+				uniq = append(uniq, c)
+			}
+		}
+		s += " (or the national code " + strings.Join(uniq, ", ") + ")"
+	}
+	return s
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// describe shows a value briefly for messages.
+func describe(n *Node) string {
+	switch n.Kind {
+	case String:
+		return fmt.Sprintf("%q", n.Value)
+	case Number, Bool:
+		return n.Value
+	case Null:
+		return "null"
+	}
+	return "this " + n.Kind.String()
+}
+
+// quotedNames extracts the names jsonschema quotes in single quotes.
+func quotedNames(msg string) []string {
+	var names []string
+	for {
+		i := strings.IndexByte(msg, '\'')
+		if i < 0 {
+			return names
+		}
+		msg = msg[i+1:]
+		var b strings.Builder
+		j := 0
+		for j < len(msg) && msg[j] != '\'' {
+			if msg[j] == '\\' && j+1 < len(msg) {
+				j++
+			}
+			b.WriteByte(msg[j])
+			j++
+		}
+		// The name was quoted with Go escapes; undo them.
+		var s string
+		if err := json.Unmarshal([]byte(`"`+strings.ReplaceAll(b.String(), `"`, `\"`)+`"`), &s); err != nil {
+			s = b.String()
+		}
+		names = append(names, s)
+		if j >= len(msg) {
+			return names
+		}
+		msg = msg[j+1:]
+	}
+}
+
+// quote quotes s as jsonschema/v5 does in its messages.
+func quote(s string) string {
+	s = fmt.Sprintf("%q", s)
+	s = strings.ReplaceAll(s, `\"`, `"`)
+	s = strings.ReplaceAll(s, `'`, `\'`)
+	return "'" + s[1:len(s)-1] + "'"
+}
+
+// kebab turns a keyword such as additionalProperties into
+// additional-properties.
+func kebab(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if unicode.IsUpper(r) {
+			if i > 0 {
+				b.WriteByte('-')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() == 0 {
+		return "invalid"
+	}
+	return b.String()
+}
+
+// Validate parses data (see [Parse]), picks the schema from the document's
+// "kind" member when want is nil, and validates. It returns the document and
+// every problem found; the node is nil when the text could not be read.
+func Validate(file string, data []byte, want *Schema) (*Node, List) {
+	n, probs := Parse(file, data)
+	if n == nil {
+		return nil, probs
+	}
+	s := want
+	if s == nil {
+		s = Detect(n, &probs)
+		if s == nil {
+			probs.Sort()
+			return n, probs
+		}
+	}
+	probs = append(probs, s.Validate(n)...)
+	probs.Dedupe()
+	return n, probs
+}
+
+// RuleUnknownKind is reported when a document's kind names no schema.
+const RuleUnknownKind Rule = "document.unknown-kind"
+
+// Detect returns the schema for the document's "kind" member, adding a
+// problem to probs when there is none.
+func Detect(n *Node, probs *List) *Schema {
+	kinds := make([]string, 0, len(all))
+	for _, s := range all {
+		if s.exists() {
+			kinds = append(kinds, s.kind)
+		}
+	}
+	k := n.Get("kind")
+	switch {
+	case n.Kind != Object:
+		probs.Errorf(Root, n.Pos, RuleUnknownKind, "document is %s, not an object with a kind (%s)", describe(n), strings.Join(kinds, ", "))
+	case k == nil:
+		probs.Errorf(Root.Key("kind"), n.Pos, RuleUnknownKind, "document has no kind; want one of %s", strings.Join(kinds, ", "))
+	case k.Kind != String || ForKind(k.Value) == nil:
+		probs.Errorf(Root.Key("kind"), k.Pos, RuleUnknownKind, "unknown document kind %s; want one of %s", describe(k), strings.Join(kinds, ", "))
+	default:
+		return ForKind(k.Value)
+	}
+	return nil
+}
