@@ -1,0 +1,197 @@
+package matters
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/zwfw/zwfw/schema"
+)
+
+// Rules of the semantic checks. Each is a stable identifier; tests and
+// callers match on them.
+const (
+	RuleDuplicateCode       schema.Rule = "matter.duplicate-code"
+	RulePromisedExceeds     schema.Rule = "matter.promised-exceeds-legal"
+	RuleLimitsIncomparable  schema.Rule = "matter.limits-incomparable"
+	RuleInstantMismatch     schema.Rule = "matter.instant-mismatch"
+	RuleOnlineVisits        schema.Rule = "matter.online-needs-zero-visits"
+	RuleOnsiteReason        schema.Rule = "matter.onsite-reason-missing"
+	RulePostalMissing       schema.Rule = "matter.postal-missing"
+	RuleFeeBasis            schema.Rule = "matter.fee-basis-missing"
+	RuleDelegationLevel     schema.Rule = "matter.delegation-level-missing"
+	RuleCreditCodeCheck     schema.Rule = "matter.credit-code-check"
+	RuleBundleUnknownMember schema.Rule = "bundle.unknown-member"
+	RuleBundleDuplicateCode schema.Rule = "bundle.duplicate-code"
+)
+
+// Locator returns the source position of a path, or the zero Pos.
+type Locator func(schema.Path) schema.Pos
+
+func noPos(schema.Path) schema.Pos { return schema.Pos{} }
+
+// Check runs the semantic checks on a catalogue built in code (one loaded
+// from a document was checked on loading) and returns the problems, sorted.
+func (c *Catalogue) Check() schema.List {
+	var probs schema.List
+	ix := newIndex()
+	root := schema.Root.Key("matters")
+	for i := range c.Matters {
+		p := root.Index(i)
+		checkMatter(&c.Matters[i], p, noPos, &probs)
+		ix.add(c.Matters[i].Code, p, noPos, &probs)
+	}
+	ix.checkBundles(c.Bundles, noPos, &probs)
+	probs.Sort()
+	return probs
+}
+
+// index holds what the whole-catalogue checks need: code → first path. It
+// keeps only the codes, so it stays small when matters are streamed.
+type index struct {
+	codes map[string]schema.Path
+}
+
+func newIndex() *index { return &index{codes: make(map[string]schema.Path)} }
+
+func (ix *index) add(code string, path schema.Path, loc Locator, probs *schema.List) {
+	if code == "" {
+		return
+	}
+	if first, dup := ix.codes[code]; dup {
+		firstPos := loc(first.Key("code"))
+		where := first.String()
+		if firstPos.IsValid() {
+			where = fmt.Sprintf("line %d", firstPos.Line)
+		}
+		probs.Errorf(path.Key("code"), loc(path.Key("code")), RuleDuplicateCode,
+			"code %s is used again (first at %s)", code, where)
+		return
+	}
+	ix.codes[code] = path
+}
+
+func (ix *index) checkBundles(bundles []Bundle, loc Locator, probs *schema.List) {
+	seen := map[string]int{}
+	for i := range bundles {
+		b := &bundles[i]
+		p := schema.Root.Key("bundles").Index(i)
+		if b.Code != "" {
+			if j, dup := seen[b.Code]; dup {
+				probs.Errorf(p.Key("code"), loc(p.Key("code")), RuleBundleDuplicateCode,
+					"bundle code %s is used again (first by bundle %d)", b.Code, j)
+			} else {
+				seen[b.Code] = i
+			}
+		}
+		for j, code := range b.Matters {
+			if _, ok := ix.codes[code]; !ok {
+				mp := p.Key("matters").Index(j)
+				probs.Errorf(mp, loc(mp), RuleBundleUnknownMember,
+					"bundle %q names matter %s, which the catalogue does not hold", b.Name, code)
+			}
+		}
+	}
+}
+
+// checkMatter runs the checks that need one matter only.
+func checkMatter(m *Matter, path schema.Path, loc Locator, probs *schema.List) {
+	at := func(key string) (schema.Path, schema.Pos) {
+		p := path
+		if key != "" {
+			p = path.Key(key)
+		}
+		pos := loc(p)
+		if !pos.IsValid() {
+			pos = loc(path)
+		}
+		return p, pos
+	}
+
+	// Promised limit within the legal limit, compared in working days.
+	// A promised limit of 即办 is within any legal limit.
+	if !m.LegalLimit.IsZero() && !m.PromisedLimit.IsZero() && m.PromisedLimit.Unit != Instant {
+		legal, lok := m.LegalLimit.WorkingDays()
+		promised, pok := m.PromisedLimit.WorkingDays()
+		switch {
+		case m.LegalLimit.Unit == m.PromisedLimit.Unit:
+			if m.PromisedLimit.Value > m.LegalLimit.Value {
+				p, pos := at("promisedLimit")
+				probs.Errorf(p, pos, RulePromisedExceeds, "promised limit %s exceeds legal limit %s", m.PromisedLimit, m.LegalLimit)
+			}
+		case lok && pok:
+			if promised > legal {
+				p, pos := at("promisedLimit")
+				probs.Errorf(p, pos, RulePromisedExceeds, "promised limit %s (%s working days) exceeds legal limit %s (%s working days)",
+					m.PromisedLimit, fmtDays(promised), m.LegalLimit, fmtDays(legal))
+			}
+		default:
+			var which Unit
+			if !lok {
+				which = m.LegalLimit.Unit
+			} else {
+				which = m.PromisedLimit.Unit
+			}
+			p, pos := at("promisedLimit")
+			probs.Warningf(p, pos, RuleLimitsIncomparable,
+				"promised limit %s cannot be compared with legal limit %s: %s does not convert to working days", m.PromisedLimit, m.LegalLimit, which)
+		}
+	}
+
+	// 即办 promised limit ⇔ 即办件.
+	instantLimit := m.PromisedLimit.Unit == Instant
+	if m.HandlingKind != 0 && instantLimit != (m.HandlingKind == InstantCase) {
+		p, pos := at("handlingKind")
+		if instantLimit {
+			probs.Errorf(p, pos, RuleInstantMismatch, "promised limit is 即办 but handling kind is %s, not 即办件", m.HandlingKind)
+		} else if !m.PromisedLimit.IsZero() {
+			probs.Errorf(p, pos, RuleInstantMismatch, "handling kind is 即办件 but promised limit is %s, not 即办", m.PromisedLimit)
+		}
+	}
+
+	// Fully online ⇒ zero visits.
+	if m.FullyOnline() && m.Visits != nil && *m.Visits > 0 {
+		p, pos := at("visits")
+		probs.Errorf(p, pos, RuleOnlineVisits, "matter is handled fully online (全程网办) but needs %d visits", *m.Visits)
+	}
+
+	// Visits ⇒ a reason for on-site handling.
+	if m.Visits != nil && *m.Visits > 0 && m.OnsiteReason == "" {
+		p, pos := at("visits")
+		probs.Errorf(p, pos, RuleOnsiteReason, "matter needs %d visits but gives no onsiteReason", *m.Visits)
+	}
+
+	// Zero visits and not online ⇒ postal application.
+	if m.Visits != nil && *m.Visits == 0 && m.Forms != 0 && !m.Forms.Has(Online) && !m.Forms.Has(ByPost) {
+		p, pos := at("forms")
+		probs.Warningf(p, pos, RulePostalMissing, "matter needs no visit and is not handled online, so forms should offer 快递申请")
+	}
+
+	// Fee charged ⇒ basis and items.
+	if m.Fee != nil && m.Fee.Charged && (m.Fee.Basis == "" || len(m.Fee.Items) == 0) {
+		p, pos := at("fee")
+		probs.Errorf(p, pos, RuleFeeBasis, "matter is charged for but states no fee basis or fee items")
+	}
+
+	// A delegated matter says to which level.
+	if m.IsDelegated() && (m.Delegation == nil || m.Delegation.To == 0) {
+		key := "delegation"
+		if m.Delegation == nil {
+			key = "powerSource"
+		}
+		p, pos := at(key)
+		probs.Errorf(p, pos, RuleDelegationLevel, "matter is delegated (下放) but does not say the receiving level (delegation.to)")
+	}
+
+	// The body's credit code carries a valid check character.
+	if cc := m.Body.CreditCode; cc != "" {
+		if err := checkCreditCode(cc); err != nil {
+			p, pos := at("body")
+			if pp := p.Key("creditCode"); loc(pp).IsValid() {
+				p, pos = pp, loc(pp)
+			}
+			probs.Add(&schema.Problem{Path: p, Pos: pos, Rule: RuleCreditCodeCheck, Message: err.Error(), Err: err})
+		}
+	}
+}
+
+func fmtDays(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

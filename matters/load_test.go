@@ -1,0 +1,265 @@
+package matters
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema"
+)
+
+func mustLoad(t *testing.T, path string) *Catalogue {
+	t.Helper()
+	c, probs := LoadFile(path)
+	if err := probs.Err(); err != nil {
+		t.Fatalf("LoadFile(%s): %v", path, err)
+	}
+	return c
+}
+
+func TestLoadValid(t *testing.T) {
+	c := mustLoad(t, "testdata/valid.yaml")
+	if got, want := len(c.Matters), 3; got != want {
+		t.Fatalf("matters = %d, want %d", got, want)
+	}
+	m := c.Matters[1]
+	if m.Type != PublicService || m.Level != CountyLevel || m.HandlingKind != InstantCase {
+		t.Errorf("numeric codes decoded as %v %v %v", m.Type, m.Level, m.HandlingKind)
+	}
+	if !m.Forms.Has(AtWindow) || m.Forms.Len() != 1 {
+		t.Errorf("forms = %v", m.Forms.Slice())
+	}
+	if c.AsOf.Format("2006-01-02") != "2021-04-30" {
+		t.Errorf("asOf = %v", c.AsOf)
+	}
+	if string(c.Extensions["x-publisher"]) != `"示例"` || string(m.Extensions["x-window"]) != `"3号窗口"` {
+		t.Errorf("extensions lost: %v %v", c.Extensions, m.Extensions)
+	}
+	if !c.Matters[0].FullyOnline() || c.Matters[1].FullyOnline() {
+		t.Errorf("FullyOnline wrong")
+	}
+}
+
+// TestRoundTrip writes a catalogue as YAML and as JSON and reads it back:
+// nothing may be lost.
+func TestRoundTrip(t *testing.T) {
+	for _, file := range []string{"testdata/valid.yaml"} {
+		orig := mustLoad(t, file)
+		for _, format := range []string{"yaml", "json"} {
+			t.Run(filepath.Base(file)+"/"+format, func(t *testing.T) {
+				var b bytes.Buffer
+				var err error
+				if format == "yaml" {
+					err = orig.WriteYAML(&b)
+				} else {
+					err = orig.WriteJSON(&b)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				back, probs := Parse("out."+format, b.Bytes())
+				if err := probs.Err(); err != nil {
+					t.Fatalf("re-reading: %v\n%s", err, b.String())
+				}
+				if diff := cmp.Diff(orig, back); diff != "" {
+					t.Errorf("round trip changed the catalogue (-orig +back):\n%s", diff)
+				}
+			})
+		}
+	}
+}
+
+// problemKey is what tests compare: rule and path, never the message.
+type problemKey struct {
+	Rule schema.Rule
+	Path string
+}
+
+func keys(l schema.List) []problemKey {
+	var out []problemKey
+	for _, p := range l {
+		out = append(out, problemKey{p.Rule, p.Path.String()})
+	}
+	return out
+}
+
+// edit applies a textual change to the valid fixture.
+func edit(t *testing.T, old, new string) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("fixture does not contain %q", old)
+	}
+	return bytes.Replace(b, []byte(old), []byte(new), 1)
+}
+
+func TestSemanticRules(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		want     []problemKey
+	}{
+		{
+			name: "duplicate code",
+			old:  `code: "11511301008778183N5000301003000"`,
+			new:  `code: "11511301008778183N4000101001000"`,
+			want: []problemKey{{RuleDuplicateCode, "/matters/2/code"}, {RuleBundleUnknownMember, "/bundles/0/matters/1"}},
+		},
+		{
+			name: "promised beyond legal, same unit",
+			old:  "promisedLimit: {value: 5, unit: 工作日}\n    handlingKind: 承诺件",
+			new:  "promisedLimit: {value: 25, unit: 工作日}\n    handlingKind: 承诺件",
+			want: []problemKey{{RulePromisedExceeds, "/matters/0/promisedLimit"}},
+		},
+		{
+			name: "promised beyond legal, month converted",
+			old:  "promisedLimit: {value: 10, unit: 工作日}",
+			new:  "promisedLimit: {value: 23, unit: 工作日}",
+			want: []problemKey{{RulePromisedExceeds, "/matters/2/promisedLimit"}},
+		},
+		{
+			name: "incomparable units",
+			old:  "legalLimit: {value: 1, unit: 月}",
+			new:  "legalLimit: {value: 30, unit: 自然日}",
+			want: []problemKey{{RuleLimitsIncomparable, "/matters/2/promisedLimit"}},
+		},
+		{
+			name: "instant limit but promised case",
+			old:  "handlingKind: 1",
+			new:  "handlingKind: 2",
+			want: []problemKey{{RuleInstantMismatch, "/matters/1/handlingKind"}},
+		},
+		{
+			name: "instant case but limit in days",
+			old:  "handlingKind: 承诺件\n    visits: 0\n    online",
+			new:  "handlingKind: 即办件\n    visits: 0\n    online",
+			want: []problemKey{{RuleInstantMismatch, "/matters/0/handlingKind"}},
+		},
+		{
+			name: "fully online with visits",
+			old:  "visits: 0\n    online",
+			new:  "visits: 1\n    onsiteReason: 核验原件\n    online",
+			want: []problemKey{{RuleOnlineVisits, "/matters/0/visits"}},
+		},
+		{
+			name: "visits without reason",
+			old:  "    onsiteReason: 需采集指纹和人像\n",
+			new:  "",
+			want: []problemKey{{RuleOnsiteReason, "/matters/1/visits"}},
+		},
+		{
+			name: "no visit, not online, no post",
+			old:  "forms: [窗口办理, 快递申请]",
+			new:  "forms: [窗口办理]",
+			want: []problemKey{{RulePostalMissing, "/matters/2/forms"}},
+		},
+		{
+			name: "fee without basis",
+			old:  "      basis: 居民身份证工本费标准\n",
+			new:  "",
+			want: []problemKey{{RuleFeeBasis, "/matters/1/fee"}},
+		},
+		{
+			name: "delegated without receiving level",
+			old:  "delegation: {to: 乡镇级, batch: 1, document: 示例下放决定}",
+			new:  "delegation: {batch: 1, document: 示例下放决定}",
+			want: []problemKey{{RuleDelegationLevel, "/matters/2/delegation"}},
+		},
+		{
+			name: "power source delegated, no delegation",
+			old:  "    delegation: {to: 乡镇级, batch: 1, document: 示例下放决定}\n",
+			new:  "",
+			want: []problemKey{{RuleDelegationLevel, "/matters/2/powerSource"}},
+		},
+		{
+			name: "credit code check character",
+			old:  `body: {name: 示例公安局, creditCode: "115113010833722043"}`,
+			new:  `body: {name: 示例公安局, creditCode: "115113010833722044"}`,
+			want: []problemKey{{RuleCreditCodeCheck, "/matters/1/body/creditCode"}},
+		},
+		{
+			name: "bundle member missing",
+			old:  `matters: ["11511301008778183N4000101001000", "11511301008778183N5000301003000"]`,
+			new:  `matters: ["11511301008778183N4000101001000", "X1"]`,
+			want: []problemKey{{RuleBundleUnknownMember, "/bundles/0/matters/1"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, probs := Parse("valid.yaml", edit(t, tt.old, tt.new))
+			if diff := cmp.Diff(tt.want, keys(probs)); diff != "" {
+				t.Errorf("problems (-want +got):\n%s\n%v", diff, probs)
+			}
+			for _, p := range probs {
+				if !p.Pos.IsValid() {
+					t.Errorf("problem without position: %v", p)
+				}
+			}
+		})
+	}
+}
+
+func TestSchemaProblems(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		want     []problemKey
+	}{
+		{"unknown key", "    inHall: true\n", "    inhall: true\n", []problemKey{{"schema.additional-properties", "/matters/0/inhall"}}},
+		{"missing name", "    name: 临时救助\n", "", []problemKey{{"schema.required", "/matters/2/name"}}},
+		{"bad enum", "type: 行政给付", "type: 行政给予", []problemKey{{"schema.enum", "/matters/2/type"}}},
+		{"bad date", "asOf: 2021-04-30", "asOf: 2021-04-31", []problemKey{{"schema.format", "/asOf"}}},
+		{"wrong type", "visits: 1\n", "visits: one\n", []problemKey{{"schema.type", "/matters/1/visits"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, probs := Parse("valid.yaml", edit(t, tt.old, tt.new))
+			got := keys(probs)
+			if diff := cmp.Diff(tt.want, got, sortKeys); diff != "" {
+				t.Errorf("problems (-want +got):\n%s\n%v", diff, probs)
+			}
+		})
+	}
+}
+
+var sortKeys = cmp.Transformer("sort", func(in []problemKey) []problemKey {
+	out := append([]problemKey(nil), in...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j].Rule < out[i].Rule || out[j].Rule == out[i].Rule && out[j].Path < out[i].Path {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+})
+
+func TestNotADocument(t *testing.T) {
+	for _, tt := range []struct{ name, text string }{
+		{"garbage.yaml", "\tfoo: [\n"},
+		{"garbage.json", "{\"kind\": "},
+		{"list.yaml", "- 1\n- 2\n"},
+		{"empty.yaml", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, probs := Parse(tt.name, []byte(tt.text))
+			if probs.Err() == nil {
+				t.Fatal("no error")
+			}
+			for _, p := range probs {
+				if !p.Pos.IsValid() || p.Pos.File != tt.name {
+					t.Errorf("problem not located: %v", p)
+				}
+				if !strings.HasPrefix(p.Error(), tt.name+":") {
+					t.Errorf("problem does not print its file first: %v", p)
+				}
+			}
+		})
+	}
+}
