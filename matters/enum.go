@@ -97,18 +97,18 @@ type Type uint8
 
 // Matter types with their national codes.
 const (
-	Licensing        Type = 1 + iota // 行政许可 01
-	Penalty                          // 行政处罚 02
-	Coercion                         // 行政强制 03
-	Levy                             // 行政征收 04
-	Benefit                          // 行政给付 05
-	Inspection                       // 行政检查 06
-	Confirmation                     // 行政确认 07
-	Award                            // 行政奖励 08
-	Adjudication                     // 行政裁决 09
-	OtherPower                       // 其他行政权力 10
-	PublicService                    // 公共服务 20
-	Filing                           // 行政备案 (no national code seen)
+	Licensing     Type = 1 + iota // 行政许可 01
+	Penalty                       // 行政处罚 02
+	Coercion                      // 行政强制 03
+	Levy                          // 行政征收 04
+	Benefit                       // 行政给付 05
+	Inspection                    // 行政检查 06
+	Confirmation                  // 行政确认 07
+	Award                         // 行政奖励 08
+	Adjudication                  // 行政裁决 09
+	OtherPower                    // 其他行政权力 10
+	PublicService                 // 公共服务 20
+	Filing                        // 行政备案 (no national code seen)
 )
 
 var types = &enum{name: "事项类型",
@@ -184,9 +184,9 @@ type BodyNature uint8
 
 // Body natures with their national codes 1–3.
 const (
-	StatutoryOrgan      BodyNature = 1 + iota // 法定机关
-	AuthorisedBody                            // 授权组织
-	EntrustedBody                             // 受委托组织
+	StatutoryOrgan BodyNature = 1 + iota // 法定机关
+	AuthorisedBody                       // 授权组织
+	EntrustedBody                        // 受委托组织
 )
 
 var natures = &enum{name: "实施主体性质",
@@ -216,12 +216,12 @@ type PowerSource uint8
 
 // Power sources.
 const (
-	Statutory        PowerSource = 1 + iota // 法定本级行使
-	DelegatedFrom                           // 上级下放
-	AuthorisedAbove                         // 上级授权
-	AuthorisedPeer                          // 同级授权
-	EntrustedAbove                          // 上级委托
-	EntrustedPeer                           // 同级委托
+	Statutory       PowerSource = 1 + iota // 法定本级行使
+	DelegatedFrom                          // 上级下放
+	AuthorisedAbove                        // 上级授权
+	AuthorisedPeer                         // 同级授权
+	EntrustedAbove                         // 上级委托
+	EntrustedPeer                          // 同级委托
 )
 
 var powerSources = &enum{name: "权力来源",
@@ -314,12 +314,12 @@ type ScopeKind uint8
 
 // Universal-handling scopes.
 const (
-	CrossProvince  ScopeKind = 1 + iota // 跨省通办
-	SichuanChongqing                    // 川渝通办
-	Province                            // 全省通办
-	City                                // 全市通办
-	CountyWide                          // 全域通办
-	Nearby                              // 就近可办
+	CrossProvince    ScopeKind = 1 + iota // 跨省通办
+	SichuanChongqing                      // 川渝通办
+	Province                              // 全省通办
+	City                                  // 全市通办
+	CountyWide                            // 全域通办
+	Nearby                                // 就近可办
 )
 
 var scopeKinds = &enum{name: "通办范围", terms: []string{"跨省通办", "川渝通办", "全省通办", "全市通办", "全域通办", "就近可办"}}

@@ -69,13 +69,13 @@ type ServiceObject uint8
 
 // Service objects with their national codes 1–6 and 9.
 const (
-	NaturalPerson      ServiceObject = 1 + iota // 自然人
-	EnterpriseLegal                             // 企业法人
-	InstitutionLegal                            // 事业法人
-	SocialOrgLegal                              // 社会组织法人
-	UnincorporatedFirm                          // 非法人企业
-	AdministrativeOrgan                         // 行政机关
-	OtherOrganisation                           // 其他组织
+	NaturalPerson       ServiceObject = 1 + iota // 自然人
+	EnterpriseLegal                              // 企业法人
+	InstitutionLegal                             // 事业法人
+	SocialOrgLegal                               // 社会组织法人
+	UnincorporatedFirm                           // 非法人企业
+	AdministrativeOrgan                          // 行政机关
+	OtherOrganisation                            // 其他组织
 )
 
 var serviceObjects = &enum{name: "服务对象",
