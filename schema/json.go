@@ -332,6 +332,7 @@ func (p *jsonParser) str() string {
 		if c == '"' {
 			s := d[start:i]
 			if !utf8.Valid(s) {
+				i = start // find the bad byte on the slow path
 				break
 			}
 			p.off = i + 1

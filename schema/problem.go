@@ -167,17 +167,16 @@ func (l *List) Append(other List) { *l = append(*l, other...) }
 func (l List) Len() int { return len(l) }
 
 // Compare orders problems by file, line, column, path, rule, severity and
-// message; problems without a position sort by path after those with one in
-// the same file.
+// message; problems without a line sort after those with one.
 func Compare(a, b *Problem) int {
-	if c := cmp.Compare(a.Pos.File, b.Pos.File); c != 0 {
-		return c
-	}
 	if a.Pos.IsValid() != b.Pos.IsValid() {
 		if a.Pos.IsValid() {
 			return -1
 		}
 		return 1
+	}
+	if c := cmp.Compare(a.Pos.File, b.Pos.File); c != 0 {
+		return c
 	}
 	if c := cmp.Compare(a.Pos.Line, b.Pos.Line); c != 0 {
 		return c

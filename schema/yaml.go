@@ -186,29 +186,45 @@ func (c *yamlConverter) mapping(n *Node, y *yaml.Node, depth int, merging bool) 
 		c.stack = c.stack[:len(c.stack)-1]
 	}
 	for _, m := range merges {
-		for m.Kind == yaml.AliasNode && m.Alias != nil {
-			m = m.Alias
-		}
+		m = resolveAlias(m)
 		switch m.Kind {
 		case yaml.MappingNode:
-			c.inAlias++
-			c.mapping(n, m, depth, true)
-			c.inAlias--
+			c.merge(n, m, depth)
 		case yaml.SequenceNode:
 			for _, e := range m.Content {
-				for e.Kind == yaml.AliasNode && e.Alias != nil {
-					e = e.Alias
-				}
-				if e.Kind == yaml.MappingNode {
-					c.inAlias++
-					c.mapping(n, e, depth, true)
-					c.inAlias--
+				if e = resolveAlias(e); e.Kind == yaml.MappingNode {
+					c.merge(n, e, depth)
 				}
 			}
 		default:
 			c.errorf(m, RuleSyntax, "merge key << needs a mapping or a sequence of mappings")
 		}
 	}
+}
+
+// merge adds the members of the merged mapping m to n, refusing a mapping
+// that merges itself.
+func (c *yamlConverter) merge(n *Node, m *yaml.Node, depth int) {
+	if c.fatal {
+		return
+	}
+	if c.active[m] || depth > MaxDepth {
+		c.errorf(m, RuleAliasExpansion, "merge key << refers to a mapping that contains it")
+		c.fatal = true
+		return
+	}
+	c.active[m] = true
+	c.inAlias++
+	c.mapping(n, m, depth+1, true)
+	c.inAlias--
+	delete(c.active, m)
+}
+
+func resolveAlias(y *yaml.Node) *yaml.Node {
+	for i := 0; y.Kind == yaml.AliasNode && y.Alias != nil && i < 100; i++ {
+		y = y.Alias
+	}
+	return y
 }
 
 func yamlKindName(k yaml.Kind) string {
