@@ -1,0 +1,85 @@
+// Package report holds the monthly work bulletin (工作简报) of a
+// government-service bureau as typed data: its model, the consistency
+// checks a bulletin must pass, its renderings (the bulletin's own plain-text
+// layout, Markdown, a JSON view), and the comparison of the figures it
+// reports with figures computed from catalogues.
+//
+// The model follows the April 2021 bulletin of Suining (遂宁市), which the
+// module ships as data (examples/data/bulletin-2021-04.yaml) and which
+// [Bulletin.Render] reproduces character for character.
+//
+// # The bulletin
+//
+// A [Bulletin] has a [Period] and an issuer, and the sections of the seed:
+//
+//   - 一、工作动态: [Update]s, one per unit and story. An update names its unit
+//     as package county knows it (船山区, 蓬溪县, 河东新区, 射洪市, 遂宁市), the
+//     office that acts, and the reform mode it reports on ("3+2", 七办,
+//     以“减”促“简”, 三抓三促). Its headline, lead and numbered points
+//     ([Measure], written 一是…二是…) are texts; a point may name the measure
+//     of the mode it reports (一窗办, 马上办 …).
+//   - 二、部门调研: [Visits] by department officials, with their counts.
+//   - 三、信息报送情况: [Submission]s per department.
+//   - 四、考勤考核: [Leave] by kind with its total, and the [Clock] counts of late
+//     arrivals and missed clock-ins with their source and attachment.
+//   - 五、效能监察: [Efficiency], cases accepted and completed on the integrated
+//     platform, with the source.
+//   - [Attachment]s, numbered in order.
+//
+// # Texts and figures
+//
+// Every number in a text is a typed [Figure], not characters in a sentence.
+// A text is a template whose placeholders name figures:
+//
+//	text: 共下放乡镇(街道)事项{delegated},促进政务服务事项向基层有效延伸。
+//	figures:
+//	  delegated: {kind: 事项数, value: 69, unit: 项, indicator: 下放事项数}
+//
+// Rendering writes "69项" in place of {delegated}; "{{" and "}}" are literal
+// braces. A figure has a [Kind] (计数, 事项数, 办件数, 人数, 百分比, 时长,
+// 年份, 序数, 日期), an exact [Decimal] value (or a date), a [Unit] that must
+// fit the kind, and may be written in a [Scale] (2万) or with an [Approx]
+// qualifier (8000余项). Figures are addressed by unit, mode, measure and name
+// ([Addr], [Bulletin.Figure], [Bulletin.Figures]), so they can be checked,
+// added up across units ([Sum]) and compared ([Figure.Compare]).
+//
+// The fixed sections (visits, submissions, attendance, efficiency) hold
+// their counts as numbers; the renderer phrases them as the seed does.
+//
+// # Reading and checking
+//
+// [Parse], [Read], [ReadFile] and [ReadFS] read YAML or JSON in one pass:
+// [schema.Parse] with positions, validation against [schema.Bulletin], a
+// typed decode, then the consistency checks of [Bulletin.Check]. Every
+// finding is a [schema.Problem] with file, line, column, JSON Pointer path
+// and a stable rule: "bulletin.total-mismatch" when a stated total differs
+// from the sum of its parts, "bulletin.undefined-figure" for a placeholder
+// with no figure, "bulletin.unit-kind-mismatch" for a percentage in 项, and
+// the others listed with the Rule constants. Checks that need other
+// packages' knowledge — whether a unit exists, whether a reform mode, a
+// measure or an indicator exists — are functions in [Options]. Only
+// documents that pass the schema are checked further, so one fault is not
+// reported twice.
+//
+// [Bulletin.WriteYAML], [Bulletin.WriteJSON] and [Bulletin.MarshalJSON]
+// write the document back without loss: x- extension members included.
+//
+// # Reported and derived figures
+//
+// What the bulletin states is kept apart from what is computed. The visit
+// total and, when the document does not state it, the leave total are
+// computed from their parts ([Visits.Sum], [Leave.Sum]); the completion rate
+// (办结率, [Efficiency.Rate]) is computed and printed, rounded half up to two
+// decimals, only when [RenderOptions] ask for it. A stated total is printed
+// as stated; whether it matches is the checks' business. The JSON rendering
+// lists reported and derived figures under separate keys.
+//
+// # Comparing with catalogues
+//
+// Figures that report an indicator carry its name (indicator: 即办比例).
+// [Bulletin.Compare] sets each against the value a [Calculator] computes for
+// the unit's catalogue, and lists both with whether they agree at the
+// precision the bulletin printed ([Comparison]). The calculator is the seam
+// to the indicators of package reform and the catalogues of package
+// matters: this package defines what it needs, not how it is computed.
+package report

@@ -1,0 +1,305 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// enum is the table behind one enumerated type: value i (from 1) has the
+// Chinese term terms[i-1]. Value 0 is "not stated".
+type enum struct {
+	name  string // the Chinese name of the element, for messages
+	terms []string
+}
+
+func (e *enum) str(v uint8) string {
+	if v == 0 {
+		return ""
+	}
+	if int(v) <= len(e.terms) {
+		return e.terms[v-1]
+	}
+	return e.name + "(" + strconv.Itoa(int(v)) + ")"
+}
+
+func (e *enum) valid(v uint8) bool { return v >= 1 && int(v) <= len(e.terms) }
+
+func (e *enum) parse(s string) (uint8, error) {
+	for i, t := range e.terms {
+		if s == t {
+			return uint8(i + 1), nil
+		}
+	}
+	return 0, fmt.Errorf("report: %q is not a %s (want one of %s)", s, e.name, strings.Join(e.terms, ", "))
+}
+
+func (e *enum) marshal(v uint8) ([]byte, error) {
+	if !e.valid(v) {
+		return nil, fmt.Errorf("report: invalid %s value %d", e.name, v)
+	}
+	return []byte(e.terms[v-1]), nil
+}
+
+func values[T ~uint8](e *enum) []T {
+	out := make([]T, len(e.terms))
+	for i := range out {
+		out[i] = T(i + 1)
+	}
+	return out
+}
+
+// Kind says what a [Figure] measures, and so which units fit it and how it
+// is written. The zero value means "not stated".
+type Kind uint8
+
+// Figure kinds. The count kinds differ in what they count: [Count] is any
+// count; the others name what is counted, so a unit that does not fit is
+// caught (a count of people in 件).
+const (
+	Count       Kind = 1 + iota // 计数: any count (个, 类, 批, 篇, 场次, 户 …, or a unit of the kinds below)
+	MatterCount                 // 事项数: service matters, in 项
+	CaseCount                   // 办件数: cases, in 件 or 件次
+	PeopleCount                 // 人数: people, in 人, 人次, 名 or 位
+	Percentage                  // 百分比: a percentage 0–100, unit %
+	Duration                    // 时长: a span of time (24小时)
+	Year                        // 年份: a calendar year (2021年)
+	Ordinal                     // 序数: a position (第2次), in a count unit
+	Date                        // 日期: a calendar day, value YYYY-MM-DD, no unit
+)
+
+var kinds = &enum{name: "数值类型", terms: []string{"计数", "事项数", "办件数", "人数", "百分比", "时长", "年份", "序数", "日期"}}
+
+// ParseKind reads a kind from its Chinese term.
+func ParseKind(s string) (Kind, error) { v, err := kinds.parse(s); return Kind(v), err }
+
+// AllKinds lists the figure kinds in order.
+func AllKinds() []Kind { return values[Kind](kinds) }
+
+// String returns the Chinese term; it never panics.
+func (k Kind) String() string { return kinds.str(uint8(k)) }
+
+// MarshalText writes the Chinese term.
+func (k Kind) MarshalText() ([]byte, error) { return kinds.marshal(uint8(k)) }
+
+// UnmarshalText reads the Chinese term through [ParseKind].
+func (k *Kind) UnmarshalText(b []byte) error {
+	v, err := ParseKind(string(b))
+	*k = v
+	return err
+}
+
+// isCount reports whether k counts things (and so its figures can be
+// summed).
+func (k Kind) isCount() bool { return k >= Count && k <= PeopleCount }
+
+// Unit is the unit a [Figure] is written with: 项, 件, 人次, %, 小时 …
+// The zero value means "no unit" (a date has none).
+type Unit uint8
+
+// Units, grouped by what they measure.
+const (
+	Item         Unit = 1 + iota // 项 (matters)
+	Piece                        // 件 (cases)
+	PieceTimes                   // 件次
+	Person                       // 人
+	PersonTimes                  // 人次
+	Headcount                    // 名
+	Seat                         // 位
+	Each                         // 个
+	Household                    // 户
+	Organisation                 // 家
+	Class                        // 类
+	Batch                        // 批
+	Article                      // 篇
+	Entry                        // 条
+	Session                      // 场
+	Sessions                     // 场次
+	Times                        // 次
+	Sheet                        // 张
+	Machine                      // 台
+	Place                        // 处
+	Percent                      // %
+	Hour                         // 小时
+	Minute                       // 分钟
+	Day                          // 天
+	CalendarDay                  // 日
+	WorkingDay                   // 工作日
+	YearUnit                     // 年
+)
+
+var units = &enum{name: "计量单位", terms: []string{
+	"项", "件", "件次", "人", "人次", "名", "位", "个", "户", "家", "类", "批", "篇", "条", "场", "场次", "次", "张", "台", "处",
+	"%", "小时", "分钟", "天", "日", "工作日", "年",
+}}
+
+// ParseUnit reads a unit from its written form ("项", "%", "小时" …).
+func ParseUnit(s string) (Unit, error) { v, err := units.parse(s); return Unit(v), err }
+
+// AllUnits lists the units in order.
+func AllUnits() []Unit { return values[Unit](units) }
+
+// String returns the unit as written; it never panics.
+func (u Unit) String() string { return units.str(uint8(u)) }
+
+// MarshalText writes the unit as written.
+func (u Unit) MarshalText() ([]byte, error) { return units.marshal(uint8(u)) }
+
+// UnmarshalText reads the unit through [ParseUnit].
+func (u *Unit) UnmarshalText(b []byte) error {
+	v, err := ParseUnit(string(b))
+	*u = v
+	return err
+}
+
+// Fits reports whether unit u fits kind k: 项 fits 事项数 and 计数 but not
+// 人数; % fits only 百分比; a date takes no unit.
+func (u Unit) Fits(k Kind) bool {
+	switch k {
+	case Count, Ordinal:
+		return u >= Item && u <= Place
+	case MatterCount:
+		return u == Item
+	case CaseCount:
+		return u == Piece || u == PieceTimes
+	case PeopleCount:
+		return u >= Person && u <= Seat
+	case Percentage:
+		return u == Percent
+	case Duration:
+		return u >= Hour && u <= YearUnit
+	case Year:
+		return u == YearUnit
+	case Date:
+		return u == 0
+	}
+	return false
+}
+
+// Approx qualifies a figure that is not exact: "2万余项" is at least
+// twenty thousand. The zero value means the figure is exact.
+type Approx uint8
+
+// Qualifiers. 余, 多 and 以上 say the figure is a lower bound; 约 and 近
+// that it is close.
+const (
+	Over    Approx = 1 + iota // 余: 200余名 (written between number and unit)
+	More                      // 多: 200多名 (between number and unit)
+	About                     // 约: 约200名 (before the number)
+	Nearly                    // 近: 近200名 (before the number)
+	OrAbove                   // 以上: 200名以上 (after the unit)
+)
+
+var approxes = &enum{name: "约数", terms: []string{"余", "多", "约", "近", "以上"}}
+
+// ParseApprox reads a qualifier from its Chinese term.
+func ParseApprox(s string) (Approx, error) { v, err := approxes.parse(s); return Approx(v), err }
+
+// AllApprox lists the qualifiers in order.
+func AllApprox() []Approx { return values[Approx](approxes) }
+
+// String returns the Chinese term, "" for an exact figure; it never panics.
+func (a Approx) String() string { return approxes.str(uint8(a)) }
+
+// MarshalText writes the Chinese term.
+func (a Approx) MarshalText() ([]byte, error) { return approxes.marshal(uint8(a)) }
+
+// UnmarshalText reads the Chinese term through [ParseApprox].
+func (a *Approx) UnmarshalText(b []byte) error {
+	v, err := ParseApprox(string(b))
+	*a = v
+	return err
+}
+
+// lowerBound reports whether the figure states a minimum.
+func (a Approx) lowerBound() bool { return a == Over || a == More || a == OrAbove }
+
+// Scale is the magnitude a figure is written in: value 20000 with scale 万
+// is written "2万". The zero value writes the number as it is.
+type Scale uint8
+
+// Scales.
+const (
+	Wan Scale = 1 + iota // 万: ten thousand
+	Yi                   // 亿: a hundred million
+)
+
+var scales = &enum{name: "数量级", terms: []string{"万", "亿"}}
+
+// ParseScale reads a scale from its Chinese term.
+func ParseScale(s string) (Scale, error) { v, err := scales.parse(s); return Scale(v), err }
+
+// AllScales lists the scales in order.
+func AllScales() []Scale { return values[Scale](scales) }
+
+// String returns the Chinese term, "" for none; it never panics.
+func (s Scale) String() string { return scales.str(uint8(s)) }
+
+// MarshalText writes the Chinese term.
+func (s Scale) MarshalText() ([]byte, error) { return scales.marshal(uint8(s)) }
+
+// UnmarshalText reads the Chinese term through [ParseScale].
+func (s *Scale) UnmarshalText(b []byte) error {
+	v, err := ParseScale(string(b))
+	*s = v
+	return err
+}
+
+// exponent returns the power of ten the scale stands for.
+func (s Scale) exponent() int {
+	switch s {
+	case Wan:
+		return 4
+	case Yi:
+		return 8
+	}
+	return 0
+}
+
+// Format is an output format of [Bulletin.Render].
+type Format uint8
+
+// Output formats.
+const (
+	Text     Format = iota // the seed's own plain-text layout
+	Markdown               // Markdown with tables
+	JSON                   // a JSON view: rendered text, reported and derived figures
+)
+
+var formatNames = []string{"text", "markdown", "json"}
+
+// ParseFormat reads "text", "markdown" or "json".
+func ParseFormat(s string) (Format, error) {
+	for i, n := range formatNames {
+		if s == n {
+			return Format(i), nil
+		}
+	}
+	return 0, fmt.Errorf("report: unknown format %q (want text, markdown or json)", s)
+}
+
+// AllFormats lists the output formats.
+func AllFormats() []Format { return []Format{Text, Markdown, JSON} }
+
+// String returns "text", "markdown" or "json"; it never panics.
+func (f Format) String() string {
+	if int(f) < len(formatNames) {
+		return formatNames[f]
+	}
+	return "format(" + strconv.Itoa(int(f)) + ")"
+}
+
+// MarshalText writes the format's name.
+func (f Format) MarshalText() ([]byte, error) {
+	if int(f) >= len(formatNames) {
+		return nil, fmt.Errorf("report: invalid format %d", f)
+	}
+	return []byte(formatNames[f]), nil
+}
+
+// UnmarshalText reads the format's name through [ParseFormat].
+func (f *Format) UnmarshalText(b []byte) error {
+	v, err := ParseFormat(string(b))
+	*f = v
+	return err
+}

@@ -1,0 +1,137 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/zwfw/zwfw/schema"
+)
+
+// MaxDocumentSize is the largest bulletin document the readers take into
+// memory, 16 MiB; a month's bulletin is a few kilobytes. Larger input is
+// refused with a problem rather than exhausting memory.
+const MaxDocumentSize = 16 << 20
+
+// Options supplies what the checks know from other packages: which units
+// exist (package county) and which reform modes, measures and indicators
+// (package reform). A nil function leaves that check out; a nil *Options
+// is the zero Options.
+type Options struct {
+	// KnowsUnit reports whether name is a unit: an update's unit, a
+	// figure's subject. Nil means no check.
+	KnowsUnit func(name string) bool
+	// KnowsMode reports whether name is a reform mode. Nil means no check.
+	KnowsMode func(name string) bool
+	// KnowsMeasure reports whether measure belongs to mode. Nil means no
+	// check.
+	KnowsMeasure func(mode, measure string) bool
+	// KnowsIndicator reports whether name is an indicator that can be
+	// computed over a catalogue. Nil means no check.
+	KnowsIndicator func(name string) bool
+}
+
+// Parse reads a bulletin document (YAML or JSON; see [schema.Parse]) named
+// name, validates it against [schema.Bulletin], decodes it and, when it is
+// structurally valid, runs the consistency checks of [Bulletin.Check]. It
+// returns the bulletin, nil only when the text could not be read as YAML or
+// JSON, and every problem found, sorted and located. Use probs.Err() to
+// tell whether the bulletin is valid: warnings alone are not errors.
+func Parse(name string, data []byte, opts *Options) (*Bulletin, schema.List) {
+	n, probs := schema.Parse(name, data)
+	if n == nil {
+		return nil, probs
+	}
+	b, more := Decode(n, opts)
+	probs.Append(more)
+	probs.Dedupe()
+	return b, probs
+}
+
+// Decode validates a document already read by [schema.Parse] against the
+// bulletin schema, decodes it and, when that found no error, runs the
+// consistency checks. Problems are located with the positions the nodes
+// carry.
+func Decode(n *schema.Node, opts *Options) (*Bulletin, schema.List) {
+	probs := schema.Bulletin.Validate(n)
+	d := &decoder{}
+	b := d.bulletin(n)
+	probs.Append(uncovered(d.probs, probs))
+	if !probs.HasErrors() {
+		// Checks on a document that is not well formed would only echo
+		// what is already reported.
+		locate := func(p schema.Path) schema.Pos {
+			found, _ := n.Nearest(p)
+			return found.Pos
+		}
+		probs.Append(b.check(opts, locate))
+	}
+	probs.Dedupe()
+	return b, probs
+}
+
+// Read reads a bulletin document from r; name is used in problem
+// positions. See [Parse].
+func Read(r io.Reader, name string, opts *Options) (*Bulletin, schema.List) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentSize+1))
+	if err != nil {
+		return nil, readProblem(name, err)
+	}
+	if len(data) > MaxDocumentSize {
+		return nil, readProblem(name, fmt.Errorf("report: document is larger than %d bytes", MaxDocumentSize))
+	}
+	return Parse(name, data, opts)
+}
+
+// ReadFile reads the bulletin document at path. See [Parse].
+func ReadFile(path string, opts *Options) (*Bulletin, schema.List) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, readProblem(path, err)
+	}
+	defer f.Close()
+	return Read(f, path, opts)
+}
+
+// ReadFS reads the bulletin document name from fsys. See [Parse].
+func ReadFS(fsys fs.FS, name string, opts *Options) (*Bulletin, schema.List) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, readProblem(name, err)
+	}
+	defer f.Close()
+	return Read(f, name, opts)
+}
+
+func readProblem(name string, err error) schema.List {
+	return schema.List{{Pos: schema.Pos{File: name}, Rule: RuleRead, Message: err.Error(), Err: err}}
+}
+
+// uncovered returns the problems of extra whose path is not at or below the
+// path of an error in base: the decoder repeats nothing the schema said.
+func uncovered(extra, base schema.List) schema.List {
+	if len(extra) == 0 {
+		return nil
+	}
+	covered := make(map[schema.Path]bool, len(base))
+	for _, b := range base {
+		if b.Severity == schema.Error {
+			covered[b.Path] = true
+		}
+	}
+	var out schema.List
+next:
+	for _, e := range extra {
+		for p := e.Path; ; p = p.Parent() {
+			if covered[p] {
+				continue next
+			}
+			if p.IsRoot() {
+				break
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}

@@ -1,0 +1,425 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/zwfw/zwfw/schema"
+)
+
+// RenderOptions chooses what a rendering adds to what the bulletin
+// reports. A nil *RenderOptions is the zero RenderOptions.
+type RenderOptions struct {
+	// CompletionRate adds the completion rate (办结率 = completed /
+	// accepted, rounded half up to two decimals) to 效能监察. It is
+	// computed, never read from the document.
+	CompletionRate bool
+}
+
+// Render writes the bulletin in format f:
+//
+//   - [Text]: the seed's own layout — sections numbered 一、二、…, (一)(二),
+//     one line per paragraph, the figures written into the sentences;
+//   - [Markdown]: the same text with headings, and tables for visits,
+//     submissions and leave;
+//   - [JSON]: a view for programs — the rendered sections, every reported
+//     figure with its address, and the derived figures, kept apart.
+//
+// Totals the document does not state (visits, leave) are computed from
+// their parts; a stated total is written as stated (a mismatch is a
+// problem of [Bulletin.Check], not something rendering hides). Render
+// fails when a text cannot be filled, which [Parse] reports beforehand.
+func (b *Bulletin) Render(w io.Writer, f Format, opts *RenderOptions) error {
+	var o RenderOptions
+	if opts != nil {
+		o = *opts
+	}
+	v, err := b.view(o)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	switch f {
+	case Text:
+		v.text(bw)
+	case Markdown:
+		v.markdown(bw)
+	case JSON:
+		if err := v.json(bw); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("report: unknown format %d", f)
+	}
+	return bw.Flush()
+}
+
+// view is a bulletin with its texts filled in, the common ground of the
+// three renderings.
+type view struct {
+	b        *Bulletin
+	opts     RenderOptions
+	updates  []updateView
+	sections []sectionView
+}
+
+type updateView struct {
+	headline, lead string
+	measures       []measureView
+}
+
+type measureView struct {
+	ordinal, heading, text string
+}
+
+// sectionView is one numbered section or subsection: its paragraphs in
+// the seed's layout, and for Markdown optional tables.
+type sectionView struct {
+	key   string // updates, visits, submissions, attendance, leave, clock, efficiency
+	title string
+	paras []string
+	subs  []sectionView
+}
+
+// paragraph writes an update the way the seed does: headline, lead, then
+// 一是…二是… in one run.
+func (u updateView) paragraph() string {
+	var s strings.Builder
+	s.WriteString(u.headline)
+	s.WriteString(u.lead)
+	for _, m := range u.measures {
+		s.WriteString(m.ordinal + "是")
+		if m.heading != "" {
+			s.WriteString(m.heading + "。")
+		}
+		s.WriteString(m.text)
+	}
+	return s.String()
+}
+
+func (b *Bulletin) view(o RenderOptions) (*view, error) {
+	v := &view{b: b, opts: o}
+	year := b.Period.Year
+	for i := range b.Updates {
+		u := &b.Updates[i]
+		p := schema.Root.Key("updates").Index(i)
+		fill := func(field string, tmpl string, figs []Figure) (string, error) {
+			s, err := expand(tmpl, func(name string) (string, bool) {
+				for _, f := range figs {
+					if f.Name == name {
+						return f.text(year), true
+					}
+				}
+				return "", false
+			})
+			if err != nil {
+				return "", fmt.Errorf("report: %s: %w", field, err)
+			}
+			return s, nil
+		}
+		var uv updateView
+		var err error
+		if uv.headline, err = fill(p.Key("headline").String(), u.Headline, u.Figures); err != nil {
+			return nil, err
+		}
+		if uv.lead, err = fill(p.Key("lead").String(), u.Lead, u.Figures); err != nil {
+			return nil, err
+		}
+		for j := range u.Measures {
+			m := &u.Measures[j]
+			mp := p.Key("measures").Index(j)
+			mv := measureView{ordinal: chineseNumber(j + 1)}
+			if mv.heading, err = fill(mp.Key("heading").String(), m.Heading, m.Figures); err != nil {
+				return nil, err
+			}
+			if mv.text, err = fill(mp.Key("text").String(), m.Text, m.Figures); err != nil {
+				return nil, err
+			}
+			uv.measures = append(uv.measures, mv)
+		}
+		v.updates = append(v.updates, uv)
+	}
+
+	if len(v.updates) > 0 {
+		s := sectionView{key: "updates", title: "工作动态"}
+		for _, u := range v.updates {
+			s.paras = append(s.paras, u.paragraph())
+		}
+		v.sections = append(v.sections, s)
+	}
+	period := b.Period.Chinese()
+	if vs := b.Visits; vs != nil {
+		s := sectionView{key: "visits", title: "部门调研"}
+		var p strings.Builder
+		fmt.Fprintf(&p, "%s,市直有关部门领导到%s调研共%d人次。", period, vs.Place, v.visitTotal())
+		for i, e := range vs.Entries {
+			if i == 0 {
+				p.WriteString("其中,")
+			} else {
+				p.WriteString(";")
+			}
+			fmt.Fprintf(&p, "%s%s%s%d次", e.Department, e.Title, e.Name, e.Count)
+			if i == len(vs.Entries)-1 {
+				p.WriteString("。")
+			}
+		}
+		s.paras = []string{p.String()}
+		v.sections = append(v.sections, s)
+	}
+	if len(b.Submissions) > 0 {
+		s := sectionView{key: "submissions", title: "信息报送情况"}
+		parts := make([]string, len(b.Submissions))
+		for i, sub := range b.Submissions {
+			parts[i] = fmt.Sprintf("%s上报%d条", sub.Department, sub.Count)
+		}
+		s.paras = []string{strings.Join(parts, ";") + "。"}
+		v.sections = append(v.sections, s)
+	}
+	if a := b.Attendance; a != nil && (a.Leave != nil || a.Clock != nil) {
+		s := sectionView{key: "attendance", title: "考勤考核"}
+		if l := a.Leave; l != nil {
+			var p strings.Builder
+			fmt.Fprintf(&p, "%s,%s请假共计%d人次。", period, l.Staff, v.leaveTotal())
+			for i, k := range l.Kinds {
+				if i == 0 {
+					p.WriteString("其中:")
+				} else {
+					p.WriteString(",")
+				}
+				fmt.Fprintf(&p, "%s%d人次", k.Kind, k.Count)
+				if i == len(l.Kinds)-1 {
+					p.WriteString("。")
+				}
+			}
+			s.subs = append(s.subs, sectionView{key: "leave", title: "请假统计", paras: []string{p.String()}})
+		}
+		if c := a.Clock; c != nil {
+			p := fmt.Sprintf("%s,依据%s统计,迟到%d人次;未打卡%d人次。", period, c.Source, c.Late, c.Missed)
+			if c.Attachment > 0 {
+				p += "(详见附件" + strconv.Itoa(c.Attachment) + ")"
+			}
+			s.subs = append(s.subs, sectionView{key: "clock", title: "打卡考勤统计", paras: []string{p}})
+		}
+		v.sections = append(v.sections, s)
+	}
+	if e := b.Efficiency; e != nil {
+		s := sectionView{key: "efficiency", title: "效能监察"}
+		p := fmt.Sprintf("据%s统计,%s%s受理各类行政审批和公共服务事项%d件,办结%d件", e.Source, period, e.Place, e.Accepted, e.Completed)
+		if o.CompletionRate {
+			if r, ok := e.Rate().Percent(2); ok {
+				p += ",办结率" + r.String() + "%"
+			}
+		}
+		if e.Attachment > 0 {
+			p += "(详见附件" + strconv.Itoa(e.Attachment) + ")"
+		}
+		s.paras = []string{p + "。"}
+		v.sections = append(v.sections, s)
+	}
+	return v, nil
+}
+
+// visitTotal is the stated total of visits, or the sum when none is
+// stated.
+func (v *view) visitTotal() int64 {
+	if t := v.b.Visits.Total; t != nil {
+		return *t
+	}
+	return v.b.Visits.Sum()
+}
+
+// leaveTotal is the stated total of leave, or the sum when none is stated.
+func (v *view) leaveTotal() int64 {
+	if t := v.b.Attendance.Leave.Total; t != nil {
+		return *t
+	}
+	return v.b.Attendance.Leave.Sum()
+}
+
+func (v *view) text(w *bufio.Writer) {
+	for i, s := range v.sections {
+		fmt.Fprintf(w, "%s、%s\n", chineseNumber(i+1), s.title)
+		for _, p := range s.paras {
+			w.WriteString(p + "\n")
+		}
+		for j, sub := range s.subs {
+			fmt.Fprintf(w, "(%s)%s\n", chineseNumber(j+1), sub.title)
+			for _, p := range sub.paras {
+				w.WriteString(p + "\n")
+			}
+		}
+	}
+	for i, a := range v.b.Attachments {
+		if i == 0 {
+			w.WriteString("附件:")
+		}
+		fmt.Fprintf(w, "%d.%s\n", i+1, a.Title)
+	}
+}
+
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "|", `\|`, "~", `\~`, "#", `\#`,
+)
+
+func md(s string) string { return mdEscaper.Replace(s) }
+
+func (v *view) markdown(w *bufio.Writer) {
+	b := v.b
+	title := b.Title
+	if title == "" {
+		title = "工作简报"
+	}
+	fmt.Fprintf(w, "# %s(%s)\n\n%s\n", md(title), b.Period.Chinese(), md(b.Issuer))
+	for i, s := range v.sections {
+		fmt.Fprintf(w, "\n## %s、%s\n", chineseNumber(i+1), s.title)
+		switch s.key {
+		case "updates":
+			for _, u := range v.updates {
+				fmt.Fprintf(w, "\n### %s\n", md(u.headline))
+				if u.lead != "" {
+					fmt.Fprintf(w, "\n%s\n", md(u.lead))
+				}
+				for _, m := range u.measures {
+					if m.heading != "" {
+						fmt.Fprintf(w, "\n%s是**%s**。%s\n", m.ordinal, md(m.heading), md(m.text))
+					} else {
+						fmt.Fprintf(w, "\n%s是%s\n", m.ordinal, md(m.text))
+					}
+				}
+			}
+		case "visits":
+			vs := b.Visits
+			fmt.Fprintf(w, "\n%s,市直有关部门领导到%s调研共%d人次。\n", b.Period.Chinese(), md(vs.Place), v.visitTotal())
+			if len(vs.Entries) > 0 {
+				w.WriteString("\n| 部门 | 职务 | 姓名 | 次数 |\n| --- | --- | --- | ---: |\n")
+				for _, e := range vs.Entries {
+					fmt.Fprintf(w, "| %s | %s | %s | %d |\n", md(e.Department), md(e.Title), md(e.Name), e.Count)
+				}
+				fmt.Fprintf(w, "| 合计(计算) | | | %d |\n", vs.Sum())
+			}
+		case "submissions":
+			w.WriteString("\n| 部门 | 上报条数 |\n| --- | ---: |\n")
+			for _, sub := range b.Submissions {
+				fmt.Fprintf(w, "| %s | %d |\n", md(sub.Department), sub.Count)
+			}
+		case "attendance":
+			for j, sub := range s.subs {
+				fmt.Fprintf(w, "\n### (%s)%s\n", chineseNumber(j+1), sub.title)
+				if sub.key == "leave" {
+					l := b.Attendance.Leave
+					fmt.Fprintf(w, "\n%s,%s请假共计%d人次。\n", b.Period.Chinese(), md(l.Staff), v.leaveTotal())
+					if len(l.Kinds) > 0 {
+						w.WriteString("\n| 假别 | 人次 |\n| --- | ---: |\n")
+						for _, k := range l.Kinds {
+							fmt.Fprintf(w, "| %s | %d |\n", md(k.Kind), k.Count)
+						}
+						fmt.Fprintf(w, "| 合计(计算) | %d |\n", l.Sum())
+					}
+					continue
+				}
+				for _, p := range sub.paras {
+					fmt.Fprintf(w, "\n%s\n", md(p))
+				}
+			}
+		default:
+			for _, p := range s.paras {
+				fmt.Fprintf(w, "\n%s\n", md(p))
+			}
+		}
+	}
+	if len(b.Attachments) > 0 {
+		w.WriteString("\n## 附件\n\n")
+		for i, a := range b.Attachments {
+			fmt.Fprintf(w, "%d. %s\n", i+1, md(a.Title))
+		}
+	}
+}
+
+// jsonView is the JSON rendering: what a program needs to show or check a
+// bulletin without parsing sentences.
+type jsonView struct {
+	Period      string        `json:"period"`
+	Issuer      string        `json:"issuer"`
+	Title       string        `json:"title,omitempty"`
+	Sections    []jsonSection `json:"sections"`
+	Attachments []string      `json:"attachments,omitempty"`
+	// Reported are the figures as the bulletin states them.
+	Reported []jsonFigure `json:"reported"`
+	// Derived are computed from the reported data, never read.
+	Derived []jsonDerived `json:"derived"`
+}
+
+type jsonSection struct {
+	Number     string        `json:"number"`
+	Title      string        `json:"title"`
+	Paragraphs []string      `json:"paragraphs,omitempty"`
+	Sections   []jsonSection `json:"sections,omitempty"`
+}
+
+type jsonFigure struct {
+	Path    string          `json:"path"`
+	Unit    string          `json:"unit"`
+	Mode    string          `json:"mode,omitempty"`
+	Measure string          `json:"measure,omitempty"`
+	Name    string          `json:"name"`
+	Text    string          `json:"text"`
+	Figure  json.RawMessage `json:"figure"`
+}
+
+type jsonDerived struct {
+	Name  string  `json:"name"`
+	Label string  `json:"label"`
+	Path  string  `json:"path"` // what it is derived from
+	Value Decimal `json:"value"`
+	Unit  string  `json:"unit"`
+	Num   *int64  `json:"numerator,omitempty"`
+	Den   *int64  `json:"denominator,omitempty"`
+}
+
+func (v *view) json(w *bufio.Writer) error {
+	b := v.b
+	jv := jsonView{Period: b.Period.String(), Issuer: b.Issuer, Title: b.Title,
+		Sections: []jsonSection{}, Reported: []jsonFigure{}, Derived: []jsonDerived{}}
+	for i, s := range v.sections {
+		js := jsonSection{Number: chineseNumber(i + 1), Title: s.title, Paragraphs: s.paras}
+		for j, sub := range s.subs {
+			js.Sections = append(js.Sections, jsonSection{Number: "(" + chineseNumber(j+1) + ")", Title: sub.title, Paragraphs: sub.paras})
+		}
+		jv.Sections = append(jv.Sections, js)
+	}
+	for _, a := range b.Attachments {
+		jv.Attachments = append(jv.Attachments, a.Title)
+	}
+	for r := range b.Figures() {
+		raw, _ := r.Figure.node().MarshalJSON()
+		jv.Reported = append(jv.Reported, jsonFigure{Path: r.Path.String(), Unit: r.Addr.Unit, Mode: r.Addr.Mode,
+			Measure: r.Addr.Measure, Name: r.Addr.Name, Text: r.Figure.text(b.Period.Year), Figure: raw})
+	}
+	if vs := b.Visits; vs != nil {
+		jv.Derived = append(jv.Derived, jsonDerived{Name: "visitTotal", Label: "调研合计", Path: "/visits/entries",
+			Value: DecimalOf(vs.Sum()), Unit: "人次"})
+	}
+	if a := b.Attendance; a != nil && a.Leave != nil {
+		jv.Derived = append(jv.Derived, jsonDerived{Name: "leaveTotal", Label: "请假合计", Path: "/attendance/leave/kinds",
+			Value: DecimalOf(a.Leave.Sum()), Unit: "人次"})
+	}
+	if e := b.Efficiency; e != nil && v.opts.CompletionRate {
+		if r, ok := e.Rate().Percent(2); ok {
+			num, den := e.Completed, e.Accepted
+			jv.Derived = append(jv.Derived, jsonDerived{Name: "completionRate", Label: "办结率", Path: "/efficiency",
+				Value: r, Unit: "%", Num: &num, Den: &den})
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(jv); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}
