@@ -3,6 +3,7 @@ package matters
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/zwfw/zwfw/schema"
 )
@@ -189,7 +190,7 @@ func checkMatter(m *Matter, path schema.Path, loc Locator, probs *schema.List) {
 			if pp := p.Key("creditCode"); loc(pp).IsValid() {
 				p, pos = pp, loc(pp)
 			}
-			probs.Add(&schema.Problem{Path: p, Pos: pos, Rule: RuleCreditCodeCheck, Message: err.Error(), Err: err})
+			probs.Add(&schema.Problem{Path: p, Pos: pos, Rule: RuleCreditCodeCheck, Message: strings.TrimPrefix(err.Error(), "matters: "), Err: err})
 		}
 	}
 }

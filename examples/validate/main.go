@@ -75,8 +75,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, name := range fl.Args() {
 		b, err := os.ReadFile(name)
 		if err != nil {
-			fmt.Fprintln(stderr, "validate:", err)
-			return 2
+			// An unreadable file is a problem of that document, not a
+			// usage error: the other files are still checked.
+			results = append(results, result{File: name, Problems: schema.List{{
+				Pos: schema.Pos{File: name}, Rule: matters.RuleRead, Message: err.Error(), Err: err}}})
+			continue
 		}
 		check(name, b)
 	}

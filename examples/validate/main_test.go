@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"default", nil, 0},
+		{"valid", []string{"testdata/valid.yaml"}, 0},
+		{"broken", []string{"testdata/broken.yaml"}, 1},
+		{"truncated", []string{"testdata/truncated.json"}, 1},
+		{"several", []string{"testdata/valid.yaml", "testdata/broken.yaml"}, 1},
+		{"json", []string{"-json", "testdata/broken.yaml"}, 1},
+		{"usage", []string{"-nope"}, 2},
+		{"missing", []string{"testdata/missing.yaml"}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr.String())
+			}
+			got := stdout.String()
+			if tt.code == 2 {
+				got = stderr.String()
+			}
+			golden := filepath.Join("testdata", tt.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("output differs from %s:\n--- got\n%s--- want\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+// Every problem line follows FILE:LINE:COL: SEVERITY: PATH: MESSAGE [RULE].
+func TestCompilerConvention(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	run([]string{"testdata/broken.yaml"}, &stdout, &stderr)
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	for _, l := range lines[:len(lines)-1] {
+		parts := strings.SplitN(l, ": ", 4)
+		if len(parts) != 4 || strings.Count(parts[0], ":") != 2 || !strings.HasSuffix(l, "]") ||
+			parts[1] != "error" && parts[1] != "warning" || !strings.HasPrefix(parts[2], "/") {
+			t.Errorf("line not in the compiler convention: %s", l)
+		}
+	}
+}

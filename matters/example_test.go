@@ -1,0 +1,145 @@
+package matters_test
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/zwfw/zwfw/matters"
+)
+
+func ExampleLoadFile() {
+	cat, probs := matters.LoadFile("testdata/valid.yaml")
+	if err := probs.Err(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(cat.Division.Name, cat.Kind, len(cat.Matters), "matters")
+	for _, m := range cat.Matters {
+		fmt.Printf("%s %s %s promised %s\n", m.Name, m.Type, m.HandlingKind, m.PromisedLimit)
+	}
+	// Output:
+	// 顺庆区 实施清单 3 matters
+	// 食品经营许可 行政许可 承诺件 promised 5 工作日
+	// 居民身份证换领 公共服务 即办件 promised 即办
+	// 临时救助 行政给付 承诺件 promised 10 工作日
+}
+
+// Problems carry a JSON Pointer, a position and a stable rule; print them
+// in the compiler convention, or branch on their fields.
+func ExampleParse_errors() {
+	doc := []byte(`kind: Catalogue
+schemaVersion: 1
+catalogueKind: 实施清单
+division: {name: 示例县}
+matters:
+  - code: A1
+    name: 食品经营许可
+    type: 行政许可
+    level: 县级
+    body: {name: 示例局}
+    legalLimit: {value: 20, unit: 工作日}
+    promisedLimit: {value: 30, unit: 工作日}
+    handlingKind: 承诺件
+  - code: A2
+    name: 临时救助
+    type: 行政给予
+    level: 县级
+`)
+	_, probs := matters.Parse("catalogue.yaml", doc)
+	for _, p := range probs {
+		fmt.Println(p)
+	}
+	for _, p := range probs {
+		if p.Rule == matters.RulePromisedExceeds {
+			fmt.Println(p.Path.Readable(), "at line", p.Pos.Line)
+		}
+	}
+	// Output:
+	// catalogue.yaml:12:20: error: /matters/0/promisedLimit: promised limit 30 工作日 exceeds legal limit 20 工作日 [matter.promised-exceeds-legal]
+	// catalogue.yaml:14:5: error: /matters/1/body: missing required member "body" [schema.required]
+	// catalogue.yaml:16:11: error: /matters/1/type: "行政给予" is not allowed here; use one of: 行政许可, 行政处罚, 行政强制, 行政征收, 行政给付, 行政检查, 行政确认, 行政奖励, 行政裁决, 其他行政权力, 公共服务, 行政备案 (or the national code 01, 02, 03, 04, 05, 06, 07, 08, 09, 10, 20, 1, 2, 3, 4, 5, 6, 7, 8, 9) [schema.enum]
+	// matters[0].promisedLimit at line 12
+}
+
+func ExampleCatalogue_WriteYAML() {
+	one := 0
+	cat := &matters.Catalogue{
+		Kind:     matters.ImplementationList,
+		Division: matters.Division{Code: "510921", Name: "蓬溪县"},
+		Matters: []matters.Matter{{
+			Code:          "M1",
+			Name:          "个体工商户设立登记",
+			Type:          matters.Licensing,
+			Level:         matters.CountyLevel,
+			Body:          matters.Body{Name: "蓬溪县市场监督管理局"},
+			LegalLimit:    matters.Limit{Value: 15, Unit: matters.WorkingDays},
+			PromisedLimit: matters.Limit{Unit: matters.Instant},
+			HandlingKind:  matters.InstantCase,
+			Visits:        &one,
+			Forms:         matters.SetOf(matters.Online, matters.AtWindow),
+			Scopes:        []matters.Scope{{Kind: matters.SichuanChongqing, Batch: 1}},
+		}},
+	}
+	if err := cat.Check().Err(); err != nil {
+		fmt.Println(err)
+	}
+	cat.WriteYAML(os.Stdout)
+	// Output:
+	// # yaml-language-server: $schema=https://github.com/zwfw/zwfw/schema/catalogue.schema.json
+	// kind: Catalogue
+	// schemaVersion: 1
+	// catalogueKind: 实施清单
+	// division:
+	//   code: "510921"
+	//   name: 蓬溪县
+	// matters:
+	//   - code: M1
+	//     name: 个体工商户设立登记
+	//     type: 行政许可
+	//     level: 县级
+	//     body:
+	//       name: 蓬溪县市场监督管理局
+	//     legalLimit:
+	//       value: 15
+	//       unit: 工作日
+	//     promisedLimit:
+	//       unit: 即办
+	//     handlingKind: 即办件
+	//     visits: 0
+	//     forms: [窗口办理, 网上办理]
+	//     scopes:
+	//       - scope: 川渝通办
+	//         batch: 1
+}
+
+func ExampleParseType() {
+	for _, s := range []string{"行政许可", "01", "20", "行政备案"} {
+		t, _ := matters.ParseType(s)
+		fmt.Printf("%s → %s (code %q, application-based %v)\n", s, t, t.Code(), t.IsApplication())
+	}
+	_, err := matters.ParseType("许可")
+	fmt.Println(err != nil)
+	// Output:
+	// 行政许可 → 行政许可 (code "01", application-based true)
+	// 01 → 行政许可 (code "01", application-based true)
+	// 20 → 公共服务 (code "20", application-based true)
+	// 行政备案 → 行政备案 (code "", application-based true)
+	// true
+}
+
+func ExampleLimit_WorkingDays() {
+	for _, l := range []matters.Limit{
+		{Value: 20, Unit: matters.WorkingDays},
+		{Value: 1, Unit: matters.Months},
+		{Unit: matters.Instant},
+		{Value: 30, Unit: matters.CalendarDays},
+	} {
+		d, ok := l.WorkingDays()
+		fmt.Println(l, d, ok)
+	}
+	// Output:
+	// 20 工作日 20 true
+	// 1 月 22 true
+	// 即办 0 true
+	// 30 自然日 0 false
+}
