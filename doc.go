@@ -1,0 +1,45 @@
+// Package zwfw is the root of a Go library for government-service reform
+// (政务服务改革): catalogues of service matters (政务服务事项), the reform
+// modes bureaus run over them ("3+2", "七办", 一网通办 …), counties and their
+// township and village service system, and the monthly bulletin
+// (工作简报) that reports on all of it.
+//
+// This package holds no code; it maps the module.
+//
+// # Packages
+//
+// The packages stand on floors; each imports only packages on lower floors.
+//
+//  1. [github.com/zwfw/zwfw/schema]: the one problem model every check
+//     reports with (path, file:line:col, stable rule, severity), reading
+//     YAML and JSON with source positions, and validation against the
+//     embedded JSON Schemas.
+//  2. [github.com/zwfw/zwfw/matters]: matters, catalogues and one-thing
+//     bundles; loading, semantic checks, writing.
+//     [github.com/zwfw/zwfw/county]: the administrative hierarchy and its
+//     service points, with Suining (遂宁市) embedded.
+//  3. [github.com/zwfw/zwfw/reform]: measures and reform modes as data,
+//     exact indicators over catalogues, scorecards rolled up the hierarchy.
+//  4. [github.com/zwfw/zwfw/report]: the monthly bulletin: model,
+//     consistency checks, rendering, and reported figures set against
+//     computed ones.
+//  5. examples/…: small programs, each a documented way to use the library.
+//     examples/bulletin prints the April 2021 bulletin of Suining; examples/
+//     validate checks catalogue documents and prints problems in the
+//     compiler convention.
+//
+// # Where to start
+//
+// Load a catalogue with [github.com/zwfw/zwfw/matters.LoadFile] and print
+// its problems; every problem prints as
+//
+//	catalogue.yaml:41:7: error: /matters/12/promisedLimit: promised limit 30 工作日 exceeds legal limit 20 工作日 [matter.promised-exceeds-legal]
+//
+// # Dependencies
+//
+// The standard library, github.com/santhosh-tekuri/jsonschema/v5 (JSON
+// Schema validation, kept behind this module's API), gopkg.in/yaml.v3 (YAML
+// with positions), github.com/google/go-cmp (catalogue diffs, tests) and
+// golang.org/x/text (GB18030 spreadsheets). The go directive stays at 1.23
+// so the module builds where its importers are.
+package zwfw
