@@ -1,0 +1,77 @@
+package report_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/report"
+)
+
+// FuzzParse feeds the bulletin reader arbitrary text. It must never panic
+// and always locate what it reports; a document it accepts must render in
+// every format and survive writing back unchanged.
+func FuzzParse(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/*.yaml")
+	more, _ := filepath.Glob("testdata/*.json")
+	seeds = append(append(seeds, more...), aprilFile)
+	for _, s := range seeds {
+		data, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(filepath.Base(s), data)
+	}
+	f.Add("x.yaml", []byte("kind: Bulletin\nschemaVersion: 1\nperiod: \"2021-04\"\nissuer: a\nupdates: [{unit: 船山区, headline: \"{a}{{\", figures: {a: {kind: 日期, value: \"2021-04-01\"}}}]\n"))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		b, probs := report.Parse(name, data, noUnits)
+		for _, p := range probs {
+			if p.Rule == "" {
+				t.Errorf("problem without a rule: %v", p)
+			}
+		}
+		if b == nil || probs.HasErrors() {
+			return
+		}
+		for _, format := range report.AllFormats() {
+			var buf bytes.Buffer
+			if err := b.Render(&buf, format, &report.RenderOptions{CompletionRate: true}); err != nil {
+				t.Fatalf("accepted document does not render as %s: %v", format, err)
+			}
+		}
+		var buf bytes.Buffer
+		if err := b.WriteJSON(&buf); err != nil {
+			t.Fatal(err)
+		}
+		again, probs := report.Parse("again.json", buf.Bytes(), noUnits)
+		if probs.HasErrors() {
+			t.Fatalf("written document does not read back: %v\n%s", probs, buf.String())
+		}
+		if d := cmp.Diff(b, again, cmp.AllowUnexported(report.Decimal{})); d != "" {
+			t.Fatalf("round trip lost something:\n%s", d)
+		}
+	})
+}
+
+// FuzzParseDecimal checks that every decimal the parser accepts is written
+// in a form it reads back as the same value.
+func FuzzParseDecimal(f *testing.F) {
+	for _, s := range []string{"69", "76.85", "73.6", "100", "-0.5", "1e3", "1.5E-2", "0", "-0", "007", "1.", ".5", "+1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := report.ParseDecimal(s)
+		if err != nil {
+			return
+		}
+		again, err := report.ParseDecimal(d.String())
+		if err != nil {
+			t.Fatalf("%q reads as %s, which does not read back: %v", s, d, err)
+		}
+		if again.String() != d.String() || again.Cmp(d) != 0 {
+			t.Fatalf("%q reads as %s, then as %s", s, d, again)
+		}
+	})
+}
