@@ -25,16 +25,33 @@ var Files = files
 
 // Schema is one of the module's embedded JSON Schemas. It is compiled on
 // first use, once per process; a Schema is safe for concurrent use.
+//
+// Validation runs in plain Go over the [Node] tree (the fast validator),
+// which agrees with the reference implementation,
+// github.com/santhosh-tekuri/jsonschema/v5, problem for problem; the tests
+// hold it to that. [Schema.Reference] returns the same schema validated by
+// the reference itself.
 type Schema struct {
-	name string // file name in [Files]
-	kind string // the document kind it validates
-	once func() (*compiled, error)
+	name      string // file name in [Files]
+	kind      string // the document kind it validates
+	once      func() (*compiled, error)
+	reference bool
+	base      *Schema // the schema a reference view was made from
 }
 
 type compiled struct {
-	id     string
-	schema *jsonschema.Schema
-	doc    *Node // the schema itself, to read enum values for messages
+	id       string
+	compiler *jsonschema.Compiler
+	doc      *Node // the schema itself, to read enum values for messages
+	mu       sync.Mutex
+	subs     map[string]*sub // by JSON pointer into the schema; "" is the root
+}
+
+// sub is one (sub)schema compiled both ways.
+type sub struct {
+	ref     *jsonschema.Schema
+	fast    *vschema // nil when the fast validator cannot run it
+	fastErr error
 }
 
 // The embedded schemas, one per document kind.
@@ -66,6 +83,16 @@ func ForKind(kind string) *Schema {
 func (s *Schema) exists() bool {
 	_, err := files.Open(s.name)
 	return err == nil
+}
+
+// Reference returns a view of s that validates with the reference
+// implementation (jsonschema/v5) rather than the fast validator. Both report
+// the same problems; the reference is slower.
+func (s *Schema) Reference() *Schema {
+	if s.reference {
+		return s
+	}
+	return &Schema{name: s.name, kind: s.kind, once: s.once, reference: true, base: s}
 }
 
 // Kind returns the document kind the schema validates ("Catalogue", …).
@@ -128,23 +155,57 @@ func (s *Schema) compile() (*compiled, error) {
 			}
 		}
 	}
-	sch, err := c.Compile(id.Value)
-	if err != nil {
-		return nil, fmt.Errorf("schema: compiling %s: %w", s.name, err)
+	cs := &compiled{id: id.Value, compiler: c, doc: doc, subs: map[string]*sub{}}
+	if _, err := cs.sub(""); err != nil {
+		return nil, err
 	}
-	return &compiled{id: id.Value, schema: sch, doc: doc}, nil
+	return cs, nil
+}
+
+// sub returns the subschema at JSON pointer ptr ("" for the root, e.g.
+// "/$defs/matter"), compiling it on first use.
+func (c *compiled) sub(ptr string) (*sub, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s, ok := c.subs[ptr]; ok {
+		return s, nil
+	}
+	ref, err := c.compiler.Compile(c.id + "#" + ptr)
+	if err != nil {
+		return nil, fmt.Errorf("schema: compiling %s#%s: %w", c.id, ptr, err)
+	}
+	s := &sub{ref: ref}
+	s.fast, s.fastErr = compileFast(c.doc, ptr)
+	c.subs[ptr] = s
+	return s, nil
 }
 
 // Validate checks the document n against the schema and returns one problem
 // per failed assertion, located at the node concerned: for a missing
 // required member, the object that lacks it; for a member not allowed, the
 // member's key. Problems are sorted.
-func (s *Schema) Validate(n *Node) List {
+func (s *Schema) Validate(n *Node) List { return s.ValidateAt(n, Root, "") }
+
+// ValidateAt checks n, found at path at of a larger document, against the
+// subschema at JSON pointer def of s ("" for the whole schema,
+// "/$defs/matter" for one matter). Streaming readers use it to validate one
+// element at a time; problem paths start with at.
+func (s *Schema) ValidateAt(n *Node, at Path, def string) List {
 	c, err := s.once()
 	if err != nil {
 		return List{{Rule: "schema.internal", Message: err.Error(), Err: err}}
 	}
-	verr := c.schema.Validate(n.Interface())
+	sb, err := c.sub(def)
+	if err != nil {
+		return List{{Rule: "schema.internal", Message: err.Error(), Err: err}}
+	}
+	if sb.fast != nil && !s.reference {
+		r := &fastRun{root: sb.fast, terms: c.enumTerms}
+		r.validate(sb.fast, n, at)
+		r.out.Dedupe()
+		return r.out
+	}
+	verr := sb.ref.Validate(n.Interface())
 	if verr == nil {
 		return nil
 	}
@@ -153,21 +214,36 @@ func (s *Schema) Validate(n *Node) List {
 		return List{{Rule: "schema.internal", Message: verr.Error(), Err: verr}}
 	}
 	var probs List
-	c.collect(ve, n, &probs)
+	c.collect(ve, n, at, &probs)
 	probs.Dedupe()
 	return probs
 }
 
+// Fast reports whether the fast validator covers the whole schema; when it
+// does not, validation uses the reference, and the error says why.
+func (s *Schema) Fast() error {
+	c, err := s.once()
+	if err != nil {
+		return err
+	}
+	sb, err := c.sub("")
+	if err != nil {
+		return err
+	}
+	return sb.fastErr
+}
+
 // collect maps the leaves of the validator's error tree to problems.
-func (c *compiled) collect(ve *jsonschema.ValidationError, doc *Node, out *List) {
+func (c *compiled) collect(ve *jsonschema.ValidationError, doc *Node, at Path, out *List) {
 	if len(ve.Causes) > 0 {
 		for _, cause := range ve.Causes {
-			c.collect(cause, doc, out)
+			c.collect(cause, doc, at, out)
 		}
 		return
 	}
-	path := ParsePointer(ve.InstanceLocation)
-	node, _ := doc.Nearest(path)
+	rel := ParsePointer(ve.InstanceLocation)
+	node, _ := doc.Nearest(rel)
+	path := Path{at.ptr + rel.ptr}
 	keyword := ve.KeywordLocation[strings.LastIndexByte(ve.KeywordLocation, '/')+1:]
 	rule := Rule("schema." + kebab(keyword))
 	pos := node.Pos
@@ -180,8 +256,13 @@ func (c *compiled) collect(ve *jsonschema.ValidationError, doc *Node, out *List)
 		}
 		return
 	case "additionalProperties":
-		// One problem per member not allowed, at its key.
-		for _, f := range node.Fields {
+		// One problem per member not allowed, at its key (the last, when
+		// a key is repeated: that is the member the validator saw).
+		last := lastIndexes(node)
+		for i, f := range node.Fields {
+			if last != nil && last[f.Key] != i {
+				continue
+			}
 			if strings.Contains(ve.Message, quote(f.Key)) {
 				out.Add(&Problem{Path: path.Key(f.Key), Pos: f.KeyPos, Rule: rule,
 					Message: fmt.Sprintf("unknown member %q (local extensions must start with \"x-\")", f.Key)})
@@ -189,22 +270,24 @@ func (c *compiled) collect(ve *jsonschema.ValidationError, doc *Node, out *List)
 		}
 		return
 	case "enum":
+		_, frag, _ := strings.Cut(ve.AbsoluteKeywordLocation, "#")
 		out.Add(&Problem{Path: path, Pos: pos, Rule: rule,
-			Message: fmt.Sprintf("%s is not allowed here; use one of: %s", describe(node), c.enumTerms(ve.AbsoluteKeywordLocation))})
+			Message: fmt.Sprintf("%s is not allowed here; use one of: %s", describe(node), c.enumTerms(frag))})
 		return
 	case "const":
 		out.Add(&Problem{Path: path, Pos: pos, Rule: rule,
 			Message: fmt.Sprintf("%s is not allowed here; %s", describe(node), ve.Message)})
 		return
+	case "":
+		rule = "schema.invalid"
 	}
 	out.Add(&Problem{Path: path, Pos: pos, Rule: rule, Message: ve.Message})
 }
 
-// enumTerms lists the string values of the enum at an absolute keyword
-// location that are not numeric codes: the terms to write.
-func (c *compiled) enumTerms(absLoc string) string {
-	_, frag, _ := strings.Cut(absLoc, "#")
-	n := c.doc.Lookup(ParsePointer(frag))
+// enumTerms lists the string values of the enum at a JSON pointer into the
+// schema that are not numeric codes: the terms to write.
+func (c *compiled) enumTerms(ptr string) string {
+	n := c.doc.Lookup(ParsePointer(ptr))
 	if n == nil || n.Kind != Array {
 		return "(see the schema)"
 	}
