@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The seed document, outside the repository.
+const seedFile = "../../../shared/seed/suining-bulletin-2021-04.txt"
+
+// The report package's golden copy of the text rendering.
+const goldenText = "../../report/testdata/bulletin-2021-04.txt"
+
+func runArgs(args ...string) (code int, stdout, stderr string) {
+	var out, errw bytes.Buffer
+	code = run(args, &out, &errw)
+	return code, out.String(), errw.String()
+}
+
+// With no arguments the program prints the embedded April 2021 bulletin as
+// the bulletin printed it: the seed, with a newline after the last line.
+func TestDefaultPrintsTheSeed(t *testing.T) {
+	code, out, errs := runArgs()
+	if code != 0 || errs != "" {
+		t.Fatalf("exit %d, stderr:\n%s", code, errs)
+	}
+	golden, err := os.ReadFile(goldenText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(golden) {
+		t.Errorf("output differs from %s", goldenText)
+	}
+	seed, err := os.ReadFile(seedFile)
+	if os.IsNotExist(err) {
+		t.Skipf("seed document %s is not present", seedFile)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(seed)+"\n" {
+		t.Errorf("output is not the seed document followed by a newline")
+	}
+}
+
+func TestFormats(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		ok   func(string) bool
+	}{
+		{"markdown", []string{"-format", "markdown"}, func(s string) bool { return strings.HasPrefix(s, "# 工作简报(2021年4月)\n") }},
+		{"json", []string{"-format", "json"}, func(s string) bool {
+			var v struct{ Period string }
+			return json.Unmarshal([]byte(s), &v) == nil && v.Period == "2021-04"
+		}},
+		{"text with rate", []string{"-rate"}, func(s string) bool { return strings.Contains(s, "办结率66.59%") }},
+		{"explicit file", []string{"-in", "../data/bulletin-2021-04.yaml"}, func(s string) bool { return strings.HasPrefix(s, "一、工作动态\n") }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := runArgs(tc.args...)
+			if code != 0 || errs != "" {
+				t.Fatalf("exit %d, stderr:\n%s", code, errs)
+			}
+			if !tc.ok(out) {
+				t.Errorf("unexpected output:\n%.300s", out)
+			}
+		})
+	}
+}
+
+var problemLine = regexp.MustCompile(`^(.+):(\d+):(\d+): (error|warning): (\S+): .* \[([a-z.-]+)\]$`)
+
+func TestExitCodes(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		// problems expected on stderr: "file path rule"
+		problems []string
+	}{
+		{"unknown format", []string{"-format", "pdf"}, 2, nil},
+		{"unknown flag", []string{"-nope"}, 2, nil},
+		{"arguments without -check", []string{"x.yaml"}, 2, nil},
+		{"-check without catalogues", []string{"-check"}, 2, nil},
+		{"a total that does not add up", []string{"-in", "testdata/leave-mismatch.yaml"}, 1,
+			[]string{"testdata/leave-mismatch.yaml /attendance/leave/total bulletin.total-mismatch"}},
+		{"a missing file", []string{"-in", "testdata/none.yaml"}, 1, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := runArgs(tc.args...)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tc.code, errs)
+			}
+			if code != 0 && out != "" {
+				t.Errorf("printed a bulletin despite errors:\n%.200s", out)
+			}
+			var got []string
+			for _, l := range strings.Split(strings.TrimSpace(errs), "\n") {
+				if m := problemLine.FindStringSubmatch(l); m != nil {
+					got = append(got, m[1]+" "+m[5]+" "+m[6])
+				}
+			}
+			if tc.problems != nil && strings.Join(got, "\n") != strings.Join(tc.problems, "\n") {
+				t.Errorf("problems %q, want %q; stderr:\n%s", got, tc.problems, errs)
+			}
+		})
+	}
+}
+
+// -check lists every figure that names an indicator, computed over the
+// catalogue of its unit when there is one.
+func TestCheck(t *testing.T) {
+	code, out, errs := runArgs("-check", "-format", "json", "../data/catalogue-pengxi.yaml")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", code, errs)
+	}
+	var rows []struct {
+		Unit, Indicator, Reported, Computed, Error string
+		Agree                                      bool
+	}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(rows) != 13 {
+		t.Fatalf("%d comparisons, want the 13 figures with an indicator", len(rows))
+	}
+	for _, r := range rows {
+		if r.Unit != "蓬溪县" && !strings.Contains(r.Error, "no catalogue") {
+			t.Errorf("%s %s: computed without a catalogue: %+v", r.Unit, r.Indicator, r)
+		}
+	}
+}
