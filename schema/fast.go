@@ -72,7 +72,9 @@ type fastCompiler struct {
 
 type unsupportedError string
 
-func (e unsupportedError) Error() string { return "schema: fast validator does not support " + string(e) }
+func (e unsupportedError) Error() string {
+	return "schema: fast validator does not support " + string(e)
+}
 
 // compileFast compiles the subschema at pointer ptr of doc.
 func compileFast(doc *Node, ptr string) (v *vschema, err error) {
