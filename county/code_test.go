@@ -1,0 +1,159 @@
+package county
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func TestParseCode(t *testing.T) {
+	tests := []struct {
+		name, in    string
+		ok          bool
+		short, stat string
+		level       Level
+		parent      string
+		why         string
+	}{
+		{"province", "510000", true, "510000", "510000000000", LevelProvince, "", "a province has no parent code"},
+		{"city", "510900", true, "510900", "510900000000", LevelCity, "510000", ""},
+		{"county", "510921", true, "510921", "510921000000", LevelCounty, "510900", ""},
+		{"township", "510921001", true, "510921001", "510921001000", LevelTownship, "510921", ""},
+		{"village", "510921001201", true, "510921001201", "510921001201", LevelVillage, "510921001", ""},
+		{"county as 12 digits", "510921000000", true, "510921", "510921000000", LevelCounty, "510900", "trailing zero groups are dropped"},
+		{"township as 12 digits", "510921001000", true, "510921001", "510921001000", LevelTownship, "510921", ""},
+		{"city as 9 digits", "510900000", true, "510900", "510900000000", LevelCity, "510000", ""},
+		{"empty", "", false, "", "", 0, "", ""},
+		{"too short", "51092", false, "", "", 0, "", ""},
+		{"seven digits", "5109210", false, "", "", 0, "", "only 6, 9 and 12"},
+		{"letters", "51092a", false, "", "", 0, "", ""},
+		{"sign", "+51092", false, "", "", 0, "", ""},
+		{"full-width digits", "５１０９２１", false, "", "", 0, "", ""},
+		{"province 00", "000000", false, "", "", 0, "", ""},
+		{"province 00 with county", "001234", false, "", "", 0, "", ""},
+		{"hole at city", "510021", false, "", "", 0, "", "a zero group before a non-zero one"},
+		{"hole at township", "510921000001", false, "", "", 0, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := ParseCode(tt.in)
+			if (err == nil) != tt.ok {
+				t.Fatalf("ParseCode(%q) error = %v, want ok %v (%s)", tt.in, err, tt.ok, tt.why)
+			}
+			if !tt.ok {
+				if c.IsValid() {
+					t.Errorf("ParseCode(%q) returned a valid code on error", tt.in)
+				}
+				return
+			}
+			if got := c.String(); got != tt.short {
+				t.Errorf("String() = %q, want %q", got, tt.short)
+			}
+			if got := c.Statistical(); got != tt.stat {
+				t.Errorf("Statistical() = %q, want %q", got, tt.stat)
+			}
+			if got := c.Level(); got != tt.level {
+				t.Errorf("Level() = %v, want %v", got, tt.level)
+			}
+			if got := c.Parent().String(); got != tt.parent {
+				t.Errorf("Parent() = %q, want %q", got, tt.parent)
+			}
+			again, err := ParseCode(c.String())
+			if err != nil || again != c {
+				t.Errorf("ParseCode(String()) = %v, %v; want %v", again, err, c)
+			}
+		})
+	}
+}
+
+func TestCodeContains(t *testing.T) {
+	tests := []struct {
+		name string
+		c, d string
+		want bool
+	}{
+		{"itself", "510921", "510921", true},
+		{"county contains township", "510921", "510921001", true},
+		{"county contains village", "510921", "510921001201", true},
+		{"city contains township", "510900", "510921001", true},
+		{"province contains county", "510000", "510921", true},
+		{"township does not contain its county", "510921001", "510921", false},
+		{"sibling county", "510921", "510923001", false},
+		{"sibling township", "510921001", "510921002201", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := MustParseCode(tt.c).Contains(MustParseCode(tt.d)); got != tt.want {
+				t.Errorf("%s.Contains(%s) = %v, want %v", tt.c, tt.d, got, tt.want)
+			}
+		})
+	}
+	t.Run("zero", func(t *testing.T) {
+		c := MustParseCode("510921")
+		if c.Contains(Code{}) || (Code{}).Contains(c) || (Code{}).Contains(Code{}) {
+			t.Error("the zero Code contains or is contained")
+		}
+	})
+}
+
+func TestCodeZero(t *testing.T) {
+	var c Code
+	if c.IsValid() || c.String() != "" || c.Statistical() != "" || c.Level() != 0 || c.Parent().IsValid() {
+		t.Errorf("zero Code: IsValid %v String %q Statistical %q Level %v", c.IsValid(), c.String(), c.Statistical(), c.Level())
+	}
+	if got := c.Compare(MustParseCode("110000")); got != -1 {
+		t.Errorf("zero Compare = %d, want -1", got)
+	}
+}
+
+func TestCodeText(t *testing.T) {
+	type doc struct {
+		Code  Code   `json:"code"`
+		Codes []Code `json:"codes"`
+	}
+	in := `{"code":"510921","codes":["510900000000","510921001",""]}`
+	var d doc
+	if err := json.Unmarshal([]byte(in), &d); err != nil {
+		t.Fatal(err)
+	}
+	out, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"code":"510921","codes":["510900","510921001",""]}`; string(out) != want {
+		t.Errorf("round trip = %s, want %s", out, want)
+	}
+	if err := json.Unmarshal([]byte(`{"code":"51092"}`), &d); err == nil {
+		t.Error("malformed code unmarshalled without error")
+	}
+}
+
+func TestMustParseCodePanics(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("MustParseCode did not panic on a malformed code")
+		}
+	}()
+	MustParseCode("x")
+}
+
+func FuzzParseCode(f *testing.F) {
+	for _, s := range []string{"510900", "510921001", "510921001201", "000000", "510021", "", "5109210"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := ParseCode(s)
+		if err != nil {
+			return
+		}
+		again, err := ParseCode(c.String())
+		if err != nil || again != c {
+			t.Fatalf("ParseCode(%q) = %v; ParseCode(String()) = %v, %v", s, c, again, err)
+		}
+		if s12, _ := ParseCode(c.Statistical()); s12 != c {
+			t.Fatalf("Statistical form of %v does not read back", c)
+		}
+		if p := c.Parent(); p.IsValid() && (!p.Contains(c) || p.Level() >= c.Level()) {
+			t.Fatalf("Parent %v of %v does not contain it", p, c)
+		}
+	})
+}

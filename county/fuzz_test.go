@@ -1,0 +1,69 @@
+package county
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema"
+)
+
+// seed adds the fixtures matching the patterns to the corpus.
+func seed(f *testing.F, patterns ...string) {
+	for _, pattern := range patterns {
+		names, _ := filepath.Glob(pattern)
+		for _, name := range names {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data)
+		}
+	}
+}
+
+// checkResult holds for every input: a hierarchy exactly when there is no
+// error, every problem located in the file and ruled, and a hierarchy that
+// reads back equal from the document it writes.
+func checkResult(t *testing.T, file string, h *Hierarchy, probs schema.List) {
+	t.Helper()
+	if (h == nil) != probs.HasErrors() {
+		t.Fatalf("hierarchy %v with problems %v", h != nil, probs)
+	}
+	for _, p := range probs {
+		if p.Rule == "" || p.Pos.File != file {
+			t.Fatalf("problem without rule or file: %#v", p)
+		}
+	}
+	if h == nil {
+		return
+	}
+	js, err := h.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, probs := Parse("again.json", js)
+	if probs.Err() != nil {
+		t.Fatalf("written document does not read back: %v\n%s", probs, js)
+	}
+	if diff := cmp.Diff(h, again, cmpHierarchy...); diff != "" {
+		t.Fatalf("round trip changed the hierarchy:\n%s", diff)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	seed(f, "testdata/divisions/*.yaml", "testdata/divisions/*.json", "suining.yaml")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		h, probs := Parse("fuzz", data)
+		checkResult(t, "fuzz", h, probs)
+	})
+}
+
+func FuzzParseCSV(f *testing.F) {
+	seed(f, "testdata/csv/*.csv")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		h, probs := ParseCSV("fuzz.csv", data)
+		checkResult(t, "fuzz.csv", h, probs)
+	})
+}
