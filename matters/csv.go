@@ -1,0 +1,815 @@
+package matters
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/zwfw/zwfw/schema"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
+)
+
+// Rules of the spreadsheet reader. Those marked warning are the dirt of
+// real portal exports: the value is kept (as an x- extension where the
+// schema has no place for it) and the catalogue stays valid.
+const (
+	// RuleCSVSyntax: a row that is not CSV (a stray quote), or a row
+	// longer than MaxCSVRow bytes.
+	RuleCSVSyntax schema.Rule = "csv.syntax"
+	// RuleCSVEncoding: UTF-16 input, or bytes that are not text in the
+	// detected encoding.
+	RuleCSVEncoding schema.Rule = "csv.encoding"
+	// RuleCSVHeader: no header row, or one naming no matter element.
+	RuleCSVHeader schema.Rule = "csv.header"
+	// RuleCSVMissingColumn: a column the schema requires (事项编码, 事项名称,
+	// 事项类型, 实施主体, and 行使层级 or 区划代码) is absent.
+	RuleCSVMissingColumn schema.Rule = "csv.missing-column"
+	// RuleCSVDuplicateColumn (warning): a second column for one element;
+	// it is kept as an x- extension.
+	RuleCSVDuplicateColumn schema.Rule = "csv.duplicate-column"
+	// RuleCSVUnnamedColumn (warning): cells in a column with no header;
+	// they are kept as extension x-column-N.
+	RuleCSVUnnamedColumn schema.Rule = "csv.unnamed-column"
+	// RuleCSVRequired: an empty cell in a required column.
+	RuleCSVRequired schema.Rule = "csv.required"
+	// RuleCSVValue: a cell that is not a value of its element.
+	RuleCSVValue schema.Rule = "csv.value"
+	// RuleCSVDayUnit (warning): a limit in bare 日 or 天, read as 自然日.
+	RuleCSVDayUnit schema.Rule = "csv.day-unit"
+	// RuleCSVDepthLevel (warning): 网上办理深度 given as a level (一级 … 四级,
+	// 全程网办) rather than the national items; read as the least item set
+	// of that depth.
+	RuleCSVDepthLevel schema.Rule = "csv.depth-level"
+	// RuleCSVOrgCode (warning): the body's code is a 9-character
+	// organisation code (GB 11714), not a unified social credit code; it is
+	// kept as body extension x-orgCode.
+	RuleCSVOrgCode schema.Rule = "csv.org-code"
+	// RuleCSVBodyCode (warning): the body's code is neither a credit code
+	// nor a valid organisation code; it is kept as body extension
+	// x-bodyCode.
+	RuleCSVBodyCode schema.Rule = "csv.body-code"
+	// RuleCSVAreaMismatch (warning): a row's 区划代码 differs from the
+	// catalogue's division code (taken from the first row that has one);
+	// it is kept as extension x-areaCode.
+	RuleCSVAreaMismatch schema.Rule = "csv.area-mismatch"
+)
+
+// Body extension keys under which ReadCSV keeps a body code that is not a
+// unified social credit code, and from which WriteCSV writes it back.
+const (
+	ExtOrgCode  = "x-orgCode"
+	ExtBodyCode = "x-bodyCode"
+)
+
+// ExtAreaCode is the matter extension that keeps a 区划代码 other than the
+// catalogue's.
+const ExtAreaCode = "x-areaCode"
+
+// MaxCSVRow is the longest row, in bytes, ReadCSV reads; a longer one is
+// reported and ends reading, so a file with no line breaks cannot exhaust
+// memory.
+const MaxCSVRow = 1 << 20
+
+// Encoding is the character encoding of a spreadsheet file.
+type Encoding uint8
+
+// Encodings WriteCSV writes.
+const (
+	// UTF8 is UTF-8 without a byte-order mark, what programs expect.
+	UTF8 Encoding = iota
+	// UTF8BOM is UTF-8 with a byte-order mark, which Excel needs to
+	// recognise UTF-8.
+	UTF8BOM
+	// GB18030 is what Excel on Chinese Windows reads and writes (it writes
+	// GBK, a subset), with no byte-order mark. Characters outside GBK are
+	// written as four-byte GB18030 sequences, which older programs that
+	// read GBK show as two wrong characters.
+	GB18030
+)
+
+func (e Encoding) String() string {
+	switch e {
+	case UTF8:
+		return "UTF-8"
+	case UTF8BOM:
+		return "UTF-8 with BOM"
+	case GB18030:
+		return "GB18030"
+	}
+	return "Encoding(" + strconv.Itoa(int(e)) + ")"
+}
+
+// CSVOptions configures [ReadCSV] and [Catalogue.WriteCSV]. A nil
+// *CSVOptions means the zero value: UTF-8, Chinese headers, commas.
+type CSVOptions struct {
+	// Encoding is what WriteCSV writes. ReadCSV detects the encoding
+	// itself.
+	Encoding Encoding
+	// English makes WriteCSV write the English headers (the document keys:
+	// code, name, body.name, …) instead of the Chinese ones.
+	English bool
+	// Comma is the field separator; zero means ','.
+	Comma rune
+}
+
+func (o *CSVOptions) comma() rune {
+	if o == nil || o.Comma == 0 {
+		return ','
+	}
+	return o.Comma
+}
+
+// ReadCSV reads a spreadsheet of matters, one matter a row, saved as CSV
+// in UTF-8 (with or without byte-order mark) or in GB18030/GBK as Excel
+// on Chinese Windows saves it; name is used in problem positions. It
+// reads row by row and holds nothing but the catalogue it builds. It then
+// runs the semantic checks [Parse] runs, and returns the catalogue, which
+// is nil only when no header row could be read, and every problem found,
+// sorted. Problem positions give the line a row starts on (the row number
+// the spreadsheet shows, unless a cell spans lines) and the column number
+// (A = 1); messages name the column's header; paths are those of the
+// catalogue document, /matters/<i>/<element>.
+//
+// See the package documentation (# Spreadsheets) for the columns it
+// reads and how it reads their cells. The catalogue's kind is
+// [ImplementationList] and its division code is the first row's
+// 区划代码; its title is a single-cell row above the header, if any. The
+// rest of the catalogue's header (division name, date) is not in a
+// spreadsheet: set it before writing the catalogue as a document.
+func ReadCSV(r io.Reader, name string, opts *CSVOptions) (*Catalogue, schema.List) {
+	cr := &csvReader{file: name, ix: newIndex()}
+	return cr.read(r, opts.comma())
+}
+
+// csvCol is one column of the spreadsheet being read.
+type csvCol struct {
+	header string  // as written
+	elem   csvElem // when ext == ""
+	ext    string  // extension key of a column that is no element
+	unit   Unit    // unit named in the header of a time-limit column
+	warned bool    // an unnamed column was reported
+}
+
+type csvReader struct {
+	file    string
+	probs   schema.List
+	cat     *Catalogue
+	lines   []int32 // the line each matter's row starts on
+	ix      *index
+	cols    []csvCol
+	at      [csvElems]int // column of each element, or -1
+	pathCol map[string]int
+	extKeys map[string]bool // extension keys of columns
+	gb      bool            // decoding GB18030
+
+	// the row being read
+	line  int
+	cells [csvElems]string
+	ext   []int // columns holding extension cells
+}
+
+var errCSVRowTooLong = fmt.Errorf("row is longer than %d bytes", MaxCSVRow)
+
+// csvLimiter fails a read when the row being read grows beyond MaxCSVRow
+// (give or take the reader's buffers).
+type csvLimiter struct {
+	r       io.Reader
+	n, mark int64
+}
+
+func (l *csvLimiter) Read(p []byte) (int, error) {
+	if l.n-l.mark > MaxCSVRow {
+		return 0, errCSVRowTooLong
+	}
+	n, err := l.r.Read(p)
+	l.n += int64(n)
+	return n, err
+}
+
+func (cr *csvReader) read(r io.Reader, comma rune) (*Catalogue, schema.List) {
+	lim := &csvLimiter{r: r}
+	src, err := cr.source(lim)
+	if err != nil {
+		return nil, cr.probs
+	}
+	rd := csv.NewReader(src)
+	rd.Comma = comma
+	rd.FieldsPerRecord = -1
+	rd.ReuseRecord = true
+	header := false
+	title := ""
+	lastLine := 0
+	for {
+		rec, err := rd.Read()
+		lim.mark = lim.n
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && pe.Err != errCSVRowTooLong {
+				cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: pe.StartLine, Col: len(rec) + 1}, RuleCSVSyntax,
+					"row is not CSV: %v", pe.Err)
+				continue
+			}
+			cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: lastLine + 1}, RuleCSVSyntax, "cannot read on: %v", err)
+			break
+		}
+		line, _ := rd.FieldPos(0)
+		lastLine = line
+		if !header {
+			// Rows with one cell above the header are a title.
+			if n, first := csvNonEmpty(rec); n == 1 && !csvIsHeaderCell(first) {
+				if title == "" {
+					title = cr.text(first, line, 0)
+				}
+				continue
+			} else if n == 0 {
+				continue
+			}
+			if !cr.header(rec, line) {
+				return nil, cr.probs
+			}
+			cr.cat = &Catalogue{Kind: ImplementationList, Title: title}
+			header = true
+			continue
+		}
+		cr.row(rec, line)
+	}
+	if !header {
+		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: 1}, RuleCSVHeader, "no header row: the file holds no row of column names")
+		return nil, cr.probs
+	}
+	cr.ix.checkBundles(cr.cat.Bundles, cr.locate, &cr.probs)
+	cr.probs.Dedupe()
+	return cr.cat, cr.probs
+}
+
+// source strips a UTF-8 byte-order mark, refuses UTF-16 and decodes GB18030
+// when the text is not UTF-8: the bytes up to the first non-ASCII one are
+// the same in both, and that one and the next four kilobytes decide.
+func (cr *csvReader) source(r io.Reader) (io.Reader, error) {
+	br := bufio.NewReaderSize(r, 8192)
+	head, _ := br.Peek(3)
+	switch {
+	case len(head) >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF:
+		br.Discard(3)
+		return br, nil
+	case len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF):
+		err := errors.New("the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or plain CSV")
+		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: 1, Col: 1}, RuleCSVEncoding, "%v", err)
+		return nil, err
+	}
+	return &csvSniffer{cr: cr, br: br}, nil
+}
+
+type csvSniffer struct {
+	cr  *csvReader
+	br  *bufio.Reader
+	dec io.Reader // the decided source; nil until a non-ASCII byte is seen
+}
+
+func (s *csvSniffer) Read(p []byte) (int, error) {
+	if s.dec != nil {
+		return s.dec.Read(p)
+	}
+	if _, err := s.br.Peek(1); err != nil {
+		return 0, err
+	}
+	buf, _ := s.br.Peek(s.br.Buffered())
+	i := 0
+	for i < len(buf) && buf[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == 0 {
+		s.decide()
+		return s.dec.Read(p)
+	}
+	n := copy(p, buf[:i])
+	s.br.Discard(n)
+	return n, nil
+}
+
+func (s *csvSniffer) decide() {
+	win, err := s.br.Peek(4096)
+	if err == nil {
+		// Drop a character the window cuts in two.
+		for k := 1; k <= 3 && k <= len(win); k++ {
+			if utf8.RuneStart(win[len(win)-k]) {
+				if !utf8.FullRune(win[len(win)-k:]) {
+					win = win[:len(win)-k]
+				}
+				break
+			}
+		}
+	}
+	// Text in GB18030 read as UTF-8 is mostly invalid, with a few
+	// sequences valid by chance; UTF-8 text may hold a stray byte, which
+	// is then reported where it is rather than garbling the whole file.
+	valid, invalid := 0, 0
+	for len(win) > 0 {
+		r, n := utf8.DecodeRune(win)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			invalid++
+		case n > 1:
+			valid++
+		}
+		win = win[n:]
+	}
+	if valid > 4*invalid {
+		s.dec = s.br
+		return
+	}
+	s.cr.gb = true
+	s.dec = transform.NewReader(s.br, simplifiedchinese.GB18030.NewDecoder())
+}
+
+func csvNonEmpty(rec []string) (n int, first string) {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			if n == 0 {
+				first = c
+			}
+			n++
+		}
+	}
+	return n, first
+}
+
+func csvIsHeaderCell(s string) bool {
+	_, _, ok := csvLookupHeader(s)
+	return ok
+}
+
+// text returns a cell trimmed, reporting bytes that are not text.
+func (cr *csvReader) text(s string, line, col int) string {
+	s = strings.TrimSpace(s)
+	if !utf8.ValidString(s) {
+		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: line, Col: col + 1}, RuleCSVEncoding,
+			"cell holds bytes that are not UTF-8 text")
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	} else if cr.gb && strings.ContainsRune(s, utf8.RuneError) {
+		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: line, Col: col + 1}, RuleCSVEncoding,
+			"cell holds bytes that are not GB18030 text")
+	}
+	return s
+}
+
+// header maps the columns; it reports false when the row names no
+// element at all.
+func (cr *csvReader) header(rec []string, line int) bool {
+	for e := range cr.at {
+		cr.at[e] = -1
+	}
+	cr.extKeys = map[string]bool{}
+	known := 0
+	for j, raw := range rec {
+		h := cr.text(raw, line, j)
+		col := csvCol{header: h}
+		pos := schema.Pos{File: cr.file, Line: line, Col: j + 1}
+		if e, unit, ok := csvLookupHeader(h); ok && !strings.HasPrefix(h, "x-") {
+			if first := cr.at[e]; first >= 0 {
+				cr.probs.Warningf(schema.Root, pos, RuleCSVDuplicateColumn,
+					"column %s holds %s again (first in column %d); it is kept as an extension", h, csvColumns[e].en, first+1)
+			} else {
+				col.elem, col.unit = e, unit
+				cr.at[e] = j
+				known++
+				cr.cols = append(cr.cols, col)
+				continue
+			}
+		}
+		switch {
+		case h == "":
+			col.ext = cr.freeExt(j)
+		case strings.HasPrefix(h, "x-"):
+			col.ext = h
+		default:
+			col.ext = "x-" + h
+		}
+		if cr.extKeys[col.ext] {
+			key := cr.freeExt(j)
+			cr.probs.Warningf(schema.Root, pos, RuleCSVDuplicateColumn, "column %s is there twice; the second is kept as %s", h, key)
+			col.ext = key
+		}
+		cr.extKeys[col.ext] = true
+		cr.cols = append(cr.cols, col)
+	}
+	if known == 0 {
+		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: line, Col: 1}, RuleCSVHeader,
+			"the header row names no matter element (want 事项名称, 事项编码, 事项类型, 实施主体, … or name, code, type, body.name, …)")
+		return false
+	}
+	missing := func(what string, es ...csvElem) {
+		for _, e := range es {
+			if cr.at[e] >= 0 {
+				return
+			}
+		}
+		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: line}, RuleCSVMissingColumn, "no column for %s", what)
+	}
+	missing("事项编码 (code)", csvCode)
+	missing("事项名称 (name)", csvName)
+	missing("事项类型 (type)", csvType)
+	missing("实施主体 (body.name)", csvBodyName)
+	missing("行使层级 (level) or 区划代码 (areaCode)", csvLevel, csvArea)
+
+	// Paths to columns, for locating the semantic checks' problems: an
+	// element's path and each of its parents name its column, the first
+	// element of a group (body, fee, delegation) naming the group's.
+	cr.pathCol = map[string]int{}
+	for e := range csvColumns {
+		j := cr.at[e]
+		if j < 0 {
+			continue
+		}
+		p := csvColumns[e].path
+		for k := len(p); k > 0; k-- {
+			key := strings.Join(p[:k], "/")
+			if _, ok := cr.pathCol[key]; !ok {
+				cr.pathCol[key] = j
+			}
+		}
+	}
+	for j, c := range cr.cols {
+		if c.ext != "" {
+			cr.pathCol[c.ext] = j
+		}
+	}
+	return true
+}
+
+// freeExt returns the extension key for column j when its header gives
+// none: x-column-N, primed until no other column has it.
+func (cr *csvReader) freeExt(j int) string {
+	key := "x-column-" + strconv.Itoa(j+1)
+	for cr.extKeys[key] {
+		key += "'"
+	}
+	return key
+}
+
+// locate maps a problem's path to its row and column.
+func (cr *csvReader) locate(p schema.Path) schema.Pos {
+	segs := p.Segments()
+	if len(segs) < 2 || segs[0] != "matters" {
+		return schema.Pos{}
+	}
+	i, err := strconv.Atoi(segs[1])
+	if err != nil || i < 0 || i >= len(cr.lines) {
+		return schema.Pos{}
+	}
+	pos := schema.Pos{File: cr.file, Line: int(cr.lines[i])}
+	for rest := segs[2:]; len(rest) > 0; rest = rest[:len(rest)-1] {
+		if j, ok := cr.pathCol[strings.Join(rest, "/")]; ok {
+			pos.Col = j + 1
+			break
+		}
+	}
+	return pos
+}
+
+// row reads one matter.
+func (cr *csvReader) row(rec []string, line int) {
+	if n, _ := csvNonEmpty(rec); n == 0 {
+		return
+	}
+	cr.line = line
+	cr.cells = [csvElems]string{}
+	cr.ext = cr.ext[:0]
+	i := len(cr.cat.Matters)
+	path := schema.Root.Key("matters").Index(i)
+	for j, raw := range rec {
+		if j >= len(cr.cols) {
+			key := cr.freeExt(j)
+			cr.extKeys[key] = true
+			cr.cols = append(cr.cols, csvCol{ext: key})
+		}
+		c := &cr.cols[j]
+		if c.ext == "" {
+			cr.cells[c.elem] = cr.text(raw, line, j)
+			continue
+		}
+		if strings.TrimSpace(raw) == "" {
+			continue
+		}
+		if c.header == "" && !c.warned {
+			c.warned = true
+			cr.probs.Warningf(path.Key(c.ext), cr.pos(j), RuleCSVUnnamedColumn,
+				"column %d has no header; its cells are kept as %s", j+1, c.ext)
+		}
+		cr.ext = append(cr.ext, j)
+	}
+
+	cr.cat.Matters = append(cr.cat.Matters, Matter{})
+	cr.lines = append(cr.lines, int32(line))
+	m := &cr.cat.Matters[i]
+	cr.matter(m, path)
+	for _, j := range cr.ext {
+		if m.Extensions == nil {
+			m.Extensions = Extensions{}
+		}
+		m.Extensions[cr.cols[j].ext] = csvJSONString(cr.text(rec[j], line, j))
+	}
+
+	checkMatter(m, path, cr.locate, &cr.probs)
+	cr.ix.add(m.Code, path, cr.locate, &cr.probs)
+}
+
+func csvJSONString(s string) json.RawMessage {
+	b, _ := (&schema.Node{Kind: schema.String, Value: s}).MarshalJSON()
+	return b
+}
+
+func (cr *csvReader) pos(col int) schema.Pos {
+	return schema.Pos{File: cr.file, Line: cr.line, Col: col + 1}
+}
+
+// cell returns the text of element e in the current row and whether the
+// spreadsheet has a column for it.
+func (cr *csvReader) cell(e csvElem) (string, bool) {
+	return cr.cells[e], cr.at[e] >= 0
+}
+
+// fault reports a problem in the cell of element e.
+func (cr *csvReader) fault(sev schema.Severity, path schema.Path, e csvElem, rule schema.Rule, format string, args ...any) {
+	for _, k := range csvColumns[e].path {
+		path = path.Key(k)
+	}
+	j := cr.at[e]
+	msg := "column " + cr.cols[j].header + ": " + fmt.Sprintf(format, args...)
+	cr.probs.Add(&schema.Problem{Path: path, Pos: cr.pos(j), Rule: rule, Severity: sev, Message: msg})
+}
+
+func (cr *csvReader) errorf(path schema.Path, e csvElem, rule schema.Rule, format string, args ...any) {
+	cr.fault(schema.Error, path, e, rule, format, args...)
+}
+
+func (cr *csvReader) warnf(path schema.Path, e csvElem, rule schema.Rule, format string, args ...any) {
+	cr.fault(schema.Warning, path, e, rule, format, args...)
+}
+
+// str returns a string element, reporting an empty required one.
+func (cr *csvReader) str(path schema.Path, e csvElem, required bool) string {
+	s, ok := cr.cell(e)
+	if s == "" && ok && required {
+		cr.errorf(path, e, RuleCSVRequired, "the cell is empty; every matter needs %s", csvColumns[e].en)
+	}
+	return strings.Clone(s)
+}
+
+// code returns a code element, checked against the schema's pattern.
+func (cr *csvReader) code(path schema.Path, e csvElem, required bool) string {
+	s := cr.str(path, e, required)
+	if s != "" && !csvCodeForm(s) {
+		if csvExcelNumber(s) {
+			cr.errorf(path, e, RuleCSVValue, "%q is a number, not a code: the spreadsheet turned the code into a number; format the column as text", s)
+		} else {
+			cr.errorf(path, e, RuleCSVValue, "%q is not a code (letters, digits and inner hyphens, at most 80)", s)
+		}
+	}
+	return s
+}
+
+func (cr *csvReader) enum(path schema.Path, e csvElem, t *enum) uint8 {
+	s, _ := cr.cell(e)
+	if s == "" {
+		return 0
+	}
+	v, err := t.parse(s)
+	if err != nil {
+		cr.errorf(path, e, RuleCSVValue, "%s", strings.TrimPrefix(err.Error(), "matters: "))
+	}
+	return v
+}
+
+func csvSet[T ~uint8](cr *csvReader, path schema.Path, e csvElem, t *enum) Set[T] {
+	var set Set[T]
+	s, _ := cr.cell(e)
+	for _, v := range csvSplit(s) {
+		if e == csvOnline {
+			if it, ok := csvDepthItems[v]; ok {
+				cr.warnf(path, e, RuleCSVDepthLevel, "%s is a depth level, not a list of 网上办理深度 items; read as %s", v, it)
+				set = set.With(T(it))
+				continue
+			}
+		}
+		x, err := t.parse(v)
+		if err != nil {
+			cr.errorf(path, e, RuleCSVValue, "%s", strings.TrimPrefix(err.Error(), "matters: "))
+			continue
+		}
+		set = set.With(T(x))
+	}
+	return set
+}
+
+func (cr *csvReader) boolean(path schema.Path, e csvElem) (v, stated bool) {
+	s, _ := cr.cell(e)
+	if s == "" {
+		return false, false
+	}
+	v, ok := csvBool(s)
+	if !ok {
+		cr.errorf(path, e, RuleCSVValue, "%q is not 是 or 否", s)
+	}
+	return v, ok
+}
+
+func (cr *csvReader) limit(path schema.Path, e, unitCol csvElem) Limit {
+	s, _ := cr.cell(e)
+	u, _ := cr.cell(unitCol)
+	if s == "" {
+		if u != "" {
+			if unit, _, ok := csvUnit(u); ok && unit == Instant {
+				return Limit{Unit: Instant}
+			}
+			cr.errorf(path, unitCol, RuleCSVValue, "a unit with no time limit")
+		}
+		return Limit{}
+	}
+	l, ambiguous, err := csvLimit(s, u, cr.cols[cr.at[e]].unit)
+	if err != nil {
+		cr.errorf(path, e, RuleCSVValue, "%v", err)
+		return Limit{}
+	}
+	if ambiguous {
+		cr.warnf(path, e, RuleCSVDayUnit, "%q is read as %s 自然日: a bare 日 or 天 is ambiguous; write 工作日 or 自然日", s, strconv.FormatFloat(l.Value, 'f', -1, 64))
+	}
+	return l
+}
+
+func (cr *csvReader) integer(path schema.Path, e csvElem) int {
+	s, _ := cr.cell(e)
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(csvHalfWidth(s))
+	if err != nil || n < 1 {
+		cr.errorf(path, e, RuleCSVValue, "%q is not a batch number (1, 2, …)", s)
+		return 0
+	}
+	return n
+}
+
+// matter fills m from the current row.
+func (cr *csvReader) matter(m *Matter, path schema.Path) {
+	m.Code = cr.code(path, csvCode, true)
+	m.BaseCode = cr.code(path, csvBaseCode, false)
+	m.Name = cr.str(path, csvName, true)
+	// Portals write 未分类 where a matter has no main item.
+	if m.MainItem = cr.str(path, csvMainItem, false); m.MainItem == "未分类" {
+		m.MainItem = ""
+	}
+	if s, ok := cr.cell(csvType); ok && s == "" {
+		cr.errorf(path, csvType, RuleCSVRequired, "the cell is empty; every matter needs a type")
+	}
+	m.Type = Type(cr.enum(path, csvType, types))
+	m.Level = Level(cr.enum(path, csvLevel, levels))
+	m.Body.Name = cr.str(path, csvBodyName, true)
+	cr.bodyCode(m, path)
+	m.Body.Nature = BodyNature(cr.enum(path, csvBodyNature, natures))
+	m.PowerSource = PowerSource(cr.enum(path, csvPowerSource, powerSources))
+	m.LegalLimit = cr.limit(path, csvLegalLimit, csvLegalUnitCol)
+	m.PromisedLimit = cr.limit(path, csvPromisedLimit, csvPromisedUnitCol)
+	m.HandlingKind = HandlingKind(cr.enum(path, csvHandlingKind, handlingKinds))
+	if s, _ := cr.cell(csvVisits); s != "" {
+		if n, err := csvVisitCount(s); err != nil {
+			cr.errorf(path, csvVisits, RuleCSVValue, "%v", err)
+		} else {
+			m.Visits = &n
+		}
+	}
+	m.OnsiteReason = cr.str(path, csvOnsiteReason, false)
+	m.Online = csvSet[OnlineItem](cr, path, csvOnline, onlineItems)
+	m.Forms = csvSet[Form](cr, path, csvForms, forms)
+	m.ServiceObjects = csvSet[ServiceObject](cr, path, csvServiceObjects, serviceObjects)
+	if s, _ := cr.cell(csvScopes); s != "" {
+		for _, v := range csvSplit(s) {
+			sc, err := csvScope(v)
+			if err != nil {
+				cr.errorf(path, csvScopes, RuleCSVValue, "%v", err)
+				continue
+			}
+			m.Scopes = append(m.Scopes, sc)
+		}
+	}
+	cr.delegation(m, path)
+	m.SelfService24h, _ = cr.boolean(path, csvSelfService)
+	m.TolerateMissing, _ = cr.boolean(path, csvTolerateMissing)
+	m.InHall, _ = cr.boolean(path, csvInHall)
+	cr.fee(m, path)
+	cr.area(m, path)
+}
+
+// bodyCode files the body's code: a unified social credit code where the
+// schema has it, anything else as an extension with a warning.
+func (cr *csvReader) bodyCode(m *Matter, path schema.Path) {
+	s, _ := cr.cell(csvBodyCode)
+	switch {
+	case s == "":
+		return
+	case csvCreditForm(s):
+		m.Body.CreditCode = strings.Clone(s)
+		return
+	}
+	key := ExtBodyCode
+	form, err := csvOrgCode(s)
+	switch {
+	case form && err == nil:
+		key = ExtOrgCode
+		cr.warnf(path, csvBodyCode, RuleCSVOrgCode,
+			"%s is an organisation code (GB 11714), not an 18-character unified social credit code; kept as body %s", s, key)
+	case form:
+		cr.warnf(path, csvBodyCode, RuleCSVBodyCode, "%s has the form of an organisation code, but its %v; kept as body %s", s, err, key)
+	case csvExcelNumber(s):
+		cr.warnf(path, csvBodyCode, RuleCSVBodyCode, "%s is a number: the spreadsheet turned the code into a number; kept as body %s", s, key)
+	default:
+		cr.warnf(path, csvBodyCode, RuleCSVBodyCode,
+			"%s (%d characters) is neither a unified social credit code (18 characters of its alphabet) nor an organisation code (9); kept as body %s",
+			s, utf8.RuneCountInString(s), key)
+	}
+	m.Body.Extensions = Extensions{key: csvJSONString(s)}
+}
+
+func (cr *csvReader) delegation(m *Matter, path schema.Path) {
+	to, _ := cr.cell(csvDelegationTo)
+	batch, _ := cr.cell(csvDelegationBatch)
+	doc, _ := cr.cell(csvDelegationDocument)
+	if to == "" && batch == "" && doc == "" {
+		return
+	}
+	g := &Delegation{Document: strings.Clone(doc)}
+	g.To = Level(cr.enum(path, csvDelegationTo, levels))
+	if g.To != 0 && g.To != Township && g.To != Village {
+		cr.errorf(path, csvDelegationTo, RuleCSVValue, "matters are delegated to 乡镇级 or 村(社区)级, not %s", g.To)
+	}
+	g.Batch = cr.integer(path, csvDelegationBatch)
+	m.Delegation = g
+}
+
+func (cr *csvReader) fee(m *Matter, path schema.Path) {
+	charged, _ := cr.cell(csvFeeCharged)
+	basis, _ := cr.cell(csvFeeBasis)
+	items, _ := cr.cell(csvFeeItems)
+	if charged == "" && basis == "" && items == "" {
+		return
+	}
+	f := &Fee{Basis: strings.Clone(basis)}
+	f.Charged, _ = cr.boolean(path, csvFeeCharged)
+	for _, it := range csvSplitItems(items) {
+		f.Items = append(f.Items, strings.Clone(it))
+	}
+	m.Fee = f
+}
+
+// area reads 区划代码: the first one is the catalogue's division, and it
+// gives the level of rows that state none.
+func (cr *csvReader) area(m *Matter, path schema.Path) {
+	s, _ := cr.cell(csvArea)
+	var lvl Level
+	if s != "" {
+		l, ok := csvAreaLevel(s)
+		switch {
+		case !ok && csvExcelNumber(s):
+			cr.errorf(path, csvArea, RuleCSVValue, "%q is a number, not a division code: the spreadsheet turned the code into a number; format the column as text", s)
+		case !ok:
+			cr.errorf(path, csvArea, RuleCSVValue, "%q is not a division code (6, 9 or 12 digits)", s)
+		case cr.cat.Division.Code == "":
+			cr.cat.Division.Code = strings.Clone(s)
+			lvl = l
+		case cr.cat.Division.Code != s:
+			cr.warnf(path, csvArea, RuleCSVAreaMismatch, "%s is not the catalogue's division %s (from the first row); kept as %s", s, cr.cat.Division.Code, ExtAreaCode)
+			if m.Extensions == nil {
+				m.Extensions = Extensions{}
+			}
+			m.Extensions[ExtAreaCode] = csvJSONString(s)
+			lvl = l
+		default:
+			lvl = l
+		}
+	} else if cr.cat.Division.Code != "" {
+		lvl, _ = csvAreaLevel(cr.cat.Division.Code)
+	}
+	if m.Level != 0 {
+		return
+	}
+	if s, ok := cr.cell(csvLevel); ok && s != "" {
+		return // reported as a bad value
+	}
+	if lvl != 0 {
+		m.Level = lvl
+		return
+	}
+	if cr.at[csvLevel] >= 0 {
+		cr.errorf(path, csvLevel, RuleCSVRequired, "the cell is empty and no 区划代码 gives the level; every matter needs a level")
+	}
+}

@@ -1,0 +1,345 @@
+package matters
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// This file reads and writes the text of single spreadsheet cells.
+
+// csvInstant lists the cells that mean a limit of 即办.
+var csvInstant = []string{"即办", "即时办结", "立即办结", "当场办结"}
+
+// csvUnit reads a time-limit unit as spreadsheets write it. A bare 日 or 天
+// is read as 自然日 and reported as ambiguous: only some laws (the
+// Administrative Licensing Law, art. 82) count their 日 in working days.
+func csvUnit(s string) (u Unit, ambiguous, ok bool) {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "个")
+	switch s {
+	case "工作日":
+		return WorkingDays, false, true
+	case "自然日":
+		return CalendarDays, false, true
+	case "日", "天":
+		return CalendarDays, true, true
+	case "小时", "时":
+		return Hours, false, true
+	case "分钟", "分":
+		return Minutes, false, true
+	case "月":
+		return Months, false, true
+	case "年":
+		return Years, false, true
+	}
+	for _, t := range csvInstant {
+		if s == t {
+			return Instant, false, true
+		}
+	}
+	return 0, false, false
+}
+
+// csvHalfWidth turns full-width digits and points into ASCII.
+func csvHalfWidth(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= '０' && r <= '９' || r == '．' }) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return r - '０' + '0'
+		case r == '．':
+			return '.'
+		}
+		return r
+	}, s)
+}
+
+var errCSVNoUnit = errors.New("gives no unit")
+
+// csvLimit reads a time limit: "20个工作日", "20工作日", "20 工作日", "即办",
+// "1个月", or a number with its unit in a unit cell or in the header
+// (defUnit). ambiguous reports a bare 日 or 天.
+func csvLimit(cell, unitCell string, defUnit Unit) (l Limit, ambiguous bool, err error) {
+	s := strings.TrimSpace(csvHalfWidth(cell))
+	if s == "" {
+		return Limit{}, false, nil
+	}
+	for _, t := range csvInstant {
+		if s == t {
+			return Limit{Unit: Instant}, false, nil
+		}
+	}
+	i := 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+		i++
+	}
+	if i == 0 {
+		return Limit{}, false, fmt.Errorf("%q is not a time limit (want a number and a unit, as in 20个工作日, or 即办)", cell)
+	}
+	v, perr := strconv.ParseFloat(s[:i], 64)
+	if perr != nil || math.IsInf(v, 0) {
+		return Limit{}, false, fmt.Errorf("%q is not a time limit: %s is not a number", cell, s[:i])
+	}
+	rest := strings.TrimSpace(s[i:])
+	var u Unit
+	switch {
+	case rest != "":
+		var ok bool
+		u, ambiguous, ok = csvUnit(rest)
+		if !ok || u == Instant {
+			return Limit{}, false, fmt.Errorf("%q is not a time limit: %q is not a unit (want 工作日, 自然日, 小时, 分钟, 月 or 年)", cell, rest)
+		}
+		if uc := strings.TrimSpace(unitCell); uc != "" {
+			if u2, _, ok := csvUnit(uc); !ok || u2 != u {
+				return Limit{}, false, fmt.Errorf("%q disagrees with its unit cell %q", cell, uc)
+			}
+		}
+	case strings.TrimSpace(unitCell) != "":
+		var ok bool
+		u, ambiguous, ok = csvUnit(unitCell)
+		if !ok {
+			return Limit{}, false, fmt.Errorf("unit %q is not a time-limit unit (want 工作日, 自然日, 小时, 分钟, 月, 年 or 即办)", unitCell)
+		}
+		if u == Instant {
+			return Limit{Unit: Instant}, false, nil
+		}
+	case defUnit != 0:
+		u = defUnit
+	default:
+		return Limit{}, false, fmt.Errorf("%q %w (write it as 20个工作日, or add a unit column)", cell, errCSVNoUnit)
+	}
+	return Limit{Value: v, Unit: u}, ambiguous, nil
+}
+
+// csvLimitText writes a limit as WriteCSV does: "20工作日", "1个月", "即办".
+func csvLimitText(l Limit) string {
+	switch l.Unit {
+	case 0:
+		return ""
+	case Instant:
+		return Instant.String()
+	case Months:
+		return strconv.FormatFloat(l.Value, 'f', -1, 64) + "个月"
+	}
+	return strconv.FormatFloat(l.Value, 'f', -1, 64) + l.Unit.String()
+}
+
+// csvSplit splits a multi-valued cell: platforms join values with ^,
+// spreadsheets with 、 , ; or line breaks.
+func csvSplit(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool {
+		switch r {
+		case '^', '、', ',', '，', ';', '；', '\n', '\r':
+			return true
+		}
+		return false
+	})
+	out := f[:0]
+	for _, v := range f {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// csvSplitItems splits free-text items (收费项目), which may themselves
+// hold 、 or a comma: only line breaks, ^ and semicolons separate them.
+func csvSplitItems(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool {
+		switch r {
+		case '^', ';', '；', '\n', '\r':
+			return true
+		}
+		return false
+	})
+	out := f[:0]
+	for _, v := range f {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// csvBool reads 是/否 and the usual spreadsheet spellings of yes and no.
+func csvBool(s string) (v, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "是", "有", "√", "true", "yes", "y", "1":
+		return true, true
+	case "否", "无", "×", "false", "no", "n", "0":
+		return false, true
+	}
+	return false, false
+}
+
+func csvBoolText(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
+}
+
+// csvVisits reads 到办事现场次数: 0 to 9, optionally followed by 次.
+func csvVisitCount(s string) (int, error) {
+	t := strings.TrimSuffix(strings.TrimSpace(csvHalfWidth(s)), "次")
+	n, err := strconv.Atoi(strings.TrimSpace(t))
+	if err != nil || n < 0 || n > 9 {
+		return 0, fmt.Errorf("%q is not a number of visits from 0 to 9", s)
+	}
+	return n, nil
+}
+
+// csvScope reads one universal-handling scope with an optional batch:
+// "川渝通办", "川渝通办（第1批）", "川渝通办(1)".
+func csvScope(s string) (Scope, error) {
+	s = strings.TrimSpace(strings.NewReplacer("（", "(", "）", ")").Replace(csvHalfWidth(s)))
+	term, batch := s, ""
+	if i := strings.IndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") {
+		term = strings.TrimSpace(s[:i])
+		batch = strings.TrimSpace(s[i+1 : len(s)-1])
+	}
+	k, err := scopeKinds.parse(term)
+	if err != nil {
+		return Scope{}, errors.New(strings.TrimPrefix(err.Error(), "matters: "))
+	}
+	sc := Scope{Kind: ScopeKind(k)}
+	if batch != "" {
+		b := strings.TrimSuffix(strings.TrimPrefix(batch, "第"), "批")
+		n, err := strconv.Atoi(b)
+		if err != nil || n < 1 {
+			return Scope{}, fmt.Errorf("%q: %q is not a batch (want 第1批, 第2批, …)", s, batch)
+		}
+		sc.Batch = n
+	}
+	return sc, nil
+}
+
+func csvScopeText(s Scope) string {
+	if s.Batch > 0 {
+		return s.Kind.String() + "（第" + strconv.Itoa(s.Batch) + "批）"
+	}
+	return s.Kind.String()
+}
+
+// csvDepthItems maps the four-level depth buckets some spreadsheets give
+// instead of the national items to the least set of items with that depth.
+var csvDepthItems = map[string]OnlineItem{
+	"一级": OnlineConsult, "二级": OnlineReceive, "三级": OnlineAccept, "四级": OnlineHandle, "全程网办": OnlineHandle,
+}
+
+// The code alphabets of GB 32100-2015 (unified social credit code) and
+// GB 11714 (organisation code).
+const (
+	csvCreditAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+	csvOrgAlphabet    = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+)
+
+// csvCreditForm reports whether s has the form of a unified social credit
+// code: 18 characters of its alphabet. The check character is left to the
+// semantic checks.
+func csvCreditForm(s string) bool {
+	if len(s) != 18 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(csvCreditAlphabet, s[i]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// csvOrgCode checks a GB 11714 organisation code: 8 characters, an
+// optional hyphen, a check character. form reports the shape, err the
+// check.
+func csvOrgCode(s string) (form bool, err error) {
+	t := s
+	if len(t) == 10 && t[8] == '-' {
+		t = t[:8] + t[9:]
+	}
+	if len(t) != 9 {
+		return false, nil
+	}
+	sum := 0
+	for i, w := range [8]int{3, 7, 9, 10, 5, 8, 4, 2} {
+		v := strings.IndexByte(csvOrgAlphabet, t[i])
+		if v < 0 {
+			return false, nil
+		}
+		sum += v * w
+	}
+	want := byte('0' + (11-sum%11)%11)
+	if c := 11 - sum%11; c == 10 {
+		want = 'X'
+	}
+	if t[8] != want {
+		if t[8] == 'X' || t[8] >= '0' && t[8] <= '9' {
+			return true, fmt.Errorf("organisation code check character is %c, want %c", t[8], want)
+		}
+		return false, nil
+	}
+	return true, nil
+}
+
+// csvCodeForm is the catalogue schema's pattern for codes.
+func csvCodeForm(s string) bool {
+	if s == "" || len(s) > 80 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9', c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z':
+		case c == '-' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// csvExcelNumber reports whether s looks like a code that a spreadsheet
+// turned into a number (5.11602E+11).
+func csvExcelNumber(s string) bool {
+	i := strings.IndexAny(s, "Ee")
+	if i <= 0 || i+1 >= len(s) || s[i+1] != '+' {
+		return false
+	}
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
+}
+
+// csvAreaLevel returns the level of the division a GB/T 2260 (6 digits),
+// township (9) or statistical (12) code names; ok is false for anything
+// else.
+func csvAreaLevel(code string) (Level, bool) {
+	switch len(code) {
+	case 6, 9, 12:
+	default:
+		return 0, false
+	}
+	for i := 0; i < len(code); i++ {
+		if code[i] < '0' || code[i] > '9' {
+			return 0, false
+		}
+	}
+	zero := func(from int) bool { return strings.Trim(code[from:], "0") == "" }
+	switch {
+	case code[:2] == "00":
+		return 0, false
+	case zero(2):
+		return Provincial, true
+	case zero(4):
+		return Municipal, true
+	case zero(6):
+		return CountyLevel, true
+	case zero(9):
+		return Township, true
+	}
+	return Village, true
+}
