@@ -100,6 +100,7 @@ func (b *Bulletin) check(opts *Options, locate func(schema.Path) schema.Pos) sch
 	if opts != nil {
 		c.opts = *opts
 	}
+	c.opts.KnowsUnit = opts.knowsUnit()
 	root := schema.Root
 	for i := range b.Updates {
 		c.update(&b.Updates[i], root.Key("updates").Index(i))

@@ -16,11 +16,14 @@ const MaxDocumentSize = 16 << 20
 
 // Options supplies what the checks know from other packages: which units
 // exist (package county) and which reform modes, measures and indicators
-// (package reform). A nil function leaves that check out; a nil *Options
-// is the zero Options.
+// (package reform). A nil function leaves that check out, except for the
+// units (see KnowsUnit); a nil *Options is the zero Options.
 type Options struct {
 	// KnowsUnit reports whether name is a unit: an update's unit, a
-	// figure's subject. Nil means no check.
+	// figure's subject. Nil means the units of the embedded Suining
+	// hierarchy of package county ([county.Suining]); see [UnitsIn] for
+	// another hierarchy, and pass a function that accepts every name to
+	// leave the check out.
 	KnowsUnit func(name string) bool
 	// KnowsMode reports whether name is a reform mode. Nil means no check.
 	KnowsMode func(name string) bool
