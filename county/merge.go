@@ -17,8 +17,11 @@ import (
 // A unit of other is the same unit as one of h when it has the same code,
 // or a former code of it (under that code's name), or, for a unit without
 // a code, the same name. The two must agree on kind, name and parent, or
-// the merge reports [RuleMergeConflict]; their former codes, service points
-// and figures are joined, and h's note is kept when both have one. Other
+// the merge reports [RuleMergeConflict] — except that a root of h takes
+// the parent other gives it when that parent has the code the root named
+// (510000 above 遂宁市) or the root named none. Their former codes, service
+// points, figures and x- members are joined, and h's note is kept when both
+// have one. Other
 // units are added under their parent: the unit other places them under or,
 // for a root of other, the unit of h whose code it gives as its parent.
 // h's units keep their order and new children follow them.
@@ -157,6 +160,10 @@ func mergeInto(recs []*record, m int, or *record, parent int, byFormerCode bool,
 		}
 	}
 	switch {
+	case parent >= 0 && base.parent < 0 && (!base.u.up.IsValid() || base.u.up == recs[parent].u.code):
+		// A root of h gets the parent it named, or lacked, from other.
+		base.parent = parent
+		base.u.up = Code{}
 	case parent >= 0 && parent != base.parent:
 		or.errorf(probs, "parent", RuleMergeConflict, "%s lies under %s, but under %s at %s", or.describe(), recs[parent].describe(), parentName(recs, base), base.where())
 	case parent < 0 && or.u.up.IsValid():

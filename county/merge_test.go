@@ -88,6 +88,14 @@ units:
   - {code: "511600", name: 广安市, kind: 市, parent: "510000"}
   - {code: "511602", name: 广安区, kind: 区, parent: "511600"}
 `, 11, nil},
+		{"a province above the root", `
+kind: Divisions
+schemaVersion: 1
+units:
+  - {code: "510000", name: 四川省, kind: 省}
+  - {code: "510900", name: 遂宁市, kind: 市, parent: "510000"}
+  - {code: "511600", name: 广安市, kind: 市, parent: "510000"}
+`, 11, nil},
 		{"conflicts", `
 kind: Divisions
 schemaVersion: 1
@@ -191,4 +199,27 @@ func TestMergeNil(t *testing.T) {
 	if probs.Err() != nil || h.Len() != Suining().Len() {
 		t.Errorf("nil.Merge = %d units, %v", h.Len(), probs)
 	}
+}
+
+func TestMergeAdoptsProvince(t *testing.T) {
+	other := mustParse(t, "sc.yaml", `
+kind: Divisions
+schemaVersion: 1
+units:
+  - {code: "510000", name: 四川省, kind: 省}
+  - {code: "510900", name: 遂宁市, kind: 市, parent: "510000"}
+`)
+	h, probs := Suining().Merge(other)
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	roots := h.Roots()
+	if len(roots) != 1 || roots[0].Name() != "四川省" || roots[0].Level() != LevelProvince {
+		t.Fatalf("roots = %v", roots)
+	}
+	u, err := h.Find("/四川省/遂宁市/蓬溪县")
+	if err != nil || u.Parent().Parent() != roots[0] {
+		t.Errorf("蓬溪县 = %v, %v", u, err)
+	}
+	roundTrip(t, h)
 }
