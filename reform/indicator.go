@@ -1,0 +1,236 @@
+package reform
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Indicator is one figure a catalogue can answer. Its text form is the
+// Chinese name platforms and bulletins use (即办比例); [ParseIndicator] also
+// reads the usual alternative names (即办率). The zero Indicator is not an
+// indicator.
+//
+// An indicator is either a share, a ratio of two counts printed as a
+// percentage, or a count; see [Indicator.IsShare].
+type Indicator uint8
+
+// The indicators, in the order [AllIndicators] lists them.
+const (
+	MatterCount           Indicator = 1 + iota // 事项总数: every matter
+	ApplicationCount                           // 依申请事项数: application-based matters
+	PromiseSpeedup                             // 承诺提速率: (Σ legal − Σ promised) / Σ legal limits
+	InstantShare                               // 即办比例: instant / application-based matters
+	InstantCount                               // 即办事项数: application-based instant matters
+	FullyOnlineShare                           // 全程网办占比: fully online / application-based matters
+	FullyOnlineCount                           // 全程网办事项数: application-based fully online matters
+	ZeroVisitShare                             // 零跑动率: 0 visits / matters with visits stated
+	AtMostOnceShare                            // 最多跑一次比例: ≤ 1 visit / matters with visits stated
+	InHallShare                                // 进驻大厅比例: in the hall / application-based matters
+	DelegatedCount                             // 下放事项数: delegated matters, per receiving level
+	SichuanChongqingCount                      // 川渝通办事项数: per batch
+	CrossProvinceCount                         // 跨省通办事项数: per batch
+	CountyWideCount                            // 全域通办事项数
+	NearbyCount                                // 就近可办事项数
+	BundleCount                                // 一件事一次办事项数: one-thing bundles
+	SelfService24hCount                        // 24小时自助事项数
+	TolerateMissingCount                       // 容缺受理事项数
+	ClaimRate                                  // 认领率: base items claimed / base items applicable
+	NationalCoverage                           // 国家标准事项覆盖率: matters linked to a national base code / matters
+
+	numIndicators = iota + 1 // one more than the last indicator
+)
+
+type indicatorInfo struct {
+	name    string
+	aliases []string
+	share   bool
+}
+
+var indicatorTable = [numIndicators]indicatorInfo{
+	MatterCount:           {name: "事项总数"},
+	ApplicationCount:      {name: "依申请事项数"},
+	PromiseSpeedup:        {name: "承诺提速率", aliases: []string{"承诺时限压缩比", "承诺提速"}, share: true},
+	InstantShare:          {name: "即办比例", aliases: []string{"即办率"}, share: true},
+	InstantCount:          {name: "即办事项数", aliases: []string{"马上办事项数"}},
+	FullyOnlineShare:      {name: "全程网办占比", aliases: []string{"全程网办率"}, share: true},
+	FullyOnlineCount:      {name: "全程网办事项数"},
+	ZeroVisitShare:        {name: "零跑动率", aliases: []string{"不见面审批率"}, share: true},
+	AtMostOnceShare:       {name: "最多跑一次比例", aliases: []string{"最多跑一次率"}, share: true},
+	InHallShare:           {name: "进驻大厅比例", aliases: []string{"进驻率"}, share: true},
+	DelegatedCount:        {name: "下放事项数"},
+	SichuanChongqingCount: {name: "川渝通办事项数"},
+	CrossProvinceCount:    {name: "跨省通办事项数"},
+	CountyWideCount:       {name: "全域通办事项数", aliases: []string{"全域可办事项数"}},
+	NearbyCount:           {name: "就近可办事项数"},
+	BundleCount:           {name: "一件事一次办事项数"},
+	SelfService24hCount:   {name: "24小时自助事项数"},
+	TolerateMissingCount:  {name: "容缺受理事项数", aliases: []string{"容缺预审事项数"}},
+	ClaimRate:             {name: "认领率", aliases: []string{"目录清单事项认领率"}, share: true},
+	NationalCoverage:      {name: "国家标准事项覆盖率", share: true},
+}
+
+// AllIndicators returns every indicator.
+func AllIndicators() []Indicator {
+	out := make([]Indicator, 0, numIndicators-1)
+	for i := Indicator(1); i < numIndicators; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// IsValid reports whether i is one of the indicators.
+func (i Indicator) IsValid() bool { return i >= 1 && i < numIndicators }
+
+// IsShare reports whether the indicator is a ratio of two counts, printed
+// as a percentage, rather than a count.
+func (i Indicator) IsShare() bool { return i.IsValid() && indicatorTable[i].share }
+
+// String returns the Chinese name (即办比例); for a value that is not an
+// indicator it returns "reform.Indicator(N)". It never panics.
+func (i Indicator) String() string {
+	if i.IsValid() {
+		return indicatorTable[i].name
+	}
+	return "reform.Indicator(" + strconv.Itoa(int(i)) + ")"
+}
+
+// ParseIndicator reads an indicator from its Chinese name or one of its
+// alternative names (即办率 for 即办比例, 承诺时限压缩比 for 承诺提速率).
+func ParseIndicator(s string) (Indicator, error) {
+	for i := Indicator(1); i < numIndicators; i++ {
+		info := &indicatorTable[i]
+		if s == info.name {
+			return i, nil
+		}
+		for _, a := range info.aliases {
+			if s == a {
+				return i, nil
+			}
+		}
+	}
+	return 0, fmt.Errorf("reform: unknown indicator %q (want one of %s)", s, indicatorNames())
+}
+
+func indicatorNames() string {
+	names := make([]string, 0, numIndicators-1)
+	for i := Indicator(1); i < numIndicators; i++ {
+		names = append(names, indicatorTable[i].name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// MarshalText writes the Chinese name; it fails for a value that is not an
+// indicator.
+func (i Indicator) MarshalText() ([]byte, error) {
+	if !i.IsValid() {
+		return nil, fmt.Errorf("reform: cannot marshal invalid indicator %d", uint8(i))
+	}
+	return []byte(i.String()), nil
+}
+
+// UnmarshalText reads an indicator through [ParseIndicator].
+func (i *Indicator) UnmarshalText(b []byte) error {
+	v, err := ParseIndicator(string(b))
+	if err != nil {
+		return err
+	}
+	*i = v
+	return nil
+}
+
+// Reason says why an indicator left a matter (or, for [ClaimRate], a base
+// item) out of its figure. Its text form is a short English phrase that
+// names the Chinese term concerned ("ex officio type 行政处罚").
+type Reason uint8
+
+// The reasons, in the order [AllReasons] lists them.
+const (
+	TypeNotStated            Reason = 1 + iota // the matter's type is not stated
+	ExOfficioPenalty                           // ex officio (依职权) type 行政处罚
+	ExOfficioCoercion                          // ex officio type 行政强制
+	ExOfficioLevy                              // ex officio type 行政征收
+	ExOfficioInspection                        // ex officio type 行政检查
+	LegalLimitNotStated                        // no legal limit
+	PromisedLimitNotStated                     // no promised limit
+	IncomparableCalendarDays                   // a limit in 自然日, which does not convert to working days
+	IncomparableHours                          // a limit in 小时
+	IncomparableMinutes                        // a limit in 分钟
+	LimitInexact                               // a limit finer than a hundredth of a working day
+	LimitOutOfRange                            // a limit beyond MaxLimitDays
+	VisitsNotStated                            // the number of visits is not stated
+	ExemptFromZeroVisit                        // declared exempt from 零跑动 (Config.ZeroVisitExempt)
+	NoBaseCatalogue                            // no base catalogue was given to measure against
+	OtherLevel                                 // a base item of another exercise level
+
+	numReasons = iota + 1
+)
+
+var reasonNames = [numReasons]string{
+	TypeNotStated:            "type not stated",
+	ExOfficioPenalty:         "ex officio type 行政处罚",
+	ExOfficioCoercion:        "ex officio type 行政强制",
+	ExOfficioLevy:            "ex officio type 行政征收",
+	ExOfficioInspection:      "ex officio type 行政检查",
+	LegalLimitNotStated:      "legal limit not stated",
+	PromisedLimitNotStated:   "promised limit not stated",
+	IncomparableCalendarDays: "limits incomparable: 自然日",
+	IncomparableHours:        "limits incomparable: 小时",
+	IncomparableMinutes:      "limits incomparable: 分钟",
+	LimitInexact:             "limit finer than 0.01 工作日",
+	LimitOutOfRange:          "limit out of range",
+	VisitsNotStated:          "visits not stated",
+	ExemptFromZeroVisit:      "exempt from 零跑动",
+	NoBaseCatalogue:          "no base catalogue",
+	OtherLevel:               "base item at another level",
+}
+
+// AllReasons returns every reason.
+func AllReasons() []Reason {
+	out := make([]Reason, 0, numReasons-1)
+	for r := Reason(1); r < numReasons; r++ {
+		out = append(out, r)
+	}
+	return out
+}
+
+// IsValid reports whether r is one of the reasons.
+func (r Reason) IsValid() bool { return r >= 1 && r < numReasons }
+
+// String returns the reason's phrase; for a value that is not a reason it
+// returns "reform.Reason(N)". It never panics.
+func (r Reason) String() string {
+	if r.IsValid() {
+		return reasonNames[r]
+	}
+	return "reform.Reason(" + strconv.Itoa(int(r)) + ")"
+}
+
+// ParseReason reads a reason from its phrase.
+func ParseReason(s string) (Reason, error) {
+	for r := Reason(1); r < numReasons; r++ {
+		if s == reasonNames[r] {
+			return r, nil
+		}
+	}
+	return 0, fmt.Errorf("reform: unknown exclusion reason %q", s)
+}
+
+// MarshalText writes the reason's phrase; it fails for a value that is not
+// a reason.
+func (r Reason) MarshalText() ([]byte, error) {
+	if !r.IsValid() {
+		return nil, fmt.Errorf("reform: cannot marshal invalid reason %d", uint8(r))
+	}
+	return []byte(r.String()), nil
+}
+
+// UnmarshalText reads a reason through [ParseReason].
+func (r *Reason) UnmarshalText(b []byte) error {
+	v, err := ParseReason(string(b))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}

@@ -1,0 +1,213 @@
+package reform
+
+import (
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/zwfw/zwfw/matters"
+)
+
+// Result is the figure of one indicator with how it was reached.
+type Result struct {
+	Indicator Indicator
+	// Num and Den are, for a share, its numerator and denominator (for
+	// PromiseSpeedup: Σ (legal − promised) and Σ legal, in hundredths of a
+	// working day); for a count, Num is the count and Den is zero.
+	Num, Den int64
+	// Counted is how many matters the figure was taken over: the
+	// denominator's matters for a share, the matters examined for a
+	// count; bundles for BundleCount, base items for ClaimRate.
+	Counted int64
+	// Groups breaks a count down: DelegatedCount by receiving level,
+	// SichuanChongqingCount and CrossProvinceCount by batch.
+	Groups []Subtotal
+	// Excluded says which matters were left out and why, one entry per
+	// reason. For every indicator over matters, Counted plus the excluded
+	// counts is the number of matters added.
+	Excluded []Exclusion
+}
+
+// Subtotal is the count of one group of a [Result]: a receiving level
+// (乡镇级) or a batch (第1批). Matters that do not say are grouped under
+// 层级未注明 or 批次未注明.
+type Subtotal struct {
+	Key   string `json:"key"`
+	Count int64  `json:"count"`
+}
+
+// Exclusion counts the matters an indicator left out for one reason, with
+// up to [MaxExamples] of their codes (the smallest, sorted).
+type Exclusion struct {
+	Reason   Reason   `json:"reason"`
+	Count    int64    `json:"count"`
+	Examples []string `json:"examples,omitempty"`
+}
+
+// Ratio returns the share as a [Ratio]; for a count it is undefined.
+func (r Result) Ratio() Ratio { return Ratio{Num: r.Num, Den: r.Den} }
+
+// Value returns the figure as printed: a percentage with two decimals
+// ("76.85%") or "undefined" for a share, the number for a count.
+func (r Result) Value() string {
+	if r.Indicator.IsShare() {
+		return r.Ratio().String()
+	}
+	return strconv.FormatInt(r.Num, 10)
+}
+
+// String returns the indicator, its figure and, for a share, the counts
+// it divides: "即办比例 76.85% (423/550)".
+func (r Result) String() string {
+	var b strings.Builder
+	b.WriteString(r.Indicator.String())
+	b.WriteByte(' ')
+	b.WriteString(r.Value())
+	if r.Indicator.IsShare() {
+		b.WriteString(" (")
+		b.WriteString(strconv.FormatInt(r.Num, 10))
+		b.WriteByte('/')
+		b.WriteString(strconv.FormatInt(r.Den, 10))
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// MarshalJSON writes the result with its printed value beside the exact
+// counts.
+func (r Result) MarshalJSON() ([]byte, error) {
+	type out struct {
+		Indicator Indicator   `json:"indicator"`
+		Value     string      `json:"value"`
+		Num       int64       `json:"num"`
+		Den       *int64      `json:"den,omitempty"`
+		Counted   int64       `json:"counted"`
+		Groups    []Subtotal  `json:"groups,omitempty"`
+		Excluded  []Exclusion `json:"excluded,omitempty"`
+	}
+	o := out{Indicator: r.Indicator, Value: r.Value(), Num: r.Num, Counted: r.Counted, Groups: r.Groups, Excluded: r.Excluded}
+	if r.Indicator.IsShare() {
+		o.Den = &r.Den
+	}
+	return json.Marshal(o)
+}
+
+// Result returns the figure of indicator i over what was added so far.
+// For a value that is not an indicator it returns a Result with only
+// Indicator set.
+func (x *Indicators) Result(i Indicator) Result {
+	r := Result{Indicator: i}
+	share := func(num, den int64, out *exclusions) {
+		r.Num, r.Den, r.Counted, r.Excluded = num, den, den, out.list()
+	}
+	count := func(n int64) { r.Num, r.Counted = n, x.matters }
+	switch i {
+	case MatterCount:
+		count(x.matters)
+	case ApplicationCount:
+		r.Num, r.Counted, r.Excluded = x.app, x.app, x.appOut.list()
+	case PromiseSpeedup:
+		r.Num, r.Den, r.Counted, r.Excluded = x.saved, x.legal, x.limits, x.limitsOut.list()
+	case InstantShare:
+		share(x.instant, x.app, &x.appOut)
+	case InstantCount:
+		r.Num, r.Counted, r.Excluded = x.instant, x.app, x.appOut.list()
+	case FullyOnlineShare:
+		share(x.online, x.app, &x.appOut)
+	case FullyOnlineCount:
+		r.Num, r.Counted, r.Excluded = x.online, x.app, x.appOut.list()
+	case ZeroVisitShare:
+		share(x.zeroVisits, x.visits, &x.visitsOut)
+	case AtMostOnceShare:
+		share(x.atMostOnce, x.visits, &x.visitsOut)
+	case InHallShare:
+		share(x.inHall, x.app, &x.appOut)
+	case DelegatedCount:
+		var n int64
+		for _, v := range x.delegated {
+			n += v
+		}
+		count(n)
+		for _, lv := range matters.Levels() {
+			if v := x.delegated[lv]; v != 0 {
+				r.Groups = append(r.Groups, Subtotal{Key: levelKey(lv), Count: v})
+			}
+		}
+		if v := x.delegated[0]; v != 0 {
+			r.Groups = append(r.Groups, Subtotal{Key: levelKey(0), Count: v})
+		}
+	case SichuanChongqingCount:
+		count(x.scopes[matters.SichuanChongqing])
+		r.Groups = x.scBatches.groups()
+	case CrossProvinceCount:
+		count(x.scopes[matters.CrossProvince])
+		r.Groups = x.cpBatches.groups()
+	case CountyWideCount:
+		count(x.scopes[matters.CountyWide])
+	case NearbyCount:
+		count(x.scopes[matters.Nearby])
+	case BundleCount:
+		r.Num, r.Counted = x.bundles, x.bundles
+	case SelfService24hCount:
+		count(x.selfService)
+	case TolerateMissingCount:
+		count(x.tolerate)
+	case ClaimRate:
+		claimed, applicable, other := x.claimCounts()
+		share(claimed, applicable, &other)
+	case NationalCoverage:
+		share(x.linked, x.covered, &x.coverOut)
+	}
+	return r
+}
+
+// Results returns the figures of every indicator, in the order of
+// [AllIndicators].
+func (x *Indicators) Results() []Result {
+	out := make([]Result, 0, numIndicators-1)
+	for i := Indicator(1); i < numIndicators; i++ {
+		out = append(out, x.Result(i))
+	}
+	return out
+}
+
+func (b *batches) groups() []Subtotal {
+	var out []Subtotal
+	for i := 1; i < len(b.small); i++ {
+		if b.small[i] != 0 {
+			out = append(out, Subtotal{Key: batchKey(i), Count: b.small[i]})
+		}
+	}
+	keys := make([]int, 0, len(b.more))
+	for k := range b.more {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if b.more[k] != 0 {
+			out = append(out, Subtotal{Key: batchKey(k), Count: b.more[k]})
+		}
+	}
+	if b.small[0] != 0 {
+		out = append(out, Subtotal{Key: batchKey(0), Count: b.small[0]})
+	}
+	return out
+}
+
+// batchKey names a batch as lists group by it: 第1批, or 批次未注明 for 0.
+func batchKey(batch int) string {
+	if batch <= 0 {
+		return "批次未注明"
+	}
+	return "第" + strconv.Itoa(batch) + "批"
+}
+
+// levelKey names a receiving level as lists group by it: 乡镇级, or
+// 层级未注明 for 0.
+func levelKey(l matters.Level) string {
+	if l == 0 {
+		return "层级未注明"
+	}
+	return l.String()
+}
