@@ -62,10 +62,10 @@ func TestCompare(t *testing.T) {
 		"蓬溪县/七办/就近办/anywhere":               {true, nil},
 		"蓬溪县/七办/就近办/nearby":                 {false, nil},
 		"蓬溪县/七办/就近办/chuanyu":                {true, nil},
-		"遂宁市/以“减”促“简”/一窗办/chuanyu":          {true, nil},
-		"遂宁市/以“减”促“简”/线上办/claimRate":        {true, nil},
-		"遂宁市/以“减”促“简”/线上办/nationalCoverage": {false, errAny},
-		"遂宁市/以“减”促“简”/就近办/delegated":        {false, nil},
+		`遂宁市/以"减"促"简"/一窗办/chuanyu`:          {true, nil},
+		`遂宁市/以"减"促"简"/线上办/claimRate`:        {true, nil},
+		`遂宁市/以"减"促"简"/线上办/nationalCoverage`: {false, errAny},
+		`遂宁市/以"减"促"简"/就近办/delegated`:        {false, nil},
 	}
 	got := b.Compare(calc)
 	if len(got) != len(wants) {

@@ -272,7 +272,7 @@ func TestFiguresAddressable(t *testing.T) {
 		{report.Addr{Unit: "船山区", Mode: "3+2", Measure: "就近办", Name: "delegated"}, "69项"},
 		{report.Addr{Unit: "蓬溪县", Mode: "七办", Measure: "马上办", Name: "instantShare"}, "76.85%"},
 		{report.Addr{Unit: "蓬溪县", Mode: "七办", Name: "instant"}, "423项"},
-		{report.Addr{Unit: "遂宁市", Mode: "以“减”促“简”", Measure: "线上办", Name: "configured"}, "2万余项"},
+		{report.Addr{Unit: "遂宁市", Mode: `以"减"促"简"`, Measure: "线上办", Name: "configured"}, "2万余项"},
 		{report.Addr{Unit: "河东新区", Name: "session"}, "第2次"},
 		{report.Addr{Unit: "河东新区", Name: "date"}, "2021年4月9日"},
 	} {
