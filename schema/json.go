@@ -34,8 +34,24 @@ type jsonParser struct {
 	off  int
 	// position cache: line and column at byte offset posOff
 	line, col, posOff int
+	posBase           int // bytes before data, for Pos.Offset
 	probs             List
 	stack             []seg // path to the value being read, for problems
+	// more is true while data may not hold the whole input: running into
+	// its end then means "read more and try again", not a syntax error.
+	more bool
+}
+
+// needMore is the panic value that stops a parse when the buffer ends
+// before the input does.
+type needMore struct{}
+
+// eod reports running into the end of the data at off.
+func (p *jsonParser) eod(off int, format string, args ...any) {
+	if p.more {
+		panic(needMore{})
+	}
+	p.fail(off, format, args...)
 }
 
 // seg is one step of a path under construction: a key or an index.
@@ -67,7 +83,12 @@ type syntaxError struct {
 }
 
 func (p *jsonParser) pos(off int) Pos {
-	if off < p.posOff { // only on errors that look back; recount
+	if off < p.posOff { // only on errors that look back
+		if p.posBase > 0 {
+			// The text before the buffer is gone: keep the last known
+			// position rather than count from the wrong place.
+			return Pos{File: p.file, Line: p.line, Col: p.col, Offset: p.posBase + off}
+		}
 		p.line, p.col, p.posOff = 1, 1, 0
 	}
 	for p.posOff < off {
@@ -86,7 +107,7 @@ func (p *jsonParser) pos(off int) Pos {
 			p.posOff += n
 		}
 	}
-	return Pos{File: p.file, Line: p.line, Col: p.col, Offset: off}
+	return Pos{File: p.file, Line: p.line, Col: p.col, Offset: p.posBase + off}
 }
 
 func (p *jsonParser) fail(off int, format string, args ...any) {
@@ -154,7 +175,7 @@ func (p *jsonParser) value(depth int) *Node {
 		panic(syntaxError{off: p.off, msg: fmt.Sprintf("nesting deeper than %d levels", MaxDepth), rule: RuleTooDeep})
 	}
 	if p.off >= len(p.data) {
-		p.fail(p.off, "unexpected end of input, expecting a value")
+		p.eod(p.off, "unexpected end of input, expecting a value")
 	}
 	start := p.off
 	switch c := p.data[p.off]; c {
@@ -185,7 +206,11 @@ func (p *jsonParser) value(depth int) *Node {
 }
 
 func (p *jsonParser) literal(lit string) {
-	if !strings.HasPrefix(string(p.data[p.off:min(len(p.data), p.off+len(lit))]), lit) {
+	rest := p.data[p.off:min(len(p.data), p.off+len(lit))]
+	if p.more && len(rest) < len(lit) && strings.HasPrefix(lit, string(rest)) {
+		panic(needMore{})
+	}
+	if string(rest) != lit {
 		p.fail(p.off, "invalid literal, expecting %s", lit)
 	}
 	p.off += len(lit)
@@ -202,14 +227,20 @@ func (p *jsonParser) object(depth int) *Node {
 	var seen map[string]int
 	for {
 		p.skipSpace()
-		if p.off >= len(p.data) || p.data[p.off] != '"' {
+		if p.off >= len(p.data) {
+			p.eod(p.off, "unexpected end of input, expecting a member name")
+		}
+		if p.data[p.off] != '"' {
 			p.fail(p.off, "unexpected %s, expecting a member name in double quotes", p.describe(p.off))
 		}
 		keyOff := p.off
 		key := p.str()
 		keyPos := p.pos(keyOff)
 		p.skipSpace()
-		if p.off >= len(p.data) || p.data[p.off] != ':' {
+		if p.off >= len(p.data) {
+			p.eod(p.off, "unexpected end of input, expecting ':'")
+		}
+		if p.data[p.off] != ':' {
 			p.fail(p.off, "unexpected %s, expecting ':' after member name", p.describe(p.off))
 		}
 		p.off++
@@ -236,7 +267,7 @@ func (p *jsonParser) object(depth int) *Node {
 		n.Fields = append(n.Fields, Field{Key: key, KeyPos: keyPos, Value: v})
 		p.skipSpace()
 		if p.off >= len(p.data) {
-			p.fail(p.off, "unexpected end of input, expecting ',' or '}'")
+			p.eod(p.off, "unexpected end of input, expecting ',' or '}'")
 		}
 		switch p.data[p.off] {
 		case ',':
@@ -265,7 +296,7 @@ func (p *jsonParser) array(depth int) *Node {
 		p.stack = p.stack[:len(p.stack)-1]
 		p.skipSpace()
 		if p.off >= len(p.data) {
-			p.fail(p.off, "unexpected end of input, expecting ',' or ']'")
+			p.eod(p.off, "unexpected end of input, expecting ',' or ']'")
 		}
 		switch p.data[p.off] {
 		case ',':
@@ -294,11 +325,17 @@ func (p *jsonParser) number() string {
 			i++
 		}
 	default:
+		if i >= len(d) {
+			p.eod(i, "invalid number: expecting a digit")
+		}
 		p.fail(i, "invalid number: expecting a digit")
 	}
 	if i < len(d) && d[i] == '.' {
 		i++
-		if i >= len(d) || d[i] < '0' || d[i] > '9' {
+		if i >= len(d) {
+			p.eod(i, "invalid number: expecting a digit after the decimal point")
+		}
+		if d[i] < '0' || d[i] > '9' {
 			p.fail(i, "invalid number: expecting a digit after the decimal point")
 		}
 		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
@@ -310,12 +347,18 @@ func (p *jsonParser) number() string {
 		if i < len(d) && (d[i] == '+' || d[i] == '-') {
 			i++
 		}
-		if i >= len(d) || d[i] < '0' || d[i] > '9' {
+		if i >= len(d) {
+			p.eod(i, "invalid number: expecting a digit in the exponent")
+		}
+		if d[i] < '0' || d[i] > '9' {
 			p.fail(i, "invalid number: expecting a digit in the exponent")
 		}
 		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
 			i++
 		}
+	}
+	if i >= len(d) && p.more {
+		panic(needMore{}) // the number may go on
 	}
 	p.off = i
 	return string(d[start:i])
@@ -347,7 +390,7 @@ func (p *jsonParser) str() string {
 	b.Write(d[start:i])
 	for {
 		if i >= len(d) {
-			p.fail(p.off, "unterminated string")
+			p.eod(p.off, "unterminated string")
 		}
 		c := d[i]
 		switch {
@@ -358,7 +401,7 @@ func (p *jsonParser) str() string {
 			p.fail(i, "control character %#02x in string", c)
 		case c == '\\':
 			if i+1 >= len(d) {
-				p.fail(i, "unterminated escape")
+				p.eod(i, "unterminated escape")
 			}
 			switch e := d[i+1]; e {
 			case '"', '\\', '/':
@@ -382,9 +425,15 @@ func (p *jsonParser) str() string {
 			case 'u':
 				r, ok := hex4(d, i+2)
 				if !ok {
+					if i+6 > len(d) {
+						p.eod(i, "invalid \\u escape")
+					}
 					p.fail(i, "invalid \\u escape")
 				}
 				i += 6
+				if utf16.IsSurrogate(r) && p.more && i+6 > len(d) {
+					panic(needMore{}) // the second half may follow
+				}
 				if utf16.IsSurrogate(r) {
 					r2, ok2 := rune(-1), false
 					if i+1 < len(d) && d[i] == '\\' && d[i+1] == 'u' {
@@ -407,6 +456,9 @@ func (p *jsonParser) str() string {
 		default:
 			r, n := utf8.DecodeRune(d[i:])
 			if r == utf8.RuneError && n == 1 {
+				if !utf8.FullRune(d[i:]) {
+					p.eod(i, "invalid UTF-8 in string")
+				}
 				p.fail(i, "invalid UTF-8 in string")
 			}
 			b.Write(d[i : i+n])

@@ -1,0 +1,290 @@
+package schema
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+)
+
+// StreamFunc receives one element of a streamed array: the member's key,
+// the element's index and the element. The node and everything below it
+// are valid only during the call. Returning false stops the stream.
+type StreamFunc func(key string, index int, n *Node) bool
+
+// streamChunk is how much input a stream reads at a time.
+const streamChunk = 1 << 20
+
+// StreamJSON reads a JSON document whose top level is an object from r
+// without holding it whole. The elements of the array members named in
+// streamed are handed to fn one at a time, as soon as each is read; every
+// other member is kept and returned in the header node, where each
+// streamed member appears as an empty array at its position. Memory stays
+// proportional to the largest element and the header, not to the document.
+//
+// Problems carry positions as [ParseJSON]'s do. On a syntax error the
+// stream stops and the header is nil.
+func StreamJSON(r io.Reader, file string, streamed []string, fn StreamFunc) (*Node, List) {
+	s := &streamer{r: r}
+	s.p = jsonParser{file: file, line: 1, col: 1, more: true}
+	return s.run(streamed, fn)
+}
+
+type streamer struct {
+	r    io.Reader
+	p    jsonParser
+	buf  []byte
+	base int // bytes dropped from the front of buf so far
+	err  error
+}
+
+// fill reads more input, first dropping what lies before keep. It reports
+// false at the end of the input.
+func (s *streamer) fill(keep int) bool {
+	if keep > 0 {
+		n := copy(s.buf, s.buf[keep:])
+		s.buf = s.buf[:n]
+		s.base += keep
+		s.p.off -= keep
+		s.p.posOff -= keep
+		s.p.data = s.buf
+		s.p.posBase = s.base
+	}
+	if s.err != nil {
+		return false
+	}
+	if cap(s.buf)-len(s.buf) < streamChunk/2 {
+		s.buf = slices.Grow(s.buf, streamChunk)
+	}
+	// Read a good amount before parsing again, so that a reader that
+	// returns little at a time does not make restarts quadratic.
+	total := 0
+	for total < streamChunk/4 && len(s.buf) < cap(s.buf) {
+		n, err := s.r.Read(s.buf[len(s.buf):cap(s.buf)])
+		s.buf = s.buf[:len(s.buf)+n]
+		total += n
+		if err != nil {
+			s.err = err
+			break
+		}
+	}
+	s.p.data = s.buf
+	s.p.posBase = s.base
+	return total > 0 || s.err == nil
+}
+
+// step runs f, which reads one token or value starting at the current
+// offset. When f runs out of buffered input, step reads more and runs f
+// again from the same place, with the position state it started with.
+func (s *streamer) step(f func()) {
+	start := s.p.off
+	s.p.pos(start) // bring the line/column cache to the start
+	line, col, stack := s.p.line, s.p.col, len(s.p.stack)
+	for {
+		if s.attempt(f) {
+			return
+		}
+		// Drop the consumed input before this step's start and read more;
+		// the step then starts at offset 0.
+		if !s.fill(start) {
+			s.p.more = false // the end of the input: errors are real now
+		}
+		start = 0
+		s.p.off, s.p.posOff = 0, 0
+		s.p.line, s.p.col = line, col
+		s.p.stack = s.p.stack[:stack]
+	}
+}
+
+func (s *streamer) attempt(f func()) (done bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(needMore); !ok {
+				panic(r)
+			}
+			done = false
+		}
+	}()
+	f()
+	return true
+}
+
+func (s *streamer) peek() byte {
+	var c byte
+	s.step(func() {
+		s.p.skipSpace()
+		if s.p.off >= len(s.p.data) {
+			s.p.eod(s.p.off, "unexpected end of input")
+		}
+		c = s.p.data[s.p.off]
+	})
+	return c
+}
+
+func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs List) {
+	defer func() {
+		if r := recover(); r != nil {
+			se, ok := r.(syntaxError)
+			if !ok {
+				panic(r)
+			}
+			header = nil
+			probs = append(s.p.probs, &Problem{Path: s.p.path(), Pos: s.p.pos(se.off), Rule: se.rule, Message: se.msg})
+		}
+		if s.err != nil && !errors.Is(s.err, io.EOF) {
+			probs = append(probs, &Problem{Pos: Pos{File: s.p.file}, Rule: "document.read", Message: s.err.Error(), Err: s.err})
+			header = nil
+		}
+	}()
+	s.fill(0)
+	s.step(func() {
+		if s.p.more && len(s.p.data) < 3 {
+			s.p.eod(0, "")
+		}
+		s.p.skipBOM()
+		s.p.skipSpace()
+		if s.p.off >= len(s.p.data) && s.p.more {
+			panic(needMore{})
+		}
+	})
+	if s.p.off >= len(s.p.data) {
+		return nil, List{{Pos: s.p.pos(s.p.off), Rule: RuleEmpty, Message: "document is empty"}}
+	}
+	if s.p.data[s.p.off] != '{' {
+		// Not an object: nothing to stream; read it whole.
+		var n *Node
+		s.step(func() {
+			s.p.skipSpace()
+			n = s.p.value(0)
+			s.p.skipSpace()
+			if s.p.off < len(s.p.data) {
+				s.p.fail(s.p.off, "unexpected %s after the top-level value", s.p.describe(s.p.off))
+			}
+			if s.p.more {
+				s.p.eod(s.p.off, "")
+			}
+		})
+		return n, s.p.probs
+	}
+	header = &Node{Kind: Object, Pos: s.p.pos(s.p.off)}
+	s.p.off++
+	first := true
+	for {
+		c := s.peek()
+		if c == '}' && first {
+			s.p.off++
+			break
+		}
+		if !first {
+			switch c {
+			case ',':
+				s.p.off++
+			case '}':
+				s.p.off++
+				s.finish()
+				return header, s.p.probs
+			default:
+				s.p.fail(s.p.off, "unexpected %s, expecting ',' or '}'", s.p.describe(s.p.off))
+			}
+		}
+		first = false
+		var key string
+		var keyPos Pos
+		s.step(func() {
+			s.p.skipSpace()
+			if s.p.off >= len(s.p.data) {
+				s.p.eod(s.p.off, "unexpected end of input, expecting a member name")
+			}
+			if s.p.data[s.p.off] != '"' {
+				s.p.fail(s.p.off, "unexpected %s, expecting a member name in double quotes", s.p.describe(s.p.off))
+			}
+			off := s.p.off
+			key = s.p.str()
+			keyPos = s.p.pos(off)
+			s.p.skipSpace()
+			if s.p.off >= len(s.p.data) {
+				s.p.eod(s.p.off, "unexpected end of input, expecting ':'")
+			}
+			if s.p.data[s.p.off] != ':' {
+				s.p.fail(s.p.off, "unexpected %s, expecting ':' after member name", s.p.describe(s.p.off))
+			}
+			s.p.off++
+		})
+		dup := header.Get(key) != nil
+		s.p.stack = append(s.p.stack[:0], seg{key: key, idx: -1})
+		if slices.Contains(streamed, key) && s.peek() == '[' {
+			arr := &Node{Kind: Array, Pos: s.p.pos(s.p.off)}
+			header.Fields = append(header.Fields, Field{Key: key, KeyPos: keyPos, Value: arr})
+			s.p.off++
+			if !s.elements(key, fn) {
+				return header, s.p.probs // stopped: the rest is not read
+			}
+			s.p.stack = s.p.stack[:0]
+			s.duplicate(dup, key, keyPos)
+			continue
+		}
+		var v *Node
+		s.step(func() {
+			s.p.skipSpace()
+			v = s.p.value(1)
+		})
+		s.p.stack = s.p.stack[:0]
+		s.duplicate(dup, key, keyPos)
+		header.Fields = append(header.Fields, Field{Key: key, KeyPos: keyPos, Value: v})
+	}
+	s.finish()
+	return header, s.p.probs
+}
+
+// duplicate reports a repeated top-level member once its value is read, as
+// ParseJSON does.
+func (s *streamer) duplicate(dup bool, key string, keyPos Pos) {
+	if dup {
+		s.p.probs.Add(&Problem{Path: Root.Key(key), Pos: keyPos, Rule: RuleDuplicateKey, Message: fmt.Sprintf("duplicate member %q", key)})
+	}
+}
+
+// elements streams the elements of the array whose '[' was just read. It
+// returns false when fn asked to stop.
+func (s *streamer) elements(key string, fn StreamFunc) bool {
+	s.p.stack = append(s.p.stack[:1], seg{idx: 0}) // as ParseJSON reports an empty end
+	if s.peek() == ']' {
+		s.p.off++
+		return true
+	}
+	for i := 0; ; i++ {
+		var n *Node
+		s.p.stack = append(s.p.stack[:1], seg{idx: i})
+		s.step(func() {
+			s.p.skipSpace()
+			n = s.p.value(2)
+		})
+		s.p.stack = s.p.stack[:1]
+		if !fn(key, i, n) {
+			// Skip the rest of the array unread.
+			return false
+		}
+		switch c := s.peek(); c {
+		case ',':
+			s.p.off++
+		case ']':
+			s.p.off++
+			return true
+		default:
+			s.p.fail(s.p.off, "unexpected %s, expecting ',' or ']'", s.p.describe(s.p.off))
+		}
+	}
+}
+
+// finish checks that nothing but white space follows the document.
+func (s *streamer) finish() {
+	s.step(func() {
+		s.p.skipSpace()
+		if s.p.off < len(s.p.data) {
+			s.p.fail(s.p.off, "unexpected %s after the top-level value", s.p.describe(s.p.off))
+		}
+		if s.p.more {
+			s.p.eod(s.p.off, "")
+		}
+	})
+}
