@@ -101,6 +101,7 @@ func (b *Bulletin) check(opts *Options, locate func(schema.Path) schema.Pos) sch
 		c.opts = *opts
 	}
 	c.opts.KnowsUnit = opts.knowsUnit()
+	c.opts.KnowsIndicator = opts.knowsIndicator()
 	root := schema.Root
 	for i := range b.Updates {
 		c.update(&b.Updates[i], root.Key("updates").Index(i))

@@ -83,5 +83,6 @@
 // the unit's catalogue, and lists both with whether they agree at the
 // precision the bulletin printed ([Comparison]). The calculator is the seam
 // to the indicators of package reform and the catalogues of package
-// matters: this package defines what it needs, not how it is computed.
+// matters: [Catalogues] computes reform's indicators over the catalogues of
+// each unit; tests and other sources plug in their own ([CalculatorFunc]).
 package report

@@ -16,8 +16,9 @@ const MaxDocumentSize = 16 << 20
 
 // Options supplies what the checks know from other packages: which units
 // exist (package county) and which reform modes, measures and indicators
-// (package reform). A nil function leaves that check out, except for the
-// units (see KnowsUnit); a nil *Options is the zero Options.
+// (package reform). A nil function leaves that check out, except for units
+// and indicators, which then default to the module's own (see KnowsUnit
+// and KnowsIndicator); a nil *Options is the zero Options.
 type Options struct {
 	// KnowsUnit reports whether name is a unit: an update's unit, a
 	// figure's subject. Nil means the units of the embedded Suining
@@ -31,7 +32,8 @@ type Options struct {
 	// check.
 	KnowsMeasure func(mode, measure string) bool
 	// KnowsIndicator reports whether name is an indicator that can be
-	// computed over a catalogue. Nil means no check.
+	// computed over a catalogue. Nil means the indicators of package
+	// reform, by name or alias.
 	KnowsIndicator func(name string) bool
 }
 

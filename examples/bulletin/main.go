@@ -28,7 +28,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -37,6 +36,7 @@ import (
 
 	"github.com/zwfw/zwfw/examples/data"
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/reform"
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/schema"
 )
@@ -90,25 +90,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	failed := printProblems(stderr, probs)
 
 	if *check {
-		cats := map[string]*matters.Catalogue{}
+		var cats []*matters.Catalogue
 		for _, path := range fl.Args() {
 			c, cprobs := matters.LoadFile(path)
 			if printProblems(stderr, cprobs) {
 				failed = true
 			}
-			if c == nil {
-				continue
+			if c != nil {
+				cats = append(cats, c)
 			}
-			if prev, ok := cats[c.Division.Name]; ok && prev != c {
-				fmt.Fprintf(stderr, "bulletin: %s: a second catalogue for %s; only the first is used\n", path, c.Division.Name)
-				continue
-			}
-			cats[c.Division.Name] = c
 		}
 		if b == nil || probs.HasErrors() {
 			return 1
 		}
-		if err := printComparisons(stdout, f, b.Compare(calculator(cats))); err != nil {
+		if err := printComparisons(stdout, f, b.Compare(report.Catalogues(reform.Config{}, cats...))); err != nil {
 			fmt.Fprintln(stderr, "bulletin:", err)
 			return 1
 		}
@@ -194,7 +189,3 @@ func printComparisons(w io.Writer, f report.Format, cs []report.Comparison) erro
 	}
 	return nil
 }
-
-// errNoIndicators is what the calculator answers while the module has no
-// indicator implementation to compute with.
-var errNoIndicators = errors.New("no indicator implementation")

@@ -129,9 +129,18 @@ func TestCheck(t *testing.T) {
 	if len(rows) != 13 {
 		t.Fatalf("%d comparisons, want the 13 figures with an indicator", len(rows))
 	}
+	computed := 0
 	for _, r := range rows {
-		if r.Unit != "蓬溪县" && !strings.Contains(r.Error, "no catalogue") {
+		switch {
+		case r.Unit != "蓬溪县" && !strings.Contains(r.Error, "no catalogue"):
 			t.Errorf("%s %s: computed without a catalogue: %+v", r.Unit, r.Indicator, r)
+		case r.Unit == "蓬溪县" && (r.Error != "" || r.Computed == ""):
+			t.Errorf("%s %s: not computed: %+v", r.Unit, r.Indicator, r)
+		case r.Unit == "蓬溪县":
+			computed++
 		}
+	}
+	if computed != 8 {
+		t.Errorf("%d figures of 蓬溪县 computed, want 8", computed)
 	}
 }
