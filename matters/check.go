@@ -21,6 +21,10 @@ const (
 	RuleFeeBasis            schema.Rule = "matter.fee-basis-missing"
 	RuleDelegationLevel     schema.Rule = "matter.delegation-level-missing"
 	RuleCreditCodeCheck     schema.Rule = "matter.credit-code-check"
+	RuleCodeUnrecognised    schema.Rule = "matter.code-unrecognised"
+	RuleCodeDivision        schema.Rule = "matter.code-division"
+	RuleCodeBody            schema.Rule = "matter.code-body"
+	RuleCodeBaseCode        schema.Rule = "matter.code-base-code"
 	RuleBundleUnknownMember schema.Rule = "bundle.unknown-member"
 	RuleBundleDuplicateCode schema.Rule = "bundle.duplicate-code"
 )
@@ -36,9 +40,11 @@ func (c *Catalogue) Check() schema.List {
 	var probs schema.List
 	ix := newIndex()
 	root := schema.Root.Key("matters")
+	division, _ := ParseDivisionCode(c.Division.Code)
 	for i := range c.Matters {
 		p := root.Index(i)
 		checkMatter(&c.Matters[i], p, noPos, &probs)
+		checkCode(&c.Matters[i], division, p, noPos, &probs)
 		ix.add(c.Matters[i].Code, p, noPos, &probs)
 	}
 	ix.checkBundles(c.Bundles, noPos, &probs)
@@ -183,14 +189,61 @@ func checkMatter(m *Matter, path schema.Path, loc Locator, probs *schema.List) {
 		probs.Errorf(p, pos, RuleDelegationLevel, "matter is delegated (下放) but does not say the receiving level (delegation.to)")
 	}
 
-	// The body's credit code carries a valid check character.
+	// The body's credit code carries valid check characters.
 	if cc := m.Body.CreditCode; cc != "" {
-		if err := checkCreditCode(cc); err != nil {
+		if _, err := ParseCreditCode(cc); err != nil {
 			p, pos := at("body")
 			if pp := p.Key("creditCode"); loc(pp).IsValid() {
 				p, pos = pp, loc(pp)
 			}
 			probs.Add(&schema.Problem{Path: p, Pos: pos, Rule: RuleCreditCodeCheck, Message: strings.TrimPrefix(err.Error(), "matters: "), Err: err})
+		}
+	}
+}
+
+// checkCode reads a matter's code and checks that what it holds agrees with
+// the matter and its catalogue: the division it names lies within or above
+// the catalogue's division (when that is known), the body it names is the
+// implementing body, and its base code is the one the matter claims. A code
+// in no known form is a warning: platforms write many.
+func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, probs *schema.List) {
+	if m.Code == "" {
+		return
+	}
+	p := path.Key("code")
+	pos := loc(p)
+	code, warnings, err := ParseMatterCodeLenient(m.Code)
+	if err != nil {
+		probs.Add(&schema.Problem{Path: p, Pos: pos, Rule: RuleCodeUnrecognised, Severity: schema.Warning,
+			Message: "code is in no known form: " + strings.TrimPrefix(err.Error(), "matters: "), Err: err})
+		return
+	}
+	for _, w := range warnings {
+		probs.Add(w.AsProblem(p, pos, schema.Warning))
+	}
+	d := code.Division()
+	if !d.IsValid() {
+		d = code.CreditCode().Division()
+	}
+	// A code may name the catalogue's division, one within it, or one
+	// above it (a city body's matter in a county's list), not another.
+	if division.IsValid() && d.IsValid() && !division.Contains(d) && !d.Contains(division) {
+		probs.Errorf(p, pos, RuleCodeDivision, "code names division %s, which is neither within nor above the catalogue's division %s", d, division)
+	}
+	if m.Body.CreditCode != "" {
+		body, err := ParseCreditCode(m.Body.CreditCode)
+		switch {
+		case err != nil:
+			// reported by the credit-code check
+		case code.CreditCode().IsValid() && code.CreditCode() != body:
+			probs.Errorf(p, pos, RuleCodeBody, "code names body %s, but the implementing body's credit code is %s", code.CreditCode(), body)
+		case !code.CreditCode().IsValid() && code.OrgCode().IsValid() && code.OrgCode() != body.OrgCode():
+			probs.Errorf(p, pos, RuleCodeBody, "code names organisation %s, but the implementing body's credit code holds %s", code.OrgCode(), body.OrgCode())
+		}
+	}
+	if m.BaseCode != "" {
+		if base := code.Base(); base.IsValid() && base.String() != m.BaseCode {
+			probs.Errorf(p, pos, RuleCodeBaseCode, "code holds base code %s, but the matter claims %s", base, m.BaseCode)
 		}
 	}
 }

@@ -32,7 +32,7 @@ schemaVersion: 1
 catalogueKind: 实施清单
 division: {name: 示例县}
 matters:
-  - code: A1
+  - code: "000101001000"
     name: 食品经营许可
     type: 行政许可
     level: 县级
@@ -40,7 +40,7 @@ matters:
     legalLimit: {value: 20, unit: 工作日}
     promisedLimit: {value: 30, unit: 工作日}
     handlingKind: 承诺件
-  - code: A2
+  - code: "000105002000"
     name: 临时救助
     type: 行政给予
     level: 县级

@@ -52,9 +52,11 @@ func Decode(n *schema.Node) (*Catalogue, schema.List) {
 	probs.Append(uncovered(decProbs, probs))
 	ix := newIndex()
 	mroot := schema.Root.Key("matters")
+	division, _ := ParseDivisionCode(c.Division.Code)
 	for i := range c.Matters {
 		p := mroot.Index(i)
 		checkMatter(&c.Matters[i], p, loc, &probs)
+		checkCode(&c.Matters[i], division, p, loc, &probs)
 		ix.add(c.Matters[i].Code, p, loc, &probs)
 	}
 	ix.checkBundles(c.Bundles, loc, &probs)

@@ -184,6 +184,36 @@ func TestSemanticRules(t *testing.T) {
 			want: []problemKey{{RuleCreditCodeCheck, "/matters/1/body/creditCode"}},
 		},
 		{
+			name: "code names another body",
+			old:  `body: {name: 示例市场监督管理局, creditCode: "11511301008778183N", nature: 法定机关}`,
+			new:  `body: {name: 示例市场监督管理局, creditCode: "115113010833722043", nature: 法定机关}`,
+			want: []problemKey{{RuleCodeBody, "/matters/0/code"}},
+		},
+		{
+			name: "code holds another base code",
+			old:  `baseCode: "000101001000"`,
+			new:  `baseCode: "000101001001"`,
+			want: []problemKey{{RuleCodeBaseCode, "/matters/0/code"}},
+		},
+		{
+			name: "code names another division",
+			old:  `division: {code: "511301", name: 顺庆区}`,
+			new:  `division: {code: "510921", name: 蓬溪县}`,
+			want: []problemKey{{RuleCodeDivision, "/matters/0/code"}, {RuleCodeDivision, "/matters/1/code"}, {RuleCodeDivision, "/matters/2/code"}},
+		},
+		{
+			name: "code names the county above a township list",
+			old:  `division: {code: "511301", name: 顺庆区}`,
+			new:  `division: {code: "511301001", name: 示例街道}`,
+			want: nil,
+		},
+		{
+			name: "code in no known form",
+			old:  `code: "11511301008778183N5000301003000"`,
+			new:  `code: "X-1"`,
+			want: []problemKey{{RuleCodeUnrecognised, "/matters/2/code"}, {RuleBundleUnknownMember, "/bundles/0/matters/1"}},
+		},
+		{
 			name: "bundle member missing",
 			old:  `matters: ["11511301008778183N4000101001000", "11511301008778183N5000301003000"]`,
 			new:  `matters: ["11511301008778183N4000101001000", "X1"]`,
