@@ -102,6 +102,8 @@ func (b *Bulletin) check(opts *Options, locate func(schema.Path) schema.Pos) sch
 	}
 	c.opts.KnowsUnit = opts.knowsUnit()
 	c.opts.KnowsIndicator = opts.knowsIndicator()
+	c.opts.KnowsMode = opts.knowsMode()
+	c.opts.KnowsMeasure = opts.knowsMeasure()
 	root := schema.Root
 	for i := range b.Updates {
 		c.update(&b.Updates[i], root.Key("updates").Index(i))
@@ -191,7 +193,7 @@ func (c *checker) update(u *Update, p schema.Path) {
 			switch {
 			case u.Mode == "":
 				c.errorf(mp.Key("name"), RuleMeasureWithoutMode, "measure %s is named but the update has no mode", m.Name)
-			case c.opts.KnowsMeasure != nil && known(c.opts.KnowsMode, u.Mode) && !c.opts.KnowsMeasure(u.Mode, m.Name):
+			case known(c.opts.KnowsMode, u.Mode) && !c.opts.KnowsMeasure(u.Mode, m.Name):
 				c.errorf(mp.Key("name"), RuleUnknownMeasure, "reform mode %s has no measure %s", u.Mode, m.Name)
 			}
 		}

@@ -202,6 +202,20 @@ func TestRules(t *testing.T) {
 			want: []found{e(report.RuleUnknownUnit, "/updates/4/measures/3/figures/households/subject")},
 		},
 		{
+			name:  "a mode the seed's modes do not have",
+			edits: []edit{{"    mode: 七办\n", "    mode: 八办\n"}},
+			want:  []found{e(report.RuleUnknownMode, "/updates/1/mode")},
+		},
+		{
+			name:  "a measure 七办 does not have",
+			edits: []edit{{"      - name: 全天办\n", "      - name: 夜间办\n"}},
+			want:  []found{e(report.RuleUnknownMeasure, "/updates/1/measures/5/name")},
+		},
+		{
+			name:  "a group of measures is known: 双代办 of 3+2",
+			edits: []edit{{"      - name: 双代办\n", "      - name: 三办\n"}},
+		},
+		{
 			name: "a mode reform does not know",
 			opts: &report.Options{KnowsMode: rejectAll("三抓三促"), KnowsMeasure: func(mode, m string) bool { return mode != "三抓三促" }},
 			want: []found{e(report.RuleUnknownMode, "/updates/5/mode")},

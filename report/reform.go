@@ -54,3 +54,48 @@ func (o *Options) knowsIndicator() func(string) bool {
 		return err == nil
 	}
 }
+
+// ModesIn returns a [Options.KnowsMode] that knows the modes of d, by name
+// or alias.
+func ModesIn(d *reform.Modes) func(name string) bool {
+	return func(name string) bool { return d.Mode(name) != nil }
+}
+
+// MeasuresIn returns a [Options.KnowsMeasure] that knows the measures of
+// each mode of d, and the groups of measures a mode names: a point may
+// report on the group 双代办 of "3+2" as a whole.
+func MeasuresIn(d *reform.Modes) func(mode, measure string) bool {
+	return func(mode, measure string) bool {
+		m := d.Mode(mode)
+		if m == nil {
+			return false
+		}
+		for _, x := range m.Measures {
+			if x.Name == measure {
+				return true
+			}
+		}
+		for _, g := range m.Groups {
+			if g.Name == measure {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// knowsMode and knowsMeasure are the mode checks of opts: its own, or the
+// modes of Suining's bulletin ([reform.Default]) when nil.
+func (o *Options) knowsMode() func(string) bool {
+	if o != nil && o.KnowsMode != nil {
+		return o.KnowsMode
+	}
+	return ModesIn(reform.Default())
+}
+
+func (o *Options) knowsMeasure() func(string, string) bool {
+	if o != nil && o.KnowsMeasure != nil {
+		return o.KnowsMeasure
+	}
+	return MeasuresIn(reform.Default())
+}
