@@ -80,4 +80,26 @@
 // [RuleDuplicateMode], [RuleDuplicateIndicator], [RuleGroupOutsideMode],
 // [RuleDuplicateTarget], [RuleTargetRange], [RuleTargetUnmeasured] and
 // [RuleDecode].
+//
+// # Scorecards and roll-ups
+//
+// [Mode.Score] applies a mode to the figures of one unit: per measure, each
+// indicator's [Result], its [Target] (the mode's, or one the caller gives,
+// such as [ParseTarget]("即办比例>=70%")) and a [Verdict]. Targets compare
+// exactly: a share that prints as 70.00% may still fall short of 70%, and
+// an undefined share is [Undetermined].
+//
+// [RollUp] gives every unit of a county.Hierarchy the figures of its own
+// catalogue merged with those of every unit below it, so that a city's
+// scorecard is computed from its counties' and parks' accumulators, never
+// from their printed percentages.
+//
+// # Lists
+//
+// The lists a locality publishes (马上办清单, 川渝通办清单 by batch, 下放事项清单
+// by receiving level, 一件事一次办清单, 全程网办清单, 24小时自助清单 …) are views
+// generated from the matters' attributes: [Lists] and [LookupList] give
+// them, [List.Select] selects one from a catalogue. Each list agrees with a
+// count indicator: it selects exactly the matters the indicator counts,
+// in the indicator's groups.
 package reform

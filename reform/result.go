@@ -76,21 +76,32 @@ func (r Result) String() string {
 
 // MarshalJSON writes the result with its printed value beside the exact
 // counts.
-func (r Result) MarshalJSON() ([]byte, error) {
-	type out struct {
-		Indicator Indicator   `json:"indicator"`
-		Value     string      `json:"value"`
-		Num       int64       `json:"num"`
-		Den       *int64      `json:"den,omitempty"`
-		Counted   int64       `json:"counted"`
-		Groups    []Subtotal  `json:"groups,omitempty"`
-		Excluded  []Exclusion `json:"excluded,omitempty"`
-	}
-	o := out{Indicator: r.Indicator, Value: r.Value(), Num: r.Num, Counted: r.Counted, Groups: r.Groups, Excluded: r.Excluded}
+func (r Result) MarshalJSON() ([]byte, error) { return json.Marshal(r.jsonForm(nil, 0)) }
+
+// resultJSON is the JSON form of a [Result], and of a [Score] with its
+// target and verdict.
+type resultJSON struct {
+	Indicator Indicator   `json:"indicator"`
+	Value     string      `json:"value"`
+	Num       int64       `json:"num"`
+	Den       *int64      `json:"den,omitempty"`
+	Counted   int64       `json:"counted"`
+	Target    string      `json:"target,omitempty"`
+	Verdict   Verdict     `json:"verdict,omitempty"`
+	Groups    []Subtotal  `json:"groups,omitempty"`
+	Excluded  []Exclusion `json:"excluded,omitempty"`
+}
+
+func (r Result) jsonForm(t *Target, v Verdict) resultJSON {
+	o := resultJSON{Indicator: r.Indicator, Value: r.Value(), Num: r.Num, Counted: r.Counted, Verdict: v, Groups: r.Groups, Excluded: r.Excluded}
 	if r.Indicator.IsShare() {
-		o.Den = &r.Den
+		den := r.Den
+		o.Den = &den
 	}
-	return json.Marshal(o)
+	if t != nil {
+		o.Target = t.String()
+	}
+	return o
 }
 
 // Result returns the figure of indicator i over what was added so far.
