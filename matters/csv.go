@@ -753,7 +753,9 @@ func (cr *csvReader) delegation(m *Matter, path schema.Path) {
 		cr.errorf(path, csvDelegationTo, RuleCSVValue, "matters are delegated to 乡镇级 or 村(社区)级, not %s", g.To)
 	}
 	g.Batch = cr.integer(path, csvDelegationBatch)
-	m.Delegation = g
+	if g.To != 0 || g.Batch != 0 || g.Document != "" {
+		m.Delegation = g
+	}
 }
 
 func (cr *csvReader) fee(m *Matter, path schema.Path) {
@@ -809,7 +811,12 @@ func (cr *csvReader) area(m *Matter, path schema.Path) {
 		m.Level = lvl
 		return
 	}
-	if cr.at[csvLevel] >= 0 {
+	switch {
+	case cr.at[csvLevel] >= 0:
 		cr.errorf(path, csvLevel, RuleCSVRequired, "the cell is empty and no 区划代码 gives the level; every matter needs a level")
+	case cr.at[csvArea] >= 0:
+		j := cr.at[csvArea]
+		cr.probs.Errorf(path.Key("level"), cr.pos(j), RuleCSVRequired,
+			"column %s: the cell is empty and there is no 行使层级 column; every matter needs a level", cr.cols[j].header)
 	}
 }

@@ -321,6 +321,8 @@ func TestCSVCells(t *testing.T) {
 			[]csvProblem{{RuleCSVRequired, "/matters/0/code", 2, 1}, {RuleCSVRequired, "/matters/0/name", 2, 2}, {RuleCSVRequired, "/matters/0/type", 2, 3}, {RuleCSVRequired, "/matters/0/body/name", 2, 4}}},
 		{"no level, no area", csvHeader + "C1,甲事项,行政许可,甲局,,,,,,,,,,,,\n",
 			[]csvProblem{{RuleCSVRequired, "/matters/0/level", 2, 6}}},
+		{"no level column, empty area", "事项编码,事项名称,事项类型,实施主体,区划代码\nC1,甲事项,行政许可,甲局,\nC2,乙事项,行政许可,甲局,510903\n",
+			[]csvProblem{{RuleCSVRequired, "/matters/0/level", 2, 5}}},
 		{"level from area", csvHeader + "C1,甲事项,行政许可,甲局,,,,,,,,,,,,510903000000\n", nil},
 		{"bad limit", csvHeader + "C1,甲事项,行政许可,甲局,,县级,二十个工作日,,,,,,,,,\n",
 			[]csvProblem{{RuleCSVValue, "/matters/0/legalLimit", 2, 7}}},

@@ -107,7 +107,7 @@ func csvLimit(cell, unitCell string, defUnit Unit) (l Limit, ambiguous bool, err
 		if u == Instant {
 			return Limit{Unit: Instant}, false, nil
 		}
-	case defUnit != 0:
+	case defUnit != 0 && defUnit != Instant:
 		u = defUnit
 	default:
 		return Limit{}, false, fmt.Errorf("%q %w (write it as 20个工作日, or add a unit column)", cell, errCSVNoUnit)

@@ -150,7 +150,7 @@ func csvLookupHeader(h string) (e csvElem, unit Unit, ok bool) {
 		return 0, 0, false
 	}
 	if e == csvLegalLimit || e == csvPromisedLimit {
-		if u, _, ok := csvUnit(n[i+1 : len(n)-1]); ok {
+		if u, _, ok := csvUnit(n[i+1 : len(n)-1]); ok && u != Instant {
 			unit = u
 		}
 	}
