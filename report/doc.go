@@ -57,9 +57,11 @@
 // with no figure, "bulletin.unit-kind-mismatch" for a percentage in 项, and
 // the others listed with the Rule constants. Checks that need other
 // packages' knowledge — whether a unit exists, whether a reform mode, a
-// measure or an indicator exists — are functions in [Options]; units are
-// checked against the embedded Suining hierarchy of package county unless
-// the options say otherwise ([UnitsIn]). Only
+// measure or an indicator exists — are functions in [Options]. Unless the
+// options say otherwise, units are checked against the embedded Suining
+// hierarchy of package county ([UnitsIn]), modes and their measures against
+// the modes of Suining's bulletin in package reform ([ModesIn],
+// [MeasuresIn]), indicators against reform's. Only
 // documents that pass the schema are checked further, so one fault is not
 // reported twice.
 //
