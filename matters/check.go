@@ -2,6 +2,7 @@ package matters
 
 import (
 	"fmt"
+	"hash/maphash"
 	"strconv"
 	"strings"
 
@@ -52,29 +53,44 @@ func (c *Catalogue) Check() schema.List {
 	return probs
 }
 
-// index holds what the whole-catalogue checks need: code → first path. It
-// keeps only the codes, so it stays small when matters are streamed.
+// index holds what the whole-catalogue checks need: which codes were seen,
+// and on which line first. It keeps a 128-bit hash of each code rather than
+// the code, about 30 bytes a matter, so it stays small when a million
+// matters are streamed; two codes share a hash with a probability of about
+// n²/2¹²⁹, which is nil for any catalogue.
 type index struct {
-	codes map[string]schema.Path
+	seeds [2]maphash.Seed
+	codes map[[2]uint64]int32 // code hash → line of first use (0 if unknown)
 }
 
-func newIndex() *index { return &index{codes: make(map[string]schema.Path)} }
+func newIndex() *index {
+	return &index{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, codes: make(map[[2]uint64]int32)}
+}
+
+func (ix *index) key(code string) [2]uint64 {
+	return [2]uint64{maphash.String(ix.seeds[0], code), maphash.String(ix.seeds[1], code)}
+}
+
+func (ix *index) has(code string) bool {
+	_, ok := ix.codes[ix.key(code)]
+	return ok
+}
 
 func (ix *index) add(code string, path schema.Path, loc Locator, probs *schema.List) {
 	if code == "" {
 		return
 	}
-	if first, dup := ix.codes[code]; dup {
-		firstPos := loc(first.Key("code"))
-		where := first.String()
-		if firstPos.IsValid() {
-			where = fmt.Sprintf("line %d", firstPos.Line)
+	k := ix.key(code)
+	if line, dup := ix.codes[k]; dup {
+		where := "earlier"
+		if line > 0 {
+			where = fmt.Sprintf("at line %d", line)
 		}
 		probs.Errorf(path.Key("code"), loc(path.Key("code")), RuleDuplicateCode,
-			"code %s is used again (first at %s)", code, where)
+			"code %s is used again (first %s)", code, where)
 		return
 	}
-	ix.codes[code] = path
+	ix.codes[k] = int32(loc(path.Key("code")).Line)
 }
 
 func (ix *index) checkBundles(bundles []Bundle, loc Locator, probs *schema.List) {
@@ -91,7 +107,7 @@ func (ix *index) checkBundles(bundles []Bundle, loc Locator, probs *schema.List)
 			}
 		}
 		for j, code := range b.Matters {
-			if _, ok := ix.codes[code]; !ok {
+			if !ix.has(code) {
 				mp := p.Key("matters").Index(j)
 				probs.Errorf(mp, loc(mp), RuleBundleUnknownMember,
 					"bundle %q names matter %s, which the catalogue does not hold", b.Name, code)

@@ -16,33 +16,64 @@ const RuleDecode schema.Rule = "matter.decode"
 
 // decoder turns validated nodes into typed values. It reports what it cannot
 // convert and goes on, so one pass gives every problem.
+//
+// Decoding builds no paths: a problem's path is found by searching the tree
+// from root for the node concerned, which costs only when there is a
+// problem.
 type decoder struct {
-	probs *schema.List
+	probs    *schema.List
+	root     *schema.Node
+	rootPath schema.Path
 }
 
-func (d *decoder) fail(n *schema.Node, path schema.Path, format string, args ...any) {
-	d.probs.Errorf(path, n.Pos, RuleDecode, format, args...)
+func (d *decoder) fail(n *schema.Node, format string, args ...any) {
+	d.probs.Errorf(d.pathOf(n), n.Pos, RuleDecode, format, args...)
 }
 
-func (d *decoder) str(n *schema.Node, path schema.Path) string {
+// pathOf returns the path of node n below the decoder's root.
+func (d *decoder) pathOf(n *schema.Node) schema.Path {
+	if p, ok := findPath(d.root, n, d.rootPath); ok {
+		return p
+	}
+	return d.rootPath
+}
+
+func findPath(cur, want *schema.Node, at schema.Path) (schema.Path, bool) {
+	if cur == want {
+		return at, true
+	}
+	for _, f := range cur.Fields {
+		if p, ok := findPath(f.Value, want, at.Key(f.Key)); ok {
+			return p, true
+		}
+	}
+	for i, it := range cur.Items {
+		if p, ok := findPath(it, want, at.Index(i)); ok {
+			return p, true
+		}
+	}
+	return schema.Path{}, false
+}
+
+func (d *decoder) str(n *schema.Node) string {
 	if n.Kind != schema.String {
-		d.fail(n, path, "want a string, got %s", n.Kind)
+		d.fail(n, "want a string, got %s", n.Kind)
 		return ""
 	}
 	return n.Value
 }
 
-func (d *decoder) boolean(n *schema.Node, path schema.Path) bool {
+func (d *decoder) boolean(n *schema.Node) bool {
 	if n.Kind != schema.Bool {
-		d.fail(n, path, "want true or false, got %s", n.Kind)
+		d.fail(n, "want true or false, got %s", n.Kind)
 		return false
 	}
 	return n.Value == "true"
 }
 
-func (d *decoder) integer(n *schema.Node, path schema.Path) (int, bool) {
+func (d *decoder) integer(n *schema.Node) (int, bool) {
 	if n.Kind != schema.Number {
-		d.fail(n, path, "want an integer, got %s", n.Kind)
+		d.fail(n, "want an integer, got %s", n.Kind)
 		return 0, false
 	}
 	v, err := strconv.Atoi(n.Value)
@@ -50,7 +81,7 @@ func (d *decoder) integer(n *schema.Node, path schema.Path) (int, bool) {
 		// 1.0 and 1e2 are integers in JSON Schema.
 		f, ferr := strconv.ParseFloat(n.Value, 64)
 		if ferr != nil || f != float64(int(f)) || f > 1<<31 || f < -1<<31 {
-			d.fail(n, path, "%s is not an integer in range", n.Value)
+			d.fail(n, "%s is not an integer in range", n.Value)
 			return 0, false
 		}
 		v = int(f)
@@ -58,48 +89,48 @@ func (d *decoder) integer(n *schema.Node, path schema.Path) (int, bool) {
 	return v, true
 }
 
-func (d *decoder) number(n *schema.Node, path schema.Path) float64 {
+func (d *decoder) number(n *schema.Node) float64 {
 	if n.Kind != schema.Number {
-		d.fail(n, path, "want a number, got %s", n.Kind)
+		d.fail(n, "want a number, got %s", n.Kind)
 		return 0
 	}
 	f, err := strconv.ParseFloat(n.Value, 64)
 	if err != nil {
-		d.fail(n, path, "%s is out of range", n.Value)
+		d.fail(n, "%s is out of range", n.Value)
 	}
 	return f
 }
 
 // enumText is the text an enum member is written with: a string as is, a
 // number as its digits.
-func (d *decoder) enumText(n *schema.Node, path schema.Path) (string, bool) {
+func (d *decoder) enumText(n *schema.Node) (string, bool) {
 	if n.Kind != schema.String && n.Kind != schema.Number {
-		d.fail(n, path, "want a term or a code, got %s", n.Kind)
+		d.fail(n, "want a term or a code, got %s", n.Kind)
 		return "", false
 	}
 	return n.Value, true
 }
 
-func decodeEnum(d *decoder, e *enum, n *schema.Node, path schema.Path) uint8 {
-	s, ok := d.enumText(n, path)
+func decodeEnum(d *decoder, e *enum, n *schema.Node) uint8 {
+	s, ok := d.enumText(n)
 	if !ok {
 		return 0
 	}
 	v, err := e.parse(s)
 	if err != nil {
-		d.probs.Add(&schema.Problem{Path: path, Pos: n.Pos, Rule: "schema.enum", Message: strings.TrimPrefix(err.Error(), "matters: "), Err: err})
+		d.probs.Add(&schema.Problem{Path: d.pathOf(n), Pos: n.Pos, Rule: "schema.enum", Message: strings.TrimPrefix(err.Error(), "matters: "), Err: err})
 	}
 	return v
 }
 
-func decodeSet[T ~uint8](d *decoder, e *enum, n *schema.Node, path schema.Path) Set[T] {
+func decodeSet[T ~uint8](d *decoder, e *enum, n *schema.Node) Set[T] {
 	var s Set[T]
 	if n.Kind != schema.Array {
-		d.fail(n, path, "want an array, got %s", n.Kind)
+		d.fail(n, "want an array, got %s", n.Kind)
 		return s
 	}
-	for i, it := range n.Items {
-		s = s.With(T(decodeEnum(d, e, it, path.Index(i))))
+	for _, it := range n.Items {
+		s = s.With(T(decodeEnum(d, e, it)))
 	}
 	return s
 }
@@ -119,13 +150,13 @@ func (d *decoder) ext(x *Extensions, f *schema.Field) bool {
 
 // unknown reports a member the type does not have. The schema reports it
 // first; this keeps the decoder honest when used on unvalidated input.
-func (d *decoder) unknown(f *schema.Field, path schema.Path) {
-	d.probs.Errorf(path.Key(f.Key), f.KeyPos, "schema.additional-properties", "unknown member %q (local extensions must start with \"x-\")", f.Key)
+func (d *decoder) unknown(parent *schema.Node, f *schema.Field) {
+	d.probs.Errorf(d.pathOf(parent).Key(f.Key), f.KeyPos, "schema.additional-properties", "unknown member %q (local extensions must start with \"x-\")", f.Key)
 }
 
-func (d *decoder) object(n *schema.Node, path schema.Path) bool {
+func (d *decoder) object(n *schema.Node) bool {
 	if n.Kind != schema.Object {
-		d.fail(n, path, "want an object, got %s", n.Kind)
+		d.fail(n, "want an object, got %s", n.Kind)
 		return false
 	}
 	return true
@@ -133,305 +164,297 @@ func (d *decoder) object(n *schema.Node, path schema.Path) bool {
 
 func (d *decoder) catalogue(n *schema.Node) *Catalogue {
 	c := &Catalogue{}
-	if !d.object(n, schema.Root) {
+	if !d.object(n) {
 		return c
 	}
 	for i := range n.Fields {
 		f := &n.Fields[i]
-		p := schema.Root.Key(f.Key)
 		switch f.Key {
 		case "kind", "schemaVersion":
 			// checked by the schema
 		case "catalogueKind":
-			c.Kind = CatalogueKind(decodeEnum(d, catalogueKinds, f.Value, p))
+			c.Kind = CatalogueKind(decodeEnum(d, catalogueKinds, f.Value))
 		case "title":
-			c.Title = d.str(f.Value, p)
+			c.Title = d.str(f.Value)
 		case "division":
-			c.Division = d.division(f.Value, p)
+			c.Division = d.division(f.Value)
 		case "level":
-			c.Level = Level(decodeEnum(d, levels, f.Value, p))
+			c.Level = Level(decodeEnum(d, levels, f.Value))
 		case "asOf":
-			s := d.str(f.Value, p)
+			s := d.str(f.Value)
 			t, err := time.Parse(time.DateOnly, s)
 			if err != nil && s != "" {
-				d.fail(f.Value, p, "%q is not a date (YYYY-MM-DD)", s)
+				d.fail(f.Value, "%q is not a date (YYYY-MM-DD)", s)
 			}
 			c.AsOf = t
 		case "source":
-			c.Source = d.str(f.Value, p)
+			c.Source = d.str(f.Value)
 		case "notes":
-			c.Notes = d.str(f.Value, p)
+			c.Notes = d.str(f.Value)
 		case "matters":
 			if f.Value.Kind != schema.Array {
-				d.fail(f.Value, p, "want an array, got %s", f.Value.Kind)
+				d.fail(f.Value, "want an array, got %s", f.Value.Kind)
 				continue
 			}
 			c.Matters = make([]Matter, len(f.Value.Items))
 			for j, it := range f.Value.Items {
-				d.matter(&c.Matters[j], it, p.Index(j))
+				d.matter(&c.Matters[j], it)
 			}
 		case "bundles":
 			if f.Value.Kind != schema.Array {
-				d.fail(f.Value, p, "want an array, got %s", f.Value.Kind)
+				d.fail(f.Value, "want an array, got %s", f.Value.Kind)
 				continue
 			}
 			c.Bundles = make([]Bundle, len(f.Value.Items))
 			for j, it := range f.Value.Items {
-				d.bundle(&c.Bundles[j], it, p.Index(j))
+				d.bundle(&c.Bundles[j], it)
 			}
 		default:
 			if !d.ext(&c.Extensions, f) {
-				d.unknown(f, schema.Root)
+				d.unknown(n, f)
 			}
 		}
 	}
 	return c
 }
 
-func (d *decoder) division(n *schema.Node, path schema.Path) Division {
+func (d *decoder) division(n *schema.Node) Division {
 	var v Division
-	if !d.object(n, path) {
+	if !d.object(n) {
 		return v
 	}
 	for i := range n.Fields {
 		f := &n.Fields[i]
 		switch f.Key {
 		case "code":
-			v.Code = d.str(f.Value, path.Key(f.Key))
+			v.Code = d.str(f.Value)
 		case "name":
-			v.Name = d.str(f.Value, path.Key(f.Key))
+			v.Name = d.str(f.Value)
 		default:
 			if !d.ext(&v.Extensions, f) {
-				d.unknown(f, path)
+				d.unknown(n, f)
 			}
 		}
 	}
 	return v
 }
 
-func (d *decoder) matter(m *Matter, n *schema.Node, path schema.Path) {
-	if !d.object(n, path) {
+func (d *decoder) matter(m *Matter, n *schema.Node) {
+	if !d.object(n) {
 		return
 	}
 	for i := range n.Fields {
 		f := &n.Fields[i]
-		p := path.Key(f.Key)
 		v := f.Value
 		switch f.Key {
 		case "code":
-			m.Code = d.str(v, p)
+			m.Code = d.str(v)
 		case "baseCode":
-			m.BaseCode = d.str(v, p)
+			m.BaseCode = d.str(v)
 		case "name":
-			m.Name = d.str(v, p)
+			m.Name = d.str(v)
 		case "mainItem":
-			m.MainItem = d.str(v, p)
+			m.MainItem = d.str(v)
 		case "type":
-			m.Type = Type(decodeEnum(d, types, v, p))
+			m.Type = Type(decodeEnum(d, types, v))
 		case "level":
-			m.Level = Level(decodeEnum(d, levels, v, p))
+			m.Level = Level(decodeEnum(d, levels, v))
 		case "body":
-			m.Body = d.body(v, p)
+			m.Body = d.body(v)
 		case "powerSource":
-			m.PowerSource = PowerSource(decodeEnum(d, powerSources, v, p))
+			m.PowerSource = PowerSource(decodeEnum(d, powerSources, v))
 		case "legalLimit":
-			m.LegalLimit = d.limit(v, p)
+			m.LegalLimit = d.limit(v)
 		case "promisedLimit":
-			m.PromisedLimit = d.limit(v, p)
+			m.PromisedLimit = d.limit(v)
 		case "handlingKind":
-			m.HandlingKind = HandlingKind(decodeEnum(d, handlingKinds, v, p))
+			m.HandlingKind = HandlingKind(decodeEnum(d, handlingKinds, v))
 		case "visits":
-			if n, ok := d.integer(v, p); ok {
+			if n, ok := d.integer(v); ok {
 				m.Visits = &n
 			}
 		case "onsiteReason":
-			m.OnsiteReason = d.str(v, p)
+			m.OnsiteReason = d.str(v)
 		case "online":
-			m.Online = decodeSet[OnlineItem](d, onlineItems, v, p)
+			m.Online = decodeSet[OnlineItem](d, onlineItems, v)
 		case "forms":
-			m.Forms = decodeSet[Form](d, forms, v, p)
+			m.Forms = decodeSet[Form](d, forms, v)
 		case "serviceObjects":
-			m.ServiceObjects = decodeSet[ServiceObject](d, serviceObjects, v, p)
+			m.ServiceObjects = decodeSet[ServiceObject](d, serviceObjects, v)
 		case "scopes":
 			if v.Kind != schema.Array {
-				d.fail(v, p, "want an array, got %s", v.Kind)
+				d.fail(v, "want an array, got %s", v.Kind)
 				continue
 			}
 			m.Scopes = make([]Scope, len(v.Items))
 			for j, it := range v.Items {
-				m.Scopes[j] = d.scope(it, p.Index(j))
+				m.Scopes[j] = d.scope(it)
 			}
 		case "delegation":
-			m.Delegation = d.delegation(v, p)
+			m.Delegation = d.delegation(v)
 		case "selfService24h":
-			m.SelfService24h = d.boolean(v, p)
+			m.SelfService24h = d.boolean(v)
 		case "tolerateMissing":
-			m.TolerateMissing = d.boolean(v, p)
+			m.TolerateMissing = d.boolean(v)
 		case "inHall":
-			m.InHall = d.boolean(v, p)
+			m.InHall = d.boolean(v)
 		case "fee":
-			m.Fee = d.fee(v, p)
+			m.Fee = d.fee(v)
 		default:
 			if !d.ext(&m.Extensions, f) {
-				d.unknown(f, path)
+				d.unknown(n, f)
 			}
 		}
 	}
 }
 
-func (d *decoder) body(n *schema.Node, path schema.Path) Body {
+func (d *decoder) body(n *schema.Node) Body {
 	var b Body
-	if !d.object(n, path) {
+	if !d.object(n) {
 		return b
 	}
 	for i := range n.Fields {
 		f := &n.Fields[i]
-		p := path.Key(f.Key)
 		switch f.Key {
 		case "name":
-			b.Name = d.str(f.Value, p)
+			b.Name = d.str(f.Value)
 		case "creditCode":
-			b.CreditCode = d.str(f.Value, p)
+			b.CreditCode = d.str(f.Value)
 		case "nature":
-			b.Nature = BodyNature(decodeEnum(d, natures, f.Value, p))
+			b.Nature = BodyNature(decodeEnum(d, natures, f.Value))
 		default:
 			if !d.ext(&b.Extensions, f) {
-				d.unknown(f, path)
+				d.unknown(n, f)
 			}
 		}
 	}
 	return b
 }
 
-func (d *decoder) limit(n *schema.Node, path schema.Path) Limit {
+func (d *decoder) limit(n *schema.Node) Limit {
 	var l Limit
-	if !d.object(n, path) {
+	if !d.object(n) {
 		return l
 	}
 	for i := range n.Fields {
 		f := &n.Fields[i]
-		p := path.Key(f.Key)
 		switch f.Key {
 		case "value":
-			l.Value = d.number(f.Value, p)
+			l.Value = d.number(f.Value)
 		case "unit":
-			l.Unit = Unit(decodeEnum(d, units, f.Value, p))
+			l.Unit = Unit(decodeEnum(d, units, f.Value))
 		default:
 			if !d.ext(&l.Extensions, f) {
-				d.unknown(f, path)
+				d.unknown(n, f)
 			}
 		}
 	}
 	return l
 }
 
-func (d *decoder) scope(n *schema.Node, path schema.Path) Scope {
+func (d *decoder) scope(n *schema.Node) Scope {
 	var s Scope
-	if !d.object(n, path) {
+	if !d.object(n) {
 		return s
 	}
 	for i := range n.Fields {
 		f := &n.Fields[i]
-		p := path.Key(f.Key)
 		switch f.Key {
 		case "scope":
-			s.Kind = ScopeKind(decodeEnum(d, scopeKinds, f.Value, p))
+			s.Kind = ScopeKind(decodeEnum(d, scopeKinds, f.Value))
 		case "batch":
-			s.Batch, _ = d.integer(f.Value, p)
+			s.Batch, _ = d.integer(f.Value)
 		default:
 			if !d.ext(&s.Extensions, f) {
-				d.unknown(f, path)
+				d.unknown(n, f)
 			}
 		}
 	}
 	return s
 }
 
-func (d *decoder) delegation(n *schema.Node, path schema.Path) *Delegation {
+func (d *decoder) delegation(n *schema.Node) *Delegation {
 	g := &Delegation{}
-	if !d.object(n, path) {
+	if !d.object(n) {
 		return g
 	}
 	for i := range n.Fields {
 		f := &n.Fields[i]
-		p := path.Key(f.Key)
 		switch f.Key {
 		case "to":
-			g.To = Level(decodeEnum(d, levels, f.Value, p))
+			g.To = Level(decodeEnum(d, levels, f.Value))
 		case "batch":
-			g.Batch, _ = d.integer(f.Value, p)
+			g.Batch, _ = d.integer(f.Value)
 		case "document":
-			g.Document = d.str(f.Value, p)
+			g.Document = d.str(f.Value)
 		default:
 			if !d.ext(&g.Extensions, f) {
-				d.unknown(f, path)
+				d.unknown(n, f)
 			}
 		}
 	}
 	return g
 }
 
-func (d *decoder) fee(n *schema.Node, path schema.Path) *Fee {
+func (d *decoder) fee(n *schema.Node) *Fee {
 	fee := &Fee{}
-	if !d.object(n, path) {
+	if !d.object(n) {
 		return fee
 	}
 	for i := range n.Fields {
 		f := &n.Fields[i]
-		p := path.Key(f.Key)
 		switch f.Key {
 		case "charged":
-			fee.Charged = d.boolean(f.Value, p)
+			fee.Charged = d.boolean(f.Value)
 		case "basis":
-			fee.Basis = d.str(f.Value, p)
+			fee.Basis = d.str(f.Value)
 		case "items":
-			fee.Items = d.strings(f.Value, p)
+			fee.Items = d.strings(f.Value)
 		default:
 			if !d.ext(&fee.Extensions, f) {
-				d.unknown(f, path)
+				d.unknown(n, f)
 			}
 		}
 	}
 	return fee
 }
 
-func (d *decoder) strings(n *schema.Node, path schema.Path) []string {
+func (d *decoder) strings(n *schema.Node) []string {
 	if n.Kind != schema.Array {
-		d.fail(n, path, "want an array, got %s", n.Kind)
+		d.fail(n, "want an array, got %s", n.Kind)
 		return nil
 	}
 	out := make([]string, len(n.Items))
 	for i, it := range n.Items {
-		out[i] = d.str(it, path.Index(i))
+		out[i] = d.str(it)
 	}
 	return out
 }
 
-func (d *decoder) bundle(b *Bundle, n *schema.Node, path schema.Path) {
-	if !d.object(n, path) {
+func (d *decoder) bundle(b *Bundle, n *schema.Node) {
+	if !d.object(n) {
 		return
 	}
 	for i := range n.Fields {
 		f := &n.Fields[i]
-		p := path.Key(f.Key)
 		switch f.Key {
 		case "code":
-			b.Code = d.str(f.Value, p)
+			b.Code = d.str(f.Value)
 		case "name":
-			b.Name = d.str(f.Value, p)
+			b.Name = d.str(f.Value)
 		case "leadBody":
-			b.LeadBody = d.str(f.Value, p)
+			b.LeadBody = d.str(f.Value)
 		case "matters":
-			b.Matters = d.strings(f.Value, p)
+			b.Matters = d.strings(f.Value)
 		case "promisedLimit":
-			b.PromisedLimit = d.limit(f.Value, p)
+			b.PromisedLimit = d.limit(f.Value)
 		case "visits":
-			if v, ok := d.integer(f.Value, p); ok {
+			if v, ok := d.integer(f.Value); ok {
 				b.Visits = &v
 			}
 		default:
 			if !d.ext(&b.Extensions, f) {
-				d.unknown(f, path)
+				d.unknown(n, f)
 			}
 		}
 	}

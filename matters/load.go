@@ -2,8 +2,8 @@ package matters
 
 import (
 	"bytes"
-	"fmt"
 	"io"
+	"math"
 	"io/fs"
 	"os"
 
@@ -18,63 +18,48 @@ const MaxDocumentSize = 1 << 30
 // RuleRead is reported when a document cannot be read at all.
 const RuleRead schema.Rule = "document.read"
 
-// Parse reads a catalogue document (YAML or JSON; see [schema.Parse]) named
-// name, validates it against the catalogue schema, decodes it and runs the
-// semantic checks. It returns the catalogue, which is nil only when the
-// text could not be read as YAML or JSON, and every problem found, sorted.
-// Use probs.Err() to tell whether the catalogue is valid: warnings alone
-// are not errors.
+// Parse reads a catalogue document (YAML or JSON) named name, validates it
+// against the catalogue schema, decodes it and runs the semantic checks. It
+// returns the catalogue, which is nil only when the text could not be read
+// as YAML or JSON, and every problem found, sorted. Use probs.Err() to tell
+// whether the catalogue is valid: warnings alone are not errors.
+//
+// Parse and the loaders collect what a [Decoder] streams: one path reads
+// small documents and large ones.
 func Parse(name string, data []byte) (*Catalogue, schema.List) {
-	n, probs := schema.Parse(name, data)
-	if n == nil {
-		return nil, probs
-	}
-	c, more := Decode(n)
-	probs.Append(more)
-	probs.Dedupe()
-	return c, probs
-}
-
-// Decode validates a document already read by [schema.Parse] against the
-// catalogue schema, decodes it and runs the semantic checks. Problems are
-// located with the positions the nodes carry.
-func Decode(n *schema.Node) (*Catalogue, schema.List) {
-	probs := schema.Catalogue.Validate(n)
-	loc := func(p schema.Path) schema.Pos {
-		found, _ := n.Nearest(p)
-		return found.Pos
-	}
-	// The decoder reports what the schema already did only where the
-	// schema is silent, so each fault is reported once.
-	var decProbs schema.List
-	d := &decoder{probs: &decProbs}
-	c := d.catalogue(n)
-	probs.Append(uncovered(decProbs, probs))
-	ix := newIndex()
-	mroot := schema.Root.Key("matters")
-	division, _ := ParseDivisionCode(c.Division.Code)
-	for i := range c.Matters {
-		p := mroot.Index(i)
-		checkMatter(&c.Matters[i], p, loc, &probs)
-		checkCode(&c.Matters[i], division, p, loc, &probs)
-		ix.add(c.Matters[i].Code, p, loc, &probs)
-	}
-	ix.checkBundles(c.Bundles, loc, &probs)
-	probs.Dedupe()
-	return c, probs
+	return Load(bytes.NewReader(data), name)
 }
 
 // Load reads a catalogue document from r; name is used in problem
-// positions. See [Parse].
+// positions and its extension tells the format. See [Parse].
 func Load(r io.Reader, name string) (*Catalogue, schema.List) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentSize+1))
-	if err != nil {
-		return nil, readProblem(name, err)
+	d := NewDecoder(r, name, &DecodeOptions{MaxProblems: math.MaxInt})
+	var ms []Matter
+	for _, m := range d.Matters() {
+		ms = append(ms, *m)
 	}
-	if len(data) > MaxDocumentSize {
-		return nil, readProblem(name, fmt.Errorf("document is larger than %d bytes", MaxDocumentSize))
+	c := d.Catalogue()
+	if c != nil {
+		c.Matters = ms
 	}
-	return Parse(name, data)
+	return c, d.Problems()
+}
+
+// Decode validates a document already read by [schema.Parse] against the
+// catalogue schema, decodes it and runs the semantic checks, as [Parse]
+// does. Problems are located with the positions the nodes carry; the node
+// tree is taken apart on the way.
+func Decode(n *schema.Node) (*Catalogue, schema.List) {
+	d := NewDecoder(nil, "", &DecodeOptions{MaxProblems: math.MaxInt})
+	var ms []Matter
+	each, _ := d.handler(func(_ int, m *Matter) bool {
+		ms = append(ms, *m)
+		return true
+	})
+	splitTree(n, each)
+	d.finish(n)
+	d.header.Matters = ms
+	return d.header, d.Problems()
 }
 
 // LoadFile reads the catalogue document at path. See [Parse].

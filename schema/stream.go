@@ -7,10 +7,11 @@ import (
 	"slices"
 )
 
-// StreamFunc receives one element of a streamed array: the member's key,
-// the element's index and the element. The node and everything below it
-// are valid only during the call. Returning false stops the stream.
-type StreamFunc func(key string, index int, n *Node) bool
+// StreamFunc receives one element of a streamed array: the header read so
+// far (the members before the array), the member's key, the element's index
+// and the element. The element is the caller's to keep; the header is not
+// complete until the stream ends. Returning false stops the stream.
+type StreamFunc func(header *Node, key string, index int, n *Node) bool
 
 // streamChunk is how much input a stream reads at a time.
 const streamChunk = 1 << 20
@@ -216,7 +217,7 @@ func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs Li
 			arr := &Node{Kind: Array, Pos: s.p.pos(s.p.off)}
 			header.Fields = append(header.Fields, Field{Key: key, KeyPos: keyPos, Value: arr})
 			s.p.off++
-			if !s.elements(key, fn) {
+			if !s.elements(header, key, fn) {
 				return header, s.p.probs // stopped: the rest is not read
 			}
 			s.p.stack = s.p.stack[:0]
@@ -246,7 +247,7 @@ func (s *streamer) duplicate(dup bool, key string, keyPos Pos) {
 
 // elements streams the elements of the array whose '[' was just read. It
 // returns false when fn asked to stop.
-func (s *streamer) elements(key string, fn StreamFunc) bool {
+func (s *streamer) elements(header *Node, key string, fn StreamFunc) bool {
 	s.p.stack = append(s.p.stack[:1], seg{idx: 0}) // as ParseJSON reports an empty end
 	if s.peek() == ']' {
 		s.p.off++
@@ -260,7 +261,7 @@ func (s *streamer) elements(key string, fn StreamFunc) bool {
 			n = s.p.value(2)
 		})
 		s.p.stack = s.p.stack[:1]
-		if !fn(key, i, n) {
+		if !fn(header, key, i, n) {
 			// Skip the rest of the array unread.
 			return false
 		}

@@ -16,7 +16,7 @@ import (
 // header, so the result can be compared with ParseJSON's.
 func collectStream(r io.Reader, file string, keys ...string) (*Node, List) {
 	got := map[string][]*Node{}
-	header, probs := StreamJSON(r, file, keys, func(key string, i int, n *Node) bool {
+	header, probs := StreamJSON(r, file, keys, func(_ *Node, key string, i int, n *Node) bool {
 		got[key] = append(got[key], n)
 		return true
 	})
@@ -102,7 +102,7 @@ func TestStreamSyntaxErrors(t *testing.T) {
 
 func TestStreamStops(t *testing.T) {
 	n := 0
-	_, probs := StreamJSON(strings.NewReader(`{"matters": [1, 2, 3, 4`), "f.json", []string{"matters"}, func(string, int, *Node) bool {
+	_, probs := StreamJSON(strings.NewReader(`{"matters": [1, 2, 3, 4`), "f.json", []string{"matters"}, func(*Node, string, int, *Node) bool {
 		n++
 		return n < 2
 	})
@@ -113,7 +113,7 @@ func TestStreamStops(t *testing.T) {
 
 func TestStreamReadError(t *testing.T) {
 	r := io.MultiReader(strings.NewReader(`{"matters": [1, `), iotest.ErrReader(io.ErrUnexpectedEOF))
-	_, probs := StreamJSON(r, "f.json", []string{"matters"}, func(string, int, *Node) bool { return true })
+	_, probs := StreamJSON(r, "f.json", []string{"matters"}, func(*Node, string, int, *Node) bool { return true })
 	if len(probs) == 0 || probs[len(probs)-1].Rule != "document.read" {
 		t.Errorf("read error not reported: %v", probs)
 	}

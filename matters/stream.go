@@ -1,0 +1,269 @@
+package matters
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"iter"
+	"strings"
+
+	"github.com/zwfw/zwfw/schema"
+)
+
+// DecodeOptions tune a [Decoder]. The zero value is ready to use.
+type DecodeOptions struct {
+	// Reference validates with the reference JSON Schema implementation
+	// (jsonschema/v5) instead of the fast validator. Both report the same
+	// problems; the reference is several times slower.
+	Reference bool
+	// OnProblem, when set, receives each problem as it is found, and the
+	// decoder keeps none: memory stays bounded however many there are.
+	OnProblem func(*schema.Problem)
+	// MaxProblems caps the problems the decoder keeps when OnProblem is
+	// nil (default 10,000); past it, problems are counted, not kept, and one
+	// last problem says how many were dropped.
+	MaxProblems int
+}
+
+// RuleTooManyProblems closes a problem list that was cut short.
+const RuleTooManyProblems schema.Rule = "document.too-many-problems"
+
+// Decoder reads a catalogue document one matter at a time, in memory
+// proportional to one matter plus the catalogue's header and bundles, not
+// to the document. Each matter is validated against the schema, decoded and
+// checked as it is read; the checks that need the whole catalogue
+// (duplicate codes, bundle members) keep a compact index of codes and
+// finish when the stream ends.
+//
+// JSON documents are streamed. YAML documents are read whole: yaml.v3
+// parses a document at once.
+type Decoder struct {
+	r       io.Reader
+	name    string
+	opts    DecodeOptions
+	sch     *schema.Schema
+	header  *Catalogue
+	probs   schema.List
+	dropped int
+	ix      *index
+	div     DivisionCode
+	done    bool
+}
+
+// NewDecoder returns a decoder reading from r; name is the file name used
+// in problem positions, and its extension (.json, .yaml, .yml) says the
+// format, which is otherwise sniffed from the first character. opts may be
+// nil.
+func NewDecoder(r io.Reader, name string, opts *DecodeOptions) *Decoder {
+	d := &Decoder{r: r, name: name, ix: newIndex(), sch: schema.Catalogue}
+	if opts != nil {
+		d.opts = *opts
+	}
+	if d.opts.MaxProblems <= 0 {
+		d.opts.MaxProblems = 10_000
+	}
+	if d.opts.Reference {
+		d.sch = d.sch.Reference()
+	}
+	return d
+}
+
+func (d *Decoder) report(l schema.List) {
+	for _, p := range l {
+		switch {
+		case d.opts.OnProblem != nil:
+			d.opts.OnProblem(p)
+		case len(d.probs) < d.opts.MaxProblems:
+			d.probs = append(d.probs, p)
+		default:
+			d.dropped++
+		}
+	}
+}
+
+// Problems returns the problems found so far, sorted. After [Decoder.Matters]
+// has run to the end they include the whole-catalogue checks.
+func (d *Decoder) Problems() schema.List {
+	out := append(schema.List(nil), d.probs...)
+	if d.dropped > 0 {
+		out.Errorf(schema.Root, schema.Pos{File: d.name}, RuleTooManyProblems, "%d more problems were found and not kept", d.dropped)
+	}
+	out.Dedupe()
+	return out
+}
+
+// Catalogue returns the catalogue's header (kind, division, level, …) and
+// its bundles, without matters. It is complete once [Decoder.Matters] has
+// run to the end, and nil when the document could not be read.
+func (d *Decoder) Catalogue() *Catalogue { return d.header }
+
+// Matters returns an iterator over the matters of the document, in order,
+// with their index. The *Matter is valid until the next iteration; copy it
+// to keep it. Problems are collected as the iteration goes (see
+// [Decoder.Problems]). A Decoder reads its input once: a second iteration
+// yields nothing.
+func (d *Decoder) Matters() iter.Seq2[int, *Matter] {
+	return func(yield func(int, *Matter) bool) {
+		if d.done {
+			return
+		}
+		d.done = true
+		d.run(yield)
+	}
+}
+
+func (d *Decoder) isJSON(br *peekReader) bool {
+	lower := strings.ToLower(d.name)
+	switch {
+	case strings.HasSuffix(lower, ".json"):
+		return true
+	case strings.HasSuffix(lower, ".yaml"), strings.HasSuffix(lower, ".yml"):
+		return false
+	}
+	c := br.first()
+	return c == '{' || c == '['
+}
+
+func (d *Decoder) run(yield func(int, *Matter) bool) {
+	br := &peekReader{r: d.r}
+	each, stopped := d.handler(yield)
+	var header *schema.Node
+	var probs schema.List
+	if d.isJSON(br) {
+		header, probs = schema.StreamJSON(br, d.name, []string{"matters"}, each)
+	} else {
+		data, err := io.ReadAll(io.LimitReader(br, MaxDocumentSize+1))
+		switch {
+		case err != nil:
+			probs = readProblem(d.name, err)
+		case len(data) > MaxDocumentSize:
+			probs = readProblem(d.name, fmt.Errorf("document is larger than %d bytes", MaxDocumentSize))
+		default:
+			header, probs = schema.ParseYAML(d.name, data)
+			splitTree(header, each)
+		}
+	}
+	d.report(probs)
+	if header == nil || *stopped {
+		return
+	}
+	d.finish(header)
+}
+
+// handler returns the function that takes each matter node from the
+// reader, and a flag that tells whether the consumer stopped early.
+func (d *Decoder) handler(yield func(int, *Matter) bool) (schema.StreamFunc, *bool) {
+	var m Matter
+	stopped := new(bool)
+	return func(h *schema.Node, key string, i int, n *schema.Node) bool {
+		if *stopped {
+			return false
+		}
+		if i == 0 {
+			d.setDivision(h)
+		}
+		m = Matter{}
+		d.matter(&m, i, n)
+		if !yield(i, &m) {
+			*stopped = true
+			return false
+		}
+		return true
+	}, stopped
+}
+
+// splitTree hands the matters of a document already read whole to each,
+// one at a time, as a stream would, and leaves the header with an empty
+// matters array.
+func splitTree(header *schema.Node, each schema.StreamFunc) {
+	if header == nil {
+		return
+	}
+	ms := header.Field("matters")
+	if ms == nil || ms.Value.Kind != schema.Array {
+		return
+	}
+	items := ms.Value.Items
+	ms.Value = &schema.Node{Kind: schema.Array, Pos: ms.Value.Pos}
+	for i, it := range items {
+		if !each(header, "matters", i, it) {
+			return
+		}
+		items[i] = nil // done with: let the collector have it
+	}
+}
+
+// setDivision takes the catalogue's division from the header read so far,
+// for the check that codes name it.
+func (d *Decoder) setDivision(h *schema.Node) {
+	if code := h.Get("division").Get("code"); code != nil && code.Kind == schema.String {
+		d.div, _ = ParseDivisionCode(code.Value)
+	}
+}
+
+// matter validates, decodes and checks one matter.
+func (d *Decoder) matter(m *Matter, i int, n *schema.Node) {
+	path := schema.Root.Key("matters").Index(i)
+	probs := d.sch.ValidateAt(n, path, "/$defs/matter")
+	var decProbs schema.List
+	dec := &decoder{probs: &decProbs, root: n, rootPath: path}
+	dec.matter(m, n)
+	probs.Append(uncovered(decProbs, probs))
+	loc := func(p schema.Path) schema.Pos {
+		rel := strings.TrimPrefix(p.String(), path.String())
+		found, _ := n.Nearest(schema.ParsePointer(rel))
+		return found.Pos
+	}
+	checkMatter(m, path, loc, &probs)
+	checkCode(m, d.div, path, loc, &probs)
+	d.ix.add(m.Code, path, loc, &probs)
+	d.report(probs)
+}
+
+// finish validates and decodes the header once the stream has ended, and
+// runs the whole-catalogue checks.
+func (d *Decoder) finish(header *schema.Node) {
+	probs := d.sch.Validate(header)
+	var decProbs schema.List
+	dec := &decoder{probs: &decProbs, root: header}
+	d.header = dec.catalogue(header)
+	probs.Append(uncovered(decProbs, probs))
+	loc := func(p schema.Path) schema.Pos {
+		found, _ := header.Nearest(p)
+		return found.Pos
+	}
+	d.ix.checkBundles(d.header.Bundles, loc, &probs)
+	d.report(probs)
+}
+
+// peekReader lets the decoder look at the first non-blank byte of its input
+// to tell JSON from YAML without consuming it.
+type peekReader struct {
+	r    io.Reader
+	head []byte
+}
+
+func (p *peekReader) first() byte {
+	buf := make([]byte, 512)
+	for len(p.head) < 4096 {
+		n, err := p.r.Read(buf)
+		p.head = append(p.head, buf[:n]...)
+		t := bytes.TrimLeft(bytes.TrimPrefix(p.head, []byte("\xEF\xBB\xBF")), " \t\r\n")
+		if len(t) > 0 {
+			return t[0]
+		}
+		if err != nil {
+			break
+		}
+	}
+	return 0
+}
+
+func (p *peekReader) Read(b []byte) (int, error) {
+	if len(p.head) > 0 {
+		n := copy(b, p.head)
+		p.head = p.head[n:]
+		return n, nil
+	}
+	return p.r.Read(b)
+}
