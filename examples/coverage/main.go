@@ -1,0 +1,461 @@
+// Command coverage computes the reform indicators of catalogues of service
+// matters and the scorecard of a reform mode over them, and rolls the
+// figures up the administrative hierarchy of Suining.
+//
+// Usage:
+//
+//	coverage [-in FILE]... [-mode NAME] [-modes FILE] [-base FILE] [-target T]... [-json]
+//
+// With no -in it measures the embedded sample catalogue
+// (examples/data/catalogue-pengxi.yaml). Several -in catalogues are
+// measured one by one; each belongs to the unit its division names, and
+// the roll-up merges them up the hierarchy (county → city). -mode names the
+// reform mode whose scorecard is printed ("七办" by default; see
+// reform.Default for the others, or -modes for a bureau's own document).
+// -base gives a base catalogue (基本目录) to measure 认领率 and 国家标准事项覆盖率
+// against. -target sets a target such as "即办比例>=70%", replacing the
+// mode's own for that indicator.
+//
+// Every figure is computed from the catalogues: shares print with their
+// numerator and denominator, and every indicator says which matters it
+// left out and why. With -json the same is printed as JSON.
+//
+// Problems with the documents are printed to standard error in the
+// compiler convention editors parse:
+//
+//	FILE:LINE:COL: SEVERITY: PATH: MESSAGE [RULE]
+//
+// It exits 0 when no document has an error (warnings do not fail), 1 when
+// any has, and 2 on a usage error.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/zwfw/zwfw/county"
+	"github.com/zwfw/zwfw/examples/data"
+	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/reform"
+	"github.com/zwfw/zwfw/schema"
+)
+
+// defaultFile is the embedded catalogue measured when no -in is given.
+const defaultFile = "catalogue-pengxi.yaml"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// catalogue is one measured catalogue.
+type catalogue struct {
+	file string
+	cat  *matters.Catalogue
+	unit *county.Unit // nil when its division is not in the hierarchy
+	x    *reform.Indicators
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("coverage", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var ins []string
+	fl.Func("in", "measure the catalogue in `FILE` (YAML or JSON; repeatable; default: the embedded sample)", func(s string) error {
+		ins = append(ins, s)
+		return nil
+	})
+	modeName := fl.String("mode", "七办", "print the scorecard of reform mode `NAME`")
+	modesFile := fl.String("modes", "", "read the reform modes from `FILE` instead of the embedded ones")
+	baseFile := fl.String("base", "", "measure 认领率 and 国家标准事项覆盖率 against the base catalogue in `FILE`")
+	var targets []reform.Target
+	fl.Func("target", "set a `TARGET` such as 即办比例>=70% (repeatable), replacing the mode's own for that indicator", func(s string) error {
+		t, err := reform.ParseTarget(s)
+		if err != nil {
+			return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "reform: "))
+		}
+		targets = append(targets, t)
+		return nil
+	})
+	asJSON := fl.Bool("json", false, "print the figures as JSON")
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: coverage [-in FILE]... [-mode NAME] [-modes FILE] [-base FILE] [-target T]... [-json]")
+		fmt.Fprintln(stderr, "With no -in, measures the embedded sample catalogue.")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "coverage: unexpected argument %q (catalogues go with -in)\n", fl.Arg(0))
+		fl.Usage()
+		return 2
+	}
+
+	failed := false
+	report := func(probs schema.List) {
+		for _, p := range probs {
+			fmt.Fprintln(stderr, p)
+		}
+		failed = failed || probs.HasErrors()
+	}
+
+	modes := reform.Default()
+	if *modesFile != "" {
+		d, probs := reform.LoadFile(*modesFile)
+		report(probs)
+		if d == nil || probs.HasErrors() {
+			return 1
+		}
+		modes = d
+	}
+	mode := modes.Mode(*modeName)
+	if mode == nil {
+		fmt.Fprintf(stderr, "coverage: no reform mode %q (known: %s)\n", *modeName, strings.Join(modes.Names(), ", "))
+		return 2
+	}
+
+	var base *matters.Catalogue
+	if *baseFile != "" {
+		var probs schema.List
+		base, probs = matters.LoadFile(*baseFile)
+		report(probs)
+	}
+
+	var cats []*catalogue
+	if len(ins) == 0 {
+		c, probs := matters.LoadFS(data.FS, defaultFile)
+		report(probs)
+		cats = append(cats, &catalogue{file: defaultFile, cat: c})
+	}
+	for _, in := range ins {
+		c, probs := matters.LoadFile(in)
+		report(probs)
+		cats = append(cats, &catalogue{file: in, cat: c})
+	}
+	if failed {
+		return 1
+	}
+
+	cfg := reform.Config{Level: commonLevel(cats)}
+	if base != nil {
+		cfg.Base = reform.NewBase(base)
+	}
+	h := county.Suining()
+	own := map[*county.Unit]*reform.Indicators{}
+	for _, c := range cats {
+		c.x = reform.New(cfg)
+		c.x.AddCatalogue(c.cat)
+		c.unit = unitOf(h, c.cat.Division)
+		if c.unit == nil {
+			fmt.Fprintf(stderr, "coverage: %s: division %s %s is not a unit of %s; left out of the roll-up\n",
+				c.file, c.cat.Division.Code, c.cat.Division.Name, rootName(h))
+			continue
+		}
+		if x := own[c.unit]; x != nil {
+			if err := x.Merge(c.x); err != nil {
+				fmt.Fprintln(stderr, "coverage:", err)
+				return 1
+			}
+		} else {
+			own[c.unit] = c.x.Clone()
+		}
+	}
+	rolled, err := reform.RollUp(h, own)
+	if err != nil {
+		fmt.Fprintln(stderr, "coverage:", err)
+		return 1
+	}
+
+	out := output{Mode: mode.Name, Base: *baseFile, Catalogues: []catalogueJSON{}, RollUp: []rollUpJSON{}}
+	for _, c := range cats {
+		name := c.cat.Division.Name
+		if c.unit != nil {
+			name = c.unit.Name()
+		}
+		out.Catalogues = append(out.Catalogues, catalogueJSON{
+			File: c.file, Title: c.cat.Title, Division: c.cat.Division.Code + " " + c.cat.Division.Name,
+			Matters: len(c.cat.Matters), Bundles: len(c.cat.Bundles),
+			Indicators: c.x.Results(), Scorecard: mode.Score(name, c.x, targets...),
+		})
+	}
+	for u := range h.All() {
+		x := rolled[u]
+		if x == nil {
+			continue
+		}
+		n := 0
+		for _, c := range cats {
+			if c.unit != nil && (c.unit == u || isBelow(c.unit, u)) {
+				n++
+			}
+		}
+		out.RollUp = append(out.RollUp, rollUpJSON{Unit: u.QualifiedName(), Code: u.Code().String(), Catalogues: n,
+			Matters: x.Result(reform.MatterCount).Num, Scorecard: mode.Score(u.Name(), x, targets...)})
+	}
+
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(out); err != nil {
+			fmt.Fprintln(stderr, "coverage:", err)
+			return 1
+		}
+		return 0
+	}
+	w := &writer{w: stdout}
+	for i, c := range out.Catalogues {
+		if i > 0 {
+			w.line("")
+		}
+		printCatalogue(w, c, cfg)
+	}
+	printRollUp(w, out.RollUp, rootName(h), mode)
+	if w.err != nil {
+		fmt.Fprintln(stderr, "coverage:", w.err)
+		return 1
+	}
+	return 0
+}
+
+// output is what -json prints.
+type output struct {
+	Mode       string          `json:"mode"`
+	Base       string          `json:"base,omitempty"`
+	Catalogues []catalogueJSON `json:"catalogues"`
+	RollUp     []rollUpJSON    `json:"rollUp"`
+}
+
+type catalogueJSON struct {
+	File       string            `json:"file"`
+	Title      string            `json:"title,omitempty"`
+	Division   string            `json:"division"`
+	Matters    int               `json:"matters"`
+	Bundles    int               `json:"bundles"`
+	Indicators []reform.Result   `json:"indicators"`
+	Scorecard  *reform.Scorecard `json:"scorecard"`
+}
+
+type rollUpJSON struct {
+	Unit       string            `json:"unit"`
+	Code       string            `json:"code,omitempty"`
+	Catalogues int               `json:"catalogues"`
+	Matters    int64             `json:"matters"`
+	Scorecard  *reform.Scorecard `json:"scorecard"`
+}
+
+// commonLevel is the level all catalogues state, or zero when they differ:
+// the base items a list should claim are those of its level.
+func commonLevel(cats []*catalogue) matters.Level {
+	var l matters.Level
+	for i, c := range cats {
+		if i == 0 {
+			l = c.cat.Level
+		} else if c.cat.Level != l {
+			return 0
+		}
+	}
+	return l
+}
+
+// unitOf finds the unit of a catalogue's division, by code and then by name.
+func unitOf(h *county.Hierarchy, d matters.Division) *county.Unit {
+	if d.Code != "" {
+		if c, err := county.ParseCode(d.Code); err == nil {
+			if u := h.ByCode(c); u != nil {
+				return u
+			}
+		}
+	}
+	if u, err := h.Find(d.Name); err == nil {
+		return u
+	}
+	return nil
+}
+
+func isBelow(u, above *county.Unit) bool {
+	for a := range u.Ancestors() {
+		if a == above {
+			return true
+		}
+	}
+	return false
+}
+
+func rootName(h *county.Hierarchy) string {
+	var names []string
+	for _, r := range h.Roots() {
+		names = append(names, r.Name())
+	}
+	return strings.Join(names, ", ")
+}
+
+// writer remembers the first write error.
+type writer struct {
+	w   io.Writer
+	err error
+}
+
+func (w *writer) line(format string, args ...any) {
+	if w.err == nil {
+		_, w.err = fmt.Fprintf(w.w, format+"\n", args...)
+	}
+}
+
+func printCatalogue(w *writer, c catalogueJSON, cfg reform.Config) {
+	w.line("%s: %s", c.File, c.Title)
+	w.line("  division %s, %d matters, %d bundles", c.Division, c.Matters, c.Bundles)
+	w.line("")
+	w.line("Indicators:")
+	var printed []reform.Result
+	for _, r := range c.Indicators {
+		printResult(w, r, cfg, printed)
+		printed = append(printed, r)
+	}
+	w.line("")
+	printScorecard(w, c.Scorecard)
+}
+
+// hundredths formats a sum in hundredths of a working day.
+func hundredths(h int64) string {
+	sign := ""
+	if h < 0 {
+		sign, h = "-", -h
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, h/100, h%100)
+}
+
+func describe(r reform.Result) string {
+	var b strings.Builder
+	b.WriteString(r.Value())
+	switch {
+	case r.Indicator.IsShare() && !r.Ratio().Defined():
+		// Nothing to divide: the exclusions say why.
+	case r.Indicator == reform.PromiseSpeedup:
+		fmt.Fprintf(&b, " (Σ legal − Σ promised = %s of %s working days, over %d matters)", hundredths(r.Num), hundredths(r.Den), r.Counted)
+	case r.Indicator == reform.ClaimRate:
+		fmt.Fprintf(&b, " (%d of %d base items claimed)", r.Num, r.Den)
+	case r.Indicator.IsShare():
+		fmt.Fprintf(&b, " (%d of %d matters)", r.Num, r.Den)
+	case r.Indicator == reform.BundleCount:
+		b.WriteString(" bundles")
+	}
+	if len(r.Groups) > 0 {
+		parts := make([]string, len(r.Groups))
+		for i, g := range r.Groups {
+			parts[i] = g.Key + " " + strconv.FormatInt(g.Count, 10)
+		}
+		b.WriteString(": " + strings.Join(parts, ", "))
+	}
+	return b.String()
+}
+
+// printResult prints one indicator with what it left out; when an
+// indicator printed before left out the same matters, it says so rather
+// than listing them again.
+func printResult(w *writer, r reform.Result, cfg reform.Config, before []reform.Result) {
+	line := describe(r)
+	if r.Indicator == reform.ClaimRate && cfg.Base == nil {
+		line += " (no base catalogue: see -base)"
+	} else if r.Indicator == reform.ClaimRate && cfg.Level != 0 {
+		line += ", base items of " + cfg.Level.String()
+	}
+	w.line("  %s: %s", r.Indicator, line)
+	if len(r.Excluded) == 0 {
+		return
+	}
+	var n int64
+	for _, e := range r.Excluded {
+		n += e.Count
+	}
+	for _, b := range before {
+		if sameExclusions(b.Excluded, r.Excluded) {
+			w.line("    left out %d: the same as %s", n, b.Indicator)
+			return
+		}
+	}
+	parts := make([]string, len(r.Excluded))
+	for i, e := range r.Excluded {
+		parts[i] = fmt.Sprintf("%s %d", e.Reason, e.Count)
+		if len(e.Examples) > 0 {
+			more := ""
+			if int64(len(e.Examples)) < e.Count {
+				more = " …"
+			}
+			parts[i] += " (" + strings.Join(e.Examples, ", ") + more + ")"
+		}
+	}
+	w.line("    left out %d: %s", n, strings.Join(parts, "; "))
+}
+
+func sameExclusions(a, b []reform.Exclusion) bool {
+	return slices.EqualFunc(a, b, func(x, y reform.Exclusion) bool {
+		return x.Reason == y.Reason && x.Count == y.Count && slices.Equal(x.Examples, y.Examples)
+	})
+}
+
+func printScorecard(w *writer, sc *reform.Scorecard) {
+	w.line("Scorecard %s (as run by %s) for %s:", sc.Mode.Name, sc.Mode.Unit, sc.Unit)
+	for _, ms := range sc.Measures {
+		name := ms.Measure.Name
+		if ms.Group != "" {
+			name = ms.Group + "/" + name
+		}
+		if len(ms.Scores) == 0 {
+			note := "not measured by a catalogue"
+			if len(ms.Measure.Reported) > 0 {
+				note += "; reported figures: " + strings.Join(ms.Measure.Reported, ", ")
+			}
+			w.line("  %s: %s", name, note)
+			continue
+		}
+		w.line("  %s:", name)
+		for _, s := range ms.Scores {
+			line := describe(s.Result)
+			if s.Target != nil {
+				line += fmt.Sprintf("; target %s: %s", s.Target, s.Verdict)
+			}
+			w.line("    %s %s", s.Result.Indicator, line)
+		}
+	}
+	w.line("  targets: %s", tally(sc))
+}
+
+// tally summarises the verdicts of a scorecard's targets.
+func tally(sc *reform.Scorecard) string {
+	met, notMet, und := sc.Tally()
+	if met+notMet+und == 0 {
+		return "none set"
+	}
+	return fmt.Sprintf("%d met, %d not met, %d undetermined", met, notMet, und)
+}
+
+func printRollUp(w *writer, rows []rollUpJSON, root string, mode *reform.Mode) {
+	w.line("")
+	if len(rows) == 0 {
+		w.line("Roll-up: no catalogue belongs to a unit of %s", root)
+		return
+	}
+	w.line("Roll-up along %s, mode %s:", root, mode.Name)
+	for _, r := range rows {
+		w.line("  %s: %d matters from %d catalogue(s); targets: %s", r.Unit, r.Matters, r.Catalogues, tally(r.Scorecard))
+		var parts []string
+		seen := map[reform.Indicator]bool{}
+		for _, ms := range r.Scorecard.Measures {
+			for _, s := range ms.Scores {
+				if !seen[s.Result.Indicator] {
+					seen[s.Result.Indicator] = true
+					parts = append(parts, s.Result.Indicator.String()+" "+s.Result.Value())
+				}
+			}
+		}
+		if len(parts) > 0 {
+			w.line("    %s", strings.Join(parts, ", "))
+		}
+	}
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/examples/data"
+	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/reform"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestGolden runs the program and compares what it prints with the golden
+// files: standard output, then standard error after a "-- stderr --" line
+// when there is any.
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"default", nil, 0},
+		{"json", []string{"-json"}, 0},
+		{"mode-3+2", []string{"-mode", "3+2"}, 0},
+		{"mode-alias", []string{"-mode", "以减促简"}, 0},
+		{"targets", []string{"-base", "testdata/base.yaml", "-target", "即办比例>=30%", "-target", "下放事项数>=69", "-target", "认领率>=100%"}, 0},
+		{"modes-file", []string{"-modes", "testdata/modes.yaml", "-mode", "四办"}, 0},
+		{"rollup", []string{"-in", "../data/catalogue-pengxi.yaml", "-in", "testdata/daying.yaml", "-in", "testdata/outside.yaml", "-target", "即办比例>=30%"}, 0},
+		{"broken", []string{"-in", "testdata/broken.yaml"}, 1},
+		{"missing", []string{"-in", "testdata/missing.yaml"}, 1},
+		{"bad-modes", []string{"-modes", "testdata/bad-modes.yaml"}, 1},
+		{"missing-base", []string{"-base", "testdata/missing.yaml"}, 1},
+		{"unknown-mode", []string{"-mode", "八办"}, 2},
+		{"bad-target", []string{"-target", "即办比例>=70"}, 2},
+		{"stray-argument", []string{"catalogue.yaml"}, 2},
+		{"usage", []string{"-nope"}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr.String())
+			}
+			got := stdout.String()
+			if stderr.Len() > 0 {
+				got += "-- stderr --\n" + stderr.String()
+			}
+			golden := filepath.Join("testdata", tt.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("output differs from %s:\n--- got\n%s--- want\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+// Problem lines on standard error follow FILE:LINE:COL: SEVERITY: PATH:
+// MESSAGE [RULE].
+func TestCompilerConvention(t *testing.T) {
+	for _, args := range [][]string{{"-in", "testdata/broken.yaml"}, {"-modes", "testdata/bad-modes.yaml"}} {
+		var stdout, stderr bytes.Buffer
+		run(args, &stdout, &stderr)
+		lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+		if len(lines) == 0 || lines[0] == "" {
+			t.Fatalf("%v: no problems printed", args)
+		}
+		for _, l := range lines {
+			parts := strings.SplitN(l, ": ", 4)
+			if len(parts) != 4 || strings.Count(parts[0], ":") != 2 || !strings.HasSuffix(l, "]") ||
+				parts[1] != "error" && parts[1] != "warning" || !strings.HasPrefix(parts[2], "/") {
+				t.Errorf("line not in the compiler convention: %s", l)
+			}
+		}
+	}
+}
+
+// TestJSONAgreesWithLibrary holds the printed figures to what package
+// reform computes over the sample, so that no figure is stale or made up.
+func TestJSONAgreesWithLibrary(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-json"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var out struct {
+		Catalogues []struct {
+			Matters    int
+			Indicators []struct {
+				Indicator reform.Indicator
+				Value     string
+				Num       int64
+				Den       int64
+				Counted   int64
+				Groups    []reform.Subtotal
+			}
+		}
+		RollUp []struct {
+			Unit    string
+			Matters int64
+		}
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	c, probs := matters.LoadFS(data.FS, defaultFile)
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	x := reform.New(reform.Config{Level: c.Level})
+	x.AddCatalogue(c)
+	if len(out.Catalogues) != 1 || out.Catalogues[0].Matters != len(c.Matters) {
+		t.Fatalf("catalogues: %+v", out.Catalogues)
+	}
+	got := out.Catalogues[0].Indicators
+	if len(got) != len(reform.AllIndicators()) {
+		t.Fatalf("%d indicators printed, want %d", len(got), len(reform.AllIndicators()))
+	}
+	for i, want := range x.Results() {
+		g := got[i]
+		if g.Indicator != want.Indicator || g.Value != want.Value() || g.Num != want.Num || g.Den != want.Den || g.Counted != want.Counted {
+			t.Errorf("%v: printed %+v, computed %v over %d", want.Indicator, g, want, want.Counted)
+		}
+		if diff := cmp.Diff(want.Groups, g.Groups); diff != "" {
+			t.Errorf("%v groups (-computed +printed):\n%s", want.Indicator, diff)
+		}
+	}
+	// The sample is 蓬溪县's: it rolls up to 遂宁市 unchanged.
+	want := []string{"遂宁市", "遂宁市/蓬溪县"}
+	if len(out.RollUp) != 2 || out.RollUp[0].Unit != want[0] || out.RollUp[1].Unit != want[1] ||
+		out.RollUp[0].Matters != int64(len(c.Matters)) {
+		t.Errorf("roll-up: %+v", out.RollUp)
+	}
+}
