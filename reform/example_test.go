@@ -241,3 +241,33 @@ func ExampleList_Select() {
 	// 第1批 A1
 	// 1 matters
 }
+
+// A catalogue streams through an accumulator one matter at a time, so a
+// list of any size is measured in bounded memory.
+func ExampleIndicators_stream() {
+	doc := `{"kind": "Catalogue", "schemaVersion": 1, "catalogueKind": "实施清单",
+  "division": {"code": "510921", "name": "蓬溪县"},
+  "matters": [
+    {"code": "11510921MB1C71426G4000174023001", "baseCode": "000174023001", "name": "食品经营许可（新办）",
+     "type": "行政许可", "level": "县级", "body": {"name": "蓬溪县行政审批局", "creditCode": "11510921MB1C71426G"},
+     "handlingKind": "即办件", "promisedLimit": {"unit": "即办"}},
+    {"code": "11510921MB1C71426G4000174023002", "baseCode": "000174023002", "name": "食品经营许可（变更）",
+     "type": "行政许可", "level": "县级", "body": {"name": "蓬溪县行政审批局", "creditCode": "11510921MB1C71426G"},
+     "handlingKind": "承诺件", "promisedLimit": {"value": 3, "unit": "工作日"}}
+  ]}`
+	dec := matters.NewDecoder(strings.NewReader(doc), "list.json", nil)
+	var x reform.Indicators
+	for _, m := range dec.Matters() {
+		x.Add(m)
+	}
+	if err := dec.Problems().Err(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i := range dec.Catalogue().Bundles {
+		x.AddBundle(&dec.Catalogue().Bundles[i])
+	}
+	fmt.Println(x.Result(reform.InstantShare))
+	// Output:
+	// 即办比例 50.00% (1/2)
+}
