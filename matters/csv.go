@@ -129,10 +129,14 @@ func (o *CSVOptions) comma() rune {
 // ReadCSV reads a spreadsheet of matters, one matter a row, saved as CSV
 // in UTF-8 (with or without byte-order mark) or in GB18030/GBK as Excel
 // on Chinese Windows saves it; name is used in problem positions. It
-// reads row by row and holds nothing but the catalogue it builds. It then
-// runs the semantic checks [Parse] runs, and returns the catalogue, which
-// is nil only when no header row could be read, and every problem found,
-// sorted. Problem positions give the line a row starts on (the row number
+// reads row by row and holds nothing but the catalogue it builds. Each
+// matter gets the semantic checks [Parse] runs, with one difference: a
+// code that disagrees with the body-code column or the catalogue's
+// division (matter.code-body, matter.code-division) is a warning, since
+// portals fill that column with the department's code where the
+// implementing body may be a unit under it. ReadCSV returns the
+// catalogue, which is nil only when no header row could be read, and
+// every problem found, sorted. Problem positions give the line a row starts on (the row number
 // the spreadsheet shows, unless a cell spans lines) and the column number
 // (A = 1); messages name the column's header; paths are those of the
 // catalogue document, /matters/<i>/<element>.
@@ -167,6 +171,7 @@ type csvReader struct {
 	at      [csvElems]int // column of each element, or -1
 	pathCol map[string]int
 	extKeys map[string]bool // extension keys of columns
+	div     DivisionCode    // the catalogue's division, once known
 	gb      bool            // decoding GB18030
 
 	// the row being read
@@ -521,6 +526,21 @@ func (cr *csvReader) row(rec []string, line int) {
 	}
 
 	checkMatter(m, path, cr.locate, &cr.probs)
+	// Code problems are placed on a character of the code; in a
+	// spreadsheet the column is the cell's. A portal's department column
+	// gives the department's code where the implementing body may be a
+	// unit under it, and a code with no area falls back on the division
+	// its body registered in, which may be decades old: in a spreadsheet
+	// the code's disagreement with them is a warning.
+	var codeProbs schema.List
+	checkCode(m, cr.div, path, cr.locate, &codeProbs)
+	for _, p := range codeProbs {
+		p.Pos = cr.locate(p.Path)
+		if p.Rule == RuleCodeBody || p.Rule == RuleCodeDivision {
+			p.Severity = schema.Warning
+		}
+	}
+	cr.probs.Append(codeProbs)
 	cr.ix.add(m.Code, path, cr.locate, &cr.probs)
 }
 
@@ -722,14 +742,15 @@ func (cr *csvReader) bodyCode(m *Matter, path schema.Path) {
 		return
 	}
 	key := ExtBodyCode
-	form, err := csvOrgCode(s)
+	_, err := ParseOrgCode(s)
+	var ce *CodeError
 	switch {
-	case form && err == nil:
+	case err == nil:
 		key = ExtOrgCode
 		cr.warnf(path, csvBodyCode, RuleCSVOrgCode,
 			"%s is an organisation code (GB 11714), not an 18-character unified social credit code; kept as body %s", s, key)
-	case form:
-		cr.warnf(path, csvBodyCode, RuleCSVBodyCode, "%s has the form of an organisation code, but its %v; kept as body %s", s, err, key)
+	case errors.As(err, &ce) && ce.Rule == "code.check-character":
+		cr.warnf(path, csvBodyCode, RuleCSVBodyCode, "%s has the form of an organisation code, but %s; kept as body %s", s, ce.Msg, key)
 	case csvExcelNumber(s):
 		cr.warnf(path, csvBodyCode, RuleCSVBodyCode, "%s is a number: the spreadsheet turned the code into a number; kept as body %s", s, key)
 	default:
@@ -779,14 +800,15 @@ func (cr *csvReader) area(m *Matter, path schema.Path) {
 	s, _ := cr.cell(csvArea)
 	var lvl Level
 	if s != "" {
-		l, ok := csvAreaLevel(s)
+		l, err := csvAreaLevel(s)
 		switch {
-		case !ok && csvExcelNumber(s):
+		case err != nil && csvExcelNumber(s):
 			cr.errorf(path, csvArea, RuleCSVValue, "%q is a number, not a division code: the spreadsheet turned the code into a number; format the column as text", s)
-		case !ok:
-			cr.errorf(path, csvArea, RuleCSVValue, "%q is not a division code (6, 9 or 12 digits)", s)
+		case err != nil:
+			cr.errorf(path, csvArea, RuleCSVValue, "%s", strings.TrimPrefix(err.Error(), "matters: "))
 		case cr.cat.Division.Code == "":
 			cr.cat.Division.Code = strings.Clone(s)
+			cr.div, _ = ParseDivisionCode(s)
 			lvl = l
 		case cr.cat.Division.Code != s:
 			cr.warnf(path, csvArea, RuleCSVAreaMismatch, "%s is not the catalogue's division %s (from the first row); kept as %s", s, cr.cat.Division.Code, ExtAreaCode)
@@ -798,7 +820,7 @@ func (cr *csvReader) area(m *Matter, path schema.Path) {
 		default:
 			lvl = l
 		}
-	} else if cr.cat.Division.Code != "" {
+	} else if cr.div.IsValid() {
 		lvl, _ = csvAreaLevel(cr.cat.Division.Code)
 	}
 	if m.Level != 0 {

@@ -239,13 +239,20 @@ func TestCSVPortal(t *testing.T) {
 	if err := probs.Err(); err != nil {
 		t.Fatalf("errors: %v", err)
 	}
+	// The code checks see the same dirt in the codes (column 4).
 	want := []csvProblem{
+		{"code.org-code-for-credit-code", "/matters/2/code", 4, 4},
 		{RuleCSVOrgCode, "/matters/2/body/creditCode", 4, 7},
+		{"code.unfamiliar-prefix", "/matters/3/code", 5, 4},
 		{RuleCSVOrgCode, "/matters/3/body/creditCode", 5, 7},
+		{"code.bad-body", "/matters/4/code", 6, 4},
 		{RuleCSVBodyCode, "/matters/4/body/creditCode", 6, 7},
+		{"code.bad-body", "/matters/5/code", 7, 4},
 		{RuleCSVBodyCode, "/matters/5/body/creditCode", 7, 7},
 		{RuleCSVAreaMismatch, "/matters/6/x-areaCode", 8, 6},
+		{"code.bad-body", "/matters/7/code", 9, 4},
 		{RuleCSVBodyCode, "/matters/7/body/creditCode", 9, 7},
+		{"code.unfamiliar-prefix", "/matters/8/code", 10, 4},
 	}
 	if diff := cmp.Diff(want, csvProblems(probs)); diff != "" {
 		t.Errorf("problems (-want +got):\n%s\n%v", diff, probs)
@@ -302,6 +309,12 @@ func TestCSVHeaders(t *testing.T) {
 	}
 }
 
+// Codes in the form of Sichuan's portal.
+const (
+	csvTestCode  = "511A0100100001-511699000000-000-115116995551234500-1-00"
+	csvTestCode2 = "511A0100100002-511699000000-000-115116995551234500-1-00"
+)
+
 // csvHeader is the header of the inline spreadsheets below.
 const csvHeader = "事项编码,事项名称,事项类型,实施主体,实施主体编码,行使层级,法定办结时限,承诺办结时限,办件类型,到办事现场次数,网上办理深度,办理形式,通办范围,下放层级,是否收费,区划代码\n"
 
@@ -321,9 +334,9 @@ func TestCSVCells(t *testing.T) {
 			[]csvProblem{{RuleCSVRequired, "/matters/0/code", 2, 1}, {RuleCSVRequired, "/matters/0/name", 2, 2}, {RuleCSVRequired, "/matters/0/type", 2, 3}, {RuleCSVRequired, "/matters/0/body/name", 2, 4}}},
 		{"no level, no area", csvHeader + "C1,甲事项,行政许可,甲局,,,,,,,,,,,,\n",
 			[]csvProblem{{RuleCSVRequired, "/matters/0/level", 2, 6}}},
-		{"no level column, empty area", "事项编码,事项名称,事项类型,实施主体,区划代码\nC1,甲事项,行政许可,甲局,\nC2,乙事项,行政许可,甲局,510903\n",
+		{"no level column, empty area", "事项编码,事项名称,事项类型,实施主体,区划代码\nC1,甲事项,行政许可,甲局,\nC2,乙事项,行政许可,甲局,511699\n",
 			[]csvProblem{{RuleCSVRequired, "/matters/0/level", 2, 5}}},
-		{"level from area", csvHeader + "C1,甲事项,行政许可,甲局,,,,,,,,,,,,510903000000\n", nil},
+		{"level from area", csvHeader + "C1,甲事项,行政许可,甲局,,,,,,,,,,,,511699000000\n", nil},
 		{"bad limit", csvHeader + "C1,甲事项,行政许可,甲局,,县级,二十个工作日,,,,,,,,,\n",
 			[]csvProblem{{RuleCSVValue, "/matters/0/legalLimit", 2, 7}}},
 		{"limit without unit", csvHeader + "C1,甲事项,行政许可,甲局,,县级,20,,,,,,,,,\n",
@@ -355,7 +368,7 @@ func TestCSVCells(t *testing.T) {
 		{"org code check", csvHeader + "C1,甲事项,行政许可,甲局,55512345-1,县级,,,,,,,,,,\n",
 			[]csvProblem{{RuleCSVBodyCode, "/matters/0/body/creditCode", 2, 5}}},
 		{"code as number", csvHeader + "5.11602E+11,甲事项,行政许可,甲局,,县级,,,,,,,,,,\n",
-			[]csvProblem{{RuleCSVValue, "/matters/0/code", 2, 1}}},
+			[]csvProblem{{RuleCSVValue, "/matters/0/code", 2, 1}, {RuleCodeUnrecognised, "/matters/0/code", 2, 1}}},
 		{"area as number", csvHeader + "C1,甲事项,行政许可,甲局,,,,,,,,,,,,5.11602E+11\n",
 			[]csvProblem{{RuleCSVRequired, "/matters/0/level", 2, 6}, {RuleCSVValue, "/matters/0/x-areaCode", 2, 16}}},
 		{"duplicate code", csvHeader + good + good,
@@ -380,9 +393,12 @@ func TestCSVCells(t *testing.T) {
 			[]csvProblem{{RuleCSVUnnamedColumn, "/matters/0/x-column-6", 2, 6}, {RuleCSVUnnamedColumn, "/matters/0/x-column-7", 2, 7}}},
 		{"utf-16", "\xff\xfe\x8b\x4e", []csvProblem{{RuleCSVEncoding, "", 1, 1}}},
 	}
+	// C1 and C2 stand for codes of a real form, of which the code checks
+	// have nothing to say.
+	codes := strings.NewReplacer("C1,", csvTestCode+",", "C2,", csvTestCode2+",")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := ReadCSV(strings.NewReader(tt.text), "t.csv", nil)
+			_, probs := ReadCSV(strings.NewReader(codes.Replace(tt.text)), "t.csv", nil)
 			want := tt.want
 			if want == nil {
 				want = []csvProblem{}
@@ -402,7 +418,7 @@ func TestCSVCells(t *testing.T) {
 // TestCSVMessages checks that a cell's problem names the column's header,
 // as the spreadsheet shows it.
 func TestCSVMessages(t *testing.T) {
-	_, probs := ReadCSV(strings.NewReader("事项编码,事项名称,事项类型代码,实施部门,行使层级\nC1,甲,99,甲局,县级\n"), "t.csv", nil)
+	_, probs := ReadCSV(strings.NewReader("事项编码,事项名称,事项类型代码,实施部门,行使层级\n"+csvTestCode+",甲,99,甲局,县级\n"), "t.csv", nil)
 	if len(probs) != 1 || !strings.Contains(probs[0].Message, "事项类型代码") {
 		t.Errorf("problems: %v", probs)
 	}
@@ -411,14 +427,14 @@ func TestCSVMessages(t *testing.T) {
 // TestCSVValues checks how cells are read.
 func TestCSVValues(t *testing.T) {
 	text := "事项编码,事项名称,事项类型,实施主体,行使层级,法定办结时限,法定办结时限单位,承诺办结时限,网上办理深度,办理形式,服务对象,通办范围,下放层级,下放批次,是否收费,收费项目,备注,x-window\n" +
-		"C1,甲事项,其他行政权力,甲局,5,２０,工作日,0.5个工作日,1^2,\"1,2\",自然人；企业法人,川渝通办（第1批）、全省通办,村(社区)级,２,否,\"工本费、邮寄费\n加急费\",附注,\"{\"\"a\"\":1}\"\n"
+		csvTestCode + ",甲事项,其他行政权力,甲局,5,２０,工作日,0.5个工作日,1^2,\"1,2\",自然人；企业法人,川渝通办（第1批）、全省通办,村(社区)级,２,否,\"工本费、邮寄费\n加急费\",附注,\"{\"\"a\"\":1}\"\n"
 	cat, probs := ReadCSV(strings.NewReader(text), "t.csv", nil)
 	if len(probs) != 0 {
 		t.Fatalf("problems: %v", probs)
 	}
 	got := cat.Matters[0]
 	want := Matter{
-		Code: "C1", Name: "甲事项", Type: OtherPower, Level: Township, Body: Body{Name: "甲局"},
+		Code: csvTestCode, Name: "甲事项", Type: OtherPower, Level: Township, Body: Body{Name: "甲局"},
 		LegalLimit:     Limit{Value: 20, Unit: WorkingDays},
 		PromisedLimit:  Limit{Value: 0.5, Unit: WorkingDays},
 		Online:         SetOf(OnlineConsult, OnlineReceive),
@@ -476,31 +492,6 @@ func TestCSVLimit(t *testing.T) {
 	}
 }
 
-func TestCSVOrgCode(t *testing.T) {
-	tests := []struct {
-		code       string
-		form, okay bool
-	}{
-		{"55512345-0", true, true},
-		{"555123450", true, true},
-		{"00990011X", true, true},
-		{"MA0000015", true, true},
-		{"55512345-1", true, false},
-		{"5551234", false, false},
-		{"555-123450", false, false},
-		{"55512345a", false, false},
-		{"1151130108778239R", false, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.code, func(t *testing.T) {
-			form, err := csvOrgCode(tt.code)
-			if form != tt.form || (err == nil) != tt.okay && form {
-				t.Errorf("csvOrgCode(%q) = %v, %v", tt.code, form, err)
-			}
-		})
-	}
-}
-
 func TestCSVAreaLevel(t *testing.T) {
 	tests := []struct {
 		code string
@@ -508,11 +499,12 @@ func TestCSVAreaLevel(t *testing.T) {
 	}{
 		{"510000", Provincial}, {"510900", Municipal}, {"510921", CountyLevel},
 		{"510921000000", CountyLevel}, {"510921100000", Township}, {"510921100201", Village},
-		{"510921100", Township}, {"000000", 0}, {"5109", 0}, {"51092a", 0},
+		{"510921100", Township}, {"100000", National}, {"000000", 0}, {"5109", 0}, {"51092a", 0},
 	}
 	for _, tt := range tests {
-		if got, _ := csvAreaLevel(tt.code); got != tt.want {
-			t.Errorf("csvAreaLevel(%q) = %v, want %v", tt.code, got, tt.want)
+		got, err := csvAreaLevel(tt.code)
+		if got != tt.want || (err != nil) != (tt.want == 0) {
+			t.Errorf("csvAreaLevel(%q) = %v, %v; want %v", tt.code, got, err, tt.want)
 		}
 	}
 }

@@ -232,13 +232,6 @@ var csvDepthItems = map[string]OnlineItem{
 	"一级": OnlineConsult, "二级": OnlineReceive, "三级": OnlineAccept, "四级": OnlineHandle, "全程网办": OnlineHandle,
 }
 
-// The code alphabets of GB 32100-2015 (unified social credit code) and
-// GB 11714 (organisation code).
-const (
-	csvCreditAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-	csvOrgAlphabet    = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-)
-
 // csvCreditForm reports whether s has the form of a unified social credit
 // code: 18 characters of its alphabet. The check character is left to the
 // semantic checks.
@@ -247,43 +240,11 @@ func csvCreditForm(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(csvCreditAlphabet, s[i]) < 0 {
+		if strings.IndexByte(creditAlphabet, s[i]) < 0 {
 			return false
 		}
 	}
 	return true
-}
-
-// csvOrgCode checks a GB 11714 organisation code: 8 characters, an
-// optional hyphen, a check character. form reports the shape, err the
-// check.
-func csvOrgCode(s string) (form bool, err error) {
-	t := s
-	if len(t) == 10 && t[8] == '-' {
-		t = t[:8] + t[9:]
-	}
-	if len(t) != 9 {
-		return false, nil
-	}
-	sum := 0
-	for i, w := range [8]int{3, 7, 9, 10, 5, 8, 4, 2} {
-		v := strings.IndexByte(csvOrgAlphabet, t[i])
-		if v < 0 {
-			return false, nil
-		}
-		sum += v * w
-	}
-	want := byte('0' + (11-sum%11)%11)
-	if c := 11 - sum%11; c == 10 {
-		want = 'X'
-	}
-	if t[8] != want {
-		if t[8] == 'X' || t[8] >= '0' && t[8] <= '9' {
-			return true, fmt.Errorf("organisation code check character is %c, want %c", t[8], want)
-		}
-		return false, nil
-	}
-	return true, nil
 }
 
 // csvCodeForm is the catalogue schema's pattern for codes.
@@ -315,31 +276,23 @@ func csvExcelNumber(s string) bool {
 }
 
 // csvAreaLevel returns the level of the division a GB/T 2260 (6 digits),
-// township (9) or statistical (12) code names; ok is false for anything
-// else.
-func csvAreaLevel(code string) (Level, bool) {
-	switch len(code) {
-	case 6, 9, 12:
-	default:
-		return 0, false
+// township (9) or statistical (12) code names.
+func csvAreaLevel(code string) (Level, error) {
+	d, err := ParseDivisionCode(code)
+	if err != nil {
+		return 0, err
 	}
-	for i := 0; i < len(code); i++ {
-		if code[i] < '0' || code[i] > '9' {
-			return 0, false
-		}
+	switch d.Level() {
+	case DivisionNational:
+		return National, nil
+	case DivisionProvince:
+		return Provincial, nil
+	case DivisionCity:
+		return Municipal, nil
+	case DivisionCounty:
+		return CountyLevel, nil
+	case DivisionTownship:
+		return Township, nil
 	}
-	zero := func(from int) bool { return strings.Trim(code[from:], "0") == "" }
-	switch {
-	case code[:2] == "00":
-		return 0, false
-	case zero(2):
-		return Provincial, true
-	case zero(4):
-		return Municipal, true
-	case zero(6):
-		return CountyLevel, true
-	case zero(9):
-		return Township, true
-	}
-	return Village, true
+	return Village, nil
 }

@@ -31,14 +31,15 @@ func ExampleReadCSV() {
 	// 食品经营许可 行政许可 县级 示例区市场监管局 5 工作日
 	// 学生资助政策咨询 公共服务 县级 示例区教育局 即办
 	//   x-备注: "电话咨询"
+	// sheet.csv:3:3: warning: /matters/1/code: code "512C0053300008-511699000000-000-55512345-0-1-00": character 33: organisation code 55512345-0 where the implementing body's credit code belongs [code.org-code-for-credit-code]
 	// sheet.csv:3:6: warning: /matters/1/body/creditCode: column 部门编码: 55512345-0 is an organisation code (GB 11714), not an 18-character unified social credit code; kept as body x-orgCode [csv.org-code]
 }
 
 // Problems in cells name the row, the column and its header.
 func ExampleReadCSV_errors() {
 	const sheet = `事项编码,事项名称,事项类型,实施主体,行使层级,法定办结时限,承诺办结时限
-A1,食品经营许可,行政许可,示例局,县级,20个工作日,30个工作日
-A2,临时救助,行政给予,示例局,县级,1个月,10天
+511A0100100001-511699000000-000-115116995551234500-1-00,食品经营许可,行政许可,示例局,县级,20个工作日,30个工作日
+511G0100200000-511699000000-000-115116995551234500-1-00,临时救助,行政给予,示例局,县级,1个月,10天
 `
 	_, probs := matters.ReadCSV(strings.NewReader(sheet), "sheet.csv", nil)
 	for _, p := range probs {
