@@ -1,0 +1,555 @@
+package matters
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	gocmp "github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/zwfw/zwfw/schema"
+)
+
+// ChangeKind says how a matter or a bundle differs between two editions
+// of a catalogue. The zero value means "not stated".
+type ChangeKind uint8
+
+// Kinds of change.
+const (
+	Added   ChangeKind = 1 + iota // 新增: only in the new edition
+	Removed                       // 取消: only in the old edition
+	Changed                       // 变更: in both, with elements that differ
+	// Moved is a change of implementing body (name or credit code) or of
+	// level (划转, 下放, 上收): the matter changed hands, which readers of a
+	// new edition look for first.
+	Moved // 划转
+)
+
+var changeKinds = &enum{name: "变化类型", terms: []string{"新增", "取消", "变更", "划转"}}
+
+// ParseChangeKind accepts the Chinese term.
+func ParseChangeKind(s string) (ChangeKind, error) {
+	v, err := changeKinds.parse(s)
+	return ChangeKind(v), err
+}
+
+// ChangeKinds lists every kind of change.
+func ChangeKinds() []ChangeKind { return values[ChangeKind](changeKinds) }
+
+func (k ChangeKind) String() string               { return changeKinds.str(uint8(k)) }
+func (k ChangeKind) MarshalText() ([]byte, error) { return changeKinds.marshal(uint8(k)) }
+func (k *ChangeKind) UnmarshalText(b []byte) error {
+	v, err := changeKinds.unmarshal(b)
+	*k = ChangeKind(v)
+	return err
+}
+
+// Diff is what changed between two editions of a catalogue: see
+// [Catalogue.Diff]. Old and New pointers point into the two catalogues.
+type Diff struct {
+	// Catalogue lists the catalogue's own elements that changed (title,
+	// asOf, division.code, x-…), sorted by path.
+	Catalogue []Change
+	// Matters lists the matters added, removed, changed and moved, sorted
+	// by code, then kind.
+	Matters []MatterChange
+	// Bundles lists the bundles added, removed and changed, sorted by key.
+	Bundles []BundleChange
+}
+
+// Change is one element that differs: its path below the matter, bundle
+// or catalogue in the readable form ("promisedLimit", "body.name",
+// "x-window") and its value in each edition as the document writes it, nil
+// where the edition does not state it.
+type Change struct {
+	Path     string
+	Old, New *schema.Node
+}
+
+// MatterChange is a matter that differs between the editions.
+type MatterChange struct {
+	Kind ChangeKind
+	// Code is the matter's code in the new edition (in the old one when
+	// it was removed). A matter whose code changed is listed under its new
+	// code with a change at path "code".
+	Code     string
+	Old, New *Matter // nil when Added, Removed respectively
+	Changes  []Change
+}
+
+// Name returns the matter's name in the latest edition holding it.
+func (c *MatterChange) Name() string {
+	if c.New != nil {
+		return c.New.Name
+	}
+	if c.Old != nil {
+		return c.Old.Name
+	}
+	return ""
+}
+
+// BundleChange is a bundle that differs between the editions.
+type BundleChange struct {
+	Kind     ChangeKind // Added, Removed or Changed
+	Key      string     // the bundle's code, or its name when it has none
+	Old, New *Bundle
+	Changes  []Change
+}
+
+// Diff compares the catalogue, the old edition, with next, the new one.
+// Matters are matched by code; then an old matter and a new one left
+// unmatched are taken for one matter whose code changed when their names
+// and base codes are equal and no other unmatched matter shares them
+// (Sichuan's codes hold the body's credit code, so a matter moved to
+// another body gets a new code). Bundles are matched by code, or by name
+// when they have none. Elements are compared with go-cmp; the body, fee,
+// delegation and division are compared member by member, other elements
+// (limits, sets, scopes) as a whole, and extensions key by key, as JSON
+// values. Empty and absent lists and maps are equal.
+func (c *Catalogue) Diff(next *Catalogue) *Diff {
+	d := &Diff{}
+	oh, nh := *c, *next
+	oh.Matters, oh.Bundles, nh.Matters, nh.Bundles = nil, nil, nil, nil
+	d.Catalogue = diffChanges(&oh, &nh, func() (*schema.Node, *schema.Node) { return oh.Node(), nh.Node() })
+	d.diffMatters(c.Matters, next.Matters)
+	d.diffBundles(c.Bundles, next.Bundles)
+	return d
+}
+
+// diffOccurrence keys items by a string and how often it was seen before,
+// so that duplicates pair up in order.
+func diffKeys[T any](items []T, key func(*T) string) (keys []string, index map[string]int) {
+	seen := map[string]int{}
+	index = make(map[string]int, len(items))
+	keys = make([]string, len(items))
+	for i := range items {
+		k := key(&items[i])
+		if n := seen[k]; n > 0 {
+			k += "\x00" + strconv.Itoa(n)
+		}
+		seen[key(&items[i])]++
+		keys[i] = k
+		index[k] = i
+	}
+	return keys, index
+}
+
+func (d *Diff) diffMatters(old, new []Matter) {
+	code := func(m *Matter) string { return m.Code }
+	okeys, oindex := diffKeys(old, code)
+	nkeys, nindex := diffKeys(new, code)
+	var removed, added []int
+	for i, k := range okeys {
+		j, ok := nindex[k]
+		if !ok {
+			removed = append(removed, i)
+			continue
+		}
+		d.pairMatters(&old[i], &new[j])
+	}
+	for j, k := range nkeys {
+		if _, ok := oindex[k]; !ok {
+			added = append(added, j)
+		}
+	}
+
+	// Pair re-coded matters by name and base code, when unambiguous.
+	type nb struct{ name, base string }
+	count := map[nb][2]int{}
+	for _, i := range removed {
+		k := nb{old[i].Name, old[i].BaseCode}
+		n := count[k]
+		n[0]++
+		count[k] = n
+	}
+	for _, j := range added {
+		k := nb{new[j].Name, new[j].BaseCode}
+		n := count[k]
+		n[1]++
+		count[k] = n
+	}
+	pairedOld := map[nb]int{}
+	for _, i := range removed {
+		if k := (nb{old[i].Name, old[i].BaseCode}); count[k] == [2]int{1, 1} && k.name != "" {
+			pairedOld[k] = i
+		} else {
+			d.Matters = append(d.Matters, MatterChange{Kind: Removed, Code: old[i].Code, Old: &old[i]})
+		}
+	}
+	for _, j := range added {
+		if i, ok := pairedOld[nb{new[j].Name, new[j].BaseCode}]; ok {
+			d.pairMatters(&old[i], &new[j])
+		} else {
+			d.Matters = append(d.Matters, MatterChange{Kind: Added, Code: new[j].Code, New: &new[j]})
+		}
+	}
+	slices.SortStableFunc(d.Matters, func(a, b MatterChange) int {
+		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Kind, b.Kind))
+	})
+}
+
+func (d *Diff) pairMatters(o, n *Matter) {
+	ch := diffChanges(o, n, func() (*schema.Node, *schema.Node) { return o.Node(), n.Node() })
+	if len(ch) == 0 {
+		return
+	}
+	kind := Changed
+	for _, c := range ch {
+		switch c.Path {
+		case "body.name", "body.creditCode", "level":
+			kind = Moved
+		}
+	}
+	d.Matters = append(d.Matters, MatterChange{Kind: kind, Code: n.Code, Old: o, New: n, Changes: ch})
+}
+
+func (d *Diff) diffBundles(old, new []Bundle) {
+	key := func(b *Bundle) string {
+		if b.Code != "" {
+			return b.Code
+		}
+		return b.Name
+	}
+	okeys, oindex := diffKeys(old, key)
+	nkeys, nindex := diffKeys(new, key)
+	for i, k := range okeys {
+		j, ok := nindex[k]
+		if !ok {
+			d.Bundles = append(d.Bundles, BundleChange{Kind: Removed, Key: key(&old[i]), Old: &old[i]})
+			continue
+		}
+		o, n := &old[i], &new[j]
+		if ch := diffChanges(o, n, func() (*schema.Node, *schema.Node) { return o.node(), n.node() }); len(ch) > 0 {
+			d.Bundles = append(d.Bundles, BundleChange{Kind: Changed, Key: key(n), Old: o, New: n, Changes: ch})
+		}
+	}
+	for j, k := range nkeys {
+		if _, ok := oindex[k]; !ok {
+			d.Bundles = append(d.Bundles, BundleChange{Kind: Added, Key: key(&new[j]), New: &new[j]})
+		}
+	}
+	slices.SortStableFunc(d.Bundles, func(a, b BundleChange) int {
+		return cmp.Or(cmp.Compare(a.Key, b.Key), cmp.Compare(a.Kind, b.Kind))
+	})
+}
+
+// diffReporter collects the paths of the values go-cmp finds unequal.
+type diffReporter struct {
+	path  gocmp.Path
+	diffs [][]string
+}
+
+func (r *diffReporter) PushStep(ps gocmp.PathStep) { r.path = append(r.path, ps) }
+func (r *diffReporter) PopStep()                   { r.path = r.path[:len(r.path)-1] }
+func (r *diffReporter) Report(rs gocmp.Result) {
+	if !rs.Equal() {
+		r.diffs = append(r.diffs, diffElement(r.path))
+	}
+}
+
+// diffSplit names the structs compared member by member.
+var diffSplit = map[string]bool{"Body": true, "Fee": true, "Delegation": true, "Division": true}
+
+// diffElement turns a go-cmp path into the element's document path.
+func diffElement(p gocmp.Path) []string {
+	var parts []string
+	for _, step := range p[1:] {
+		switch s := step.(type) {
+		case gocmp.StructField:
+			if s.Name() == "Extensions" {
+				continue // the key follows
+			}
+			parts = append(parts, diffKey(s.Name()))
+			if !diffSplit[s.Name()] {
+				return parts
+			}
+		case gocmp.MapIndex:
+			return append(parts, s.Key().String())
+		case gocmp.Indirect:
+		default:
+			return parts
+		}
+	}
+	return parts
+}
+
+// diffKey returns the document key of a Go field.
+func diffKey(field string) string {
+	if field == "Kind" {
+		return "catalogueKind" // the only Kind compared member-wise
+	}
+	r, n := utf8.DecodeRuneInString(field)
+	return string(unicode.ToLower(r)) + field[n:]
+}
+
+var diffOptions = gocmp.Options{
+	cmpopts.EquateEmpty(),
+	gocmp.Comparer(func(a, b json.RawMessage) bool { return diffJSONEqual(a, b) }),
+}
+
+func diffJSONEqual(a, b json.RawMessage) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	var x, y any
+	da, db := json.NewDecoder(bytes.NewReader(a)), json.NewDecoder(bytes.NewReader(b))
+	da.UseNumber()
+	db.UseNumber()
+	if da.Decode(&x) != nil || db.Decode(&y) != nil {
+		return false
+	}
+	return gocmp.Equal(x, y)
+}
+
+// diffChanges compares a and b and returns the elements that differ, with
+// their values taken from the documents nodes builds (only when there is
+// a difference).
+func diffChanges(a, b any, nodes func() (*schema.Node, *schema.Node)) []Change {
+	var r diffReporter
+	if gocmp.Equal(a, b, diffOptions, gocmp.Reporter(&r)) {
+		return nil
+	}
+	slices.SortFunc(r.diffs, slices.Compare)
+	r.diffs = slices.CompactFunc(r.diffs, slices.Equal)
+	on, nn := nodes()
+	out := make([]Change, 0, len(r.diffs))
+	for _, parts := range r.diffs {
+		p := schema.Root
+		for _, k := range parts {
+			p = p.Key(k)
+		}
+		out = append(out, Change{Path: strings.Join(parts, "."), Old: on.Lookup(p), New: nn.Lookup(p)})
+	}
+	return out
+}
+
+// Empty reports whether the editions hold the same catalogue.
+func (d *Diff) Empty() bool {
+	return len(d.Catalogue) == 0 && len(d.Matters) == 0 && len(d.Bundles) == 0
+}
+
+// Count returns how many matters changed in the given way.
+func (d *Diff) Count(k ChangeKind) int {
+	n := 0
+	for i := range d.Matters {
+		if d.Matters[i].Kind == k {
+			n++
+		}
+	}
+	return n
+}
+
+func (d *Diff) bundleCount(k ChangeKind) int {
+	n := 0
+	for i := range d.Bundles {
+		if d.Bundles[i].Kind == k {
+			n++
+		}
+	}
+	return n
+}
+
+// diffSigns mark the kinds of change in the text form, as diff(1) does.
+var diffSigns = [...]string{Added: "+", Removed: "-", Changed: "~", Moved: ">"}
+
+// WriteText writes the diff for people: the catalogue's changed elements,
+// then a line per matter (+ added, - removed, ~ changed, > moved) with an
+// indented line per element that changed, old → new, then the bundles
+// likewise. An empty diff is the line "no differences".
+func (d *Diff) WriteText(w io.Writer) error {
+	var b bytes.Buffer
+	if d.Empty() {
+		b.WriteString("no differences\n")
+	}
+	if len(d.Catalogue) > 0 {
+		b.WriteString("catalogue:\n")
+		diffWriteChanges(&b, "  ", d.Catalogue)
+	}
+	if len(d.Matters) > 0 {
+		fmt.Fprintf(&b, "matters: %d added, %d removed, %d changed, %d moved\n",
+			d.Count(Added), d.Count(Removed), d.Count(Changed), d.Count(Moved))
+		for i := range d.Matters {
+			c := &d.Matters[i]
+			fmt.Fprintf(&b, "  %s %s %s", diffSigns[c.Kind], c.Code, c.Name())
+			switch c.Kind {
+			case Added:
+				fmt.Fprintf(&b, " (%s)", c.New.Body.Name)
+			case Removed:
+				fmt.Fprintf(&b, " (%s)", c.Old.Body.Name)
+			}
+			b.WriteByte('\n')
+			diffWriteChanges(&b, "      ", c.Changes)
+		}
+	}
+	if len(d.Bundles) > 0 {
+		fmt.Fprintf(&b, "bundles: %d added, %d removed, %d changed\n",
+			d.bundleCount(Added), d.bundleCount(Removed), d.bundleCount(Changed))
+		for i := range d.Bundles {
+			c := &d.Bundles[i]
+			name := ""
+			if c.New != nil {
+				name = c.New.Name
+			} else if c.Old != nil {
+				name = c.Old.Name
+			}
+			fmt.Fprintf(&b, "  %s %s", diffSigns[c.Kind], c.Key)
+			if name != c.Key {
+				fmt.Fprintf(&b, " %s", name)
+			}
+			b.WriteByte('\n')
+			diffWriteChanges(&b, "      ", c.Changes)
+		}
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// String returns the text WriteText writes.
+func (d *Diff) String() string {
+	var b strings.Builder
+	d.WriteText(&b)
+	return b.String()
+}
+
+func diffWriteChanges(b *bytes.Buffer, indent string, chs []Change) {
+	for _, c := range chs {
+		fmt.Fprintf(b, "%s%s: %s → %s\n", indent, c.Path, diffText(c.Old), diffText(c.New))
+	}
+}
+
+// diffText renders an element's value on one line: scalars as they are,
+// limits as "20工作日", scopes as "川渝通办（第1批）", lists joined with 、,
+// other objects as compact JSON; (none) where the edition has no value.
+func diffText(n *schema.Node) string {
+	if n == nil {
+		return "(none)"
+	}
+	switch n.Kind {
+	case schema.String, schema.Number, schema.Bool:
+		if n.Kind == schema.String && n.Value == "" {
+			return `""`
+		}
+		return n.Value
+	case schema.Array:
+		parts := make([]string, len(n.Items))
+		for i, it := range n.Items {
+			parts[i] = diffText(it)
+		}
+		if len(parts) == 0 {
+			return "[]"
+		}
+		return strings.Join(parts, "、")
+	case schema.Object:
+		if u := n.Get("unit"); u != nil && len(n.Fields) <= 2 {
+			var l Limit
+			l.Unit, _ = ParseUnit(u.Value)
+			if v := n.Get("value"); v != nil {
+				l.Value, _ = strconv.ParseFloat(v.Value, 64)
+			}
+			if l.Unit != 0 {
+				return csvLimitText(l)
+			}
+		}
+		if s := n.Get("scope"); s != nil && len(n.Fields) <= 2 {
+			if k, err := ParseScopeKind(s.Value); err == nil {
+				sc := Scope{Kind: k}
+				if bt := n.Get("batch"); bt != nil {
+					sc.Batch, _ = strconv.Atoi(bt.Value)
+				}
+				return csvScopeText(sc)
+			}
+		}
+	}
+	j, _ := n.MarshalJSON()
+	return string(j)
+}
+
+// MarshalJSON writes the diff as a JSON object with members catalogue,
+// matters and bundles, each an array: a change is {"path", "old", "new"}
+// with the values as the documents write them (absent where an edition
+// has none); a matter or bundle is {"kind", "code" or "key", "name",
+// "old", "new", "changes"}, old and new being whole matters or bundles for
+// removed and added ones. Kinds are the Chinese terms (新增, 取消, 变更, 划转).
+func (d *Diff) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(`{"summary":`)
+	sum := map[string]any{
+		"matters": map[string]int{"added": d.Count(Added), "removed": d.Count(Removed), "changed": d.Count(Changed), "moved": d.Count(Moved)},
+		"bundles": map[string]int{"added": d.bundleCount(Added), "removed": d.bundleCount(Removed), "changed": d.bundleCount(Changed)},
+	}
+	sj, _ := json.Marshal(sum)
+	b.Write(sj)
+	b.WriteString(`,"catalogue":`)
+	diffJSONChanges(&b, d.Catalogue)
+	b.WriteString(`,"matters":[`)
+	for i := range d.Matters {
+		c := &d.Matters[i]
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		o := newObj()
+		o.str("kind", c.Kind.String())
+		o.str("code", c.Code)
+		o.str("name", c.Name())
+		if c.Kind == Removed && c.Old != nil {
+			o.set("old", c.Old.Node())
+		}
+		if c.Kind == Added && c.New != nil {
+			o.set("new", c.New.Node())
+		}
+		diffWriteObj(&b, o, c.Changes)
+	}
+	b.WriteString(`],"bundles":[`)
+	for i := range d.Bundles {
+		c := &d.Bundles[i]
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		o := newObj()
+		o.str("kind", c.Kind.String())
+		o.str("key", c.Key)
+		if c.Kind == Removed && c.Old != nil {
+			o.set("old", c.Old.node())
+		}
+		if c.Kind == Added && c.New != nil {
+			o.set("new", c.New.node())
+		}
+		diffWriteObj(&b, o, c.Changes)
+	}
+	b.WriteString("]}")
+	return b.Bytes(), nil
+}
+
+// diffWriteObj writes o with a changes member.
+func diffWriteObj(b *bytes.Buffer, o obj, chs []Change) {
+	j, _ := o.n.MarshalJSON()
+	b.Write(j[:len(j)-1])
+	if len(chs) > 0 {
+		b.WriteString(`,"changes":`)
+		diffJSONChanges(b, chs)
+	}
+	b.WriteByte('}')
+}
+
+func diffJSONChanges(b *bytes.Buffer, chs []Change) {
+	b.WriteByte('[')
+	for i, c := range chs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		o := newObj()
+		o.str("path", c.Path)
+		o.set("old", c.Old)
+		o.set("new", c.New)
+		j, _ := o.n.MarshalJSON()
+		b.Write(j)
+	}
+	b.WriteByte(']')
+}
