@@ -1,0 +1,106 @@
+package matterstest
+
+import (
+	"bytes"
+	"strconv"
+	"testing"
+
+	"github.com/zwfw/zwfw/matters"
+)
+
+func TestSyntheticIsValid(t *testing.T) {
+	for _, format := range []string{"json", "yaml"} {
+		var b bytes.Buffer
+		if err := WriteSynthetic(&b, GenerateOptions{Matters: 500, Format: format}); err != nil {
+			t.Fatal(err)
+		}
+		cat, probs := matters.Parse("synthetic."+format, b.Bytes())
+		for _, p := range probs {
+			t.Errorf("%s", p)
+		}
+		if cat == nil || len(cat.Matters) != 500 {
+			t.Fatalf("matters: %v", cat)
+		}
+		t.Logf("%s: %d bytes, %.0f bytes/matter, %d bundles", format, b.Len(), float64(b.Len())/500, len(cat.Bundles))
+	}
+}
+
+// TestSyntheticUsesEveryValue checks that the first matters of a synthetic
+// catalogue use every enum value and every optional element.
+func TestSyntheticUsesEveryValue(t *testing.T) {
+	bodies := syntheticBodies(200)
+	seen := map[string]bool{}
+	for i := 0; i < 500; i++ {
+		m := syntheticMatter(i, bodies)
+		seen["type "+m.Type.String()] = true
+		seen["level "+m.Level.String()] = true
+		seen["nature "+m.Body.Nature.String()] = true
+		seen["source "+m.PowerSource.String()] = true
+		seen["unit "+m.LegalLimit.Unit.String()] = true
+		seen["unit "+m.PromisedLimit.Unit.String()] = true
+		seen["kind "+m.HandlingKind.String()] = true
+		for v := range m.Online.All() {
+			seen["online "+v.String()] = true
+		}
+		for v := range m.Forms.All() {
+			seen["form "+v.String()] = true
+		}
+		for v := range m.ServiceObjects.All() {
+			seen["object "+v.String()] = true
+		}
+		for _, s := range m.Scopes {
+			seen["scope "+s.Kind.String()] = true
+		}
+		if m.Delegation != nil {
+			seen["delegated "+m.Delegation.To.String()] = true
+		}
+		if m.Fee != nil {
+			seen["fee charged "+strconv.FormatBool(m.Fee.Charged)] = true
+		}
+		seen["mainItem "+strconv.FormatBool(m.MainItem != "")] = true
+		seen["extension "+strconv.FormatBool(m.Extensions != nil)] = true
+		seen["24h "+strconv.FormatBool(m.SelfService24h)] = true
+		seen["tolerate "+strconv.FormatBool(m.TolerateMissing)] = true
+		seen["hall "+strconv.FormatBool(m.InHall)] = true
+	}
+	var want []string
+	for _, v := range matters.Types() {
+		want = append(want, "type "+v.String())
+	}
+	for _, v := range matters.Levels() {
+		want = append(want, "level "+v.String())
+	}
+	for _, v := range matters.BodyNatures() {
+		want = append(want, "nature "+v.String())
+	}
+	for _, v := range matters.PowerSources() {
+		want = append(want, "source "+v.String())
+	}
+	for _, v := range matters.Units() {
+		want = append(want, "unit "+v.String())
+	}
+	for _, v := range matters.HandlingKinds() {
+		want = append(want, "kind "+v.String())
+	}
+	for v := matters.OnlineItem(1); v <= 7; v++ {
+		want = append(want, "online "+v.String())
+	}
+	for v := matters.Form(1); v <= 3; v++ {
+		want = append(want, "form "+v.String())
+	}
+	for v := matters.ServiceObject(1); v <= 7; v++ {
+		want = append(want, "object "+v.String())
+	}
+	for _, v := range matters.ScopeKinds() {
+		want = append(want, "scope "+v.String())
+	}
+	want = append(want, "delegated 乡镇级", "delegated 村(社区)级", "fee charged true", "fee charged false")
+	for _, k := range []string{"mainItem", "extension", "24h", "tolerate", "hall"} {
+		want = append(want, k+" true", k+" false")
+	}
+	for _, w := range want {
+		if !seen[w] {
+			t.Errorf("synthetic matters never use %s", w)
+		}
+	}
+}
