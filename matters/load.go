@@ -3,8 +3,8 @@ package matters
 import (
 	"bytes"
 	"io"
-	"math"
 	"io/fs"
+	"math"
 	"os"
 
 	"github.com/zwfw/zwfw/schema"
