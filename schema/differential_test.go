@@ -131,9 +131,11 @@ func mutate(n *Node, ops []byte) {
 		case 6: // empty an array or object
 			target.Items = target.Items[:0]
 			target.Fields = target.Fields[:0]
-		case 7: // repeat an array's first item
+		case 7: // repeat an array's first item (a copy: a tree has no shared nodes)
 			if len(target.Items) > 0 {
-				target.Items = append(target.Items, target.Items[0])
+				b, _ := target.Items[0].MarshalJSON()
+				c, _ := ParseJSON("", b)
+				target.Items = append(target.Items, c)
 			}
 		case 8: // null or a boolean
 			if arg%20 >= 10 {

@@ -46,6 +46,7 @@ type vschema struct {
 	minLength int
 	maxLength int
 	pattern   *regexp.Regexp
+	matches   func(string) bool // pattern's matcher
 	minimum   *big.Rat
 	maximum   *big.Rat
 	exclMin   *big.Rat
@@ -60,8 +61,8 @@ type vschema struct {
 }
 
 type patternSchema struct {
-	re *regexp.Regexp
-	s  *vschema
+	match func(string) bool
+	s     *vschema
 }
 
 // fastCompiler turns schema nodes into vschemas, resolving local $refs.
@@ -165,7 +166,7 @@ func (c *fastCompiler) compile(ptr string) *vschema {
 				if err != nil {
 					panic(unsupportedError("pattern " + p.Key))
 				}
-				v.patterns = append(v.patterns, patternSchema{re, c.compile(at + "/" + escapePointer(p.Key))})
+				v.patterns = append(v.patterns, patternSchema{matcher(re), c.compile(at + "/" + escapePointer(p.Key))})
 			}
 		case "additionalProperties":
 			if val.Kind == Bool {
@@ -194,7 +195,7 @@ func (c *fastCompiler) compile(ptr string) *vschema {
 			if err != nil {
 				panic(unsupportedError("pattern " + val.Value))
 			}
-			v.pattern = re
+			v.pattern, v.matches = re, matcher(re)
 		case "minimum":
 			v.minimum, v.minInt = bound(val)
 		case "maximum":
@@ -297,28 +298,94 @@ func isInteger(s string) bool {
 	return rat(s).IsInt()
 }
 
-// fastRun validates one document against a compiled schema.
+// fastRun validates one document against a compiled schema. It builds no
+// paths while validating: a problem's path is found from its node when the
+// problem is reported, through a parent map made on the first problem.
 type fastRun struct {
-	root  *vschema
+	root    *vschema
+	doc     *Node // the instance validated
+	at      Path  // the instance's path in its document
+	parents map[*Node]parentLink
 	terms func(loc string) string // enum terms for messages
 	out   List
 	quiet int // > 0 inside "if" and "not": failures are not reported
 	fails int // failures seen while quiet
 }
 
-func (r *fastRun) report(p *Problem) {
+type parentLink struct {
+	parent *Node
+	key    string
+	index  int // -1 for a member
+}
+
+// reportAt reports p at node n, or at member key of n when key is not "".
+func (r *fastRun) reportAt(n *Node, key string, p *Problem) {
 	if r.quiet > 0 {
 		r.fails++
 		return
 	}
+	p.Path = r.pathOf(n)
+	if key != "" {
+		p.Path = p.Path.Key(key)
+	}
 	r.out = append(r.out, p)
 }
 
+// keyNode returns a string node standing for the key of member f of n, for
+// propertyNames; its path is that of the member.
+func (r *fastRun) keyNode(n *Node, f *Field) *Node {
+	k := &Node{Kind: String, Value: f.Key, Pos: f.Value.Pos}
+	r.link()
+	r.parents[k] = parentLink{parent: n, key: f.Key, index: -1}
+	return k
+}
+
+func (r *fastRun) link() {
+	if r.parents != nil {
+		return
+	}
+	r.parents = map[*Node]parentLink{}
+	var walk func(*Node)
+	walk = func(x *Node) {
+		for _, f := range x.Fields {
+			r.parents[f.Value] = parentLink{parent: x, key: f.Key, index: -1}
+			walk(f.Value)
+		}
+		for i, it := range x.Items {
+			r.parents[it] = parentLink{parent: x, index: i}
+			walk(it)
+		}
+	}
+	walk(r.doc)
+}
+
+func (r *fastRun) pathOf(n *Node) Path {
+	r.link()
+	var links []parentLink
+	for x := n; x != r.doc; {
+		l, ok := r.parents[x]
+		if !ok {
+			break
+		}
+		links = append(links, l)
+		x = l.parent
+	}
+	p := r.at
+	for i := len(links) - 1; i >= 0; i-- {
+		if links[i].index >= 0 {
+			p = p.Index(links[i].index)
+		} else {
+			p = p.Key(links[i].key)
+		}
+	}
+	return p
+}
+
 // valid reports whether n is valid against s without reporting anything.
-func (r *fastRun) valid(s *vschema, n *Node, path Path) bool {
+func (r *fastRun) valid(s *vschema, n *Node) bool {
 	r.quiet++
 	before := r.fails
-	r.validate(s, n, path)
+	r.validate(s, n)
 	r.quiet--
 	ok := r.fails == before
 	r.fails = before
@@ -327,10 +394,10 @@ func (r *fastRun) valid(s *vschema, n *Node, path Path) bool {
 
 func nodeType(n *Node) string { return n.Kind.String() }
 
-func (r *fastRun) validate(s *vschema, n *Node, path Path) {
+func (r *fastRun) validate(s *vschema, n *Node) {
 	if s.always != nil {
 		if !*s.always {
-			r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.invalid", Message: "not allowed"})
+			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.invalid", Message: "not allowed"})
 		}
 		return
 	}
@@ -344,14 +411,14 @@ func (r *fastRun) validate(s *vschema, n *Node, path Path) {
 			}
 		}
 		if !matched {
-			r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.type",
+			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.type",
 				Message: fmt.Sprintf("expected %s, but got %s", strings.Join(s.types, " or "), t)})
 			return
 		}
 	}
 	if s.constant != nil && !nodeEqual(n, s.constant) {
 		msg := "value must be " + constText(s.constant)
-		r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.const",
+		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.const",
 			Message: fmt.Sprintf("%s is not allowed here; %s", describe(n), msg)})
 	}
 	if s.enum != nil && !s.inEnum(n) {
@@ -359,7 +426,7 @@ func (r *fastRun) validate(s *vschema, n *Node, path Path) {
 		if r.quiet == 0 && r.terms != nil {
 			terms = r.terms(s.loc + "/enum")
 		}
-		r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.enum",
+		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.enum",
 			Message: fmt.Sprintf("%s is not allowed here; use one of: %s", describe(n), terms)})
 	}
 	if s.format != nil && !s.format(n.Interface()) {
@@ -367,46 +434,46 @@ func (r *fastRun) validate(s *vschema, n *Node, path Path) {
 		if n.Kind == String {
 			v = quote(v)
 		}
-		r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.format",
+		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.format",
 			Message: fmt.Sprintf("%v is not valid %s", v, quote(s.formatN))})
 	}
 	switch n.Kind {
 	case Object:
-		r.object(s, n, path)
+		r.object(s, n)
 	case Array:
-		r.array(s, n, path)
+		r.array(s, n)
 	case String:
 		if s.minLength >= 0 || s.maxLength >= 0 {
 			l := utf8.RuneCountInString(n.Value)
 			if s.minLength >= 0 && l < s.minLength {
-				r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.min-length", Message: fmt.Sprintf("length must be >= %d, but got %d", s.minLength, l)})
+				r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.min-length", Message: fmt.Sprintf("length must be >= %d, but got %d", s.minLength, l)})
 			}
 			if s.maxLength >= 0 && l > s.maxLength {
-				r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.max-length", Message: fmt.Sprintf("length must be <= %d, but got %d", s.maxLength, l)})
+				r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.max-length", Message: fmt.Sprintf("length must be <= %d, but got %d", s.maxLength, l)})
 			}
 		}
-		if s.pattern != nil && !s.pattern.MatchString(n.Value) {
-			r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.pattern", Message: fmt.Sprintf("does not match pattern %s", quote(s.pattern.String()))})
+		if s.pattern != nil && !s.matches(n.Value) {
+			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.pattern", Message: fmt.Sprintf("does not match pattern %s", quote(s.pattern.String()))})
 		}
 	case Number:
-		r.number(s, n, path)
+		r.number(s, n)
 	}
 	if s.ref != nil {
-		r.validate(s.ref, n, path)
+		r.validate(s.ref, n)
 	}
-	if s.not != nil && r.valid(s.not, n, path) {
-		r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.not", Message: "not failed"})
+	if s.not != nil && r.valid(s.not, n) {
+		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.not", Message: "not failed"})
 	}
 	for _, a := range s.allOf {
-		r.validate(a, n, path)
+		r.validate(a, n)
 	}
 	if s.ifS != nil {
-		if r.valid(s.ifS, n, path) {
+		if r.valid(s.ifS, n) {
 			if s.thenS != nil {
-				r.validate(s.thenS, n, path)
+				r.validate(s.thenS, n)
 			}
 		} else if s.elseS != nil {
-			r.validate(s.elseS, n, path)
+			r.validate(s.elseS, n)
 		}
 	}
 }
@@ -437,10 +504,10 @@ func (s *vschema) inEnum(n *Node) bool {
 	return false
 }
 
-func (r *fastRun) object(s *vschema, n *Node, path Path) {
+func (r *fastRun) object(s *vschema, n *Node) {
 	for _, req := range s.required {
 		if n.Get(req) == nil {
-			r.report(&Problem{Path: path.Key(req), Pos: n.Pos, Rule: "schema.required",
+			r.reportAt(n, req, &Problem{Pos: n.Pos, Rule: "schema.required",
 				Message: fmt.Sprintf("missing required member %q", req)})
 		}
 	}
@@ -455,16 +522,16 @@ func (r *fastRun) object(s *vschema, n *Node, path Path) {
 		evaluated := false
 		if s.propNames != nil {
 			// The reference locates a key's problem at its member's value.
-			r.validate(s.propNames, &Node{Kind: String, Value: f.Key, Pos: f.Value.Pos}, path.Key(f.Key))
+			r.validate(s.propNames, r.keyNode(n, f))
 		}
 		if ps, ok := s.props[f.Key]; ok {
 			evaluated = true
-			r.validate(ps, f.Value, path.Key(f.Key))
+			r.validate(ps, f.Value)
 		}
 		for _, p := range s.patterns {
-			if p.re.MatchString(f.Key) {
+			if p.match(f.Key) {
 				evaluated = true
-				r.validate(p.s, f.Value, path.Key(f.Key))
+				r.validate(p.s, f.Value)
 			}
 		}
 		if evaluated {
@@ -472,10 +539,10 @@ func (r *fastRun) object(s *vschema, n *Node, path Path) {
 		}
 		switch {
 		case s.addlBool != nil && !*s.addlBool:
-			r.report(&Problem{Path: path.Key(f.Key), Pos: f.KeyPos, Rule: "schema.additional-properties",
+			r.reportAt(n, f.Key, &Problem{Pos: f.KeyPos, Rule: "schema.additional-properties",
 				Message: fmt.Sprintf("unknown member %q (local extensions must start with \"x-\")", f.Key)})
 		case s.addl != nil:
-			r.validate(s.addl, f.Value, path.Key(f.Key))
+			r.validate(s.addl, f.Value)
 		}
 	}
 }
@@ -508,32 +575,32 @@ func lastIndexes(n *Node) map[string]int {
 	return m
 }
 
-func (r *fastRun) array(s *vschema, n *Node, path Path) {
+func (r *fastRun) array(s *vschema, n *Node) {
 	if s.minItems >= 0 && len(n.Items) < s.minItems {
-		r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.min-items", Message: fmt.Sprintf("minimum %d items required, but found %d items", s.minItems, len(n.Items))})
+		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.min-items", Message: fmt.Sprintf("minimum %d items required, but found %d items", s.minItems, len(n.Items))})
 	}
 	if s.maxItems >= 0 && len(n.Items) > s.maxItems {
-		r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.max-items", Message: fmt.Sprintf("maximum %d items required, but found %d items", s.maxItems, len(n.Items))})
+		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.max-items", Message: fmt.Sprintf("maximum %d items required, but found %d items", s.maxItems, len(n.Items))})
 	}
 	if s.unique {
 	outer:
 		for i := 1; i < len(n.Items); i++ {
 			for j := 0; j < i; j++ {
 				if nodeEqual(n.Items[i], n.Items[j]) {
-					r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.unique-items", Message: fmt.Sprintf("items at index %d and %d are equal", j, i)})
+					r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.unique-items", Message: fmt.Sprintf("items at index %d and %d are equal", j, i)})
 					break outer
 				}
 			}
 		}
 	}
 	if s.items != nil {
-		for i, it := range n.Items {
-			r.validate(s.items, it, path.Index(i))
+		for _, it := range n.Items {
+			r.validate(s.items, it)
 		}
 	}
 }
 
-func (r *fastRun) number(s *vschema, n *Node, path Path) {
+func (r *fastRun) number(s *vschema, n *Node) {
 	if s.minimum == nil && s.maximum == nil && s.exclMin == nil && s.exclMax == nil {
 		return
 	}
@@ -560,7 +627,7 @@ func (r *fastRun) number(s *vschema, n *Node, path Path) {
 			below = num().Cmp(s.minimum) < 0
 		}
 		if below {
-			r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.minimum", Message: fmt.Sprintf("must be >= %v but found %v", f64(s.minimum), n.Value)})
+			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.minimum", Message: fmt.Sprintf("must be >= %v but found %v", f64(s.minimum), n.Value)})
 		}
 	}
 	if s.maximum != nil {
@@ -571,14 +638,14 @@ func (r *fastRun) number(s *vschema, n *Node, path Path) {
 			above = num().Cmp(s.maximum) > 0
 		}
 		if above {
-			r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.maximum", Message: fmt.Sprintf("must be <= %v but found %v", f64(s.maximum), n.Value)})
+			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.maximum", Message: fmt.Sprintf("must be <= %v but found %v", f64(s.maximum), n.Value)})
 		}
 	}
 	if s.exclMin != nil && num().Cmp(s.exclMin) <= 0 {
-		r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.exclusive-minimum", Message: fmt.Sprintf("must be > %v but found %v", f64(s.exclMin), n.Value)})
+		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.exclusive-minimum", Message: fmt.Sprintf("must be > %v but found %v", f64(s.exclMin), n.Value)})
 	}
 	if s.exclMax != nil && num().Cmp(s.exclMax) >= 0 {
-		r.report(&Problem{Path: path, Pos: n.Pos, Rule: "schema.exclusive-maximum", Message: fmt.Sprintf("must be < %v but found %v", f64(s.exclMax), n.Value)})
+		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.exclusive-maximum", Message: fmt.Sprintf("must be < %v but found %v", f64(s.exclMax), n.Value)})
 	}
 }
 

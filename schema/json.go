@@ -40,7 +40,30 @@ type jsonParser struct {
 	// more is true while data may not hold the whole input: running into
 	// its end then means "read more and try again", not a syntax error.
 	more bool
+
+	// Allocation: nodes come from slabs, members and elements are gathered
+	// on scratch stacks and copied once into slices of their exact size,
+	// and short strings (keys, enum terms) are interned.
+	slab   []Node
+	fields []Field
+	items  []*Node
+	intern map[string]string
 }
+
+func (p *jsonParser) node(k Kind, pos Pos) *Node {
+	if len(p.slab) == 0 {
+		p.slab = make([]Node, 128)
+	}
+	n := &p.slab[0]
+	p.slab = p.slab[1:]
+	n.Kind, n.Pos = k, pos
+	return n
+}
+
+const (
+	internMax     = 32   // longest string interned, in bytes
+	internEntries = 4096 // most strings kept
+)
 
 // needMore is the panic value that stops a parse when the buffer ends
 // before the input does.
@@ -117,7 +140,7 @@ func (p *jsonParser) fail(off int, format string, args ...any) {
 // ParseJSON reads one JSON value from data. Problems carry file and
 // positions; on a syntax error the returned node is nil.
 func ParseJSON(file string, data []byte) (n *Node, probs List) {
-	p := &jsonParser{file: file, data: data, line: 1, col: 1}
+	p := &jsonParser{file: file, data: data, line: 1, col: 1, intern: map[string]string{}}
 	defer func() {
 		if r := recover(); r != nil {
 			se, ok := r.(syntaxError)
@@ -185,20 +208,28 @@ func (p *jsonParser) value(depth int) *Node {
 		return p.array(depth)
 	case '"':
 		s := p.str()
-		return &Node{Kind: String, Pos: p.pos(start), Value: s}
+		n := p.node(String, p.pos(start))
+		n.Value = s
+		return n
 	case 't':
 		p.literal("true")
-		return &Node{Kind: Bool, Pos: p.pos(start), Value: "true"}
+		n := p.node(Bool, p.pos(start))
+		n.Value = "true"
+		return n
 	case 'f':
 		p.literal("false")
-		return &Node{Kind: Bool, Pos: p.pos(start), Value: "false"}
+		n := p.node(Bool, p.pos(start))
+		n.Value = "false"
+		return n
 	case 'n':
 		p.literal("null")
-		return &Node{Kind: Null, Pos: p.pos(start)}
+		return p.node(Null, p.pos(start))
 	default:
 		if c == '-' || c >= '0' && c <= '9' {
 			v := p.number()
-			return &Node{Kind: Number, Pos: p.pos(start), Value: v}
+			n := p.node(Number, p.pos(start))
+			n.Value = v
+			return n
 		}
 		p.fail(p.off, "unexpected %s, expecting a value", p.describe(p.off))
 	}
@@ -217,13 +248,14 @@ func (p *jsonParser) literal(lit string) {
 }
 
 func (p *jsonParser) object(depth int) *Node {
-	n := &Node{Kind: Object, Pos: p.pos(p.off)}
+	n := p.node(Object, p.pos(p.off))
 	p.off++ // {
 	p.skipSpace()
 	if p.off < len(p.data) && p.data[p.off] == '}' {
 		p.off++
 		return n
 	}
+	start := len(p.fields)
 	var seen map[string]int
 	for {
 		p.skipSpace()
@@ -248,23 +280,29 @@ func (p *jsonParser) object(depth int) *Node {
 		p.stack = append(p.stack, seg{key: key, idx: -1})
 		v := p.value(depth + 1)
 		p.stack = p.stack[:len(p.stack)-1]
-		if len(n.Fields) >= 8 && seen == nil {
+		cur := p.fields[start:]
+		if len(cur) >= 8 && seen == nil {
 			seen = make(map[string]int, 16)
-			for i, f := range n.Fields {
+			for i, f := range cur {
 				seen[f.Key] = i
 			}
 		}
 		dup := false
 		if seen != nil {
 			_, dup = seen[key]
-			seen[key] = len(n.Fields)
+			seen[key] = len(cur)
 		} else {
-			dup = n.Get(key) != nil
+			for i := range cur {
+				if cur[i].Key == key {
+					dup = true
+					break
+				}
+			}
 		}
 		if dup {
 			p.probs.Add(&Problem{Path: p.path().Key(key), Pos: keyPos, Rule: RuleDuplicateKey, Message: fmt.Sprintf("duplicate member %q", key)})
 		}
-		n.Fields = append(n.Fields, Field{Key: key, KeyPos: keyPos, Value: v})
+		p.fields = append(p.fields, Field{Key: key, KeyPos: keyPos, Value: v})
 		p.skipSpace()
 		if p.off >= len(p.data) {
 			p.eod(p.off, "unexpected end of input, expecting ',' or '}'")
@@ -274,6 +312,10 @@ func (p *jsonParser) object(depth int) *Node {
 			p.off++
 		case '}':
 			p.off++
+			n.Fields = make([]Field, len(p.fields)-start)
+			copy(n.Fields, p.fields[start:])
+			clear(p.fields[start:])
+			p.fields = p.fields[:start]
 			return n
 		default:
 			p.fail(p.off, "unexpected %s, expecting ',' or '}'", p.describe(p.off))
@@ -282,17 +324,19 @@ func (p *jsonParser) object(depth int) *Node {
 }
 
 func (p *jsonParser) array(depth int) *Node {
-	n := &Node{Kind: Array, Pos: p.pos(p.off)}
+	n := p.node(Array, p.pos(p.off))
 	p.off++ // [
 	p.skipSpace()
 	if p.off < len(p.data) && p.data[p.off] == ']' {
 		p.off++
 		return n
 	}
+	start := len(p.items)
 	for {
 		p.skipSpace()
-		p.stack = append(p.stack, seg{idx: len(n.Items)})
-		n.Items = append(n.Items, p.value(depth+1))
+		p.stack = append(p.stack, seg{idx: len(p.items) - start})
+		v := p.value(depth + 1)
+		p.items = append(p.items, v)
 		p.stack = p.stack[:len(p.stack)-1]
 		p.skipSpace()
 		if p.off >= len(p.data) {
@@ -303,6 +347,10 @@ func (p *jsonParser) array(depth int) *Node {
 			p.off++
 		case ']':
 			p.off++
+			n.Items = make([]*Node, len(p.items)-start)
+			copy(n.Items, p.items[start:])
+			clear(p.items[start:])
+			p.items = p.items[:start]
 			return n
 		default:
 			p.fail(p.off, "unexpected %s, expecting ',' or ']'", p.describe(p.off))
@@ -374,12 +422,22 @@ func (p *jsonParser) str() string {
 		c := d[i]
 		if c == '"' {
 			s := d[start:i]
+			if len(s) <= internMax && p.intern != nil {
+				if v, ok := p.intern[string(s)]; ok {
+					p.off = i + 1
+					return v
+				}
+			}
 			if !utf8.Valid(s) {
 				i = start // find the bad byte on the slow path
 				break
 			}
 			p.off = i + 1
-			return string(s)
+			v := string(s)
+			if len(s) <= internMax && p.intern != nil && len(p.intern) < internEntries {
+				p.intern[v] = v
+			}
+			return v
 		}
 		if c == '\\' || c < 0x20 {
 			break

@@ -27,7 +27,7 @@ const streamChunk = 1 << 20
 // stream stops and the header is nil.
 func StreamJSON(r io.Reader, file string, streamed []string, fn StreamFunc) (*Node, List) {
 	s := &streamer{r: r}
-	s.p = jsonParser{file: file, line: 1, col: 1, more: true}
+	s.p = jsonParser{file: file, line: 1, col: 1, more: true, intern: map[string]string{}}
 	return s.run(streamed, fn)
 }
 
@@ -94,6 +94,10 @@ func (s *streamer) step(f func()) {
 		s.p.off, s.p.posOff = 0, 0
 		s.p.line, s.p.col = line, col
 		s.p.stack = s.p.stack[:stack]
+		clear(s.p.fields)
+		s.p.fields = s.p.fields[:0]
+		clear(s.p.items)
+		s.p.items = s.p.items[:0]
 	}
 }
 

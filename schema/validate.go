@@ -200,8 +200,8 @@ func (s *Schema) ValidateAt(n *Node, at Path, def string) List {
 		return List{{Rule: "schema.internal", Message: err.Error(), Err: err}}
 	}
 	if sb.fast != nil && !s.reference {
-		r := &fastRun{root: sb.fast, terms: c.enumTerms}
-		r.validate(sb.fast, n, at)
+		r := &fastRun{root: sb.fast, terms: c.enumTerms, doc: n, at: at}
+		r.validate(sb.fast, n)
 		r.out.Dedupe()
 		return r.out
 	}
