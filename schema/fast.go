@@ -306,10 +306,10 @@ type fastRun struct {
 	doc     *Node // the instance validated
 	at      Path  // the instance's path in its document
 	parents map[*Node]parentLink
-	terms func(loc string) string // enum terms for messages
-	out   List
-	quiet int // > 0 inside "if" and "not": failures are not reported
-	fails int // failures seen while quiet
+	terms   func(loc string) string // enum terms for messages
+	out     List
+	quiet   int // > 0 inside "if" and "not": failures are not reported
+	fails   int // failures seen while quiet
 }
 
 type parentLink struct {
