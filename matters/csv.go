@@ -142,7 +142,12 @@ func (o *CSVOptions) comma() rune {
 // catalogue document, /matters/<i>/<element>.
 //
 // See the package documentation (# Spreadsheets) for the columns it
-// reads and how it reads their cells. The catalogue's kind is
+// reads and how it reads their cells. A column that names no element is
+// kept, cell by cell, as a matter extension: its key is "x-" and the
+// header, or the header itself when it starts with x-; its values are
+// strings, except that in a column headed x- a cell holding a JSON array,
+// object or string is that JSON value, as [Catalogue.WriteCSV] writes
+// them. The catalogue's kind is
 // [ImplementationList] and its division code is the first row's
 // 区划代码; its title is a single-cell row above the header, if any. The
 // rest of the catalogue's header (division name, date) is not in a
@@ -522,7 +527,8 @@ func (cr *csvReader) row(rec []string, line int) {
 		if m.Extensions == nil {
 			m.Extensions = Extensions{}
 		}
-		m.Extensions[cr.cols[j].ext] = csvJSONString(cr.text(rec[j], line, j))
+		c := &cr.cols[j]
+		m.Extensions[c.ext] = csvExtValue(strings.HasPrefix(c.header, "x-"), cr.text(rec[j], line, j))
 	}
 
 	checkMatter(m, path, cr.locate, &cr.probs)
@@ -542,6 +548,19 @@ func (cr *csvReader) row(rec []string, line int) {
 	}
 	cr.probs.Append(codeProbs)
 	cr.ix.add(m.Code, path, cr.locate, &cr.probs)
+}
+
+// csvExtValue returns the JSON value of an extension cell: in a column
+// headed x-, a cell that is a JSON array, object or string is that value;
+// any other cell is a string.
+func csvExtValue(xHeader bool, s string) json.RawMessage {
+	if xHeader && s != "" && (s[0] == '[' || s[0] == '{' || s[0] == '"') && json.Valid([]byte(s)) {
+		if n, probs := schema.ParseJSON("", []byte(s)); n != nil && len(probs) == 0 {
+			b, _ := n.MarshalJSON()
+			return b
+		}
+	}
+	return csvJSONString(s)
 }
 
 func csvJSONString(s string) json.RawMessage {

@@ -102,17 +102,16 @@ func csvRepresentable(c *Catalogue) []Matter {
 		}
 		var ext Extensions
 		for k, v := range m.Extensions {
-			s, ok := csvExtString(v)
-			if !ok {
-				s = string(v)
-			}
-			if s == "" {
+			if s, ok := csvExtString(v); ok && strings.TrimSpace(s) == "" {
 				continue
+			}
+			if v[0] != '"' && v[0] != '[' && v[0] != '{' {
+				v = csvJSONString(string(v)) // a number, true, false or null
 			}
 			if ext == nil {
 				ext = Extensions{}
 			}
-			ext[k] = csvJSONString(s)
+			ext[k] = v
 		}
 		m.Extensions = ext
 		out[i] = m
@@ -424,6 +423,41 @@ func TestCSVMessages(t *testing.T) {
 	}
 }
 
+// TestCSVExtensions checks how extension cells are read and written: in
+// a column headed x-, JSON arrays, objects and strings are values; in
+// others, all is text.
+func TestCSVExtensions(t *testing.T) {
+	text := "事项编码,事项名称,事项类型,实施主体,行使层级,x-list,x-note,备注\n" +
+		csvTestCode + `,甲,行政许可,甲局,县级,"[""a"", ""b""]","""引号""","[""a""]"` + "\n" +
+		csvTestCode2 + `,乙,行政许可,甲局,县级,{bad,"""开头"",未完","{""a"":1}"` + "\n"
+	cat, probs := ReadCSV(strings.NewReader(text), "t.csv", nil)
+	if len(probs) != 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	want := []Extensions{
+		{"x-list": json.RawMessage(`["a","b"]`), "x-note": json.RawMessage(`"引号"`), "x-备注": json.RawMessage(`"[\"a\"]"`)},
+		{"x-list": json.RawMessage(`"{bad"`), "x-note": json.RawMessage(`"\"开头\",未完"`), "x-备注": json.RawMessage(`"{\"a\":1}"`)},
+	}
+	for i, m := range cat.Matters {
+		if diff := cmp.Diff(want[i], m.Extensions); diff != "" {
+			t.Errorf("matter %d (-want +got):\n%s", i, diff)
+		}
+	}
+	// Written and read back, every value is the same, numbers excepted.
+	cat.Matters[0].Extensions["x-number"] = json.RawMessage(`3`)
+	var b bytes.Buffer
+	if err := cat.WriteCSV(&b, nil); err != nil {
+		t.Fatal(err)
+	}
+	back, _ := ReadCSV(&b, "back.csv", nil)
+	want[0]["x-number"] = json.RawMessage(`"3"`)
+	for i, m := range back.Matters {
+		if diff := cmp.Diff(want[i], m.Extensions); diff != "" {
+			t.Errorf("matter %d read back (-want +got):\n%s", i, diff)
+		}
+	}
+}
+
 // TestCSVValues checks how cells are read.
 func TestCSVValues(t *testing.T) {
 	text := "事项编码,事项名称,事项类型,实施主体,行使层级,法定办结时限,法定办结时限单位,承诺办结时限,网上办理深度,办理形式,服务对象,通办范围,下放层级,下放批次,是否收费,收费项目,备注,x-window\n" +
@@ -443,7 +477,7 @@ func TestCSVValues(t *testing.T) {
 		Scopes:         []Scope{{Kind: SichuanChongqing, Batch: 1}, {Kind: Province}},
 		Delegation:     &Delegation{To: Village, Batch: 2},
 		Fee:            &Fee{Items: []string{"工本费、邮寄费", "加急费"}},
-		Extensions:     Extensions{"x-备注": json.RawMessage(`"附注"`), "x-window": json.RawMessage(`"{\"a\":1}"`)},
+		Extensions:     Extensions{"x-备注": json.RawMessage(`"附注"`), "x-window": json.RawMessage(`{"a":1}`)},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("matter (-want +got):\n%s", diff)

@@ -27,8 +27,11 @@ import (
 //     delegation, fee), except the body's x-orgCode and x-bodyCode, which
 //     are written in the body-code column when the body has no credit
 //     code;
-//   - extension values that are not strings, which come back as strings
-//     holding their JSON text, and empty strings, which come back absent;
+//   - extension values that are numbers, true, false or null, which come
+//     back as strings holding their JSON text (arrays, objects and strings
+//     come back as they are, see [ReadCSV]), and empty strings, which come
+//     back absent;
+//   - leading and trailing white space of any text, which the reader trims;
 //   - a main item of 未分类, which the reader takes for "none";
 //   - a delegation with no element and an empty list of fee items, which
 //     come back absent; fee items containing ^, ; or a line break, which
@@ -163,7 +166,9 @@ func (c *Catalogue) csvRecord(rec []string, m *Matter, keys []string) {
 		if !ok {
 			continue
 		}
-		if s, ok := csvExtString(raw); ok {
+		// A string is written as it is, unless it would read back as
+		// JSON: then, like any other value, as its JSON text.
+		if s, ok := csvExtString(raw); ok && (s == "" || s[0] != '[' && s[0] != '{' && s[0] != '"') {
 			rec[int(csvWritten)+i] = s
 		} else {
 			rec[int(csvWritten)+i] = string(raw)
