@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"runtime"
 	"strings"
 
 	"github.com/zwfw/zwfw/schema"
@@ -130,7 +131,11 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 	var header *schema.Node
 	var probs schema.List
 	if d.isJSON(br) {
-		header, probs = schema.StreamJSON(br, d.name, []string{"matters"}, each)
+		if runtime.GOMAXPROCS(0) > 1 {
+			header, probs = d.pipeline(br, each)
+		} else {
+			header, probs = schema.StreamJSON(br, d.name, []string{"matters"}, each)
+		}
 	} else {
 		data, err := io.ReadAll(io.LimitReader(br, MaxDocumentSize+1))
 		switch {
@@ -148,6 +153,88 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 		return
 	}
 	d.finish(header)
+}
+
+// batchSize is how many matter nodes the reading goroutine hands over at a
+// time: enough to make the hand-over cheap, few enough to keep memory flat.
+const batchSize = 64
+
+type nodeBatch struct {
+	first    int
+	nodes    []*schema.Node
+	division *schema.Node // the header's division as read before the first matter
+}
+
+// pipeline reads on one goroutine while the caller's goroutine validates,
+// decodes, checks and yields: reading JSON and checking what was read cost
+// about the same, so two cores come close to halving the time. The reader
+// hands over nodes it no longer touches; the header stays with it until
+// the end.
+func (d *Decoder) pipeline(r io.Reader, each schema.StreamFunc) (*schema.Node, schema.List) {
+	batches := make(chan nodeBatch, 4)
+	done := make(chan struct{})
+	type result struct {
+		header *schema.Node
+		probs  schema.List
+	}
+	res := make(chan result, 1)
+	go func() {
+		var cur nodeBatch
+		send := func() bool {
+			select {
+			case batches <- cur:
+				cur = nodeBatch{first: cur.first + len(cur.nodes)}
+				return true
+			case <-done:
+				return false
+			}
+		}
+		h, probs := schema.StreamJSON(r, d.name, []string{"matters"}, func(h *schema.Node, _ string, i int, n *schema.Node) bool {
+			if i == 0 {
+				cur.division = cloneShallow(h.Get("division"))
+			}
+			cur.nodes = append(cur.nodes, n)
+			return len(cur.nodes) < batchSize || send()
+		})
+		if len(cur.nodes) > 0 {
+			send()
+		}
+		close(batches)
+		res <- result{h, probs}
+	}()
+	stopped := false
+	for b := range batches {
+		if stopped {
+			continue // drain, so the reader finishes
+		}
+		for k, n := range b.nodes {
+			h := &schema.Node{Kind: schema.Object}
+			if b.division != nil {
+				h.Fields = []schema.Field{{Key: "division", Value: b.division}}
+			}
+			if !each(h, "matters", b.first+k, n) {
+				stopped = true
+				close(done)
+				break
+			}
+		}
+	}
+	out := <-res
+	if stopped {
+		return nil, out.probs
+	}
+	return out.header, out.probs
+}
+
+// cloneShallow copies an object node and its scalar members, enough to read
+// it on another goroutine while the original may change.
+func cloneShallow(n *schema.Node) *schema.Node {
+	if n == nil {
+		return nil
+	}
+	c := *n
+	c.Fields = append([]schema.Field(nil), n.Fields...)
+	return &c
 }
 
 // handler returns the function that takes each matter node from the

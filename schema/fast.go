@@ -318,12 +318,18 @@ type parentLink struct {
 	index  int // -1 for a member
 }
 
-// reportAt reports p at node n, or at member key of n when key is not "".
-func (r *fastRun) reportAt(n *Node, key string, p *Problem) {
+// quietFail counts a failure where nothing is reported (inside "if" and
+// "not") and says so, so that the caller builds no message for it.
+func (r *fastRun) quietFail() bool {
 	if r.quiet > 0 {
 		r.fails++
-		return
+		return true
 	}
+	return false
+}
+
+// reportAt reports p at node n, or at member key of n when key is not "".
+func (r *fastRun) reportAt(n *Node, key string, p *Problem) {
 	p.Path = r.pathOf(n)
 	if key != "" {
 		p.Path = p.Path.Key(key)
@@ -397,7 +403,9 @@ func nodeType(n *Node) string { return n.Kind.String() }
 func (r *fastRun) validate(s *vschema, n *Node) {
 	if s.always != nil {
 		if !*s.always {
-			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.invalid", Message: "not allowed"})
+			if !r.quietFail() {
+				r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.invalid", Message: "not allowed"})
+			}
 		}
 		return
 	}
@@ -411,31 +419,39 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 			}
 		}
 		if !matched {
-			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.type",
-				Message: fmt.Sprintf("expected %s, but got %s", strings.Join(s.types, " or "), t)})
+			if !r.quietFail() {
+				r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.type",
+					Message: fmt.Sprintf("expected %s, but got %s", strings.Join(s.types, " or "), t)})
+			}
 			return
 		}
 	}
 	if s.constant != nil && !nodeEqual(n, s.constant) {
 		msg := "value must be " + constText(s.constant)
-		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.const",
-			Message: fmt.Sprintf("%s is not allowed here; %s", describe(n), msg)})
+		if !r.quietFail() {
+			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.const",
+				Message: fmt.Sprintf("%s is not allowed here; %s", describe(n), msg)})
+		}
 	}
 	if s.enum != nil && !s.inEnum(n) {
 		terms := "(see the schema)"
 		if r.quiet == 0 && r.terms != nil {
 			terms = r.terms(s.loc + "/enum")
 		}
-		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.enum",
-			Message: fmt.Sprintf("%s is not allowed here; use one of: %s", describe(n), terms)})
+		if !r.quietFail() {
+			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.enum",
+				Message: fmt.Sprintf("%s is not allowed here; use one of: %s", describe(n), terms)})
+		}
 	}
 	if s.format != nil && !s.format(n.Interface()) {
 		v := n.Value
 		if n.Kind == String {
 			v = quote(v)
 		}
-		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.format",
-			Message: fmt.Sprintf("%v is not valid %s", v, quote(s.formatN))})
+		if !r.quietFail() {
+			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.format",
+				Message: fmt.Sprintf("%v is not valid %s", v, quote(s.formatN))})
+		}
 	}
 	switch n.Kind {
 	case Object:
@@ -446,14 +462,20 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 		if s.minLength >= 0 || s.maxLength >= 0 {
 			l := utf8.RuneCountInString(n.Value)
 			if s.minLength >= 0 && l < s.minLength {
-				r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.min-length", Message: fmt.Sprintf("length must be >= %d, but got %d", s.minLength, l)})
+				if !r.quietFail() {
+					r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.min-length", Message: fmt.Sprintf("length must be >= %d, but got %d", s.minLength, l)})
+				}
 			}
 			if s.maxLength >= 0 && l > s.maxLength {
-				r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.max-length", Message: fmt.Sprintf("length must be <= %d, but got %d", s.maxLength, l)})
+				if !r.quietFail() {
+					r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.max-length", Message: fmt.Sprintf("length must be <= %d, but got %d", s.maxLength, l)})
+				}
 			}
 		}
 		if s.pattern != nil && !s.matches(n.Value) {
-			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.pattern", Message: fmt.Sprintf("does not match pattern %s", quote(s.pattern.String()))})
+			if !r.quietFail() {
+				r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.pattern", Message: fmt.Sprintf("does not match pattern %s", quote(s.pattern.String()))})
+			}
 		}
 	case Number:
 		r.number(s, n)
@@ -462,7 +484,9 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 		r.validate(s.ref, n)
 	}
 	if s.not != nil && r.valid(s.not, n) {
-		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.not", Message: "not failed"})
+		if !r.quietFail() {
+			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.not", Message: "not failed"})
+		}
 	}
 	for _, a := range s.allOf {
 		r.validate(a, n)
@@ -507,8 +531,10 @@ func (s *vschema) inEnum(n *Node) bool {
 func (r *fastRun) object(s *vschema, n *Node) {
 	for _, req := range s.required {
 		if n.Get(req) == nil {
-			r.reportAt(n, req, &Problem{Pos: n.Pos, Rule: "schema.required",
-				Message: fmt.Sprintf("missing required member %q", req)})
+			if !r.quietFail() {
+				r.reportAt(n, req, &Problem{Pos: n.Pos, Rule: "schema.required",
+					Message: fmt.Sprintf("missing required member %q", req)})
+			}
 		}
 	}
 	// Members are validated once per key, the last value winning, as in
@@ -539,8 +565,10 @@ func (r *fastRun) object(s *vschema, n *Node) {
 		}
 		switch {
 		case s.addlBool != nil && !*s.addlBool:
-			r.reportAt(n, f.Key, &Problem{Pos: f.KeyPos, Rule: "schema.additional-properties",
-				Message: fmt.Sprintf("unknown member %q (local extensions must start with \"x-\")", f.Key)})
+			if !r.quietFail() {
+				r.reportAt(n, f.Key, &Problem{Pos: f.KeyPos, Rule: "schema.additional-properties",
+					Message: fmt.Sprintf("unknown member %q (local extensions must start with \"x-\")", f.Key)})
+			}
 		case s.addl != nil:
 			r.validate(s.addl, f.Value)
 		}
@@ -577,17 +605,23 @@ func lastIndexes(n *Node) map[string]int {
 
 func (r *fastRun) array(s *vschema, n *Node) {
 	if s.minItems >= 0 && len(n.Items) < s.minItems {
-		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.min-items", Message: fmt.Sprintf("minimum %d items required, but found %d items", s.minItems, len(n.Items))})
+		if !r.quietFail() {
+			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.min-items", Message: fmt.Sprintf("minimum %d items required, but found %d items", s.minItems, len(n.Items))})
+		}
 	}
 	if s.maxItems >= 0 && len(n.Items) > s.maxItems {
-		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.max-items", Message: fmt.Sprintf("maximum %d items required, but found %d items", s.maxItems, len(n.Items))})
+		if !r.quietFail() {
+			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.max-items", Message: fmt.Sprintf("maximum %d items required, but found %d items", s.maxItems, len(n.Items))})
+		}
 	}
 	if s.unique {
 	outer:
 		for i := 1; i < len(n.Items); i++ {
 			for j := 0; j < i; j++ {
 				if nodeEqual(n.Items[i], n.Items[j]) {
-					r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.unique-items", Message: fmt.Sprintf("items at index %d and %d are equal", j, i)})
+					if !r.quietFail() {
+						r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.unique-items", Message: fmt.Sprintf("items at index %d and %d are equal", j, i)})
+					}
 					break outer
 				}
 			}
@@ -627,7 +661,9 @@ func (r *fastRun) number(s *vschema, n *Node) {
 			below = num().Cmp(s.minimum) < 0
 		}
 		if below {
-			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.minimum", Message: fmt.Sprintf("must be >= %v but found %v", f64(s.minimum), n.Value)})
+			if !r.quietFail() {
+				r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.minimum", Message: fmt.Sprintf("must be >= %v but found %v", f64(s.minimum), n.Value)})
+			}
 		}
 	}
 	if s.maximum != nil {
@@ -638,14 +674,20 @@ func (r *fastRun) number(s *vschema, n *Node) {
 			above = num().Cmp(s.maximum) > 0
 		}
 		if above {
-			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.maximum", Message: fmt.Sprintf("must be <= %v but found %v", f64(s.maximum), n.Value)})
+			if !r.quietFail() {
+				r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.maximum", Message: fmt.Sprintf("must be <= %v but found %v", f64(s.maximum), n.Value)})
+			}
 		}
 	}
 	if s.exclMin != nil && num().Cmp(s.exclMin) <= 0 {
-		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.exclusive-minimum", Message: fmt.Sprintf("must be > %v but found %v", f64(s.exclMin), n.Value)})
+		if !r.quietFail() {
+			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.exclusive-minimum", Message: fmt.Sprintf("must be > %v but found %v", f64(s.exclMin), n.Value)})
+		}
 	}
 	if s.exclMax != nil && num().Cmp(s.exclMax) >= 0 {
-		r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.exclusive-maximum", Message: fmt.Sprintf("must be < %v but found %v", f64(s.exclMax), n.Value)})
+		if !r.quietFail() {
+			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.exclusive-maximum", Message: fmt.Sprintf("must be < %v but found %v", f64(s.exclMax), n.Value)})
+		}
 	}
 }
 

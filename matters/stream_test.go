@@ -1,0 +1,130 @@
+package matters
+
+import (
+	"bytes"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema"
+)
+
+func sampleJSON(t *testing.T) []byte {
+	t.Helper()
+	c := mustLoad(t, "../examples/data/catalogue-pengxi.yaml")
+	var b bytes.Buffer
+	if err := c.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func streamAll(t *testing.T, name string, data []byte, opts *DecodeOptions) ([]Matter, *Catalogue, schema.List) {
+	t.Helper()
+	d := NewDecoder(bytes.NewReader(data), name, opts)
+	var ms []Matter
+	for i, m := range d.Matters() {
+		if i != len(ms) {
+			t.Fatalf("index %d, want %d", i, len(ms))
+		}
+		ms = append(ms, *m)
+	}
+	return ms, d.Catalogue(), d.Problems()
+}
+
+// Streaming on one core and on two (reading on its own goroutine) gives
+// the same matters and the same problems.
+func TestDecoderPipelineAgrees(t *testing.T) {
+	data := sampleJSON(t)
+	broken := bytes.Replace(data, []byte(`"承诺件"`), []byte(`"即办件"`), 3)
+	for _, doc := range [][]byte{data, broken} {
+		ms2, c2, p2 := streamAll(t, "c.json", doc, nil)
+		old := runtime.GOMAXPROCS(1)
+		ms1, c1, p1 := streamAll(t, "c.json", doc, nil)
+		runtime.GOMAXPROCS(old)
+		if diff := cmp.Diff(ms1, ms2); diff != "" {
+			t.Errorf("matters differ (-one core +two):\n%s", diff)
+		}
+		if diff := cmp.Diff(c1, c2); diff != "" {
+			t.Errorf("headers differ:\n%s", diff)
+		}
+		if diff := cmp.Diff(keys(p1), keys(p2)); diff != "" {
+			t.Errorf("problems differ:\n%s", diff)
+		}
+	}
+}
+
+// The JSON and YAML forms of one catalogue stream to the same matters.
+func TestDecoderFormatsAgree(t *testing.T) {
+	yml, err := os.ReadFile("../examples/data/catalogue-pengxi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms1, c1, p1 := streamAll(t, "c.yaml", yml, nil)
+	ms2, c2, p2 := streamAll(t, "c.json", sampleJSON(t), nil)
+	if len(p1) != 0 || len(p2) != 0 {
+		t.Fatalf("problems: %v %v", p1, p2)
+	}
+	if diff := cmp.Diff(ms1, ms2); diff != "" {
+		t.Errorf("matters differ (-yaml +json):\n%s", diff)
+	}
+	if diff := cmp.Diff(c1, c2); diff != "" {
+		t.Errorf("headers differ (-yaml +json):\n%s", diff)
+	}
+}
+
+func TestDecoderStopsEarly(t *testing.T) {
+	for _, name := range []string{"c.json", "c.yaml"} {
+		data := sampleJSON(t)
+		d := NewDecoder(bytes.NewReader(data), name, nil)
+		n := 0
+		for range d.Matters() {
+			n++
+			if n == 3 {
+				break
+			}
+		}
+		if n != 3 {
+			t.Errorf("%s: %d matters", name, n)
+		}
+		for range d.Matters() {
+			t.Errorf("%s: a second iteration yields matters", name)
+		}
+	}
+}
+
+func TestDecoderProblemLimits(t *testing.T) {
+	data := bytes.ReplaceAll(sampleJSON(t), []byte(`"承诺件"`), []byte(`"即办件"`))
+	_, _, all := streamAll(t, "c.json", data, &DecodeOptions{MaxProblems: 1 << 30})
+	if len(all) < 5 {
+		t.Fatalf("want many problems, got %d", len(all))
+	}
+	_, _, capped := streamAll(t, "c.json", data, &DecodeOptions{MaxProblems: 3})
+	if len(capped) != 4 || capped[3].Rule != RuleTooManyProblems {
+		t.Errorf("capped: %v", capped)
+	}
+	var seen schema.List
+	_, _, none := streamAll(t, "c.json", data, &DecodeOptions{OnProblem: func(p *schema.Problem) { seen = append(seen, p) }})
+	if len(none) != 0 {
+		t.Errorf("problems kept despite OnProblem: %d", len(none))
+	}
+	seen.Dedupe()
+	if diff := cmp.Diff(keys(all), keys(seen)); diff != "" {
+		t.Errorf("OnProblem saw other problems:\n%s", diff)
+	}
+}
+
+// The reference validator finds the same problems through the decoder.
+func TestDecoderReference(t *testing.T) {
+	data := []byte(strings.Replace(string(sampleJSON(t)), `"行政许可"`, `"行政许"`, 2))
+	_, _, fast := streamAll(t, "c.json", data, nil)
+	_, _, ref := streamAll(t, "c.json", data, &DecodeOptions{Reference: true})
+	if len(fast) == 0 {
+		t.Fatal("no problems")
+	}
+	if diff := cmp.Diff(keys(ref), keys(fast)); diff != "" {
+		t.Errorf("(-reference +fast):\n%s", diff)
+	}
+}
