@@ -249,9 +249,29 @@ type diffReporter struct {
 func (r *diffReporter) PushStep(ps gocmp.PathStep) { r.path = append(r.path, ps) }
 func (r *diffReporter) PopStep()                   { r.path = r.path[:len(r.path)-1] }
 func (r *diffReporter) Report(rs gocmp.Result) {
-	if !rs.Equal() {
-		r.diffs = append(r.diffs, diffElement(r.path))
+	if rs.Equal() {
+		return
 	}
+	parts := diffElement(r.path)
+	// A map of extensions present on one side only is reported whole:
+	// list its keys.
+	if f, ok := r.path.Last().(gocmp.StructField); ok && f.Name() == "Extensions" {
+		vx, vy := f.Values()
+		x, _ := vx.Interface().(Extensions)
+		y, _ := vy.Interface().(Extensions)
+		for k := range x {
+			if _, ok := y[k]; !ok || !diffJSONEqual(x[k], y[k]) {
+				r.diffs = append(r.diffs, append(slices.Clip(parts), k))
+			}
+		}
+		for k := range y {
+			if _, ok := x[k]; !ok {
+				r.diffs = append(r.diffs, append(slices.Clip(parts), k))
+			}
+		}
+		return
+	}
+	r.diffs = append(r.diffs, parts)
 }
 
 // diffSplit names the structs compared member by member.

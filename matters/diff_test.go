@@ -143,6 +143,16 @@ func TestDiff(t *testing.T) {
 			catalogue: []string{"asOf", "division.code", "x-publisher"},
 		},
 		{
+			name:      "all extensions gone",
+			repl:      []string{"x-publisher: 示例\n", ""},
+			catalogue: []string{"x-publisher"},
+		},
+		{
+			name:    "first extensions of a matter and of its body",
+			repl:    []string{"name: 临时救助\n", "name: 临时救助\n    x-a: 1\n    x-b: [2]\n", "body: {name: 示例民政局, creditCode: \"11511301008778183N\"}", "body: {name: 示例民政局, creditCode: \"11511301008778183N\", x-c: 3}"},
+			matters: []diffEntry{{Changed, diffAid, []string{"body.x-c", "x-a", "x-b"}}},
+		},
+		{
 			name:    "bundle added, removed by code",
 			repl:    []string{"- code: B001", "- code: B002"},
 			bundles: []diffEntry{{Removed, "B001", nil}, {Added, "B002", nil}},
