@@ -114,12 +114,14 @@ func (s *streamer) attempt(f func()) (done bool) {
 	return true
 }
 
-func (s *streamer) peek() byte {
+// peek returns the next non-blank byte; expecting says what may come
+// there, for the message at the end of the input.
+func (s *streamer) peek(expecting string) byte {
 	var c byte
 	s.step(func() {
 		s.p.skipSpace()
 		if s.p.off >= len(s.p.data) {
-			s.p.eod(s.p.off, "unexpected end of input")
+			s.p.eod(s.p.off, "unexpected end of input, expecting %s", expecting)
 		}
 		c = s.p.data[s.p.off]
 	})
@@ -175,7 +177,7 @@ func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs Li
 	s.p.off++
 	first := true
 	for {
-		c := s.peek()
+		c := s.peek("',' or '}'")
 		if c == '}' && first {
 			s.p.off++
 			break
@@ -217,7 +219,7 @@ func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs Li
 		})
 		dup := header.Get(key) != nil
 		s.p.stack = append(s.p.stack[:0], seg{key: key, idx: -1})
-		if slices.Contains(streamed, key) && s.peek() == '[' {
+		if slices.Contains(streamed, key) && s.peek("a value") == '[' {
 			arr := &Node{Kind: Array, Pos: s.p.pos(s.p.off)}
 			header.Fields = append(header.Fields, Field{Key: key, KeyPos: keyPos, Value: arr})
 			s.p.off++
@@ -253,7 +255,7 @@ func (s *streamer) duplicate(dup bool, key string, keyPos Pos) {
 // returns false when fn asked to stop.
 func (s *streamer) elements(header *Node, key string, fn StreamFunc) bool {
 	s.p.stack = append(s.p.stack[:1], seg{idx: 0}) // as ParseJSON reports an empty end
-	if s.peek() == ']' {
+	if s.peek("a value") == ']' {
 		s.p.off++
 		return true
 	}
@@ -269,7 +271,7 @@ func (s *streamer) elements(header *Node, key string, fn StreamFunc) bool {
 			// Skip the rest of the array unread.
 			return false
 		}
-		switch c := s.peek(); c {
+		switch c := s.peek("',' or ']'"); c {
 		case ',':
 			s.p.off++
 		case ']':

@@ -1,6 +1,6 @@
-// Command validate checks catalogue documents against the module's JSON
-// Schema and semantic rules and prints every problem in the compiler
-// convention editors parse:
+// Command validate checks the module's documents — catalogues, bulletins,
+// divisions and reform modes — against their JSON Schemas and semantic
+// rules, and prints every problem in the compiler convention editors parse:
 //
 //	FILE:LINE:COL: SEVERITY: PATH: MESSAGE [RULE]
 //
@@ -12,18 +12,26 @@
 // (examples/data/catalogue-pengxi.yaml). It exits 0 when no document has an
 // error (warnings alone do not fail), 1 when any has, and 2 on a usage
 // error. With -json it prints the problems as a JSON array instead.
+//
+// Catalogues are streamed (matters.Decoder): a file of a million matters is
+// checked in the memory of one matter and a compact index of codes. Other
+// documents are small and read whole.
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
+	"regexp"
 
+	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/examples/data"
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/reform"
+	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -49,31 +57,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	type result struct {
 		File     string      `json:"file"`
-		Matters  int         `json:"matters"`
+		Kind     string      `json:"kind,omitempty"`
+		Matters  int         `json:"matters,omitempty"`
 		Problems schema.List `json:"problems"`
 	}
 	var results []result
-	check := func(name string, data []byte) {
-		cat, probs := validate(name, data)
-		n := 0
-		if cat != nil {
-			n = len(cat.Matters)
-		}
+	check := func(name string, r io.Reader) {
+		kind, n, probs := validate(name, r)
 		if probs == nil {
 			probs = schema.List{}
 		}
-		results = append(results, result{File: name, Matters: n, Problems: probs})
+		results = append(results, result{File: name, Kind: kind, Matters: n, Problems: probs})
 	}
 	if fl.NArg() == 0 {
-		b, err := fs.ReadFile(data.FS, defaultFile)
+		f, err := data.FS.Open(defaultFile)
 		if err != nil {
 			fmt.Fprintln(stderr, "validate:", err)
 			return 2
 		}
-		check(defaultFile, b)
+		check(defaultFile, f)
+		f.Close()
 	}
 	for _, name := range fl.Args() {
-		b, err := os.ReadFile(name)
+		f, err := os.Open(name)
 		if err != nil {
 			// An unreadable file is a problem of that document, not a
 			// usage error: the other files are still checked.
@@ -81,7 +87,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 				Pos: schema.Pos{File: name}, Rule: matters.RuleRead, Message: err.Error(), Err: err}}})
 			continue
 		}
-		check(name, b)
+		check(name, f)
+		f.Close()
 	}
 
 	failed := false
@@ -101,8 +108,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 			for _, p := range r.Problems {
 				fmt.Fprintln(stdout, p)
 			}
-			fmt.Fprintf(stdout, "%s: %d matters, %d errors, %d warnings\n",
-				r.File, r.Matters, r.Problems.Count(schema.Error), r.Problems.Count(schema.Warning))
+			what := r.Kind
+			switch {
+			case r.Kind == "Catalogue":
+				what = fmt.Sprintf("%d matters", r.Matters)
+			case r.Kind == "":
+				what = "unreadable"
+			}
+			fmt.Fprintf(stdout, "%s: %s, %d errors, %d warnings\n",
+				r.File, what, r.Problems.Count(schema.Error), r.Problems.Count(schema.Warning))
 		}
 	}
 	if failed {
@@ -111,22 +125,55 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// validate reads one document. A catalogue gets the schema, decoding and
-// semantic checks; any other kind the module knows gets its schema.
-func validate(name string, data []byte) (*matters.Catalogue, schema.List) {
+// kindRE finds a document's kind near its start, to decide whether to
+// stream it; the kind is checked properly by whatever reads the document.
+var kindRE = regexp.MustCompile(`"?kind"?\s*:\s*"?([A-Za-z]+)`)
+
+// validate reads one document and returns its kind, its number of matters
+// if it is a catalogue, and its problems. A catalogue is streamed; other
+// documents are read whole and checked by the package that models them.
+func validate(name string, r io.Reader) (kind string, matterCount int, probs schema.List) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(64 << 10)
+	if m := kindRE.FindSubmatch(head); m != nil && string(m[1]) == "Catalogue" {
+		d := matters.NewDecoder(br, name, nil)
+		for range d.Matters() {
+			matterCount++
+		}
+		return "Catalogue", matterCount, d.Problems()
+	}
+	data, err := io.ReadAll(br)
+	if err != nil {
+		return "", 0, schema.List{{Pos: schema.Pos{File: name}, Rule: matters.RuleRead, Message: err.Error(), Err: err}}
+	}
 	n, probs := schema.Parse(name, data)
 	if n == nil {
-		return nil, probs
+		return "", 0, probs
 	}
-	if k := n.Get("kind"); k != nil && k.Value == "Catalogue" {
-		cat, more := matters.Decode(n)
-		probs.Append(more)
-		probs.Dedupe()
-		return cat, probs
+	if k := n.Get("kind"); k != nil && k.Kind == schema.String {
+		kind = k.Value
 	}
-	if s := schema.Detect(n, &probs); s != nil {
-		probs.Append(s.Validate(n))
+	var more schema.List
+	switch kind {
+	case "Catalogue":
+		var cat *matters.Catalogue
+		cat, more = matters.Decode(n)
+		matterCount = len(cat.Matters)
+	case "Bulletin":
+		_, more = report.Parse(name, data, nil)
+		probs = nil // report.Parse reads the text itself
+	case "Divisions":
+		_, more = county.Parse(name, data)
+		probs = nil
+	case "ReformModes":
+		_, more = reform.Parse(name, data)
+		probs = nil
+	default:
+		if s := schema.Detect(n, &probs); s != nil {
+			more = s.Validate(n)
+		}
 	}
+	probs.Append(more)
 	probs.Dedupe()
-	return nil, probs
+	return kind, matterCount, probs
 }

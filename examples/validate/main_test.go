@@ -23,6 +23,7 @@ func TestGolden(t *testing.T) {
 		{"truncated", []string{"testdata/truncated.json"}, 1},
 		{"several", []string{"testdata/valid.yaml", "testdata/broken.yaml"}, 1},
 		{"json", []string{"-json", "testdata/broken.yaml"}, 1},
+		{"kinds", []string{"../data/bulletin-2021-04.yaml", "../../county/suining.yaml", "../../reform/modes.yaml"}, 0},
 		{"usage", []string{"-nope"}, 2},
 		{"missing", []string{"testdata/missing.yaml"}, 1},
 	}
