@@ -1,0 +1,204 @@
+// Command matterlist converts a catalogue between the module's formats:
+// the YAML and JSON documents, the CSV spreadsheet, and a Markdown table
+// for reading.
+//
+// Usage:
+//
+//	matterlist [-in FILE] [-format yaml|json|csv|markdown] [-encoding utf-8|utf-8-bom|gb18030]
+//
+// FILE is read by its extension: .csv as a spreadsheet (UTF-8 or GB18030,
+// detected), anything else as a YAML or JSON document. With no -in it
+// reads the embedded sample catalogue (examples/data/catalogue-pengxi.yaml).
+// The converted catalogue goes to standard output; -encoding applies to CSV
+// output (gb18030 for Excel on Chinese Windows). Problems go to standard
+// error in the compiler convention editors parse:
+//
+//	FILE:LINE:COL: SEVERITY: PATH: MESSAGE [RULE]
+//
+// It exits 0 when the catalogue has no error (warnings alone do not fail),
+// 1 when it has one (nothing is written then), and 2 on a usage error.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/zwfw/zwfw/examples/data"
+	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/schema"
+)
+
+// defaultFile is the embedded document read when no file is given.
+const defaultFile = "catalogue-pengxi.yaml"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// options are the command's flags.
+type options struct {
+	in       string
+	format   string
+	encoding matters.Encoding
+}
+
+// formats are the output formats, by -format name.
+var formats = map[string]func(io.Writer, *matters.Catalogue, *options) error{
+	"yaml": func(w io.Writer, c *matters.Catalogue, _ *options) error { return c.WriteYAML(w) },
+	"json": func(w io.Writer, c *matters.Catalogue, _ *options) error { return c.WriteJSON(w) },
+	"csv": func(w io.Writer, c *matters.Catalogue, o *options) error {
+		return c.WriteCSV(w, &matters.CSVOptions{Encoding: o.encoding})
+	},
+	"markdown": writeMarkdown,
+}
+
+var encodings = map[string]matters.Encoding{"utf-8": matters.UTF8, "utf-8-bom": matters.UTF8BOM, "gb18030": matters.GB18030}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	o, code := parseFlags(args, stderr)
+	if o == nil {
+		return code
+	}
+	cat, probs := load(o.in)
+	for _, p := range probs {
+		fmt.Fprintln(stderr, p)
+	}
+	if cat == nil || probs.HasErrors() {
+		return 1
+	}
+	if err := formats[o.format](stdout, cat, o); err != nil {
+		fmt.Fprintln(stderr, "matterlist:", err)
+		return 1
+	}
+	return 0
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, int) {
+	fl := flag.NewFlagSet("matterlist", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var o options
+	fl.StringVar(&o.in, "in", "", "read the catalogue from `FILE` (.csv, .yaml, .json); default: the embedded sample")
+	fl.StringVar(&o.format, "format", "yaml", "write `yaml`, json, csv or markdown")
+	enc := fl.String("encoding", "utf-8", "encoding of CSV output: `utf-8`, utf-8-bom or gb18030")
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: matterlist [-in FILE] [-format yaml|json|csv|markdown] [-encoding utf-8|utf-8-bom|gb18030]")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return nil, 2
+	}
+	usage := func(format string, args ...any) (*options, int) {
+		fmt.Fprintf(stderr, "matterlist: "+format+"\n", args...)
+		fl.Usage()
+		return nil, 2
+	}
+	if fl.NArg() > 0 {
+		return usage("unexpected argument %q (the input is given with -in)", fl.Arg(0))
+	}
+	if _, ok := formats[o.format]; !ok {
+		return usage("unknown format %q", o.format)
+	}
+	var ok bool
+	if o.encoding, ok = encodings[strings.ToLower(*enc)]; !ok {
+		return usage("unknown encoding %q", *enc)
+	}
+	return &o, 0
+}
+
+// load reads the catalogue named by -in, or the embedded sample.
+func load(name string) (*matters.Catalogue, schema.List) {
+	if name == "" {
+		return matters.LoadFS(data.FS, defaultFile)
+	}
+	if !strings.EqualFold(filepath.Ext(name), ".csv") {
+		return matters.LoadFile(name)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, schema.List{{Pos: schema.Pos{File: name}, Rule: matters.RuleRead, Message: err.Error(), Err: err}}
+	}
+	defer f.Close()
+	return matters.ReadCSV(f, name, nil)
+}
+
+// writeMarkdown writes a heading, a summary and a table of the matters,
+// grouped by body in the order the bodies first appear.
+func writeMarkdown(w io.Writer, c *matters.Catalogue, _ *options) error {
+	var b strings.Builder
+	title := c.Title
+	if title == "" {
+		title = c.Division.Name + c.Kind.String()
+	}
+	fmt.Fprintf(&b, "# %s\n\n", cell(title))
+	var facts []string
+	if c.Division.Name != "" || c.Division.Code != "" {
+		facts = append(facts, strings.TrimSpace(c.Division.Name+" "+c.Division.Code))
+	}
+	if !c.AsOf.IsZero() {
+		facts = append(facts, "as of "+c.AsOf.Format("2006-01-02"))
+	}
+	instant, online := 0, 0
+	for i := range c.Matters {
+		if c.Matters[i].IsInstant() {
+			instant++
+		}
+		if c.Matters[i].FullyOnline() {
+			online++
+		}
+	}
+	facts = append(facts, fmt.Sprintf("%d matters (%d 即办, %d 全程网办)", len(c.Matters), instant, online))
+	if len(c.Bundles) > 0 {
+		facts = append(facts, fmt.Sprintf("%d one-thing bundles", len(c.Bundles)))
+	}
+	b.WriteString(strings.Join(facts, " · ") + "\n")
+
+	var bodies []string
+	byBody := map[string][]*matters.Matter{}
+	for i := range c.Matters {
+		m := &c.Matters[i]
+		if _, ok := byBody[m.Body.Name]; !ok {
+			bodies = append(bodies, m.Body.Name)
+		}
+		byBody[m.Body.Name] = append(byBody[m.Body.Name], m)
+	}
+	for _, body := range bodies {
+		fmt.Fprintf(&b, "\n## %s\n\n", cell(body))
+		b.WriteString("| 事项编码 | 事项名称 | 事项类型 | 行使层级 | 法定时限 | 承诺时限 | 办件类型 | 跑动次数 | 网办深度 | 通办范围 |\n")
+		b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
+		for _, m := range byBody[body] {
+			visits := ""
+			if m.Visits != nil {
+				visits = fmt.Sprint(*m.Visits)
+			}
+			var scopes []string
+			for _, s := range m.Scopes {
+				scopes = append(scopes, s.Kind.String())
+			}
+			row := []string{m.Code, m.Name, m.Type.String(), m.Level.String(), m.LegalLimit.String(), m.PromisedLimit.String(),
+				m.HandlingKind.String(), visits, m.Depth().String(), strings.Join(slices.Compact(scopes), "、")}
+			for i := range row {
+				row[i] = cell(row[i])
+			}
+			b.WriteString("| " + strings.Join(row, " | ") + " |\n")
+		}
+	}
+	if len(c.Bundles) > 0 {
+		b.WriteString("\n## 一件事一次办\n\n| 编码 | 名称 | 牵头部门 | 事项数 | 承诺时限 |\n|---|---|---|---|---|\n")
+		for _, bu := range c.Bundles {
+			fmt.Fprintf(&b, "| %s | %s | %s | %d | %s |\n", cell(bu.Code), cell(bu.Name), cell(bu.LeadBody), len(bu.Matters), cell(bu.PromisedLimit.String()))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// cell escapes text for a Markdown table cell.
+func cell(s string) string {
+	s = strings.ReplaceAll(s, "|", `\|`)
+	return strings.Join(strings.Fields(s), " ")
+}

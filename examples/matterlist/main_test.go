@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/zwfw/zwfw/matters"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestGolden runs the command and compares what it writes with
+// testdata/NAME.golden: standard output, then standard error after a
+// "-- stderr --" line when there is any.
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"default", nil, 0},
+		{"default-markdown", []string{"-format", "markdown"}, 0},
+		{"yaml", []string{"-in", "testdata/valid.yaml"}, 0},
+		{"json", []string{"-in", "testdata/valid.yaml", "-format", "json"}, 0},
+		{"csv", []string{"-in", "testdata/valid.yaml", "-format", "csv"}, 0},
+		{"csv-gb18030", []string{"-in", "testdata/valid.yaml", "-format", "csv", "-encoding", "gb18030"}, 0},
+		{"markdown", []string{"-in", "testdata/valid.yaml", "-format", "markdown"}, 0},
+		{"from-csv", []string{"-in", "testdata/portal.csv", "-format", "markdown"}, 0},
+		{"broken", []string{"-in", "testdata/broken.yaml"}, 1},
+		{"missing", []string{"-in", "testdata/missing.csv"}, 1},
+		{"bad-format", []string{"-format", "xml"}, 2},
+		{"bad-encoding", []string{"-format", "csv", "-encoding", "latin1"}, 2},
+		{"argument", []string{"testdata/valid.yaml"}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr.String())
+			}
+			if code != 0 && stdout.Len() > 0 {
+				t.Errorf("output written although the exit code is %d", code)
+			}
+			got := stdout.String()
+			if stderr.Len() > 0 {
+				got += "-- stderr --\n" + stderr.String()
+			}
+			golden := filepath.Join("testdata", tt.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("output differs from %s:\n--- got\n%s--- want\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+// TestConversions converts the sample to each format and back: the
+// catalogue is the same (for CSV, its matters, as a row holds them).
+func TestConversions(t *testing.T) {
+	orig, probs := matters.LoadFile("../data/catalogue-pengxi.yaml")
+	if err := probs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, format := range []string{"yaml", "json", "csv"} {
+		t.Run(format, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"-format", format}, &stdout, &stderr); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			file := filepath.Join(dir, "out."+format)
+			if err := os.WriteFile(file, stdout.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			back, probs := load(file)
+			if err := probs.Err(); err != nil {
+				t.Fatalf("reading back: %v", err)
+			}
+			if format == "csv" {
+				if diff := cmp.Diff(orig.Matters, back.Matters, cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("matters changed (-orig +back):\n%s", diff)
+				}
+				return
+			}
+			if diff := cmp.Diff(orig, back); diff != "" {
+				t.Errorf("catalogue changed (-orig +back):\n%s", diff)
+			}
+		})
+	}
+}
