@@ -94,6 +94,8 @@ const (
 	GB18030
 )
 
+// String returns the encoding's name: UTF-8, "UTF-8 with BOM" or
+// GB18030. It never panics.
 func (e Encoding) String() string {
 	switch e {
 	case UTF8:

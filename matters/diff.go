@@ -43,8 +43,13 @@ func ParseChangeKind(s string) (ChangeKind, error) {
 // ChangeKinds lists every kind of change.
 func ChangeKinds() []ChangeKind { return values[ChangeKind](changeKinds) }
 
-func (k ChangeKind) String() string               { return changeKinds.str(uint8(k)) }
+// String returns the Chinese term (新增, 取消, 变更, 划转); it never panics.
+func (k ChangeKind) String() string { return changeKinds.str(uint8(k)) }
+
+// MarshalText writes the Chinese term.
 func (k ChangeKind) MarshalText() ([]byte, error) { return changeKinds.marshal(uint8(k)) }
+
+// UnmarshalText reads the Chinese term through [ParseChangeKind].
 func (k *ChangeKind) UnmarshalText(b []byte) error {
 	v, err := changeKinds.unmarshal(b)
 	*k = ChangeKind(v)

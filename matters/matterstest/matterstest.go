@@ -155,6 +155,8 @@ type Change struct {
 	Paths  []string
 }
 
+// String describes the change as the failure messages do: "变更 CODE
+// [promisedLimit]", "bundle 新增 KEY", "catalogue 变更 [asOf]".
 func (c Change) String() string {
 	var b strings.Builder
 	switch {
