@@ -5,6 +5,7 @@
 // Usage:
 //
 //	matterlist [-in FILE] [-format yaml|json|csv|markdown] [-encoding utf-8|utf-8-bom|gb18030]
+//	matterlist [-in FILE] -list NAME [-format markdown|csv|json] [-encoding …]
 //
 // FILE is read by its extension: .csv as a spreadsheet (UTF-8 or GB18030,
 // detected), anything else as a YAML or JSON document. With no -in it
@@ -14,6 +15,12 @@
 // error in the compiler convention editors parse:
 //
 //	FILE:LINE:COL: SEVERITY: PATH: MESSAGE [RULE]
+//
+// With -list it writes instead one of the lists a locality publishes,
+// generated from the matters' attributes by package reform: 马上办清单,
+// 全程网办清单, 川渝通办清单 and 跨省通办清单 (by batch), 下放事项清单 (by receiving
+// level), 全域通办清单, 就近可办清单, 一件事一次办清单 (by bundle), 24小时自助清单
+// and 容缺受理清单, as a Markdown table (the default), CSV or JSON.
 //
 // It exits 0 when the catalogue has no error (warnings alone do not fail),
 // 1 when it has one (nothing is written then), and 2 on a usage error.
@@ -30,6 +37,7 @@ import (
 
 	"github.com/zwfw/zwfw/examples/data"
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/reform"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -45,6 +53,7 @@ type options struct {
 	in       string
 	format   string
 	encoding matters.Encoding
+	list     string // the published list to write instead of the catalogue
 }
 
 // formats are the output formats, by -format name.
@@ -71,6 +80,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if cat == nil || probs.HasErrors() {
 		return 1
 	}
+	if o.list != "" {
+		if err := listFormats[o.format](stdout, cat, reform.LookupList(o.list).Select(cat), o); err != nil {
+			fmt.Fprintln(stderr, "matterlist:", err)
+			return 1
+		}
+		return 0
+	}
 	if err := formats[o.format](stdout, cat, o); err != nil {
 		fmt.Fprintln(stderr, "matterlist:", err)
 		return 1
@@ -85,8 +101,10 @@ func parseFlags(args []string, stderr io.Writer) (*options, int) {
 	fl.StringVar(&o.in, "in", "", "read the catalogue from `FILE` (.csv, .yaml, .json); default: the embedded sample")
 	fl.StringVar(&o.format, "format", "yaml", "write `yaml`, json, csv or markdown")
 	enc := fl.String("encoding", "utf-8", "encoding of CSV output: `utf-8`, utf-8-bom or gb18030")
+	fl.StringVar(&o.list, "list", "", "write the published list `NAME` (马上办清单, 川渝通办清单, …) as markdown, csv or json instead of the catalogue")
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: matterlist [-in FILE] [-format yaml|json|csv|markdown] [-encoding utf-8|utf-8-bom|gb18030]")
+		fmt.Fprintln(stderr, "       matterlist [-in FILE] -list NAME [-format markdown|csv|json] [-encoding ...]")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -99,6 +117,19 @@ func parseFlags(args []string, stderr io.Writer) (*options, int) {
 	}
 	if fl.NArg() > 0 {
 		return usage("unexpected argument %q (the input is given with -in)", fl.Arg(0))
+	}
+	if o.list != "" {
+		formatSet := false
+		fl.Visit(func(f *flag.Flag) { formatSet = formatSet || f.Name == "format" })
+		if !formatSet {
+			o.format = "markdown"
+		}
+		if reform.LookupList(o.list) == nil {
+			return usage("unknown list %q (lists: %s)", o.list, listNames())
+		}
+		if _, ok := listFormats[o.format]; !ok {
+			return usage("a list is written as markdown, csv or json, not %q", o.format)
+		}
 	}
 	if _, ok := formats[o.format]; !ok {
 		return usage("unknown format %q", o.format)

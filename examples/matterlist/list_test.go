@@ -1,0 +1,196 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/reform"
+)
+
+// TestListGolden runs -list and compares what it writes with
+// testdata/list-NAME.golden, as TestGolden does.
+func TestListGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"list-instant", []string{"-list", "马上办清单"}, 0},
+		{"list-chuanyu", []string{"-list", "川渝通办清单", "-in", "testdata/valid.yaml"}, 0},
+		{"list-delegated-csv", []string{"-list", "下放事项", "-format", "csv"}, 0},
+		{"list-bundles-json", []string{"-list", "一件事一次办清单", "-format", "json"}, 0},
+		{"list-24h-gb18030", []string{"-list", "24小时自助清单", "-format", "csv", "-encoding", "gb18030"}, 0},
+		{"list-unknown", []string{"-list", "好差评清单"}, 2},
+		{"list-yaml", []string{"-list", "马上办清单", "-format", "yaml"}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr.String())
+			}
+			got := stdout.String()
+			if stderr.Len() > 0 {
+				got += "-- stderr --\n" + stderr.String()
+			}
+			golden := filepath.Join("testdata", tt.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("output differs from %s:\n--- got\n%s--- want\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+// goTool returns the go command, or skips the test.
+func goTool(t *testing.T) string {
+	t.Helper()
+	if p := filepath.Join(runtime.GOROOT(), "bin", "go"); fileExists(p) {
+		return p
+	}
+	p, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("no go command to build examples/coverage: %v", err)
+	}
+	return p
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// coverageCounts builds examples/coverage, runs it with -json on the
+// embedded sample and returns the figures it prints, by indicator.
+func coverageCounts(t *testing.T) map[reform.Indicator]struct {
+	Num    int64
+	Groups []reform.Subtotal
+} {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "coverage")
+	build := exec.Command(goTool(t), "build", "-o", bin, "../coverage")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building examples/coverage: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "-json").Output()
+	if err != nil {
+		t.Fatalf("coverage -json: %v", err)
+	}
+	var doc struct {
+		Catalogues []struct {
+			File       string
+			Indicators []struct {
+				Indicator reform.Indicator
+				Num       int64
+				Groups    []reform.Subtotal
+			}
+		}
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatalf("coverage -json: %v", err)
+	}
+	if len(doc.Catalogues) != 1 || doc.Catalogues[0].File != defaultFile {
+		t.Fatalf("coverage measured %+v, want the sample %s", doc.Catalogues, defaultFile)
+	}
+	counts := map[reform.Indicator]struct {
+		Num    int64
+		Groups []reform.Subtotal
+	}{}
+	for _, r := range doc.Catalogues[0].Indicators {
+		counts[r.Indicator] = struct {
+			Num    int64
+			Groups []reform.Subtotal
+		}{r.Num, r.Groups}
+	}
+	return counts
+}
+
+// TestListsAgreeWithCoverage prints every list of the sample catalogue as
+// JSON, CSV and Markdown and sets its entries, group by group, against the
+// counts examples/coverage prints for the same catalogue.
+func TestListsAgreeWithCoverage(t *testing.T) {
+	counts := coverageCounts(t)
+	for _, l := range reform.Lists() {
+		t.Run(l.Name, func(t *testing.T) {
+			want, ok := counts[l.Indicator]
+			if !ok {
+				t.Fatalf("coverage prints no %s", l.Indicator)
+			}
+			printed := func(format string) string {
+				var stdout, stderr bytes.Buffer
+				if code := run([]string{"-list", l.Name, "-format", format}, &stdout, &stderr); code != 0 {
+					t.Fatalf("-list %s -format %s: exit %d: %s", l.Name, format, code, stderr.String())
+				}
+				return stdout.String()
+			}
+
+			// JSON: the count, and the sections as groups.
+			var doc struct {
+				Count    int64
+				Sections []struct {
+					Group   string
+					Matters []json.RawMessage
+				}
+			}
+			if err := json.Unmarshal([]byte(printed("json")), &doc); err != nil {
+				t.Fatal(err)
+			}
+			var groups []reform.Subtotal
+			var inSections int64
+			for _, s := range doc.Sections {
+				groups = append(groups, reform.Subtotal{Key: s.Group, Count: int64(len(s.Matters))})
+				inSections += int64(len(s.Matters))
+			}
+			bundles := l.Indicator == reform.BundleCount
+			if bundles {
+				inSections = int64(len(doc.Sections))
+			}
+			if doc.Count != want.Num || inSections != want.Num {
+				t.Errorf("json: count %d, %d entries listed; coverage: %s = %d", doc.Count, inSections, l.Indicator, want.Num)
+			}
+			if !bundles && l.GroupedBy != "" {
+				if diff := cmp.Diff(want.Groups, groups); diff != "" {
+					t.Errorf("json: groups differ from coverage's (-coverage +list):\n%s", diff)
+				}
+			}
+
+			// CSV: one row per matter after the header.
+			rows, err := csv.NewReader(strings.NewReader(printed("csv"))).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bundles && int64(len(rows)-1) != want.Num {
+				t.Errorf("csv: %d rows; coverage: %s = %d", len(rows)-1, l.Indicator, want.Num)
+			}
+
+			// Markdown: one table row per matter, one heading per group.
+			var tableRows, headings int64
+			for _, line := range strings.Split(printed("markdown"), "\n") {
+				switch {
+				case strings.HasPrefix(line, "## "):
+					headings++
+				case strings.HasPrefix(line, "| ") && !strings.HasPrefix(line, "| 事项编码 |"):
+					tableRows++
+				}
+			}
+			if bundles && headings != want.Num || !bundles && tableRows != want.Num {
+				t.Errorf("markdown: %d rows under %d headings; coverage: %s = %d", tableRows, headings, l.Indicator, want.Num)
+			}
+		})
+	}
+}
