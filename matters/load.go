@@ -56,7 +56,7 @@ func Decode(n *schema.Node) (*Catalogue, schema.List) {
 		ms = append(ms, *m)
 		return true
 	})
-	splitTree(n, each)
+	schema.Split(n, []string{"matters"}, each)
 	d.finish(n)
 	d.header.Matters = ms
 	return d.header, d.Problems()

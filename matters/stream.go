@@ -2,7 +2,6 @@ package matters
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"iter"
 	"runtime"
@@ -36,8 +35,11 @@ const RuleTooManyProblems schema.Rule = "document.too-many-problems"
 // (duplicate codes, bundle members) keep a compact index of codes and
 // finish when the stream ends.
 //
-// JSON documents are streamed. YAML documents are read whole: yaml.v3
-// parses a document at once.
+// JSON documents are streamed token by token ([schema.StreamJSON]); YAML
+// documents are cut into one text per matter, each parsed by yaml.v3 alone
+// ([schema.StreamYAML]), which needs the usual block layout; other YAML is
+// read whole, up to [MaxDocumentSize]. With more than one CPU, reading and
+// parsing run on a goroutine of their own.
 type Decoder struct {
 	r       io.Reader
 	name    string
@@ -128,25 +130,21 @@ func (d *Decoder) isJSON(br *peekReader) bool {
 func (d *Decoder) run(yield func(int, *Matter) bool) {
 	br := &peekReader{r: d.r}
 	each, stopped := d.handler(yield)
+	keys := []string{"matters"}
+	stream := func(r io.Reader, each schema.StreamFunc) (*schema.Node, schema.List) {
+		return schema.StreamYAML(r, d.name, keys, MaxDocumentSize, each)
+	}
+	if d.isJSON(br) {
+		stream = func(r io.Reader, each schema.StreamFunc) (*schema.Node, schema.List) {
+			return schema.StreamJSON(r, d.name, keys, each)
+		}
+	}
 	var header *schema.Node
 	var probs schema.List
-	if d.isJSON(br) {
-		if runtime.GOMAXPROCS(0) > 1 {
-			header, probs = d.pipeline(br, each)
-		} else {
-			header, probs = schema.StreamJSON(br, d.name, []string{"matters"}, each)
-		}
+	if runtime.GOMAXPROCS(0) > 1 {
+		header, probs = d.pipeline(br, stream, each)
 	} else {
-		data, err := io.ReadAll(io.LimitReader(br, MaxDocumentSize+1))
-		switch {
-		case err != nil:
-			probs = readProblem(d.name, err)
-		case len(data) > MaxDocumentSize:
-			probs = readProblem(d.name, fmt.Errorf("document is larger than %d bytes", MaxDocumentSize))
-		default:
-			header, probs = schema.ParseYAML(d.name, data)
-			splitTree(header, each)
-		}
+		header, probs = stream(br, each)
 	}
 	d.report(probs)
 	if header == nil || *stopped {
@@ -165,12 +163,12 @@ type nodeBatch struct {
 	division *schema.Node // the header's division as read before the first matter
 }
 
-// pipeline reads on one goroutine while the caller's goroutine validates,
-// decodes, checks and yields: reading JSON and checking what was read cost
-// about the same, so two cores come close to halving the time. The reader
+// pipeline reads and parses on one goroutine while the caller's goroutine
+// validates, decodes, checks and yields: reading and checking cost about
+// the same for JSON, so two cores come close to halving the time. The reader
 // hands over nodes it no longer touches; the header stays with it until
 // the end.
-func (d *Decoder) pipeline(r io.Reader, each schema.StreamFunc) (*schema.Node, schema.List) {
+func (d *Decoder) pipeline(r io.Reader, stream func(io.Reader, schema.StreamFunc) (*schema.Node, schema.List), each schema.StreamFunc) (*schema.Node, schema.List) {
 	batches := make(chan nodeBatch, 4)
 	done := make(chan struct{})
 	type result struct {
@@ -189,7 +187,7 @@ func (d *Decoder) pipeline(r io.Reader, each schema.StreamFunc) (*schema.Node, s
 				return false
 			}
 		}
-		h, probs := schema.StreamJSON(r, d.name, []string{"matters"}, func(h *schema.Node, _ string, i int, n *schema.Node) bool {
+		h, probs := stream(r, func(h *schema.Node, _ string, i int, n *schema.Node) bool {
 			if i == 0 {
 				cur.division = cloneShallow(h.Get("division"))
 			}
@@ -257,27 +255,6 @@ func (d *Decoder) handler(yield func(int, *Matter) bool) (schema.StreamFunc, *bo
 		}
 		return true
 	}, stopped
-}
-
-// splitTree hands the matters of a document already read whole to each,
-// one at a time, as a stream would, and leaves the header with an empty
-// matters array.
-func splitTree(header *schema.Node, each schema.StreamFunc) {
-	if header == nil {
-		return
-	}
-	ms := header.Field("matters")
-	if ms == nil || ms.Value.Kind != schema.Array {
-		return
-	}
-	items := ms.Value.Items
-	ms.Value = &schema.Node{Kind: schema.Array, Pos: ms.Value.Pos}
-	for i, it := range items {
-		if !each(header, "matters", i, it) {
-			return
-		}
-		items[i] = nil // done with: let the collector have it
-	}
 }
 
 // setDivision takes the catalogue's division from the header read so far,

@@ -163,3 +163,16 @@ func isIdent(s string) bool {
 	}
 	return true
 }
+
+// join returns p followed by the segments of q after its first skip.
+func (p Path) join(q Path, skip int) Path {
+	segs := q.Segments()
+	if len(segs) < skip {
+		return p
+	}
+	out := p
+	for _, s := range segs[skip:] {
+		out = Path{out.ptr + "/" + escapePointer(s)}
+	}
+	return out
+}

@@ -17,22 +17,31 @@ import (
 // JSON types (see [Node]). Problems carry file and positions; on a syntax
 // error the returned node is nil.
 func ParseYAML(file string, data []byte) (*Node, List) {
+	return parseYAMLAt(file, data, 0)
+}
+
+// parseYAMLAt parses data that starts after line lineOffset of file.
+func parseYAMLAt(file string, data []byte, lineOffset int) (*Node, List) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, List{{Pos: Pos{File: file, Line: 1, Col: 1}, Rule: RuleEmpty, Message: "document is empty"}}
+			return nil, List{{Pos: Pos{File: file, Line: 1 + lineOffset, Col: 1}, Rule: RuleEmpty, Message: "document is empty"}}
 		}
-		return nil, List{yamlError(file, data, err)}
+		p := yamlError(file, data, err)
+		p.Pos.Line += lineOffset
+		return nil, List{p}
 	}
-	c := &yamlConverter{file: file, active: map[*yaml.Node]bool{}}
+	c := &yamlConverter{file: file, active: map[*yaml.Node]bool{}, lineOffset: lineOffset}
 	n := c.node(&doc, 0)
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		c.probs.Add(&Problem{Pos: Pos{File: file, Line: extra.Line, Col: extra.Column}, Rule: RuleMultipleDocs,
+		c.probs.Add(&Problem{Pos: Pos{File: file, Line: extra.Line + lineOffset, Col: extra.Column}, Rule: RuleMultipleDocs,
 			Message: "more than one YAML document; only the first is read"})
 	} else if !errors.Is(err, io.EOF) {
-		c.probs.Add(yamlError(file, data, err))
+		p := yamlError(file, data, err)
+		p.Pos.Line += lineOffset
+		c.probs.Add(p)
 	}
 	if c.fatal {
 		return nil, c.probs
@@ -72,10 +81,13 @@ type yamlConverter struct {
 	direct   int                 // nodes read from the text
 	expanded int                 // nodes produced by expanding aliases
 	inAlias  int
+	// lineOffset is added to every line: the text parsed starts after
+	// that many lines of its file.
+	lineOffset int
 }
 
 func (c *yamlConverter) pos(y *yaml.Node) Pos {
-	return Pos{File: c.file, Line: y.Line, Col: y.Column}
+	return Pos{File: c.file, Line: y.Line + c.lineOffset, Col: y.Column}
 }
 
 func (c *yamlConverter) errorf(y *yaml.Node, rule Rule, format string, args ...any) {

@@ -1,0 +1,390 @@
+package schema
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+)
+
+// RuleAliasAcrossItems is reported when a streamed YAML element uses an
+// alias whose anchor lies outside it: elements are parsed one at a time.
+const RuleAliasAcrossItems Rule = "syntax.alias-across-items"
+
+// StreamYAML reads a YAML document whose top level is a block mapping from
+// r without holding it whole, as [StreamJSON] does for JSON: the elements of
+// the block sequences under the top-level keys named in streamed are cut
+// from the text one at a time, parsed by yaml.v3 alone and handed to fn;
+// every other member is kept in the header. Positions are those of the
+// whole document.
+//
+// Anything the text cutter does not recognise as a plain block sequence (a
+// flow sequence on the key's line, a tagged or anchored sequence) makes
+// StreamYAML read the rest of the document whole, up to maxWhole bytes,
+// and hand over its elements from the parsed tree: the result is the same,
+// only the memory differs. An element that uses an alias defined outside
+// it gets a [RuleAliasAcrossItems] problem.
+func StreamYAML(r io.Reader, file string, streamed []string, maxWhole int, fn StreamFunc) (*Node, List) {
+	y := &yamlStreamer{file: file, r: bufio.NewReaderSize(r, 256<<10), streamed: streamed}
+	return y.run(maxWhole, fn)
+}
+
+type yamlStreamer struct {
+	file     string
+	r        *bufio.Reader
+	streamed []string
+	line     int // lines read so far
+	err      error
+	pending  []byte // a line read but not yet used
+	hasPend  bool
+}
+
+// next returns the next line, with its line ending.
+func (y *yamlStreamer) next() ([]byte, bool) {
+	if y.hasPend {
+		y.hasPend = false
+		y.line++
+		return y.pending, true
+	}
+	if y.err != nil {
+		return nil, false
+	}
+	b, err := y.r.ReadBytes('\n')
+	if err != nil {
+		y.err = err
+		if len(b) == 0 {
+			return nil, false
+		}
+	}
+	y.line++
+	return b, true
+}
+
+func (y *yamlStreamer) unread(b []byte) {
+	y.pending, y.hasPend = b, true
+	y.line--
+}
+
+// segment is a run of header lines with the line number of its first.
+type segment struct {
+	first int
+	text  []byte
+}
+
+func indentOf(b []byte) int {
+	n := 0
+	for n < len(b) && b[n] == ' ' {
+		n++
+	}
+	return n
+}
+
+// blank reports whether a line holds nothing but space and perhaps a
+// comment.
+func blank(b []byte) bool {
+	t := bytes.TrimRight(bytes.TrimLeft(b, " \t"), "\r\n")
+	return len(t) == 0 && !bytes.Contains(bytes.TrimRight(b, "\r\n"), []byte("\r")) || len(t) > 0 && t[0] == '#'
+}
+
+// streamedKey returns the key a line opens when it is "key:" at column 0
+// with nothing after the colon but a comment, and key is streamed.
+func (y *yamlStreamer) streamedKey(b []byte) (string, bool) {
+	for _, k := range y.streamed {
+		for _, form := range []string{k, `"` + k + `"`, `'` + k + `'`} {
+			if !bytes.HasPrefix(b, []byte(form+":")) {
+				continue
+			}
+			after := b[len(form)+1:]
+			if len(after) > 0 && after[0] != ' ' && after[0] != '\t' && after[0] != '\n' && after[0] != '\r' {
+				continue // "key:x" is a longer key, and "key:#" no comment
+			}
+			rest := bytes.TrimSpace(after)
+			if len(rest) == 0 || rest[0] == '#' {
+				return k, true
+			}
+		}
+	}
+	return "", false
+}
+
+// isItem reports whether a line starts a sequence item at indent ind.
+func isItem(b []byte, ind int) bool {
+	if indentOf(b) != ind || len(b) <= ind || b[ind] != '-' {
+		return false
+	}
+	return len(b) == ind+1 || b[ind+1] == ' ' || b[ind+1] == '\n' || b[ind+1] == '\r'
+}
+
+func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
+	var probs List
+	var segs []segment
+	cur := segment{first: 1}
+	type streamedAt struct {
+		key string
+		pos Pos
+	}
+	var arrays []streamedAt
+	for {
+		b, ok := y.next()
+		if !ok {
+			break
+		}
+		key, isKey := y.streamedKey(b)
+		if !isKey {
+			cur.text = append(cur.text, b...)
+			continue
+		}
+		// A streamed key: cut its block sequence into elements.
+		cur.text = append(cur.text, b...)
+		segs = append(segs, cur)
+		var partial *Node
+		var item []byte
+		itemLine, idx, ind, flow := 0, 0, -1, 0
+		var firstPos Pos
+		flush := func() bool {
+			if item == nil {
+				return true
+			}
+			if partial == nil {
+				partial, _ = y.header(segs)
+			}
+			ok := y.item(partial, key, idx, item, itemLine, fn, &probs)
+			idx++
+			item = nil
+			return ok
+		}
+		stopped := false
+		for !stopped {
+			l, ok := y.next()
+			if !ok {
+				break
+			}
+			if ind < 0 {
+				if blank(l) {
+					segs[len(segs)-1].text = append(segs[len(segs)-1].text, l...)
+					continue
+				}
+				if !isItem(l, indentOf(l)) {
+					// Not a block sequence (a flow sequence, a mapping, a
+					// tagged node …): read the rest whole.
+					y.unread(l)
+					return y.whole(segs, maxWhole, fn)
+				}
+				ind = indentOf(l)
+				firstPos = Pos{File: y.file, Line: y.line, Col: ind + 1}
+			}
+			switch {
+			case flow > 0:
+				// Inside a flow collection that spans lines, indentation
+				// means nothing until it closes.
+				item = append(item, l...)
+				flow += flowDepth(l)
+			case isItem(l, ind):
+				stopped = !flush()
+				item = append([]byte(nil), l...)
+				itemLine = y.line
+				flow = flowDepth(l)
+			case blank(l) || indentOf(l) > ind:
+				item = append(item, l...)
+				flow += flowDepth(l)
+			default:
+				y.unread(l) // the end of the sequence
+				stopped = !flush()
+				item = nil
+				if in := indentOf(l); in > 0 {
+					// Only a top-level key may follow the sequence.
+					probs.Add(&Problem{Pos: Pos{File: y.file, Line: y.line + 1, Col: in + 1}, Rule: RuleSyntax,
+						Message: "did not find expected key: indentation does not match the sequence above"})
+				}
+				goto done
+			}
+		}
+		if !stopped {
+			stopped = !flush()
+		}
+	done:
+		if stopped {
+			return nil, probs
+		}
+		if ind < 0 {
+			// "key:" with nothing under it is null, as YAML reads it: the
+			// lines go on in the same header segment.
+			cur, segs = segs[len(segs)-1], segs[:len(segs)-1]
+			continue
+		}
+		arrays = append(arrays, streamedAt{key: key, pos: firstPos})
+		cur = segment{first: y.line + 1}
+	}
+	if y.err != nil && !errors.Is(y.err, io.EOF) {
+		probs.Add(&Problem{Pos: Pos{File: y.file}, Rule: "document.read", Message: y.err.Error(), Err: y.err})
+		return nil, probs
+	}
+	segs = append(segs, cur)
+	// The header: each segment parsed at its own lines, the mappings
+	// joined, each streamed key given an empty array at its position.
+	header, hprobs := y.header(segs)
+	probs.Append(hprobs)
+	if header == nil {
+		return nil, probs
+	}
+	for _, a := range arrays {
+		if f := header.Field(a.key); f != nil && f.Value.Kind == Null {
+			f.Value = &Node{Kind: Array, Pos: a.pos}
+		}
+	}
+	// A streamed member the cutter did not see (JSON-style flow text, say)
+	// was parsed with the header: hand its elements over from there.
+	if !Split(header, y.streamed, fn) {
+		return nil, probs
+	}
+	return header, probs
+}
+
+// Split hands the elements of the array members of n named in streamed to
+// fn, as a stream would, leaving empty arrays in their place: it lets a
+// document read whole go through the code that handles streams. It returns
+// false if fn stopped.
+func Split(n *Node, streamed []string, fn StreamFunc) bool {
+	if n == nil || n.Kind != Object {
+		return true
+	}
+	for i := range n.Fields {
+		f := &n.Fields[i]
+		if !slices.Contains(streamed, f.Key) || f.Value.Kind != Array || len(f.Value.Items) == 0 {
+			continue
+		}
+		items := f.Value.Items
+		f.Value = &Node{Kind: Array, Pos: f.Value.Pos}
+		for k, it := range items {
+			if !fn(n, f.Key, k, it) {
+				return false
+			}
+			items[k] = nil // done with: let the collector have it
+		}
+	}
+	return true
+}
+
+// flowDepth returns how many flow collections ([ or {) a line opens more
+// than it closes, outside quoted strings and comments.
+func flowDepth(b []byte) int {
+	d := 0
+	var quote byte
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				if quote == '\'' && i+1 < len(b) && b[i+1] == '\'' {
+					i++ // '' inside single quotes
+				} else {
+					quote = 0
+				}
+			} else if c == '\\' && quote == '"' {
+				i++
+			}
+		case c == '"' || c == '\'':
+			if i == 0 || b[i-1] == ' ' || b[i-1] == '[' || b[i-1] == '{' || b[i-1] == ',' || b[i-1] == ':' || b[i-1] == '-' {
+				quote = c
+			}
+		case c == '#' && (i == 0 || b[i-1] == ' '):
+			return d
+		case c == '[' || c == '{':
+			d++
+		case c == ']' || c == '}':
+			d--
+		}
+	}
+	return d
+}
+
+// item parses one element's text and hands it to fn; it returns fn's
+// answer.
+func (y *yamlStreamer) item(partial *Node, key string, idx int, text []byte, line int, fn StreamFunc, probs *List) bool {
+	n, p := parseYAMLAt(y.file, text, line-1)
+	for _, pr := range p {
+		if bytes.Contains([]byte(pr.Message), []byte("unknown anchor")) {
+			pr.Rule = RuleAliasAcrossItems
+			pr.Message += " (streamed elements are read one at a time: define anchors within the element)"
+		}
+		pr.Path = Root.Key(key).Index(idx).join(pr.Path, 1)
+	}
+	probs.Append(p)
+	if n == nil || n.Kind != Array || len(n.Items) != 1 {
+		return true
+	}
+	return fn(partial, key, idx, n.Items[0])
+}
+
+// header parses the header segments and joins their top-level members.
+func (y *yamlStreamer) header(segs []segment) (*Node, List) {
+	var out *Node
+	var probs List
+	for _, s := range segs {
+		if blankText(s.text) {
+			continue
+		}
+		n, p := parseYAMLAt(y.file, s.text, s.first-1)
+		probs.Append(p)
+		if n == nil {
+			return nil, probs
+		}
+		if out == nil {
+			out = n
+			continue
+		}
+		if n.Kind != Object || out.Kind != Object {
+			probs.Add(&Problem{Pos: n.Pos, Rule: RuleSyntax, Message: "expected more members of the top-level mapping"})
+			return nil, probs
+		}
+		for _, f := range n.Fields {
+			if prev := out.Field(f.Key); prev != nil {
+				// As ParseYAML does: report it, the later value wins.
+				probs.Add(&Problem{Path: Root.Key(f.Key), Pos: f.KeyPos, Rule: RuleDuplicateKey, Message: fmt.Sprintf("duplicate key %q", f.Key)})
+				prev.Value = f.Value
+				continue
+			}
+			out.Fields = append(out.Fields, f)
+		}
+	}
+	if out == nil {
+		return nil, List{{Pos: Pos{File: y.file, Line: 1, Col: 1}, Rule: RuleEmpty, Message: "document is empty"}}
+	}
+	return out, probs
+}
+
+func blankText(b []byte) bool {
+	for _, l := range bytes.Split(b, []byte("\n")) {
+		if !blank(l) {
+			return false
+		}
+	}
+	return true
+}
+
+// whole reads the rest of the document at once and hands over its
+// elements from the parsed tree.
+func (y *yamlStreamer) whole(segs []segment, maxWhole int, fn StreamFunc) (*Node, List) {
+	var buf bytes.Buffer
+	for _, s := range segs {
+		buf.Write(s.text)
+	}
+	for {
+		b, ok := y.next()
+		if !ok {
+			break
+		}
+		buf.Write(b)
+		if buf.Len() > maxWhole {
+			return nil, List{{Pos: Pos{File: y.file, Line: y.line}, Rule: "document.too-large",
+				Message: fmt.Sprintf("document is larger than %d bytes and not in a form that can be streamed", maxWhole)}}
+		}
+	}
+	n, probs := ParseYAML(y.file, buf.Bytes())
+	if !Split(n, y.streamed, fn) {
+		return nil, probs
+	}
+	return n, probs
+}
