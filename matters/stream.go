@@ -5,6 +5,7 @@ import (
 	"io"
 	"iter"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/zwfw/zwfw/schema"
@@ -96,8 +97,10 @@ func (d *Decoder) Problems() schema.List {
 }
 
 // Catalogue returns the catalogue's header (kind, division, level, …) and
-// its bundles, without matters. It is complete once [Decoder.Matters] has
-// run to the end, and nil when the document could not be read.
+// its bundles, without matters. While [Decoder.Matters] runs it holds the
+// members that precede the matters in the document (in the documents this
+// module writes, all but the bundles); it is complete once the iteration
+// has run to the end, and nil when the document could not be read.
 func (d *Decoder) Catalogue() *Catalogue { return d.header }
 
 // Matters returns an iterator over the matters of the document, in order,
@@ -158,9 +161,9 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 const batchSize = 64
 
 type nodeBatch struct {
-	first    int
-	nodes    []*schema.Node
-	division *schema.Node // the header's division as read before the first matter
+	first  int
+	nodes  []*schema.Node
+	header *schema.Node // with the first batch: the members read before the matters
 }
 
 // pipeline reads and parses on one goroutine while the caller's goroutine
@@ -188,8 +191,9 @@ func (d *Decoder) pipeline(r io.Reader, stream func(io.Reader, schema.StreamFunc
 			}
 		}
 		h, probs := stream(r, func(h *schema.Node, _ string, i int, n *schema.Node) bool {
-			if i == 0 {
-				cur.division = cloneShallow(h.Get("division"))
+			if i == 0 && h != nil {
+				// A copy of the top level: the reader goes on adding to h.
+				cur.header = &schema.Node{Kind: h.Kind, Pos: h.Pos, Fields: slices.Clone(h.Fields)}
 			}
 			cur.nodes = append(cur.nodes, n)
 			return len(cur.nodes) < batchSize || send()
@@ -206,11 +210,7 @@ func (d *Decoder) pipeline(r io.Reader, stream func(io.Reader, schema.StreamFunc
 			continue // drain, so the reader finishes
 		}
 		for k, n := range b.nodes {
-			h := &schema.Node{Kind: schema.Object}
-			if b.division != nil {
-				h.Fields = []schema.Field{{Key: "division", Value: b.division}}
-			}
-			if !each(h, "matters", b.first+k, n) {
+			if !each(b.header, "matters", b.first+k, n) {
 				stopped = true
 				close(done)
 				break
@@ -224,17 +224,6 @@ func (d *Decoder) pipeline(r io.Reader, stream func(io.Reader, schema.StreamFunc
 	return out.header, out.probs
 }
 
-// cloneShallow copies an object node and its scalar members, enough to read
-// it on another goroutine while the original may change.
-func cloneShallow(n *schema.Node) *schema.Node {
-	if n == nil {
-		return nil
-	}
-	c := *n
-	c.Fields = append([]schema.Field(nil), n.Fields...)
-	return &c
-}
-
 // handler returns the function that takes each matter node from the
 // reader, and a flag that tells whether the consumer stopped early.
 func (d *Decoder) handler(yield func(int, *Matter) bool) (schema.StreamFunc, *bool) {
@@ -245,7 +234,7 @@ func (d *Decoder) handler(yield func(int, *Matter) bool) (schema.StreamFunc, *bo
 			return false
 		}
 		if i == 0 {
-			d.setDivision(h)
+			d.setHeader(h)
 		}
 		m = Matter{}
 		d.matter(&m, i, n)
@@ -257,12 +246,18 @@ func (d *Decoder) handler(yield func(int, *Matter) bool) (schema.StreamFunc, *bo
 	}, stopped
 }
 
-// setDivision takes the catalogue's division from the header read so far,
-// for the check that codes name it.
-func (d *Decoder) setDivision(h *schema.Node) {
-	if code := h.Get("division").Get("code"); code != nil && code.Kind == schema.String {
-		d.div, _ = ParseDivisionCode(code.Value)
+// setHeader decodes the members read before the first matter, so that
+// the catalogue's division (for the check that codes name it) and the rest
+// of its header are known while matters stream. Their problems are
+// reported once, when the whole header is checked at the end.
+func (d *Decoder) setHeader(h *schema.Node) {
+	if h == nil || h.Kind != schema.Object {
+		return
 	}
+	var ignored schema.List
+	dec := &decoder{probs: &ignored, root: h}
+	d.header = dec.catalogue(h)
+	d.div, _ = ParseDivisionCode(d.header.Division.Code)
 }
 
 // matter validates, decodes and checks one matter.
