@@ -16,6 +16,10 @@
 // against. -target sets a target such as "即办比例>=70%", replacing the
 // mode's own for that indicator.
 //
+// Catalogues are streamed (matters.Decoder): their matters pass through the
+// indicators one at a time and are never held, so a catalogue of a million
+// matters is measured in the memory of one.
+//
 // Every figure is computed from the catalogues: shares print with their
 // numerator and denominator, and every indicator says which matters it
 // left out and why. With -json the same is printed as JSON.
@@ -53,12 +57,52 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// catalogue is one measured catalogue.
+// catalogue is one measured catalogue. Its matters are streamed through
+// the indicators, never held: cat has the header and bundles only.
 type catalogue struct {
-	file string
-	cat  *matters.Catalogue
-	unit *county.Unit // nil when its division is not in the hierarchy
-	x    *reform.Indicators
+	file    string
+	open    func() (io.ReadCloser, error)
+	cat     *matters.Catalogue
+	matters int
+	unit    *county.Unit // nil when its division is not in the hierarchy
+	x       *reform.Indicators
+}
+
+// header reads a catalogue up to its first matter, for its level.
+func (c *catalogue) header() (*matters.Catalogue, error) {
+	r, err := c.open()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	d := matters.NewDecoder(r, c.file, nil)
+	for range d.Matters() {
+		break
+	}
+	return d.Catalogue(), nil
+}
+
+// measure streams the catalogue's matters through a new accumulator and
+// returns the problems found.
+func (c *catalogue) measure(cfg reform.Config) (schema.List, error) {
+	r, err := c.open()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	d := matters.NewDecoder(r, c.file, nil)
+	c.x = reform.New(cfg)
+	for _, m := range d.Matters() {
+		c.x.Add(m)
+		c.matters++
+	}
+	c.cat = d.Catalogue()
+	if c.cat != nil {
+		for i := range c.cat.Bundles {
+			c.x.AddBundle(&c.cat.Bundles[i])
+		}
+	}
+	return d.Problems(), nil
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -128,28 +172,45 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	var cats []*catalogue
 	if len(ins) == 0 {
-		c, probs := matters.LoadFS(data.FS, defaultFile)
-		report(probs)
-		cats = append(cats, &catalogue{file: defaultFile, cat: c})
+		cats = append(cats, &catalogue{file: defaultFile, open: func() (io.ReadCloser, error) { return data.FS.Open(defaultFile) }})
 	}
 	for _, in := range ins {
-		c, probs := matters.LoadFile(in)
+		cats = append(cats, &catalogue{file: in, open: func() (io.ReadCloser, error) { return os.Open(in) }})
+	}
+	// The headers first: every accumulator needs the same Config, and the
+	// level in it is the catalogues' common level.
+	var levels []matters.Level
+	for _, c := range cats {
+		head, err := c.header()
+		if err != nil {
+			report(schema.List{{Pos: schema.Pos{File: c.file}, Rule: matters.RuleRead, Message: err.Error(), Err: err}})
+			continue
+		}
+		if head != nil {
+			levels = append(levels, head.Level)
+		}
+	}
+	if failed {
+		return 1
+	}
+	cfg := reform.Config{Level: commonLevel(levels)}
+	if base != nil {
+		cfg.Base = reform.NewBase(base)
+	}
+	for _, c := range cats {
+		probs, err := c.measure(cfg)
+		if err != nil {
+			probs = schema.List{{Pos: schema.Pos{File: c.file}, Rule: matters.RuleRead, Message: err.Error(), Err: err}}
+		}
 		report(probs)
-		cats = append(cats, &catalogue{file: in, cat: c})
 	}
 	if failed {
 		return 1
 	}
 
-	cfg := reform.Config{Level: commonLevel(cats)}
-	if base != nil {
-		cfg.Base = reform.NewBase(base)
-	}
 	h := county.Suining()
 	own := map[*county.Unit]*reform.Indicators{}
 	for _, c := range cats {
-		c.x = reform.New(cfg)
-		c.x.AddCatalogue(c.cat)
 		c.unit = unitOf(h, c.cat.Division)
 		if c.unit == nil {
 			fmt.Fprintf(stderr, "coverage: %s: division %s %s is not a unit of %s; left out of the roll-up\n",
@@ -179,7 +240,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		out.Catalogues = append(out.Catalogues, catalogueJSON{
 			File: c.file, Title: c.cat.Title, Division: c.cat.Division.Code + " " + c.cat.Division.Name,
-			Matters: len(c.cat.Matters), Bundles: len(c.cat.Bundles),
+			Matters: c.matters, Bundles: len(c.cat.Bundles),
 			Indicators: c.x.Results(), Scorecard: mode.Score(name, c.x, targets...),
 		})
 	}
@@ -251,12 +312,12 @@ type rollUpJSON struct {
 
 // commonLevel is the level all catalogues state, or zero when they differ:
 // the base items a list should claim are those of its level.
-func commonLevel(cats []*catalogue) matters.Level {
+func commonLevel(levels []matters.Level) matters.Level {
 	var l matters.Level
-	for i, c := range cats {
+	for i, v := range levels {
 		if i == 0 {
-			l = c.cat.Level
-		} else if c.cat.Level != l {
+			l = v
+		} else if v != l {
 			return 0
 		}
 	}
