@@ -23,9 +23,18 @@
 // [Catalogue.WriteJSON] write a catalogue back without loss: loading what
 // they write gives an equal catalogue.
 //
-// Decoding works on one matter's subtree at a time (see [Decode]) and the
-// whole-catalogue checks keep only an index of codes, so the same code
-// serves catalogues read as a stream.
+// # Streaming
+//
+// A [Decoder] reads a catalogue one matter at a time and yields each as it
+// is validated, decoded and checked, so a province's catalogue of a million
+// matters is read, checked and measured in the memory of one matter and a
+// compact index of codes (about 30 bytes a matter) for the checks that need
+// the whole catalogue. JSON is read token by token; YAML is cut into one
+// text per matter. With two CPUs, reading runs on its own goroutine. The
+// schema checks use the module's fast validator, which agrees with the
+// reference implementation problem for problem; [DecodeOptions] can ask for
+// the reference. [Parse], [Load], [LoadFile], [LoadFS] and [Decode] collect
+// what a Decoder yields: one path serves small documents and large ones.
 //
 // # Semantic checks
 //
@@ -50,12 +59,36 @@
 //     level.
 //   - matter.credit-code-check: the body's unified social credit code has a
 //     wrong check character (GB 32100-2015).
+//   - matter.code-division, matter.code-body, matter.code-base-code: what the
+//     matter's code holds disagrees with the catalogue's division (it names
+//     neither that division, one within it, nor one above it), with the
+//     implementing body's credit code, or with the base code claimed;
+//     matter.code-unrecognised (a warning) when the code is in no known
+//     form, and code.* warnings for the known irregular forms.
 //   - bundle.unknown-member, bundle.duplicate-code: a one-thing bundle names
 //     a matter the catalogue does not hold, or reuses a code.
 //
 // Structural problems carry rules "schema.<keyword>" from the JSON Schema
 // (schema.required, schema.enum, …); text that is not YAML or JSON gets
 // "syntax.*" rules.
+
+// # Codes
+//
+// Codes are small comparable values in the manner of net/netip:
+// [CreditCode] (统一社会信用代码, GB 32100, with both check characters
+// verified), [OrgCode] (组织机构代码, GB 11714, plain or hyphenated),
+// [DivisionCode] (GB/T 2260 and statistical division codes of 6, 9 or 12
+// digits, which are one value however they are spelled) and [MatterCode]
+// (基本编码, the 31-character 实施编码, the 33-character 业务办理项编码 and
+// Sichuan's hyphenated portal form). Each has a documented zero value,
+// IsValid, Parse and MustParse, String, Compare and text marshalling through
+// its parser. A code that cannot be read gives a [CodeError] naming the
+// character where it goes wrong and a stable rule. [ParseMatterCodeLenient]
+// also reads the irregular codes real catalogues hold — an organisation
+// code where the credit code belongs, an unfamiliar prefix like
+// G-000007-001, a placeholder body — and returns each irregularity as a
+// warning that [CodeError.AsProblem] turns into a located problem.
+// [MatterCode.String] gives back the code exactly as it was written.
 //
 // # Enumerations
 //
@@ -65,5 +98,76 @@
 // accepts the term or the national code, a String method that never panics,
 // and text marshalling through Parse. Multi-selects (online items, forms,
 // service objects) are a [Set], a bit mask that is comparable and costs no
-// allocation. The zero value of each enum means "not stated".
+// allocation. The zero value of each enum means "not stated".//
+// # Spreadsheets
+//
+// [ReadCSV] reads a spreadsheet of matters saved as CSV, one matter a row;
+// [Catalogue.WriteCSV] writes one. The reader takes what portals and Excel
+// produce: UTF-8 with or without byte-order mark, or GB18030/GBK as Excel on
+// Chinese Windows saves it (text that is mostly valid UTF-8 is UTF-8,
+// anything else is decoded as GB18030; UTF-16 is refused with a hint); a
+// one-cell title row above the header, which becomes the title; Chinese or
+// English headers, with stars, spaces and notes in parentheses
+// ("*事项名称（必填）"), and a unit in a limit's header ("法定办结时限（工作日）").
+// It reads row by row and holds nothing but the catalogue it builds; a row
+// longer than [MaxCSVRow] ends reading.
+//
+// The canonical layout, in the order WriteCSV writes it (Chinese header,
+// English header, what else is accepted):
+//
+//	事项编码        code               实施编码, 业务办理项编码, 事项代码
+//	基本编码        baseCode
+//	事项名称        name
+//	主项名称        mainItem           主项; 未分类 means none
+//	事项类型        type               事项类型代码, 权力类型; term or national code
+//	行使层级        level              term or code 1–6
+//	实施主体        body.name          实施部门, 部门名称, 实施机构
+//	实施主体编码    body.creditCode    部门编码, 统一社会信用代码
+//	实施主体性质    body.nature
+//	权力来源        powerSource
+//	法定办结时限    legalLimit         法定时限; 20个工作日, 20工作日, 即办, 1个月
+//	承诺办结时限    promisedLimit      承诺时限; likewise
+//	办件类型        handlingKind
+//	到办事现场次数  visits             0–9, "1次"
+//	必须现场办理原因说明 onsiteReason
+//	网上办理深度    online             items joined by ^ 、 , ; or line breaks
+//	办理形式        forms              likewise; terms or codes
+//	服务对象        serviceObjects     likewise
+//	通办范围        scopes             川渝通办（第1批）、全域通办
+//	下放层级, 下放批次, 下放文件  delegation.to, .batch, .document
+//	是否24小时自助, 容缺受理, 进驻大厅  selfService24h, tolerateMissing, inHall: 是/否
+//	是否收费, 收费依据, 收费项目  fee.charged, fee.basis, fee.items (one a line)
+//	区划代码        areaCode           区域编码, 行政区划代码
+//
+// A bare 日 or 天 is read as 自然日 with the warning csv.day-unit: Chinese
+// law counts 日 in calendar days unless a law says otherwise, and the reader
+// does not guess which law applies. The body-code column takes what portals
+// put there: an 18-character credit code is body.creditCode; a 9-character
+// organisation code is kept as body extension x-orgCode (csv.org-code);
+// anything else as x-bodyCode (csv.body-code). Columns that name no element
+// are kept as matter extensions "x-" + header.
+//
+// Every problem is a [schema.Problem] at the row's line and the column's
+// number (A = 1), with the header in its message and the document path
+// /matters/<i>/<element>. After each row the semantic checks [Parse] runs
+// are run too, located at the same cells, except that a code disagreeing
+// with the department column or the division (matter.code-body,
+// matter.code-division) is a warning: portals fill that column with the
+// department's code. WriteCSV writes every column of the layout, then one
+// column per matter extension key, in UTF-8, UTF-8 with byte-order mark, or
+// GB18030 ([CSVOptions]); reading what it writes gives equal matters, except
+// for what a row cannot hold, listed at [Catalogue.WriteCSV].
+//
+// # Diffs
+//
+// [Catalogue.Diff] compares two editions of a catalogue (事项动态调整). Matters
+// are matched by code; an old and a new matter left over are taken for one
+// re-coded matter when their names and base codes agree. Each matter that
+// differs is one [MatterChange] of kind [Added] (新增), [Removed] (取消),
+// [Changed] (变更) or [Moved] (划转: another body or level), with the
+// elements that changed, each as a path ("promisedLimit", "body.name") and
+// its old and new value. Bundles and the catalogue's own elements are
+// reported the same way. Elements are compared with go-cmp. A [Diff] is a
+// value for programs, prints like diff(1) (String, WriteText) and marshals
+// to JSON; package matterstest turns it into test assertions.
 package matters
