@@ -71,7 +71,7 @@
 // Structural problems carry rules "schema.<keyword>" from the JSON Schema
 // (schema.required, schema.enum, …); text that is not YAML or JSON gets
 // "syntax.*" rules.
-
+//
 // # Codes
 //
 // Codes are small comparable values in the manner of net/netip:
