@@ -41,7 +41,7 @@ func TestLoadCSV(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.TrimSuffix(tt.file, ".csv"), func(t *testing.T) {
 			path := filepath.Join("testdata", "csv", tt.file)
-			h, probs := Load(path)
+			h, probs := LoadFile(path)
 			if got := rulePaths(probs); !slices.Equal(got, tt.want) {
 				t.Errorf("%s: problems\n got %q\nwant %q", tt.why, got, tt.want)
 			}
@@ -92,7 +92,7 @@ func TestCSVPositions(t *testing.T) {
 }
 
 func TestCSVKinds(t *testing.T) {
-	h, probs := Load("testdata/csv/valid-city.csv")
+	h, probs := LoadFile("testdata/csv/valid-city.csv")
 	if probs.Err() != nil {
 		t.Fatal(probs)
 	}

@@ -82,7 +82,7 @@
 //	    parent: "510921"
 //	    servicePoints: [{kind: 便民服务中心}]
 //
-// [Parse], [Read], [Load] and [LoadFS] read one; [Hierarchy.Node] writes a
+// [Parse], [Load], [LoadFile] and [LoadFS] read one; [Hierarchy.Node] writes a
 // hierarchy back (units depth first), and reading that gives an equal
 // hierarchy. A parent outside the document is allowed for units of the
 // highest level present — a city naming its province, a township list
@@ -96,7 +96,7 @@
 // county, township, …) refined into a kind by the name's ending, or a kind
 // itself. Problems are located as FILE:LINE:COL, with the field's number
 // (1 for the first) as the column, and the path /rows/N/<column>, N
-// counting records after the header from 0. [Load] and [LoadFS] pick CSV
+// counting records after the header from 0. [LoadFile] and [LoadFS] pick CSV
 // for names ending in .csv.
 //
 // # Merging
@@ -107,7 +107,7 @@
 // under the unit whose code it names as its parent. This is how township
 // and village lists join the embedded default:
 //
-//	list, probs := county.Load("suining-divisions-2023.csv")
+//	list, probs := county.LoadFile("suining-divisions-2023.csv")
 //	…
 //	h, probs := county.Suining().Merge(list)
 //

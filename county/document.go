@@ -13,7 +13,7 @@ import (
 	"github.com/zwfw/zwfw/schema"
 )
 
-// MaxSize is the largest divisions document [Read], [Load] and [LoadFS]
+// MaxSize is the largest divisions document [Load], [LoadFile] and [LoadFS]
 // accept, in bytes. Every village of China fits several times over.
 const MaxSize = 256 << 20
 
@@ -51,9 +51,9 @@ func Parse(file string, data []byte) (*Hierarchy, schema.List) {
 	return h, probs
 }
 
-// Read reads a divisions document from r; see [Parse]. It reads at most
+// Load reads a divisions document from r; see [Parse]. It reads at most
 // [MaxSize] bytes.
-func Read(r io.Reader, file string) (*Hierarchy, schema.List) {
+func Load(r io.Reader, file string) (*Hierarchy, schema.List) {
 	data, err := io.ReadAll(io.LimitReader(r, int64(maxSize)+1))
 	if err != nil {
 		return nil, readProblem(file, err)
@@ -70,9 +70,9 @@ func readProblem(file string, err error) schema.List {
 	return schema.List{p}
 }
 
-// Load reads the file at path: CSV in the statistical-code layout (see
+// LoadFile reads the file at path: CSV in the statistical-code layout (see
 // [ReadCSV]) when its name ends in .csv, a divisions document otherwise.
-func Load(path string) (*Hierarchy, schema.List) {
+func LoadFile(path string) (*Hierarchy, schema.List) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, readProblem(path, err)
@@ -81,7 +81,7 @@ func Load(path string) (*Hierarchy, schema.List) {
 	return readAny(f, path)
 }
 
-// LoadFS is [Load] for a file of fsys.
+// LoadFS is [LoadFile] for a file of fsys.
 func LoadFS(fsys fs.FS, name string) (*Hierarchy, schema.List) {
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -95,7 +95,7 @@ func readAny(r io.Reader, name string) (*Hierarchy, schema.List) {
 	if strings.EqualFold(path.Ext(name), ".csv") {
 		return ReadCSV(r, name)
 	}
-	return Read(r, name)
+	return Load(r, name)
 }
 
 // decode turns a document that passed the schema into records. It stays

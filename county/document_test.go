@@ -97,7 +97,7 @@ func TestLoadDivisions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.TrimSuffix(tt.file, filepath.Ext(tt.file)), func(t *testing.T) {
 			path := filepath.Join("testdata", "divisions", tt.file)
-			h, probs := Load(path)
+			h, probs := LoadFile(path)
 			if got := rulePaths(probs); !slices.Equal(got, tt.want) {
 				t.Errorf("%s: problems\n got %q\nwant %q", tt.why, got, tt.want)
 			}
@@ -124,7 +124,7 @@ func TestLoadDivisions(t *testing.T) {
 }
 
 func TestValidMinimal(t *testing.T) {
-	h, probs := Load("testdata/divisions/valid-minimal.yaml")
+	h, probs := LoadFile("testdata/divisions/valid-minimal.yaml")
 	if probs.Err() != nil {
 		t.Fatal(probs)
 	}
@@ -207,16 +207,16 @@ func TestReadAndLoadFS(t *testing.T) {
 		units int
 		rules []string
 	}{
-		{"Read", func() (*Hierarchy, schema.List) { return Read(strings.NewReader(string(data)), "m.yaml") }, 12, nil},
+		{"Read", func() (*Hierarchy, schema.List) { return Load(strings.NewReader(string(data)), "m.yaml") }, 12, nil},
 		{"LoadFS document", func() (*Hierarchy, schema.List) { return LoadFS(fsys, "d/minimal.yaml") }, 12, nil},
 		{"LoadFS csv by extension", func() (*Hierarchy, schema.List) { return LoadFS(fsys, "d/city.CSV") }, 11, []string{"county.csv-header /header/4"}},
 		{"LoadFS missing", func() (*Hierarchy, schema.List) { return LoadFS(fsys, "d/none.yaml") }, -1, []string{"county.read "}},
-		{"Load missing", func() (*Hierarchy, schema.List) { return Load("testdata/no-such-file.yaml") }, -1, []string{"county.read "}},
-		{"Read failing reader", func() (*Hierarchy, schema.List) { return Read(failReader{}, "x.yaml") }, -1, []string{"county.read "}},
+		{"Load missing", func() (*Hierarchy, schema.List) { return LoadFile("testdata/no-such-file.yaml") }, -1, []string{"county.read "}},
+		{"Read failing reader", func() (*Hierarchy, schema.List) { return Load(failReader{}, "x.yaml") }, -1, []string{"county.read "}},
 		{"ReadCSV failing reader", func() (*Hierarchy, schema.List) { return ReadCSV(failReader{}, "x.csv") }, -1, []string{"county.read "}},
-		{"Read too large", func() (*Hierarchy, schema.List) { return Read(io.LimitReader(spaces{}, int64(maxSize)+1), "big.yaml") }, -1, []string{"county.too-large "}},
+		{"Read too large", func() (*Hierarchy, schema.List) { return Load(io.LimitReader(spaces{}, int64(maxSize)+1), "big.yaml") }, -1, []string{"county.too-large "}},
 		{"Read at the limit", func() (*Hierarchy, schema.List) {
-			return Read(io.MultiReader(strings.NewReader(`{"kind":"Divisions","schemaVersion":1,"units":[]}`), io.LimitReader(spaces{}, int64(maxSize)-50)), "max.json")
+			return Load(io.MultiReader(strings.NewReader(`{"kind":"Divisions","schemaVersion":1,"units":[]}`), io.LimitReader(spaces{}, int64(maxSize)-50)), "max.json")
 		}, 0, nil},
 		{"empty document", func() (*Hierarchy, schema.List) { return Parse("e.yaml", nil) }, -1, []string{"syntax.empty "}},
 	}
@@ -232,7 +232,7 @@ func TestReadAndLoadFS(t *testing.T) {
 		})
 	}
 	t.Run("read error is reachable", func(t *testing.T) {
-		_, probs := Read(failReader{}, "x.yaml")
+		_, probs := Load(failReader{}, "x.yaml")
 		if !errors.Is(probs.Err(), errFail) {
 			t.Errorf("errors.Is(%v, errFail) = false", probs.Err())
 		}

@@ -184,8 +184,8 @@ func ExampleLoadFS() {
 	// 0 蓬溪县 (510921) 510900
 }
 
-func ExampleLoad() {
-	h, probs := county.Load("testdata/divisions/valid-forest.json")
+func ExampleLoadFile() {
+	h, probs := county.LoadFile("testdata/divisions/valid-forest.json")
 	fmt.Println(len(probs), h.Len(), len(h.Roots()))
 	// Output:
 	// 0 4 2

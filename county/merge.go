@@ -10,7 +10,7 @@ import (
 // is changed. It is how township and village lists are put under the
 // embedded default:
 //
-//	towns, probs := county.Load("townships.csv")
+//	towns, probs := county.LoadFile("townships.csv")
 //	…
 //	h, probs := county.Suining().Merge(towns)
 //

@@ -15,7 +15,7 @@ func mustParse(t *testing.T, file, doc string) *Hierarchy {
 }
 
 func TestMergeTownships(t *testing.T) {
-	towns, probs := Load("testdata/csv/valid-townships.csv")
+	towns, probs := LoadFile("testdata/csv/valid-townships.csv")
 	if probs.Err() != nil {
 		t.Fatal(probs)
 	}

@@ -86,7 +86,7 @@ func TestSuiningDivisions2023(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("real data not available (%v); it lives in the shared data folder beside the repository", err)
 	}
-	list, probs := Load(path)
+	list, probs := LoadFile(path)
 	if len(probs) > 0 {
 		// Not even a warning: the codes of the real list keep to the
 		// statistical ranges of their kinds.

@@ -48,7 +48,7 @@
 //
 // # Reading and checking
 //
-// [Parse], [Read], [ReadFile] and [ReadFS] read YAML or JSON in one pass:
+// [Parse], [Load], [LoadFile] and [LoadFS] read YAML or JSON in one pass:
 // [schema.Parse] with positions, validation against [schema.Bulletin], a
 // typed decode, then the consistency checks of [Bulletin.Check]. Every
 // finding is a [schema.Problem] with file, line, column, JSON Pointer path

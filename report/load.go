@@ -78,9 +78,9 @@ func Decode(n *schema.Node, opts *Options) (*Bulletin, schema.List) {
 	return b, probs
 }
 
-// Read reads a bulletin document from r; name is used in problem
+// Load reads a bulletin document from r; name is used in problem
 // positions. See [Parse].
-func Read(r io.Reader, name string, opts *Options) (*Bulletin, schema.List) {
+func Load(r io.Reader, name string, opts *Options) (*Bulletin, schema.List) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentSize+1))
 	if err != nil {
 		return nil, readProblem(name, err)
@@ -91,24 +91,24 @@ func Read(r io.Reader, name string, opts *Options) (*Bulletin, schema.List) {
 	return Parse(name, data, opts)
 }
 
-// ReadFile reads the bulletin document at path. See [Parse].
-func ReadFile(path string, opts *Options) (*Bulletin, schema.List) {
+// LoadFile reads the bulletin document at path. See [Parse].
+func LoadFile(path string, opts *Options) (*Bulletin, schema.List) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, readProblem(path, err)
 	}
 	defer f.Close()
-	return Read(f, path, opts)
+	return Load(f, path, opts)
 }
 
-// ReadFS reads the bulletin document name from fsys. See [Parse].
-func ReadFS(fsys fs.FS, name string, opts *Options) (*Bulletin, schema.List) {
+// LoadFS reads the bulletin document name from fsys. See [Parse].
+func LoadFS(fsys fs.FS, name string, opts *Options) (*Bulletin, schema.List) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, readProblem(name, err)
 	}
 	defer f.Close()
-	return Read(f, name, opts)
+	return Load(f, name, opts)
 }
 
 func readProblem(name string, err error) schema.List {

@@ -27,7 +27,7 @@ var noUnits = &report.Options{KnowsUnit: func(string) bool { return true }}
 
 func april(t testing.TB) *report.Bulletin {
 	t.Helper()
-	b, probs := report.ReadFile(aprilFile, nil)
+	b, probs := report.LoadFile(aprilFile, nil)
 	if len(probs) > 0 {
 		t.Fatalf("%s: want no problems, got:\n%v", aprilFile, lines(probs))
 	}
@@ -166,7 +166,7 @@ func TestVisitTotalIsDerived(t *testing.T) {
 func TestRoundTrip(t *testing.T) {
 	opts := cmp.AllowUnexported(report.Decimal{})
 	for _, file := range []string{aprilFile, "testdata/minimal.yaml", "testdata/extensions.json"} {
-		b1, probs := report.ReadFile(file, noUnits)
+		b1, probs := report.LoadFile(file, noUnits)
 		if probs.HasErrors() {
 			t.Fatalf("%s: %v", file, lines(probs))
 		}
@@ -235,8 +235,8 @@ func TestReaders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromFS, p1 := report.ReadFS(os.DirFS("../examples/data"), "bulletin-2021-04.yaml", nil)
-	fromReader, p2 := report.Read(bytes.NewReader(data), "x.yaml", nil)
+	fromFS, p1 := report.LoadFS(os.DirFS("../examples/data"), "bulletin-2021-04.yaml", nil)
+	fromReader, p2 := report.Load(bytes.NewReader(data), "x.yaml", nil)
 	if len(p1)+len(p2) > 0 {
 		t.Fatalf("problems: %v %v", p1, p2)
 	}
@@ -247,10 +247,10 @@ func TestReaders(t *testing.T) {
 		name string
 		got  func() schema.List
 	}{
-		{"missing file", func() schema.List { _, l := report.ReadFile("testdata/no-such-file.yaml", nil); return l }},
-		{"missing in fs", func() schema.List { _, l := report.ReadFS(os.DirFS("testdata"), "nope.yaml", nil); return l }},
+		{"missing file", func() schema.List { _, l := report.LoadFile("testdata/no-such-file.yaml", nil); return l }},
+		{"missing in fs", func() schema.List { _, l := report.LoadFS(os.DirFS("testdata"), "nope.yaml", nil); return l }},
 		{"too large", func() schema.List {
-			_, l := report.Read(bytes.NewReader(make([]byte, report.MaxDocumentSize+1)), "big.yaml", nil)
+			_, l := report.Load(bytes.NewReader(make([]byte, report.MaxDocumentSize+1)), "big.yaml", nil)
 			return l
 		}},
 	} {

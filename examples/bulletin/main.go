@@ -83,9 +83,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var b *report.Bulletin
 	var probs schema.List
 	if *in == "" {
-		b, probs = report.ReadFS(data.FS, defaultFile, nil)
+		b, probs = report.LoadFS(data.FS, defaultFile, nil)
 	} else {
-		b, probs = report.ReadFile(*in, nil)
+		b, probs = report.LoadFile(*in, nil)
 	}
 	failed := printProblems(stderr, probs)
 
