@@ -1,0 +1,341 @@
+package reform_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"flag"
+
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/matters/matterstest"
+	"github.com/zwfw/zwfw/reform"
+	"github.com/zwfw/zwfw/schema"
+	"gopkg.in/yaml.v3"
+)
+
+// The scale benchmarks measure the whole pipeline on a synthetic catalogue
+// against its baselines, in one run:
+//
+//	go test -run='^$' -bench=Scale -benchmem -benchtime=1x -count=5 -scale=1000000 ./reform
+//
+// -scale sets the number of matters (default 20,000, so that the
+// benchmarks also run quickly as a smoke test).
+var scale = flag.Int("scale", 20_000, "matters in the synthetic catalogue of the scale benchmarks")
+
+var synthetic struct {
+	sync.Mutex
+	files map[string]string
+	dir   string
+}
+
+// TestMain removes the synthetic catalogues the benchmarks wrote.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if synthetic.dir != "" {
+		os.RemoveAll(synthetic.dir)
+	}
+	os.Exit(code)
+}
+
+// syntheticFile writes (once per process) a synthetic catalogue of -scale
+// matters in the given format and returns its path and size.
+func syntheticFile(b *testing.B, format string) (string, int64) {
+	synthetic.Lock()
+	defer synthetic.Unlock()
+	if synthetic.files == nil {
+		synthetic.files = map[string]string{}
+	}
+	key := format + strconv.Itoa(*scale)
+	path, ok := synthetic.files[key]
+	if !ok {
+		if synthetic.dir == "" {
+			dir, err := os.MkdirTemp("", "zwfw-scale-")
+			if err != nil {
+				b.Fatal(err)
+			}
+			synthetic.dir = dir
+		}
+		path = filepath.Join(synthetic.dir, key+"."+format)
+		f, err := os.Create(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := matterstest.WriteSynthetic(f, matterstest.GenerateOptions{Matters: *scale, Format: format}); err != nil {
+			b.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			b.Fatal(err)
+		}
+		synthetic.files[key] = path
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return path, fi.Size()
+}
+
+// peakRSS measures the peak resident memory of the process while f runs,
+// in MiB, by resetting the kernel's high-water mark first. It returns -1
+// where the kernel does not offer that.
+func peakRSS(f func()) float64 {
+	runtime.GC()
+	debug.FreeOSMemory()
+	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+		f()
+		return -1
+	}
+	f()
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return -1
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
+			return float64(kb) / 1024
+		}
+	}
+	return -1
+}
+
+func runScale(b *testing.B, format string, f func(path string)) {
+	path, size := syntheticFile(b, format)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	peak := 0.0
+	for i := 0; i < b.N; i++ {
+		if p := peakRSS(func() { f(path) }); p > peak {
+			peak = p
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(*scale), "ns/matter")
+	if peak >= 0 {
+		b.ReportMetric(peak, "peak-RSS-MiB")
+	}
+}
+
+// wireCatalogue is the document as plain Go types, for the baselines: what
+// encoding/json decodes into with no validation at all.
+type wireCatalogue struct {
+	Kind          string         `json:"kind" yaml:"kind"`
+	SchemaVersion int            `json:"schemaVersion" yaml:"schemaVersion"`
+	CatalogueKind string         `json:"catalogueKind" yaml:"catalogueKind"`
+	Title         string         `json:"title" yaml:"title"`
+	Division      wireDivision   `json:"division" yaml:"division"`
+	Level         string         `json:"level" yaml:"level"`
+	Matters       []wireMatter   `json:"matters" yaml:"matters"`
+	Bundles       []wireBundle   `json:"bundles" yaml:"bundles"`
+	X             map[string]any `json:"-" yaml:"-"`
+}
+
+type wireDivision struct {
+	Code string `json:"code" yaml:"code"`
+	Name string `json:"name" yaml:"name"`
+}
+
+type wireLimit struct {
+	Value float64 `json:"value" yaml:"value"`
+	Unit  string  `json:"unit" yaml:"unit"`
+}
+
+type wireMatter struct {
+	Code     string `json:"code"`
+	BaseCode string `json:"baseCode"`
+	Name     string `json:"name"`
+	MainItem string `json:"mainItem"`
+	Type     string `json:"type"`
+	Level    string `json:"level"`
+	Body     struct {
+		Name       string `json:"name"`
+		CreditCode string `json:"creditCode"`
+		Nature     string `json:"nature"`
+	} `json:"body"`
+	PowerSource    string     `json:"powerSource"`
+	LegalLimit     *wireLimit `json:"legalLimit"`
+	PromisedLimit  *wireLimit `json:"promisedLimit"`
+	HandlingKind   string     `json:"handlingKind"`
+	Visits         *int       `json:"visits"`
+	OnsiteReason   string     `json:"onsiteReason"`
+	Online         []string   `json:"online"`
+	Forms          []string   `json:"forms"`
+	ServiceObjects []string   `json:"serviceObjects"`
+	Scopes         []struct {
+		Scope string `json:"scope"`
+		Batch int    `json:"batch"`
+	} `json:"scopes"`
+	Delegation *struct {
+		To       string `json:"to"`
+		Batch    int    `json:"batch"`
+		Document string `json:"document"`
+	} `json:"delegation"`
+	SelfService24h  bool `json:"selfService24h"`
+	TolerateMissing bool `json:"tolerateMissing"`
+	InHall          bool `json:"inHall"`
+	Fee             *struct {
+		Charged bool     `json:"charged"`
+		Basis   string   `json:"basis"`
+		Items   []string `json:"items"`
+	} `json:"fee"`
+	Window string `json:"x-window"`
+}
+
+type wireBundle struct {
+	Code    string   `json:"code"`
+	Name    string   `json:"name"`
+	Matters []string `json:"matters"`
+}
+
+func openBuffered(b *testing.B, path string) (*os.File, io.Reader) {
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return f, bufio.NewReaderSize(f, 1<<20)
+}
+
+// BenchmarkScaleJSONBareDecode is the floor: encoding/json decoding the file
+// into plain Go types, checking nothing.
+func BenchmarkScaleJSONBareDecode(b *testing.B) {
+	runScale(b, "json", func(path string) {
+		f, r := openBuffered(b, path)
+		defer f.Close()
+		var c wireCatalogue
+		if err := json.NewDecoder(r).Decode(&c); err != nil {
+			b.Fatal(err)
+		}
+		if len(c.Matters) != *scale {
+			b.Fatalf("decoded %d matters", len(c.Matters))
+		}
+	})
+}
+
+var naiveSchema = sync.OnceValue(func() *jsonschema.Schema {
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	c.AssertFormat = true
+	src := schema.Catalogue.Source()
+	if err := c.AddResource(schema.Catalogue.ID(), bytes.NewReader(src)); err != nil {
+		panic(err)
+	}
+	return c.MustCompile(schema.Catalogue.ID())
+})
+
+// BenchmarkScaleJSONNaive is what a program does without this module:
+// decode into generic values, validate them with jsonschema/v5, decode the
+// bytes again into types, then count.
+func BenchmarkScaleJSONNaive(b *testing.B) {
+	sch := naiveSchema()
+	runScale(b, "json", func(path string) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := json.NewDecoder(bytes.NewReader(data))
+		d.UseNumber()
+		var v any
+		if err := d.Decode(&v); err != nil {
+			b.Fatal(err)
+		}
+		if err := sch.Validate(v); err != nil {
+			b.Fatal(err)
+		}
+		var c wireCatalogue
+		if err := json.Unmarshal(data, &c); err != nil {
+			b.Fatal(err)
+		}
+		instant, online := 0, 0
+		for i := range c.Matters {
+			if c.Matters[i].HandlingKind == "即办件" {
+				instant++
+			}
+			if len(c.Matters[i].Online) >= 5 {
+				online++
+			}
+		}
+		if instant == 0 || online == 0 {
+			b.Fatal("nothing counted")
+		}
+	})
+}
+
+// BenchmarkScaleJSONStream is this module's streaming path: read, validate
+// against the schema, decode, check and measure every indicator, one
+// matter at a time.
+func BenchmarkScaleJSONStream(b *testing.B) {
+	runScale(b, "json", func(path string) { streamOnce(b, path) })
+}
+
+// BenchmarkScaleYAMLStream is the same on the YAML form of the catalogue.
+func BenchmarkScaleYAMLStream(b *testing.B) {
+	runScale(b, "yaml", func(path string) { streamOnce(b, path) })
+}
+
+func streamOnce(b *testing.B, path string) {
+	f, r := openBuffered(b, path)
+	defer f.Close()
+	d := matters.NewDecoder(r, path, nil)
+	ind := reform.New(reform.Config{})
+	n := 0
+	for _, m := range d.Matters() {
+		ind.Add(m)
+		n++
+	}
+	if c := d.Catalogue(); c != nil {
+		for i := range c.Bundles {
+			ind.AddBundle(&c.Bundles[i])
+		}
+	}
+	if err := d.Problems().Err(); err != nil || n != *scale {
+		b.Fatalf("%d matters, %v", n, err)
+	}
+	if !ind.Result(reform.InstantShare).Ratio().Defined() {
+		b.Fatal("nothing measured")
+	}
+}
+
+// BenchmarkScaleJSONLoad is the non-streaming Load: the whole catalogue in
+// memory, then every indicator.
+func BenchmarkScaleJSONLoad(b *testing.B) {
+	runScale(b, "json", func(path string) {
+		f, r := openBuffered(b, path)
+		defer f.Close()
+		c, probs := matters.Load(r, path)
+		if err := probs.Err(); err != nil {
+			b.Fatal(err)
+		}
+		ind := reform.New(reform.Config{})
+		ind.AddCatalogue(c)
+		if len(c.Matters) != *scale {
+			b.Fatalf("%d matters", len(c.Matters))
+		}
+	})
+}
+
+// BenchmarkScaleYAMLBareNodes is the YAML floor: yaml.v3 parsing the file
+// into its node tree, checking nothing.
+func BenchmarkScaleYAMLBareNodes(b *testing.B) {
+	runScale(b, "yaml", func(path string) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var n yaml.Node
+		if err := yaml.Unmarshal(data, &n); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
