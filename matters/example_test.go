@@ -3,8 +3,10 @@ package matters_test
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/schema"
 )
 
 func ExampleLoadFile() {
@@ -142,4 +144,46 @@ func ExampleLimit_WorkingDays() {
 	// 1 月 22 true
 	// 即办 0 true
 	// 30 自然日 0 false
+}
+
+// A Decoder yields matters one at a time as it reads them: a catalogue of
+// any size is checked in the memory of one matter.
+func ExampleDecoder() {
+	f, err := os.Open("testdata/valid.yaml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	d := matters.NewDecoder(f, "valid.yaml", nil)
+	instant := 0
+	for i, m := range d.Matters() {
+		fmt.Println(i, m.Name, m.Level)
+		if m.IsInstant() {
+			instant++
+		}
+	}
+	c := d.Catalogue()
+	fmt.Println(c.Division.Name, len(c.Bundles), "bundle,", instant, "instant,", len(d.Problems()), "problems")
+	// Output:
+	// 0 食品经营许可 县级
+	// 1 居民身份证换领 县级
+	// 2 临时救助 乡镇级
+	// 顺庆区 1 bundle, 1 instant, 0 problems
+}
+
+// Problems can be handled as they are found, so that none are kept.
+func ExampleDecodeOptions() {
+	doc := `{"kind": "Catalogue", "schemaVersion": 1, "catalogueKind": "实施清单", "division": {"name": "示例县"},
+"matters": [{"code": "000101001000", "name": "食品经营许可", "type": "行政许可", "level": "县级",
+             "body": {"name": "示例局"}, "handlingKind": "即办件", "promisedLimit": {"value": 5, "unit": "工作日"}}]}`
+	d := matters.NewDecoder(strings.NewReader(doc), "c.json", &matters.DecodeOptions{
+		OnProblem: func(p *schema.Problem) { fmt.Println(p) },
+	})
+	for range d.Matters() {
+	}
+	fmt.Println(len(d.Problems()))
+	// Output:
+	// c.json:3:55: error: /matters/0/handlingKind: handling kind is 即办件 but promised limit is 5 工作日, not 即办 [matter.instant-mismatch]
+	// 0
 }
