@@ -519,15 +519,15 @@ func (d *Diff) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		o := newObj()
-		o.str("kind", c.Kind.String())
-		o.str("code", c.Code)
-		o.str("name", c.Name())
+		o := schema.NewBuilder()
+		o.Text("kind", c.Kind.String())
+		o.Text("code", c.Code)
+		o.Text("name", c.Name())
 		if c.Kind == Removed && c.Old != nil {
-			o.set("old", c.Old.Node())
+			o.Set("old", c.Old.Node())
 		}
 		if c.Kind == Added && c.New != nil {
-			o.set("new", c.New.Node())
+			o.Set("new", c.New.Node())
 		}
 		diffWriteObj(&b, o, c.Changes)
 	}
@@ -537,14 +537,14 @@ func (d *Diff) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		o := newObj()
-		o.str("kind", c.Kind.String())
-		o.str("key", c.Key)
+		o := schema.NewBuilder()
+		o.Text("kind", c.Kind.String())
+		o.Text("key", c.Key)
 		if c.Kind == Removed && c.Old != nil {
-			o.set("old", c.Old.node())
+			o.Set("old", c.Old.node())
 		}
 		if c.Kind == Added && c.New != nil {
-			o.set("new", c.New.node())
+			o.Set("new", c.New.node())
 		}
 		diffWriteObj(&b, o, c.Changes)
 	}
@@ -553,8 +553,8 @@ func (d *Diff) MarshalJSON() ([]byte, error) {
 }
 
 // diffWriteObj writes o with a changes member.
-func diffWriteObj(b *bytes.Buffer, o obj, chs []Change) {
-	j, _ := o.n.MarshalJSON()
+func diffWriteObj(b *bytes.Buffer, o schema.Builder, chs []Change) {
+	j, _ := o.Node().MarshalJSON()
 	b.Write(j[:len(j)-1])
 	if len(chs) > 0 {
 		b.WriteString(`,"changes":`)
@@ -569,11 +569,11 @@ func diffJSONChanges(b *bytes.Buffer, chs []Change) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		o := newObj()
-		o.str("path", c.Path)
-		o.set("old", c.Old)
-		o.set("new", c.New)
-		j, _ := o.n.MarshalJSON()
+		o := schema.NewBuilder()
+		o.Text("path", c.Path)
+		o.Set("old", c.Old)
+		o.Set("new", c.New)
+		j, _ := o.Node().MarshalJSON()
 		b.Write(j)
 	}
 	b.WriteByte(']')

@@ -1,11 +1,8 @@
 package matters
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"time"
 
@@ -15,55 +12,12 @@ import (
 // SchemaVersion is the schemaVersion the module reads and writes.
 const SchemaVersion = 1
 
-// obj builds an object node member by member, skipping what is not stated.
-type obj struct{ n *schema.Node }
-
-func newObj() obj { return obj{&schema.Node{Kind: schema.Object}} }
-
-func (o obj) set(key string, v *schema.Node) {
-	if v != nil {
-		o.n.Fields = append(o.n.Fields, schema.Field{Key: key, Value: v})
-	}
-}
-
-func (o obj) str(key, s string) {
-	if s != "" {
-		o.set(key, &schema.Node{Kind: schema.String, Value: s})
-	}
-}
-
-func (o obj) boolean(key string, b bool) {
-	if b {
-		o.set(key, &schema.Node{Kind: schema.Bool, Value: "true"})
-	}
-}
-
-func (o obj) integer(key string, v int) {
-	o.set(key, &schema.Node{Kind: schema.Number, Value: strconv.Itoa(v)})
-}
-
-func (o obj) positive(key string, v int) {
+// positive adds an integer member that is left out when zero.
+func positive(o schema.Builder, key string, v int) {
 	if v != 0 {
-		o.integer(key, v)
+		o.Int(key, int64(v))
 	}
 }
-
-func (o obj) ext(x Extensions) {
-	keys := make([]string, 0, len(x))
-	for k := range x {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		n, _ := schema.ParseJSON("", x[k])
-		if n == nil {
-			n = &schema.Node{Kind: schema.Null}
-		}
-		o.set(k, n)
-	}
-}
-
-func strNode(s string) *schema.Node { return &schema.Node{Kind: schema.String, Value: s} }
 
 func setNode[T interface {
 	~uint8
@@ -74,7 +28,7 @@ func setNode[T interface {
 	}
 	n := &schema.Node{Kind: schema.Array}
 	for v := range s.All() {
-		n.Items = append(n.Items, strNode(v.String()))
+		n.Items = append(n.Items, schema.StringNode(v.String()))
 	}
 	return n
 }
@@ -82,120 +36,120 @@ func setNode[T interface {
 // Node returns the catalogue as a document tree in the order the schema
 // lists the members, enums written as their Chinese terms.
 func (c *Catalogue) Node() *schema.Node {
-	o := newObj()
-	o.str("kind", "Catalogue")
-	o.integer("schemaVersion", SchemaVersion)
+	o := schema.NewBuilder()
+	o.Text("kind", "Catalogue")
+	o.Int("schemaVersion", SchemaVersion)
 	if c.Kind != 0 {
-		o.str("catalogueKind", c.Kind.String())
+		o.Text("catalogueKind", c.Kind.String())
 	}
-	o.str("title", c.Title)
-	d := newObj()
-	d.str("code", c.Division.Code)
-	d.str("name", c.Division.Name)
-	d.ext(c.Division.Extensions)
-	o.set("division", d.n)
+	o.Text("title", c.Title)
+	d := schema.NewBuilder()
+	d.Text("code", c.Division.Code)
+	d.Text("name", c.Division.Name)
+	d.Extensions(c.Division.Extensions)
+	o.Set("division", d.Node())
 	if c.Level != 0 {
-		o.str("level", c.Level.String())
+		o.Text("level", c.Level.String())
 	}
 	if !c.AsOf.IsZero() {
-		o.str("asOf", c.AsOf.Format(time.DateOnly))
+		o.Text("asOf", c.AsOf.Format(time.DateOnly))
 	}
-	o.str("source", c.Source)
-	o.str("notes", c.Notes)
+	o.Text("source", c.Source)
+	o.Text("notes", c.Notes)
 	ms := &schema.Node{Kind: schema.Array, Items: make([]*schema.Node, len(c.Matters))}
 	for i := range c.Matters {
 		ms.Items[i] = c.Matters[i].Node()
 	}
-	o.set("matters", ms)
+	o.Set("matters", ms)
 	if len(c.Bundles) > 0 {
 		bs := &schema.Node{Kind: schema.Array}
 		for i := range c.Bundles {
 			bs.Items = append(bs.Items, c.Bundles[i].node())
 		}
-		o.set("bundles", bs)
+		o.Set("bundles", bs)
 	}
-	o.ext(c.Extensions)
-	return o.n
+	o.Extensions(c.Extensions)
+	return o.Node()
 }
 
 // Node returns the matter as a document tree.
 func (m *Matter) Node() *schema.Node {
-	o := newObj()
-	o.str("code", m.Code)
-	o.str("baseCode", m.BaseCode)
-	o.str("name", m.Name)
-	o.str("mainItem", m.MainItem)
+	o := schema.NewBuilder()
+	o.Text("code", m.Code)
+	o.Text("baseCode", m.BaseCode)
+	o.Text("name", m.Name)
+	o.Text("mainItem", m.MainItem)
 	if m.Type != 0 {
-		o.str("type", m.Type.String())
+		o.Text("type", m.Type.String())
 	}
 	if m.Level != 0 {
-		o.str("level", m.Level.String())
+		o.Text("level", m.Level.String())
 	}
-	b := newObj()
-	b.str("name", m.Body.Name)
-	b.str("creditCode", m.Body.CreditCode)
+	b := schema.NewBuilder()
+	b.Text("name", m.Body.Name)
+	b.Text("creditCode", m.Body.CreditCode)
 	if m.Body.Nature != 0 {
-		b.str("nature", m.Body.Nature.String())
+		b.Text("nature", m.Body.Nature.String())
 	}
-	b.ext(m.Body.Extensions)
-	o.set("body", b.n)
+	b.Extensions(m.Body.Extensions)
+	o.Set("body", b.Node())
 	if m.PowerSource != 0 {
-		o.str("powerSource", m.PowerSource.String())
+		o.Text("powerSource", m.PowerSource.String())
 	}
-	o.set("legalLimit", m.LegalLimit.node())
-	o.set("promisedLimit", m.PromisedLimit.node())
+	o.Set("legalLimit", m.LegalLimit.node())
+	o.Set("promisedLimit", m.PromisedLimit.node())
 	if m.HandlingKind != 0 {
-		o.str("handlingKind", m.HandlingKind.String())
+		o.Text("handlingKind", m.HandlingKind.String())
 	}
 	if m.Visits != nil {
-		o.integer("visits", *m.Visits)
+		o.Int("visits", int64(*m.Visits))
 	}
-	o.str("onsiteReason", m.OnsiteReason)
-	o.set("online", setNode(m.Online))
-	o.set("forms", setNode(m.Forms))
-	o.set("serviceObjects", setNode(m.ServiceObjects))
+	o.Text("onsiteReason", m.OnsiteReason)
+	o.Set("online", setNode(m.Online))
+	o.Set("forms", setNode(m.Forms))
+	o.Set("serviceObjects", setNode(m.ServiceObjects))
 	if len(m.Scopes) > 0 {
 		ss := &schema.Node{Kind: schema.Array}
 		for _, s := range m.Scopes {
-			so := newObj()
-			so.str("scope", s.Kind.String())
-			so.positive("batch", s.Batch)
-			so.ext(s.Extensions)
-			ss.Items = append(ss.Items, so.n)
+			so := schema.NewBuilder()
+			so.Text("scope", s.Kind.String())
+			positive(so, "batch", s.Batch)
+			so.Extensions(s.Extensions)
+			ss.Items = append(ss.Items, so.Node())
 		}
-		o.set("scopes", ss)
+		o.Set("scopes", ss)
 	}
 	if g := m.Delegation; g != nil {
-		go_ := newObj()
+		go_ := schema.NewBuilder()
 		if g.To != 0 {
-			go_.str("to", g.To.String())
+			go_.Text("to", g.To.String())
 		}
-		go_.positive("batch", g.Batch)
-		go_.str("document", g.Document)
-		go_.ext(g.Extensions)
-		o.set("delegation", go_.n)
+		positive(go_, "batch", g.Batch)
+		go_.Text("document", g.Document)
+		go_.Extensions(g.Extensions)
+		o.Set("delegation", go_.Node())
 	}
-	o.boolean("selfService24h", m.SelfService24h)
-	o.boolean("tolerateMissing", m.TolerateMissing)
-	o.boolean("inHall", m.InHall)
+	o.Bool("selfService24h", m.SelfService24h)
+	o.Bool("tolerateMissing", m.TolerateMissing)
+	o.Bool("inHall", m.InHall)
 	if f := m.Fee; f != nil {
-		fo := newObj()
-		fo.set("charged", &schema.Node{Kind: schema.Bool, Value: strconv.FormatBool(f.Charged)})
-		fo.str("basis", f.Basis)
+		fo := schema.NewBuilder()
+		fo.Set("charged", &schema.Node{Kind: schema.Bool, Value: strconv.FormatBool(f.Charged)})
+		fo.Text("basis", f.Basis)
 		if f.Items != nil {
-			fo.set("items", strsNode(f.Items))
+			fo.Set("items", strsNode(f.Items))
 		}
-		fo.ext(f.Extensions)
-		o.set("fee", fo.n)
+		fo.Extensions(f.Extensions)
+		o.Set("fee", fo.Node())
 	}
-	o.ext(m.Extensions)
-	return o.n
+	o.Extensions(m.Extensions)
+	return o.Node()
 }
 
 func strsNode(ss []string) *schema.Node {
 	n := &schema.Node{Kind: schema.Array, Items: make([]*schema.Node, len(ss))}
 	for i, s := range ss {
-		n.Items[i] = strNode(s)
+		n.Items[i] = schema.StringNode(s)
 	}
 	return n
 }
@@ -204,27 +158,27 @@ func (l Limit) node() *schema.Node {
 	if l.IsZero() {
 		return nil
 	}
-	o := newObj()
+	o := schema.NewBuilder()
 	if l.Unit != Instant || l.Value != 0 {
-		o.set("value", &schema.Node{Kind: schema.Number, Value: strconv.FormatFloat(l.Value, 'f', -1, 64)})
+		o.Set("value", &schema.Node{Kind: schema.Number, Value: strconv.FormatFloat(l.Value, 'f', -1, 64)})
 	}
-	o.str("unit", l.Unit.String())
-	o.ext(l.Extensions)
-	return o.n
+	o.Text("unit", l.Unit.String())
+	o.Extensions(l.Extensions)
+	return o.Node()
 }
 
 func (b *Bundle) node() *schema.Node {
-	o := newObj()
-	o.str("code", b.Code)
-	o.str("name", b.Name)
-	o.str("leadBody", b.LeadBody)
-	o.set("matters", strsNode(b.Matters))
-	o.set("promisedLimit", b.PromisedLimit.node())
+	o := schema.NewBuilder()
+	o.Text("code", b.Code)
+	o.Text("name", b.Name)
+	o.Text("leadBody", b.LeadBody)
+	o.Set("matters", strsNode(b.Matters))
+	o.Set("promisedLimit", b.PromisedLimit.node())
 	if b.Visits != nil {
-		o.integer("visits", *b.Visits)
+		o.Int("visits", int64(*b.Visits))
 	}
-	o.ext(b.Extensions)
-	return o.n
+	o.Extensions(b.Extensions)
+	return o.Node()
 }
 
 // MarshalJSON writes the catalogue document as compact JSON.
@@ -234,27 +188,10 @@ func (c *Catalogue) MarshalJSON() ([]byte, error) { return c.Node().MarshalJSON(
 func (m *Matter) MarshalJSON() ([]byte, error) { return m.Node().MarshalJSON() }
 
 // WriteJSON writes the catalogue document as indented JSON.
-func (c *Catalogue) WriteJSON(w io.Writer) error {
-	raw, _ := c.MarshalJSON()
-	var b bytes.Buffer
-	if err := json.Indent(&b, raw, "", "  "); err != nil {
-		return fmt.Errorf("matters: %w", err)
-	}
-	b.WriteByte('\n')
-	_, err := w.Write(b.Bytes())
-	return err
-}
+func (c *Catalogue) WriteJSON(w io.Writer) error { return schema.WriteJSON(w, c.Node()) }
 
 // WriteYAML writes the catalogue document as YAML, with a first line that
 // tells the YAML language server which schema to validate against.
 func (c *Catalogue) WriteYAML(w io.Writer) error {
-	y, err := c.Node().YAML()
-	if err != nil {
-		return err
-	}
-	if _, err := fmt.Fprintf(w, "# yaml-language-server: $schema=%s\n", schema.Catalogue.ID()); err != nil {
-		return err
-	}
-	_, err = w.Write(y)
-	return err
+	return schema.WriteYAML(w, c.Node(), schema.Catalogue)
 }

@@ -82,34 +82,6 @@ func LoadFS(fsys fs.FS, name string) (*Catalogue, schema.List) {
 	return Load(f, name)
 }
 
-// uncovered returns the problems of extra whose path is not at or below the
-// path of an error in base.
-func uncovered(extra, base schema.List) schema.List {
-	if len(extra) == 0 {
-		return nil
-	}
-	covered := make(map[schema.Path]bool, len(base))
-	for _, b := range base {
-		if b.Severity == schema.Error {
-			covered[b.Path] = true
-		}
-	}
-	var out schema.List
-next:
-	for _, e := range extra {
-		for p := e.Path; ; p = p.Parent() {
-			if covered[p] {
-				continue next
-			}
-			if p.IsRoot() {
-				break
-			}
-		}
-		out = append(out, e)
-	}
-	return out
-}
-
 func readProblem(name string, err error) schema.List {
 	return schema.List{{Pos: schema.Pos{File: name}, Rule: RuleRead, Message: err.Error(), Err: err}}
 }

@@ -267,7 +267,7 @@ func (d *Decoder) matter(m *Matter, i int, n *schema.Node) {
 	var decProbs schema.List
 	dec := &decoder{probs: &decProbs, root: n, rootPath: path}
 	dec.matter(m, n)
-	probs.Append(uncovered(decProbs, probs))
+	probs.Append(decProbs.Uncovered(probs))
 	loc := func(p schema.Path) schema.Pos {
 		rel := strings.TrimPrefix(p.String(), path.String())
 		found, _ := n.Nearest(schema.ParsePointer(rel))
@@ -286,7 +286,7 @@ func (d *Decoder) finish(header *schema.Node) {
 	var decProbs schema.List
 	dec := &decoder{probs: &decProbs, root: header}
 	d.header = dec.catalogue(header)
-	probs.Append(uncovered(decProbs, probs))
+	probs.Append(decProbs.Uncovered(probs))
 	loc := func(p schema.Path) schema.Pos {
 		found, _ := header.Nearest(p)
 		return found.Pos

@@ -105,7 +105,7 @@ func Decode(n *schema.Node) (*Modes, schema.List) {
 	var decProbs, sem schema.List
 	dec := &decoder{root: n, probs: &decProbs, sem: &sem}
 	d := dec.modes(n)
-	probs.Append(uncovered(decProbs, probs))
+	probs.Append(decProbs.Uncovered(probs))
 	probs.Append(sem)
 	probs.Dedupe()
 	return d, probs
@@ -603,33 +603,4 @@ func (d *decoder) target(n *schema.Node, path schema.Path) (Target, bool) {
 	}
 	t.AtLeast = v
 	return t, true
-}
-
-// uncovered returns the problems of extra whose path is not at or below
-// the path of an error in base: the decoder reports what the schema already
-// did only where the schema is silent, so each fault is reported once.
-func uncovered(extra, base schema.List) schema.List {
-	if len(extra) == 0 {
-		return nil
-	}
-	covered := make(map[schema.Path]bool, len(base))
-	for _, b := range base {
-		if b.Severity == schema.Error {
-			covered[b.Path] = true
-		}
-	}
-	var out schema.List
-next:
-	for _, e := range extra {
-		for p := e.Path; ; p = p.Parent() {
-			if covered[p] {
-				continue next
-			}
-			if p.IsRoot() {
-				break
-			}
-		}
-		out = append(out, e)
-	}
-	return out
 }

@@ -64,7 +64,7 @@ func Decode(n *schema.Node, opts *Options) (*Bulletin, schema.List) {
 	probs := schema.Bulletin.Validate(n)
 	d := &decoder{}
 	b := d.bulletin(n)
-	probs.Append(uncovered(d.probs, probs))
+	probs.Append(d.probs.Uncovered(probs))
 	if !probs.HasErrors() {
 		// Checks on a document that is not well formed would only echo
 		// what is already reported.
@@ -113,32 +113,4 @@ func LoadFS(fsys fs.FS, name string, opts *Options) (*Bulletin, schema.List) {
 
 func readProblem(name string, err error) schema.List {
 	return schema.List{{Pos: schema.Pos{File: name}, Rule: RuleRead, Message: err.Error(), Err: err}}
-}
-
-// uncovered returns the problems of extra whose path is not at or below the
-// path of an error in base: the decoder repeats nothing the schema said.
-func uncovered(extra, base schema.List) schema.List {
-	if len(extra) == 0 {
-		return nil
-	}
-	covered := make(map[schema.Path]bool, len(base))
-	for _, b := range base {
-		if b.Severity == schema.Error {
-			covered[b.Path] = true
-		}
-	}
-	var out schema.List
-next:
-	for _, e := range extra {
-		for p := e.Path; ; p = p.Parent() {
-			if covered[p] {
-				continue next
-			}
-			if p.IsRoot() {
-				break
-			}
-		}
-		out = append(out, e)
-	}
-	return out
 }
