@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 )
 
@@ -119,6 +120,8 @@ func isItem(b []byte, ind int) bool {
 
 func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 	var probs List
+	ps := y.startParsers(fn, &probs)
+	defer ps.stop()
 	var segs []segment
 	cur := segment{first: 1}
 	type streamedAt struct {
@@ -150,7 +153,7 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 			if partial == nil {
 				partial, _ = y.header(segs)
 			}
-			ok := y.item(partial, key, idx, item, itemLine, fn, &probs)
+			ok := ps.submit(&itemJob{partial: partial, key: key, idx: idx, text: item, line: itemLine})
 			idx++
 			item = nil
 			return ok
@@ -205,6 +208,9 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 			stopped = !flush()
 		}
 	done:
+		if !stopped {
+			stopped = !ps.finish()
+		}
 		if stopped {
 			return nil, probs
 		}
@@ -300,22 +306,123 @@ func flowDepth(b []byte) int {
 	return d
 }
 
-// item parses one element's text and hands it to fn; it returns fn's
-// answer.
-func (y *yamlStreamer) item(partial *Node, key string, idx int, text []byte, line int, fn StreamFunc, probs *List) bool {
-	n, p := parseYAMLAt(y.file, text, line-1)
+// An element is parsed by yaml.v3 alone, which is most of the work of
+// streaming YAML; with more than one CPU, elements are parsed by a pool of
+// goroutines and handed to fn in order.
+
+type itemJob struct {
+	partial *Node
+	key     string
+	idx     int
+	text    []byte
+	line    int
+	out     chan itemResult
+}
+
+type itemResult struct {
+	n     *Node
+	probs List
+}
+
+// parseItem parses one element's text, starting at line of the document.
+func (y *yamlStreamer) parseItem(j *itemJob) itemResult {
+	n, p := parseYAMLAt(y.file, j.text, j.line-1)
 	for _, pr := range p {
 		if bytes.Contains([]byte(pr.Message), []byte("unknown anchor")) {
 			pr.Rule = RuleAliasAcrossItems
 			pr.Message += " (streamed elements are read one at a time: define anchors within the element)"
 		}
-		pr.Path = Root.Key(key).Index(idx).join(pr.Path, 1)
+		pr.Path = Root.Key(j.key).Index(j.idx).join(pr.Path, 1)
 	}
-	probs.Append(p)
 	if n == nil || n.Kind != Array || len(n.Items) != 1 {
+		return itemResult{probs: p}
+	}
+	return itemResult{n: n.Items[0], probs: p}
+}
+
+// parsers hands elements to a pool of parsing goroutines and delivers the
+// results to fn in document order.
+type parsers struct {
+	y       *yamlStreamer
+	jobs    chan *itemJob
+	pending []*itemJob
+	fn      StreamFunc
+	probs   *List
+}
+
+func (y *yamlStreamer) startParsers(fn StreamFunc, probs *List) *parsers {
+	ps := &parsers{y: y, fn: fn, probs: probs}
+	if n := runtime.GOMAXPROCS(0); n > 1 {
+		ps.jobs = make(chan *itemJob, 4*n)
+		for range n {
+			go func() {
+				for j := range ps.jobs {
+					j.out <- y.parseItem(j)
+				}
+			}()
+		}
+	}
+	return ps
+}
+
+// submit queues one element; it returns false once fn has asked to stop.
+func (ps *parsers) submit(j *itemJob) bool {
+	if ps.jobs == nil {
+		return ps.deliver(ps.y.parseItem(j), j)
+	}
+	j.out = make(chan itemResult, 1)
+	ps.jobs <- j
+	ps.pending = append(ps.pending, j)
+	return ps.drain(len(ps.pending) > 16)
+}
+
+// drain delivers the parsed elements at the head of the queue: all of them
+// when wait is true, otherwise those already parsed.
+func (ps *parsers) drain(wait bool) bool {
+	for len(ps.pending) > 0 {
+		j := ps.pending[0]
+		var r itemResult
+		if wait {
+			r = <-j.out
+		} else {
+			select {
+			case r = <-j.out:
+			default:
+				return true
+			}
+		}
+		ps.pending = ps.pending[1:]
+		if !ps.deliver(r, j) {
+			return false
+		}
+		wait = wait && len(ps.pending) > 8
+	}
+	return true
+}
+
+func (ps *parsers) deliver(r itemResult, j *itemJob) bool {
+	ps.probs.Append(r.probs)
+	if r.n == nil {
 		return true
 	}
-	return fn(partial, key, idx, n.Items[0])
+	return ps.fn(j.partial, j.key, j.idx, r.n)
+}
+
+// finish delivers everything still queued; it returns false if fn stopped.
+func (ps *parsers) finish() bool {
+	for len(ps.pending) > 0 {
+		if !ps.drain(true) {
+			return false
+		}
+	}
+	return true
+}
+
+// stop lets the parsing goroutines end once they have done what is queued.
+func (ps *parsers) stop() {
+	if ps.jobs != nil {
+		close(ps.jobs)
+	}
 }
 
 // header parses the header segments and joins their top-level members.
