@@ -3,8 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
+	"github.com/zwfw/zwfw/examples/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,8 +13,6 @@ import (
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/reform"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestGolden runs the program and compares what it prints with the golden
 // files: standard output, then standard error after a "-- stderr --" line
@@ -53,20 +50,7 @@ func TestGolden(t *testing.T) {
 			if stderr.Len() > 0 {
 				got += "-- stderr --\n" + stderr.String()
 			}
-			golden := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("output differs from %s:\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			golden.Check(t, filepath.Join("testdata", tt.name+".golden"), got)
 		})
 	}
 }

@@ -2,7 +2,7 @@ package main
 
 import (
 	"bytes"
-	"flag"
+	"github.com/zwfw/zwfw/examples/internal/golden"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,8 +11,6 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/zwfw/zwfw/matters"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestGolden runs the command and compares what it writes with
 // testdata/NAME.golden: standard output, then standard error after a
@@ -51,20 +49,7 @@ func TestGolden(t *testing.T) {
 			if stderr.Len() > 0 {
 				got += "-- stderr --\n" + stderr.String()
 			}
-			golden := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("output differs from %s:\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			golden.Check(t, filepath.Join("testdata", tt.name+".golden"), got)
 		})
 	}
 }
