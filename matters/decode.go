@@ -154,6 +154,21 @@ func (d *decoder) unknown(parent *schema.Node, f *schema.Field) {
 	d.probs.Errorf(d.pathOf(parent).Key(f.Key), f.KeyPos, "schema.additional-properties", "unknown member %q (local extensions must start with \"x-\")", f.Key)
 }
 
+// members passes each member of the object n to set, which returns false
+// for a key it does not know: that member is kept as an x- extension in x,
+// or reported.
+func (d *decoder) members(n *schema.Node, x *Extensions, set func(f *schema.Field) bool) {
+	if !d.object(n) {
+		return
+	}
+	for i := range n.Fields {
+		f := &n.Fields[i]
+		if !set(f) && !d.ext(x, f) {
+			d.unknown(n, f)
+		}
+	}
+}
+
 func (d *decoder) object(n *schema.Node) bool {
 	if n.Kind != schema.Object {
 		d.fail(n, "want an object, got %s", n.Kind)
@@ -164,11 +179,7 @@ func (d *decoder) object(n *schema.Node) bool {
 
 func (d *decoder) catalogue(n *schema.Node) *Catalogue {
 	c := &Catalogue{}
-	if !d.object(n) {
-		return c
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
+	d.members(n, &c.Extensions, func(f *schema.Field) bool {
 		switch f.Key {
 		case "kind", "schemaVersion":
 			// checked by the schema
@@ -194,7 +205,7 @@ func (d *decoder) catalogue(n *schema.Node) *Catalogue {
 		case "matters":
 			if f.Value.Kind != schema.Array {
 				d.fail(f.Value, "want an array, got %s", f.Value.Kind)
-				continue
+				return true
 			}
 			c.Matters = make([]Matter, len(f.Value.Items))
 			for j, it := range f.Value.Items {
@@ -203,48 +214,38 @@ func (d *decoder) catalogue(n *schema.Node) *Catalogue {
 		case "bundles":
 			if f.Value.Kind != schema.Array {
 				d.fail(f.Value, "want an array, got %s", f.Value.Kind)
-				continue
+				return true
 			}
 			c.Bundles = make([]Bundle, len(f.Value.Items))
 			for j, it := range f.Value.Items {
 				d.bundle(&c.Bundles[j], it)
 			}
 		default:
-			if !d.ext(&c.Extensions, f) {
-				d.unknown(n, f)
-			}
+			return false
 		}
-	}
+		return true
+	})
 	return c
 }
 
 func (d *decoder) division(n *schema.Node) Division {
 	var v Division
-	if !d.object(n) {
-		return v
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
+	d.members(n, &v.Extensions, func(f *schema.Field) bool {
 		switch f.Key {
 		case "code":
 			v.Code = d.str(f.Value)
 		case "name":
 			v.Name = d.str(f.Value)
 		default:
-			if !d.ext(&v.Extensions, f) {
-				d.unknown(n, f)
-			}
+			return false
 		}
-	}
+		return true
+	})
 	return v
 }
 
 func (d *decoder) matter(m *Matter, n *schema.Node) {
-	if !d.object(n) {
-		return
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
+	d.members(n, &m.Extensions, func(f *schema.Field) bool {
 		v := f.Value
 		switch f.Key {
 		case "code":
@@ -284,7 +285,7 @@ func (d *decoder) matter(m *Matter, n *schema.Node) {
 		case "scopes":
 			if v.Kind != schema.Array {
 				d.fail(v, "want an array, got %s", v.Kind)
-				continue
+				return true
 			}
 			m.Scopes = make([]Scope, len(v.Items))
 			for j, it := range v.Items {
@@ -301,20 +302,15 @@ func (d *decoder) matter(m *Matter, n *schema.Node) {
 		case "fee":
 			m.Fee = d.fee(v)
 		default:
-			if !d.ext(&m.Extensions, f) {
-				d.unknown(n, f)
-			}
+			return false
 		}
-	}
+		return true
+	})
 }
 
 func (d *decoder) body(n *schema.Node) Body {
 	var b Body
-	if !d.object(n) {
-		return b
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
+	d.members(n, &b.Extensions, func(f *schema.Field) bool {
 		switch f.Key {
 		case "name":
 			b.Name = d.str(f.Value)
@@ -323,63 +319,48 @@ func (d *decoder) body(n *schema.Node) Body {
 		case "nature":
 			b.Nature = BodyNature(decodeEnum(d, natures, f.Value))
 		default:
-			if !d.ext(&b.Extensions, f) {
-				d.unknown(n, f)
-			}
+			return false
 		}
-	}
+		return true
+	})
 	return b
 }
 
 func (d *decoder) limit(n *schema.Node) Limit {
 	var l Limit
-	if !d.object(n) {
-		return l
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
+	d.members(n, &l.Extensions, func(f *schema.Field) bool {
 		switch f.Key {
 		case "value":
 			l.Value = d.number(f.Value)
 		case "unit":
 			l.Unit = Unit(decodeEnum(d, units, f.Value))
 		default:
-			if !d.ext(&l.Extensions, f) {
-				d.unknown(n, f)
-			}
+			return false
 		}
-	}
+		return true
+	})
 	return l
 }
 
 func (d *decoder) scope(n *schema.Node) Scope {
 	var s Scope
-	if !d.object(n) {
-		return s
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
+	d.members(n, &s.Extensions, func(f *schema.Field) bool {
 		switch f.Key {
 		case "scope":
 			s.Kind = ScopeKind(decodeEnum(d, scopeKinds, f.Value))
 		case "batch":
 			s.Batch, _ = d.integer(f.Value)
 		default:
-			if !d.ext(&s.Extensions, f) {
-				d.unknown(n, f)
-			}
+			return false
 		}
-	}
+		return true
+	})
 	return s
 }
 
 func (d *decoder) delegation(n *schema.Node) *Delegation {
 	g := &Delegation{}
-	if !d.object(n) {
-		return g
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
+	d.members(n, &g.Extensions, func(f *schema.Field) bool {
 		switch f.Key {
 		case "to":
 			g.To = Level(decodeEnum(d, levels, f.Value))
@@ -388,21 +369,16 @@ func (d *decoder) delegation(n *schema.Node) *Delegation {
 		case "document":
 			g.Document = d.str(f.Value)
 		default:
-			if !d.ext(&g.Extensions, f) {
-				d.unknown(n, f)
-			}
+			return false
 		}
-	}
+		return true
+	})
 	return g
 }
 
 func (d *decoder) fee(n *schema.Node) *Fee {
 	fee := &Fee{}
-	if !d.object(n) {
-		return fee
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
+	d.members(n, &fee.Extensions, func(f *schema.Field) bool {
 		switch f.Key {
 		case "charged":
 			fee.Charged = d.boolean(f.Value)
@@ -411,11 +387,10 @@ func (d *decoder) fee(n *schema.Node) *Fee {
 		case "items":
 			fee.Items = d.strings(f.Value)
 		default:
-			if !d.ext(&fee.Extensions, f) {
-				d.unknown(n, f)
-			}
+			return false
 		}
-	}
+		return true
+	})
 	return fee
 }
 
@@ -432,11 +407,7 @@ func (d *decoder) strings(n *schema.Node) []string {
 }
 
 func (d *decoder) bundle(b *Bundle, n *schema.Node) {
-	if !d.object(n) {
-		return
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
+	d.members(n, &b.Extensions, func(f *schema.Field) bool {
 		switch f.Key {
 		case "code":
 			b.Code = d.str(f.Value)
@@ -453,9 +424,8 @@ func (d *decoder) bundle(b *Bundle, n *schema.Node) {
 				b.Visits = &v
 			}
 		default:
-			if !d.ext(&b.Extensions, f) {
-				d.unknown(n, f)
-			}
+			return false
 		}
-	}
+		return true
+	})
 }
