@@ -77,6 +77,21 @@ func (d *decoder) ext(x *Extensions, f *schema.Field) bool {
 
 // member handles what every object shares: x- members, and members the
 // type does not have (which the schema reports first).
+// members passes each member of the object n at path to set, with the
+// member's path; set returns false for a key it does not know, which is
+// kept as an x- extension in x or reported.
+func (d *decoder) members(n *schema.Node, path schema.Path, x *Extensions, set func(f *schema.Field, p schema.Path) bool) {
+	if !d.object(n, path) {
+		return
+	}
+	for i := range n.Fields {
+		f := &n.Fields[i]
+		if !set(f, path.Key(f.Key)) {
+			d.member(x, f, path)
+		}
+	}
+}
+
 func (d *decoder) member(x *Extensions, f *schema.Field, path schema.Path) {
 	if !d.ext(x, f) {
 		d.probs.Errorf(path.Key(f.Key), f.KeyPos, "schema.additional-properties", "unknown member %q (local extensions must start with \"x-\")", f.Key)
@@ -153,12 +168,7 @@ func (d *decoder) bulletin(n *schema.Node) *Bulletin {
 }
 
 func (d *decoder) update(u *Update, n *schema.Node, path schema.Path) {
-	if !d.object(n, path) {
-		return
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
+	d.members(n, path, &u.Extensions, func(f *schema.Field, p schema.Path) bool {
 		switch f.Key {
 		case "unit":
 			u.Unit = d.str(f.Value, p)
@@ -180,18 +190,14 @@ func (d *decoder) update(u *Update, n *schema.Node, path schema.Path) {
 				}
 			}
 		default:
-			d.member(&u.Extensions, f, path)
+			return false
 		}
-	}
+		return true
+	})
 }
 
 func (d *decoder) measure(m *Measure, n *schema.Node, path schema.Path) {
-	if !d.object(n, path) {
-		return
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
+	d.members(n, path, &m.Extensions, func(f *schema.Field, p schema.Path) bool {
 		switch f.Key {
 		case "name":
 			m.Name = d.str(f.Value, p)
@@ -202,9 +208,10 @@ func (d *decoder) measure(m *Measure, n *schema.Node, path schema.Path) {
 		case "figures":
 			m.Figures = d.figures(f.Value, p)
 		default:
-			d.member(&m.Extensions, f, path)
+			return false
 		}
-	}
+		return true
+	})
 }
 
 // figures reads the map of figures by name, keeping document order.
@@ -278,12 +285,7 @@ func (d *decoder) figure(fig *Figure, n *schema.Node, path schema.Path) {
 
 func (d *decoder) visits(n *schema.Node, path schema.Path) *Visits {
 	v := &Visits{}
-	if !d.object(n, path) {
-		return v
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
+	d.members(n, path, &v.Extensions, func(f *schema.Field, p schema.Path) bool {
 		switch f.Key {
 		case "place":
 			v.Place = d.str(f.Value, p)
@@ -298,19 +300,15 @@ func (d *decoder) visits(n *schema.Node, path schema.Path) *Visits {
 				}
 			}
 		default:
-			d.member(&v.Extensions, f, path)
+			return false
 		}
-	}
+		return true
+	})
 	return v
 }
 
 func (d *decoder) visit(v *Visit, n *schema.Node, path schema.Path) {
-	if !d.object(n, path) {
-		return
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
+	d.members(n, path, &v.Extensions, func(f *schema.Field, p schema.Path) bool {
 		switch f.Key {
 		case "department":
 			v.Department = d.str(f.Value, p)
@@ -321,57 +319,45 @@ func (d *decoder) visit(v *Visit, n *schema.Node, path schema.Path) {
 		case "count":
 			v.Count = d.integer(f.Value, p)
 		default:
-			d.member(&v.Extensions, f, path)
+			return false
 		}
-	}
+		return true
+	})
 }
 
 func (d *decoder) submission(s *Submission, n *schema.Node, path schema.Path) {
-	if !d.object(n, path) {
-		return
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
+	d.members(n, path, &s.Extensions, func(f *schema.Field, p schema.Path) bool {
 		switch f.Key {
 		case "department":
 			s.Department = d.str(f.Value, p)
 		case "count":
 			s.Count = d.integer(f.Value, p)
 		default:
-			d.member(&s.Extensions, f, path)
+			return false
 		}
-	}
+		return true
+	})
 }
 
 func (d *decoder) attendance(n *schema.Node, path schema.Path) *Attendance {
 	a := &Attendance{}
-	if !d.object(n, path) {
-		return a
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
+	d.members(n, path, &a.Extensions, func(f *schema.Field, p schema.Path) bool {
 		switch f.Key {
 		case "leave":
 			a.Leave = d.leave(f.Value, p)
 		case "clock":
 			a.Clock = d.clock(f.Value, p)
 		default:
-			d.member(&a.Extensions, f, path)
+			return false
 		}
-	}
+		return true
+	})
 	return a
 }
 
 func (d *decoder) leave(n *schema.Node, path schema.Path) *Leave {
 	l := &Leave{}
-	if !d.object(n, path) {
-		return l
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
+	d.members(n, path, &l.Extensions, func(f *schema.Field, p schema.Path) bool {
 		switch f.Key {
 		case "staff":
 			l.Staff = d.str(f.Value, p)
@@ -386,38 +372,30 @@ func (d *decoder) leave(n *schema.Node, path schema.Path) *Leave {
 				}
 			}
 		default:
-			d.member(&l.Extensions, f, path)
+			return false
 		}
-	}
+		return true
+	})
 	return l
 }
 
 func (d *decoder) leaveKind(k *LeaveKind, n *schema.Node, path schema.Path) {
-	if !d.object(n, path) {
-		return
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
+	d.members(n, path, &k.Extensions, func(f *schema.Field, p schema.Path) bool {
 		switch f.Key {
 		case "kind":
 			k.Kind = d.str(f.Value, p)
 		case "count":
 			k.Count = d.integer(f.Value, p)
 		default:
-			d.member(&k.Extensions, f, path)
+			return false
 		}
-	}
+		return true
+	})
 }
 
 func (d *decoder) clock(n *schema.Node, path schema.Path) *Clock {
 	c := &Clock{}
-	if !d.object(n, path) {
-		return c
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
+	d.members(n, path, &c.Extensions, func(f *schema.Field, p schema.Path) bool {
 		switch f.Key {
 		case "source":
 			c.Source = d.str(f.Value, p)
@@ -428,20 +406,16 @@ func (d *decoder) clock(n *schema.Node, path schema.Path) *Clock {
 		case "attachment":
 			c.Attachment = d.attachmentRef(f.Value, p)
 		default:
-			d.member(&c.Extensions, f, path)
+			return false
 		}
-	}
+		return true
+	})
 	return c
 }
 
 func (d *decoder) efficiency(n *schema.Node, path schema.Path) *Efficiency {
 	e := &Efficiency{}
-	if !d.object(n, path) {
-		return e
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
+	d.members(n, path, &e.Extensions, func(f *schema.Field, p schema.Path) bool {
 		switch f.Key {
 		case "source":
 			e.Source = d.str(f.Value, p)
@@ -454,9 +428,10 @@ func (d *decoder) efficiency(n *schema.Node, path schema.Path) *Efficiency {
 		case "attachment":
 			e.Attachment = d.attachmentRef(f.Value, p)
 		default:
-			d.member(&e.Extensions, f, path)
+			return false
 		}
-	}
+		return true
+	})
 	return e
 }
 
@@ -470,17 +445,13 @@ func (d *decoder) attachmentRef(n *schema.Node, path schema.Path) int {
 }
 
 func (d *decoder) attachment(a *Attachment, n *schema.Node, path schema.Path) {
-	if !d.object(n, path) {
-		return
-	}
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
+	d.members(n, path, &a.Extensions, func(f *schema.Field, p schema.Path) bool {
 		switch f.Key {
 		case "title":
 			a.Title = d.str(f.Value, p)
 		default:
-			d.member(&a.Extensions, f, path)
+			return false
 		}
-	}
+		return true
+	})
 }
