@@ -185,10 +185,11 @@ type Period struct {
 // ParsePeriod reads a month written YYYY-MM.
 func ParsePeriod(s string) (Period, error) {
 	t, err := time.Parse("2006-01", s)
-	if err != nil || len(s) != 7 {
-		return Period{}, fmt.Errorf("report: %q is not a month (YYYY-MM)", s)
+	p := Period{t.Year(), t.Month()}
+	if err != nil || len(s) != 7 || !p.IsValid() {
+		return Period{}, fmt.Errorf("report: %q is not a month (YYYY-MM, from year 0001)", s)
 	}
-	return Period{t.Year(), t.Month()}, nil
+	return p, nil
 }
 
 // IsValid reports whether p is a month.
