@@ -205,24 +205,30 @@ func checkMatter(m *Matter, path schema.Path, loc Locator, probs *schema.List) {
 		probs.Errorf(p, pos, RuleDelegationLevel, "matter is delegated (下放) but does not say the receiving level (delegation.to)")
 	}
 
-	// The body's credit code carries valid check characters.
-	if cc := m.Body.CreditCode; cc != "" {
-		if _, err := ParseCreditCode(cc); err != nil {
-			p, pos := at("body")
-			if pp := p.Key("creditCode"); loc(pp).IsValid() {
-				p, pos = pp, loc(pp)
-			}
-			probs.Add(&schema.Problem{Path: p, Pos: pos, Rule: RuleCreditCodeCheck, Message: strings.TrimPrefix(err.Error(), "matters: "), Err: err})
-		}
-	}
 }
 
-// checkCode reads a matter's code and checks that what it holds agrees with
+// checkCode checks the codes a matter carries: the body's credit code has
+// valid check characters, and the matter's code agrees with
 // the matter and its catalogue: the division it names lies within or above
 // the catalogue's division (when that is known), the body it names is the
 // implementing body, and its base code is the one the matter claims. A code
 // in no known form is a warning: platforms write many.
 func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, probs *schema.List) {
+	// The body's credit code carries valid check characters. It is read
+	// once, here, for this check and for the comparison with the code.
+	var body CreditCode
+	if cc := m.Body.CreditCode; cc != "" {
+		var err error
+		if body, err = ParseCreditCode(cc); err != nil {
+			p := path.Key("body").Key("creditCode")
+			pos := loc(p)
+			if !pos.IsValid() {
+				p = path.Key("body")
+				pos = loc(p)
+			}
+			probs.Add(&schema.Problem{Path: p, Pos: pos, Rule: RuleCreditCodeCheck, Message: strings.TrimPrefix(err.Error(), "matters: "), Err: err})
+		}
+	}
 	if m.Code == "" {
 		return
 	}
@@ -246,11 +252,8 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 	if division.IsValid() && d.IsValid() && !division.Contains(d) && !d.Contains(division) {
 		probs.Errorf(p, pos, RuleCodeDivision, "code names division %s, which is neither within nor above the catalogue's division %s", d, division)
 	}
-	if m.Body.CreditCode != "" {
-		body, err := ParseCreditCode(m.Body.CreditCode)
+	if body.IsValid() {
 		switch {
-		case err != nil:
-			// reported by the credit-code check
 		case code.CreditCode().IsValid() && code.CreditCode() != body:
 			probs.Errorf(p, pos, RuleCodeBody, "code names body %s, but the implementing body's credit code is %s", code.CreditCode(), body)
 		case !code.CreditCode().IsValid() && code.OrgCode().IsValid() && code.OrgCode() != body.OrgCode():
