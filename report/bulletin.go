@@ -20,12 +20,28 @@ type Bulletin struct {
 	Issuer string // 编发单位, e.g. 遂宁市政务服务和大数据局
 	Title  string // e.g. 工作简报; optional
 
+	// Masthead is the bulletin's head and distribution lines; nil when
+	// the bulletin prints none.
+	Masthead *Masthead
+	// Layout is the bureau's template: the sections in order and the
+	// wording of their sentences. Nil means [DefaultLayout].
+	Layout *Layout
+	// Divisions and Modes name the documents the bulletin's units and
+	// reform modes are checked against (a divisions document of package
+	// county, a modes document of package reform), as paths relative to
+	// the bulletin's file; empty means the embedded Suining ones, unless
+	// [Options] say otherwise.
+	Divisions, Modes string
+
 	Updates     []Update     // 一、工作动态
 	Visits      *Visits      // 二、部门调研; nil when the bulletin has none
 	Submissions []Submission // 三、信息报送情况
 	Attendance  *Attendance  // 四、考勤考核
 	Efficiency  *Efficiency  // 五、效能监察
 	Attachments []Attachment // 附件, numbered from 1 in order
+	// Sections are the bulletin's own sections (下步工作, 问题和建议),
+	// placed where the layout names their keys.
+	Sections []Section
 
 	Extensions Extensions
 }
@@ -39,8 +55,14 @@ type Extensions map[string]json.RawMessage
 // measure of the unit's reform mode.
 type Update struct {
 	// Unit is the unit the update is about, by the name package county
-	// knows it: 船山区, 蓬溪县, 河东新区, 射洪市, 遂宁市.
+	// knows it: 船山区, 蓬溪县, 河东新区, 射洪市, 遂宁市. Empty for an
+	// update about a department.
 	Unit string
+	// Department is the department the update is about (市医保局), when
+	// it is about one; a department is not a unit and is not checked
+	// against the divisions. An update names a unit, a department, or
+	// both.
+	Department string
 	// Body is the office that acts, as the text names it
 	// (船山区行政审批局); optional.
 	Body string
@@ -152,6 +174,8 @@ type Clock struct {
 	Source     string // the system counted, as the text names it
 	Late       int64  // 迟到
 	Missed     int64  // 未打卡
+	Early      int64  // 早退; printed only where the layout says
+	Field      int64  // 外勤; printed only where the layout says
 	Attachment int    // the attachment with the details (1-based); 0 for none
 
 	Extensions Extensions
@@ -171,6 +195,7 @@ type Efficiency struct {
 // Attachment is one attachment (附件) of the bulletin.
 type Attachment struct {
 	Title string
+	Table *Table // the attachment's table, when the bulletin carries it
 
 	Extensions Extensions
 }

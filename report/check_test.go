@@ -262,8 +262,8 @@ func TestRules(t *testing.T) {
 		},
 		{
 			name:  "schema: an unknown member",
-			edits: []edit{{"  late: 2\n", "  late: 2\n    early: 1\n"}},
-			want:  []found{e("schema.additional-properties", "/attendance/clock/early")},
+			edits: []edit{{"  late: 2\n", "  late: 2\n    lateness: 1\n"}},
+			want:  []found{e("schema.additional-properties", "/attendance/clock/lateness")},
 		},
 		{
 			name:  "schema: a kind that is not a kind",

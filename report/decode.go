@@ -153,6 +153,16 @@ func (d *decoder) bulletin(n *schema.Node) *Bulletin {
 			b.Attendance = d.attendance(v, p)
 		case "efficiency":
 			b.Efficiency = d.efficiency(v, p)
+		case "masthead":
+			b.Masthead = d.masthead(v, p)
+		case "layout":
+			b.Layout = d.layout(v, p)
+		case "sections":
+			b.Sections = d.sections(v, p)
+		case "divisions":
+			b.Divisions = d.str(v, p)
+		case "modes":
+			b.Modes = d.str(v, p)
 		case "attachments":
 			if d.array(v, p) {
 				b.Attachments = make([]Attachment, len(v.Items))
@@ -172,6 +182,8 @@ func (d *decoder) update(u *Update, n *schema.Node, path schema.Path) {
 		switch f.Key {
 		case "unit":
 			u.Unit = d.str(f.Value, p)
+		case "department":
+			u.Department = d.str(f.Value, p)
 		case "body":
 			u.Body = d.str(f.Value, p)
 		case "mode":
@@ -403,6 +415,10 @@ func (d *decoder) clock(n *schema.Node, path schema.Path) *Clock {
 			c.Late = d.integer(f.Value, p)
 		case "missed":
 			c.Missed = d.integer(f.Value, p)
+		case "early":
+			c.Early = d.integer(f.Value, p)
+		case "field":
+			c.Field = d.integer(f.Value, p)
 		case "attachment":
 			c.Attachment = d.attachmentRef(f.Value, p)
 		default:
@@ -449,6 +465,8 @@ func (d *decoder) attachment(a *Attachment, n *schema.Node, path schema.Path) {
 		switch f.Key {
 		case "title":
 			a.Title = d.str(f.Value, p)
+		case "table":
+			a.Table = d.table(f.Value, p)
 		default:
 			return false
 		}

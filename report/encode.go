@@ -37,6 +37,14 @@ func (b *Bulletin) Node() *schema.Node {
 	}
 	o.Text("issuer", b.Issuer)
 	o.Text("title", b.Title)
+	if b.Masthead != nil {
+		o.Set("masthead", b.Masthead.node())
+	}
+	o.Text("divisions", b.Divisions)
+	o.Text("modes", b.Modes)
+	if b.Layout != nil {
+		o.Set("layout", b.Layout.node())
+	}
 	o.Set("updates", array(b.Updates, (*Update).node))
 	if b.Visits != nil {
 		o.Set("visits", b.Visits.node())
@@ -49,6 +57,7 @@ func (b *Bulletin) Node() *schema.Node {
 		o.Set("efficiency", b.Efficiency.node())
 	}
 	o.Set("attachments", array(b.Attachments, (*Attachment).node))
+	o.Set("sections", array(b.Sections, (*Section).node))
 	o.Extensions(b.Extensions)
 	return o.Node()
 }
@@ -56,6 +65,7 @@ func (b *Bulletin) Node() *schema.Node {
 func (u *Update) node() *schema.Node {
 	o := schema.NewBuilder()
 	o.Text("unit", u.Unit)
+	o.Text("department", u.Department)
 	o.Text("body", u.Body)
 	o.Text("mode", u.Mode)
 	o.Text("headline", u.Headline)
@@ -167,6 +177,12 @@ func (c *Clock) node() *schema.Node {
 	o.Text("source", c.Source)
 	o.Int("late", c.Late)
 	o.Int("missed", c.Missed)
+	if c.Early != 0 {
+		o.Int("early", c.Early)
+	}
+	if c.Field != 0 {
+		o.Int("field", c.Field)
+	}
 	if c.Attachment != 0 {
 		o.Int("attachment", int64(c.Attachment))
 	}
@@ -190,6 +206,9 @@ func (e *Efficiency) node() *schema.Node {
 func (a *Attachment) node() *schema.Node {
 	o := schema.NewBuilder()
 	o.Text("title", a.Title)
+	if a.Table != nil {
+		o.Set("table", a.Table.node())
+	}
 	o.Extensions(a.Extensions)
 	return o.Node()
 }

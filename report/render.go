@@ -79,10 +79,14 @@ type measureView struct {
 // sectionView is one numbered section or subsection: its paragraphs in
 // the seed's layout, and for Markdown optional tables.
 type sectionView struct {
-	key   string // updates, visits, submissions, attendance, leave, clock, efficiency
+	key   string // updates, visits, submissions, attendance, leave, clock, efficiency, or a section's own
 	title string
 	paras []string
 	subs  []sectionView
+	// For Markdown: the sentence before the table, and a table in place
+	// of the entries the text runs into the paragraph.
+	lead  string
+	table *Table
 }
 
 // paragraph writes an update the way the seed does: headline, lead, then
@@ -144,81 +148,8 @@ func (b *Bulletin) view(o RenderOptions) (*view, error) {
 		v.updates = append(v.updates, uv)
 	}
 
-	if len(v.updates) > 0 {
-		s := sectionView{key: "updates", title: "工作动态"}
-		for _, u := range v.updates {
-			s.paras = append(s.paras, u.paragraph())
-		}
-		v.sections = append(v.sections, s)
-	}
-	period := b.Period.Chinese()
-	if vs := b.Visits; vs != nil {
-		s := sectionView{key: "visits", title: "部门调研"}
-		var p strings.Builder
-		fmt.Fprintf(&p, "%s,市直有关部门领导到%s调研共%d人次。", period, vs.Place, v.visitTotal())
-		for i, e := range vs.Entries {
-			if i == 0 {
-				p.WriteString("其中,")
-			} else {
-				p.WriteString(";")
-			}
-			fmt.Fprintf(&p, "%s%s%s%d次", e.Department, e.Title, e.Name, e.Count)
-			if i == len(vs.Entries)-1 {
-				p.WriteString("。")
-			}
-		}
-		s.paras = []string{p.String()}
-		v.sections = append(v.sections, s)
-	}
-	if len(b.Submissions) > 0 {
-		s := sectionView{key: "submissions", title: "信息报送情况"}
-		parts := make([]string, len(b.Submissions))
-		for i, sub := range b.Submissions {
-			parts[i] = fmt.Sprintf("%s上报%d条", sub.Department, sub.Count)
-		}
-		s.paras = []string{strings.Join(parts, ";") + "。"}
-		v.sections = append(v.sections, s)
-	}
-	if a := b.Attendance; a != nil && (a.Leave != nil || a.Clock != nil) {
-		s := sectionView{key: "attendance", title: "考勤考核"}
-		if l := a.Leave; l != nil {
-			var p strings.Builder
-			fmt.Fprintf(&p, "%s,%s请假共计%d人次。", period, l.Staff, v.leaveTotal())
-			for i, k := range l.Kinds {
-				if i == 0 {
-					p.WriteString("其中:")
-				} else {
-					p.WriteString(",")
-				}
-				fmt.Fprintf(&p, "%s%d人次", k.Kind, k.Count)
-				if i == len(l.Kinds)-1 {
-					p.WriteString("。")
-				}
-			}
-			s.subs = append(s.subs, sectionView{key: "leave", title: "请假统计", paras: []string{p.String()}})
-		}
-		if c := a.Clock; c != nil {
-			p := fmt.Sprintf("%s,依据%s统计,迟到%d人次;未打卡%d人次。", period, c.Source, c.Late, c.Missed)
-			if c.Attachment > 0 {
-				p += "(详见附件" + strconv.Itoa(c.Attachment) + ")"
-			}
-			s.subs = append(s.subs, sectionView{key: "clock", title: "打卡考勤统计", paras: []string{p}})
-		}
-		v.sections = append(v.sections, s)
-	}
-	if e := b.Efficiency; e != nil {
-		s := sectionView{key: "efficiency", title: "效能监察"}
-		p := fmt.Sprintf("据%s统计,%s%s受理各类行政审批和公共服务事项%d件,办结%d件", e.Source, period, e.Place, e.Accepted, e.Completed)
-		if o.CompletionRate {
-			if r, ok := e.Rate().Percent(2); ok {
-				p += ",办结率" + r.String() + "%"
-			}
-		}
-		if e.Attachment > 0 {
-			p += "(详见附件" + strconv.Itoa(e.Attachment) + ")"
-		}
-		s.paras = []string{p + "。"}
-		v.sections = append(v.sections, s)
+	if err := v.build(); err != nil {
+		return nil, err
 	}
 	return v, nil
 }
@@ -241,6 +172,11 @@ func (v *view) leaveTotal() int64 {
 }
 
 func (v *view) text(w *bufio.Writer) {
+	if m := v.b.Masthead; m != nil {
+		for _, l := range v.mastheadLines() {
+			w.WriteString(l + "\n")
+		}
+	}
 	for i, s := range v.sections {
 		fmt.Fprintf(w, "%s、%s\n", chineseNumber(i+1), s.title)
 		for _, p := range s.paras {
@@ -259,6 +195,113 @@ func (v *view) text(w *bufio.Writer) {
 		}
 		fmt.Fprintf(w, "%d.%s\n", i+1, a.Title)
 	}
+	for i, a := range v.b.Attachments {
+		if a.Table == nil {
+			continue
+		}
+		fmt.Fprintf(w, "附件%d\n%s\n", i+1, a.Title)
+		w.WriteString(strings.Join(a.Table.Columns, "\t") + "\n")
+		for _, r := range a.Table.Rows {
+			w.WriteString(strings.Join(r, "\t") + "\n")
+		}
+	}
+	if m := v.b.Masthead; m != nil {
+		for _, l := range m.distributionLines() {
+			w.WriteString(l + "\n")
+		}
+	}
+}
+
+// mastheadLines are the head of the bulletin: title, issue, then issuer
+// and date.
+func (v *view) mastheadLines() []string {
+	m := v.b.Masthead
+	title := firstOf(m.Title, v.b.Title, "工作简报")
+	lines := []string{title}
+	if s := m.issueLine(); s != "" {
+		lines = append(lines, s)
+	}
+	foot := firstOf(m.Issuer, v.b.Issuer)
+	if !m.Date.IsZero() {
+		d := strconv.Itoa(m.Date.Year()) + "年" + strconv.Itoa(int(m.Date.Month())) + "月" + strconv.Itoa(m.Date.Day()) + "日"
+		if foot != "" {
+			foot += "　"
+		}
+		foot += d
+	}
+	if foot != "" {
+		lines = append(lines, foot)
+	}
+	return lines
+}
+
+// distributionLines are 报:…, 送:…, 发:… in that order.
+func (m *Masthead) distributionLines() []string {
+	var out []string
+	for _, k := range DistributionKinds() {
+		for _, d := range m.Distribution {
+			if d.Kind == k {
+				out = append(out, k+":"+strings.Join(d.To, "、"))
+			}
+		}
+	}
+	return out
+}
+
+func firstOf(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// numeric reports whether column i holds numbers (or nothing), which
+// Markdown aligns right.
+func (t *Table) numeric(i int) bool {
+	any := false
+	for _, r := range t.Rows {
+		if i >= len(r) || r[i] == "" {
+			continue
+		}
+		if _, err := ParseDecimal(r[i]); err != nil {
+			return false
+		}
+		any = true
+	}
+	return any
+}
+
+func (v *view) mdTable(w *bufio.Writer, t *Table) {
+	w.WriteString("\n|")
+	for _, c := range t.Columns {
+		w.WriteString(" " + md(c) + " |")
+	}
+	w.WriteString("\n|")
+	for i := range t.Columns {
+		if t.numeric(i) {
+			w.WriteString(" ---: |")
+		} else {
+			w.WriteString(" --- |")
+		}
+	}
+	w.WriteString("\n")
+	for _, r := range t.Rows {
+		w.WriteString("|")
+		for i := range t.Columns {
+			c := ""
+			if i < len(r) {
+				c = r[i]
+			}
+			if c == "" {
+				w.WriteString(" |")
+				continue
+			}
+			w.WriteString(" " + md(c) + " |")
+		}
+		w.WriteString("\n")
+	}
 }
 
 var mdEscaper = strings.NewReplacer(
@@ -274,11 +317,18 @@ func (v *view) markdown(w *bufio.Writer) {
 	if title == "" {
 		title = "工作简报"
 	}
-	fmt.Fprintf(w, "# %s(%s)\n\n%s\n", md(title), b.Period.Chinese(), md(b.Issuer))
+	if m := b.Masthead; m != nil {
+		lines := v.mastheadLines()
+		fmt.Fprintf(w, "# %s(%s)\n", md(lines[0]), b.Period.Chinese())
+		for _, l := range lines[1:] {
+			fmt.Fprintf(w, "\n%s\n", md(l))
+		}
+	} else {
+		fmt.Fprintf(w, "# %s(%s)\n\n%s\n", md(title), b.Period.Chinese(), md(b.Issuer))
+	}
 	for i, s := range v.sections {
-		fmt.Fprintf(w, "\n## %s、%s\n", chineseNumber(i+1), s.title)
-		switch s.key {
-		case "updates":
+		fmt.Fprintf(w, "\n## %s、%s\n", chineseNumber(i+1), md(s.title))
+		if s.key == KeyUpdates {
 			for _, u := range v.updates {
 				fmt.Fprintf(w, "\n### %s\n", md(u.headline))
 				if u.lead != "" {
@@ -292,44 +342,12 @@ func (v *view) markdown(w *bufio.Writer) {
 					}
 				}
 			}
-		case "visits":
-			vs := b.Visits
-			fmt.Fprintf(w, "\n%s,市直有关部门领导到%s调研共%d人次。\n", b.Period.Chinese(), md(vs.Place), v.visitTotal())
-			if len(vs.Entries) > 0 {
-				w.WriteString("\n| 部门 | 职务 | 姓名 | 次数 |\n| --- | --- | --- | ---: |\n")
-				for _, e := range vs.Entries {
-					fmt.Fprintf(w, "| %s | %s | %s | %d |\n", md(e.Department), md(e.Title), md(e.Name), e.Count)
-				}
-				fmt.Fprintf(w, "| 合计(计算) | | | %d |\n", vs.Sum())
-			}
-		case "submissions":
-			w.WriteString("\n| 部门 | 上报条数 |\n| --- | ---: |\n")
-			for _, sub := range b.Submissions {
-				fmt.Fprintf(w, "| %s | %d |\n", md(sub.Department), sub.Count)
-			}
-		case "attendance":
-			for j, sub := range s.subs {
-				fmt.Fprintf(w, "\n### (%s)%s\n", chineseNumber(j+1), sub.title)
-				if sub.key == "leave" {
-					l := b.Attendance.Leave
-					fmt.Fprintf(w, "\n%s,%s请假共计%d人次。\n", b.Period.Chinese(), md(l.Staff), v.leaveTotal())
-					if len(l.Kinds) > 0 {
-						w.WriteString("\n| 假别 | 人次 |\n| --- | ---: |\n")
-						for _, k := range l.Kinds {
-							fmt.Fprintf(w, "| %s | %d |\n", md(k.Kind), k.Count)
-						}
-						fmt.Fprintf(w, "| 合计(计算) | %d |\n", l.Sum())
-					}
-					continue
-				}
-				for _, p := range sub.paras {
-					fmt.Fprintf(w, "\n%s\n", md(p))
-				}
-			}
-		default:
-			for _, p := range s.paras {
-				fmt.Fprintf(w, "\n%s\n", md(p))
-			}
+			continue
+		}
+		v.mdSection(w, s)
+		for j, sub := range s.subs {
+			fmt.Fprintf(w, "\n### (%s)%s\n", chineseNumber(j+1), md(sub.title))
+			v.mdSection(w, sub)
 		}
 	}
 	if len(b.Attachments) > 0 {
@@ -337,6 +355,35 @@ func (v *view) markdown(w *bufio.Writer) {
 		for i, a := range b.Attachments {
 			fmt.Fprintf(w, "%d. %s\n", i+1, md(a.Title))
 		}
+		for i, a := range b.Attachments {
+			if a.Table != nil {
+				fmt.Fprintf(w, "\n### 附件%d %s\n", i+1, md(a.Title))
+				v.mdTable(w, a.Table)
+			}
+		}
+	}
+	if m := b.Masthead; m != nil {
+		if lines := m.distributionLines(); len(lines) > 0 {
+			w.WriteString("\n---\n")
+			for _, l := range lines {
+				fmt.Fprintf(w, "\n%s\n", md(l))
+			}
+		}
+	}
+}
+
+// mdSection writes a section's body: the lead and a table where it has
+// one, else its paragraphs.
+func (v *view) mdSection(w *bufio.Writer, s sectionView) {
+	if s.table != nil {
+		if s.lead != "" {
+			fmt.Fprintf(w, "\n%s\n", md(s.lead))
+		}
+		v.mdTable(w, s.table)
+		return
+	}
+	for _, p := range s.paras {
+		fmt.Fprintf(w, "\n%s\n", md(p))
 	}
 }
 

@@ -1,0 +1,241 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// build lays the sections out in the order of the bulletin's layout: the
+// fixed sections that have content, the bulletin's own sections where
+// the layout names them, then its own sections the layout does not name,
+// then x- members that are sections ({title, paragraphs}).
+func (v *view) build() error {
+	b := v.b
+	placed := map[string]bool{}
+	for _, sl := range b.layout().Sections {
+		s, ok, err := v.section(sl.Key)
+		if err != nil {
+			return err
+		}
+		placed[sl.Key] = true
+		if ok {
+			v.sections = append(v.sections, s)
+		}
+	}
+	for i := range b.Sections {
+		if !placed[b.Sections[i].Key] {
+			v.sections = append(v.sections, v.own(&b.Sections[i]))
+		}
+	}
+	keys := make([]string, 0, len(b.Extensions))
+	for k := range b.Extensions {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		var x struct {
+			Title      string   `json:"title"`
+			Paragraphs []string `json:"paragraphs"`
+		}
+		if json.Unmarshal(b.Extensions[k], &x) == nil && x.Title != "" && x.Paragraphs != nil {
+			v.sections = append(v.sections, sectionView{key: k, title: x.Title, paras: x.Paragraphs})
+		}
+	}
+	return nil
+}
+
+// own renders one of the bulletin's own sections.
+func (v *view) own(s *Section) sectionView {
+	return sectionView{key: s.Key, title: v.b.title(s.Key, s.Title), paras: s.Paragraphs}
+}
+
+// section renders the section key; ok is false when the bulletin has
+// nothing for it.
+func (v *view) section(key string) (sectionView, bool, error) {
+	b := v.b
+	period := b.Period.Chinese()
+	s := sectionView{key: key, title: b.title(key, key)}
+	switch key {
+	case KeyUpdates:
+		if len(v.updates) == 0 {
+			return s, false, nil
+		}
+		for _, u := range v.updates {
+			s.paras = append(s.paras, u.paragraph())
+		}
+	case KeyVisits:
+		vs := b.Visits
+		if vs == nil {
+			return s, false, nil
+		}
+		lead, err := b.phrase(key, "lead", map[string]string{"period": period, "place": vs.Place, "total": itoa(v.visitTotal())})
+		if err != nil {
+			return s, false, err
+		}
+		entries := make([]map[string]string, len(vs.Entries))
+		t := &Table{Columns: []string{"部门", "职务", "姓名", "次数"}}
+		for i, e := range vs.Entries {
+			entries[i] = map[string]string{"department": e.Department, "title": e.Title, "name": e.Name, "count": itoa(e.Count)}
+			t.Rows = append(t.Rows, []string{e.Department, e.Title, e.Name, itoa(e.Count)})
+		}
+		t.Rows = append(t.Rows, []string{"合计(计算)", "", "", itoa(vs.Sum())})
+		list, err := b.list(key, entries)
+		if err != nil {
+			return s, false, err
+		}
+		s.paras = []string{lead + list}
+		s.lead = lead
+		if len(vs.Entries) > 0 {
+			s.table = t
+		}
+	case KeySubmissions:
+		if len(b.Submissions) == 0 {
+			return s, false, nil
+		}
+		entries := make([]map[string]string, len(b.Submissions))
+		t := &Table{Columns: []string{"部门", "上报条数"}}
+		for i, sub := range b.Submissions {
+			entries[i] = map[string]string{"department": sub.Department, "count": itoa(sub.Count)}
+			t.Rows = append(t.Rows, []string{sub.Department, itoa(sub.Count)})
+		}
+		list, err := b.list(key, entries)
+		if err != nil {
+			return s, false, err
+		}
+		s.paras = []string{list}
+		s.table = t
+	case KeyAttendance:
+		a := b.Attendance
+		if a == nil || a.Leave == nil && a.Clock == nil {
+			return s, false, nil
+		}
+		subs := []string{KeyLeave, KeyClock}
+		if sl := b.layout().section(key); sl != nil && len(sl.Sections) > 0 {
+			subs = subs[:0]
+			for _, x := range sl.Sections {
+				subs = append(subs, x.Key)
+			}
+		}
+		for _, k := range subs {
+			sub, ok, err := v.section(k)
+			if err != nil {
+				return s, false, err
+			}
+			if ok {
+				s.subs = append(s.subs, sub)
+			}
+		}
+	case KeyLeave:
+		if b.Attendance == nil || b.Attendance.Leave == nil {
+			return s, false, nil
+		}
+		l := b.Attendance.Leave
+		lead, err := b.phrase(key, "lead", map[string]string{"period": period, "staff": l.Staff, "total": itoa(v.leaveTotal())})
+		if err != nil {
+			return s, false, err
+		}
+		entries := make([]map[string]string, len(l.Kinds))
+		t := &Table{Columns: []string{"假别", "人次"}}
+		for i, k := range l.Kinds {
+			entries[i] = map[string]string{"kind": k.Kind, "count": itoa(k.Count)}
+			t.Rows = append(t.Rows, []string{k.Kind, itoa(k.Count)})
+		}
+		t.Rows = append(t.Rows, []string{"合计(计算)", itoa(l.Sum())})
+		list, err := b.list(key, entries)
+		if err != nil {
+			return s, false, err
+		}
+		s.paras = []string{lead + list}
+		s.lead = lead
+		if len(l.Kinds) > 0 {
+			s.table = t
+		}
+	case KeyClock:
+		if b.Attendance == nil || b.Attendance.Clock == nil {
+			return s, false, nil
+		}
+		c := b.Attendance.Clock
+		p, err := b.phrase(key, "lead", map[string]string{"period": period, "source": c.Source,
+			"late": itoa(c.Late), "missed": itoa(c.Missed), "early": itoa(c.Early), "field": itoa(c.Field)})
+		if err != nil {
+			return s, false, err
+		}
+		if c.Attachment > 0 {
+			x, err := b.phrase(key, "attachment", map[string]string{"attachment": strconv.Itoa(c.Attachment)})
+			if err != nil {
+				return s, false, err
+			}
+			p += x
+		}
+		s.paras = []string{p}
+	case KeyEfficiency:
+		e := b.Efficiency
+		if e == nil {
+			return s, false, nil
+		}
+		p, err := b.phrase(key, "lead", map[string]string{"period": period, "source": e.Source, "place": e.Place,
+			"accepted": itoa(e.Accepted), "completed": itoa(e.Completed)})
+		if err != nil {
+			return s, false, err
+		}
+		if v.opts.CompletionRate {
+			if r, ok := e.Rate().Percent(2); ok {
+				x, err := b.phrase(key, "rate", map[string]string{"rate": r.String()})
+				if err != nil {
+					return s, false, err
+				}
+				p += x
+			}
+		}
+		if e.Attachment > 0 {
+			x, err := b.phrase(key, "attachment", map[string]string{"attachment": strconv.Itoa(e.Attachment)})
+			if err != nil {
+				return s, false, err
+			}
+			p += x
+		}
+		last, err := b.phrase(key, "last", nil)
+		if err != nil {
+			return s, false, err
+		}
+		s.paras = []string{p + last}
+	default:
+		i := slices.IndexFunc(b.Sections, func(x Section) bool { return x.Key == key })
+		if i < 0 {
+			return s, false, nil
+		}
+		return v.own(&b.Sections[i]), true, nil
+	}
+	return s, true, nil
+}
+
+// list writes entries as the layout's sentences of section key say:
+// first, each entry, joined by separator, then last.
+func (b *Bulletin) list(key string, entries []map[string]string) (string, error) {
+	if len(entries) == 0 {
+		return "", nil
+	}
+	var sb strings.Builder
+	first, err := b.phrase(key, "first", nil)
+	if err != nil {
+		return "", err
+	}
+	sep, _ := b.phrase(key, "separator", nil)
+	last, _ := b.phrase(key, "last", nil)
+	sb.WriteString(first)
+	for i, e := range entries {
+		if i > 0 {
+			sb.WriteString(sep)
+		}
+		x, err := b.phrase(key, "entry", e)
+		if err != nil {
+			return "", fmt.Errorf("report: layout of %s: %w", key, err)
+		}
+		sb.WriteString(x)
+	}
+	sb.WriteString(last)
+	return sb.String(), nil
+}
