@@ -8,3 +8,5 @@ require (
 	golang.org/x/text v0.22.0
 	gopkg.in/yaml.v3 v3.0.1
 )
+
+require github.com/6tail/lunar-go v1.4.7

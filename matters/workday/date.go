@@ -1,0 +1,140 @@
+package workday
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// Date is a day of the civil calendar, with no time of day and no zone. The
+// zero value is "no date" ([Date.IsZero]); every other value is a real day
+// from year 1 on.
+type Date struct {
+	n int32 // days since 0001-01-01, plus one; 0 is the zero Date
+}
+
+// unixOffset is the day number of 1970-01-01 in Date's count.
+const unixOffset = 719162 + 1
+
+// NewDate returns the date y-m-d. Out-of-range months and days normalise
+// as in time.Date (2021-04-31 is 2021-05-01).
+func NewDate(y int, m time.Month, d int) Date {
+	return dateFromTime(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+}
+
+// DateOf returns the day t falls on in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return NewDate(y, m, d)
+}
+
+func dateFromTime(t time.Time) Date {
+	days := t.Unix() / 86400
+	if t.Unix() < 0 && t.Unix()%86400 != 0 {
+		days--
+	}
+	return Date{int32(days + unixOffset)}
+}
+
+// ParseDate reads a date written 2006-01-02.
+func ParseDate(s string) (Date, error) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return Date{}, fmt.Errorf("workday: %q is not a date (want YYYY-MM-DD)", s)
+	}
+	y, err1 := strconv.Atoi(s[:4])
+	m, err2 := strconv.Atoi(s[5:7])
+	d, err3 := strconv.Atoi(s[8:])
+	if err1 != nil || err2 != nil || err3 != nil || y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
+		return Date{}, fmt.Errorf("workday: %q is not a date (want YYYY-MM-DD)", s)
+	}
+	return NewDate(y, time.Month(m), d), nil
+}
+
+// MustParseDate is [ParseDate] that panics on error, for tests and constants.
+func MustParseDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// IsZero reports whether d is the zero Date.
+func (d Date) IsZero() bool { return d.n == 0 }
+
+// Time returns midnight at the start of d in loc.
+func (d Date) Time(loc *time.Location) time.Time {
+	t := time.Unix(int64(d.n-unixOffset)*86400, 0).UTC()
+	if loc == nil || loc == time.UTC {
+		return t
+	}
+	y, m, dd := t.Date()
+	return time.Date(y, m, dd, 0, 0, 0, 0, loc)
+}
+
+// Date returns the year, month and day of d.
+func (d Date) Date() (year int, month time.Month, day int) {
+	return time.Unix(int64(d.n-unixOffset)*86400, 0).UTC().Date()
+}
+
+// Year returns the year of d.
+func (d Date) Year() int { y, _, _ := d.Date(); return y }
+
+// Weekday returns the day of the week of d.
+func (d Date) Weekday() time.Weekday {
+	// 0001-01-01 (n = 1) was a Monday.
+	return time.Weekday((int(d.n) - 1 + 1) % 7)
+}
+
+// AddDays returns the date n days after d (before it when n < 0).
+func (d Date) AddDays(n int) Date { return Date{d.n + int32(n)} }
+
+// Sub returns the number of days from e to d.
+func (d Date) Sub(e Date) int { return int(d.n - e.n) }
+
+// Compare returns -1, 0 or +1 as d is before, equal to or after e.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.n < e.n:
+		return -1
+	case d.n > e.n:
+		return 1
+	}
+	return 0
+}
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.n < e.n }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.n > e.n }
+
+// String formats d as 2006-01-02; the zero Date is "".
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	y, m, dd := d.Date()
+	return fmt.Sprintf("%04d-%02d-%02d", y, int(m), dd)
+}
+
+// MarshalText writes d as [Date.String] does.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads a date through [ParseDate]; empty text is the zero Date.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}

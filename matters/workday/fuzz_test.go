@@ -1,0 +1,58 @@
+package workday
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzParseSchedules: any input yields schedules or located problems,
+// never a panic; schedules without errors build a calendar.
+func FuzzParseSchedules(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.yaml"))
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add(ChinaSchedules())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ss, probs := ParseSchedules("fuzz.yaml", data)
+		for _, p := range probs {
+			if p.Rule == "" {
+				t.Fatalf("problem without a rule: %v", p)
+			}
+		}
+		if probs.Err() != nil {
+			return
+		}
+		c, err := New(ss...)
+		if err != nil {
+			return // two schedules disagreeing across years is the calendar's to refuse
+		}
+		for _, s := range ss {
+			for _, h := range s.Holidays {
+				if ok, err := c.IsWorkday(h.From); err == nil && ok && h.From.Year() == s.Year {
+					t.Fatalf("%s is a holiday of %d but a working day", h.From, s.Year)
+				}
+			}
+		}
+	})
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2021-04-29", "2021-02-29", "0000-01-01", "9999-12-31", "2021-4-9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			return
+		}
+		if d.String() != s {
+			t.Fatalf("ParseDate(%q) writes back as %q", s, d)
+		}
+	})
+}
