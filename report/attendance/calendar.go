@@ -6,8 +6,22 @@ import (
 	"slices"
 	"time"
 
+	"github.com/zwfw/zwfw/matters/workday"
 	"github.com/zwfw/zwfw/schema"
 )
+
+// Official returns China's official calendar, that of package workday
+// ([workday.China]); the records are counted on it unless a records
+// directory declares its own.
+func Official() Calendar { return Workdays(workday.China()) }
+
+// Workdays adapts a calendar of package workday, with a later year
+// loaded say, to a [Calendar].
+func Workdays(c *workday.Calendar) Calendar { return workdays{c} }
+
+type workdays struct{ c *workday.Calendar }
+
+func (w workdays) IsWorkday(t time.Time) (bool, error) { return w.c.IsWorkday(workday.DateOf(t)) }
 
 // Calendar tells working days from days off: China's official calendar
 // (Monday to Friday, less the public holidays, plus the weekend days

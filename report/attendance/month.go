@@ -2,6 +2,7 @@ package attendance
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -32,8 +33,9 @@ type Records struct {
 	Schedule *Schedule
 }
 
-// The files [LoadFS] reads from a records directory. Only the roster and
-// the calendar are required.
+// The files [LoadFS] reads from a records directory. Only the roster is
+// required; without a calendar file the records are counted on the
+// official calendar ([Official]).
 const (
 	FileRoster      = "roster.csv"      // 窗口工作人员名册
 	FileLeave       = "leave.csv"       // 请假记录
@@ -72,7 +74,8 @@ func LoadFS(fsys fs.FS, dir string) (*Records, schema.List) {
 	read(FileSubmissions, false, func(f fs.File, n string) (l schema.List) { r.Submissions, l = ReadSubmissions(f, n); return })
 	read(FileLeaveKinds, false, func(f fs.File, n string) (l schema.List) { r.Kinds, l = ReadLeaveKinds(f, n); return })
 	read(FileSchedule, false, func(f fs.File, n string) (l schema.List) { r.Schedule, l = ReadSchedule(f, n); return })
-	read(FileCalendar, true, func(f fs.File, n string) (l schema.List) {
+	r.Calendar = Official()
+	read(FileCalendar, false, func(f fs.File, n string) (l schema.List) {
 		var d *Declared
 		d, l = ReadCalendar(f, n)
 		if d != nil {
@@ -88,7 +91,7 @@ var kindCols = []column{{key: "kind", names: []string{"假别", "请假类型"},
 
 // ReadLeaveKinds reads the leave kinds a bureau declares, one a row in a
 // column 假别, in the order its bulletin lists them.
-func ReadLeaveKinds(rd interface{ Read([]byte) (int, error) }, file string) ([]string, schema.List) {
+func ReadLeaveKinds(rd io.Reader, file string) ([]string, schema.List) {
 	var probs schema.List
 	t := openTable(rd, file, kindCols, &probs)
 	if t == nil {
