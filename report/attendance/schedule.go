@@ -32,7 +32,9 @@ type Session struct {
 	Start, End int
 }
 
-func (s Session) String() string { return s.Half.String() + " " + clock(s.Start) + "–" + clock(s.End) }
+func (s Session) String() string {
+	return s.Half.String() + " " + clock(s.Start) + "–" + clock(s.End)
+}
 
 func clock(sec int) string { return fmt.Sprintf("%02d:%02d", sec/3600, sec/60%60) }
 

@@ -113,7 +113,7 @@ type gen struct {
 
 type person struct {
 	name, id, dept, window string
-	from, to               time.Time // on the roster; zero for open
+	from, to               time.Time    // on the roster; zero for open
 	busy                   map[int]bool // half days (index into days ×2) on leave
 }
 
