@@ -105,6 +105,7 @@ func (b *Bulletin) check(opts *Options, locate func(schema.Path) schema.Pos) sch
 	c.opts.KnowsMode = opts.knowsMode()
 	c.opts.KnowsMeasure = opts.knowsMeasure()
 	root := schema.Root
+	c.structure()
 	for i := range b.Updates {
 		c.update(&b.Updates[i], root.Key("updates").Index(i))
 	}

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/zwfw/zwfw/county"
+	"github.com/zwfw/zwfw/reform"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -37,6 +39,14 @@ type Options struct {
 	// computed over a catalogue. Nil means the indicators of package
 	// reform, by name or alias.
 	KnowsIndicator func(name string) bool
+
+	// Units and Modes are the divisions (a hierarchy of package county)
+	// and the reform modes (package reform) to check against, as data,
+	// when KnowsUnit, KnowsMode and KnowsMeasure are nil. Nil means the
+	// documents the bulletin names (its divisions and modes members,
+	// read by [LoadFile] and [LoadFS]), else the embedded Suining ones.
+	Units *county.Hierarchy
+	Modes *reform.Modes
 }
 
 // Parse reads a bulletin document (YAML or JSON; see [schema.Parse]) named
@@ -46,10 +56,18 @@ type Options struct {
 // JSON, and every problem found, sorted and located. Use probs.Err() to
 // tell whether the bulletin is valid: warnings alone are not errors.
 func Parse(name string, data []byte, opts *Options) (*Bulletin, schema.List) {
+	return parse(name, data, opts, nil)
+}
+
+// parse is [Parse], reading the divisions and modes documents the
+// bulletin names through docs (nil: none are read).
+func parse(name string, data []byte, opts *Options, docs *documents) (*Bulletin, schema.List) {
 	n, probs := schema.Parse(name, data)
 	if n == nil {
 		return nil, probs
 	}
+	opts, refProbs := docs.resolve(n, opts)
+	probs.Append(refProbs)
 	b, more := Decode(n, opts)
 	probs.Append(more)
 	probs.Dedupe()
@@ -81,6 +99,10 @@ func Decode(n *schema.Node, opts *Options) (*Bulletin, schema.List) {
 // Load reads a bulletin document from r; name is used in problem
 // positions. See [Parse].
 func Load(r io.Reader, name string, opts *Options) (*Bulletin, schema.List) {
+	return load(r, name, opts, nil)
+}
+
+func load(r io.Reader, name string, opts *Options, docs *documents) (*Bulletin, schema.List) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentSize+1))
 	if err != nil {
 		return nil, readProblem(name, err)
@@ -88,27 +110,31 @@ func Load(r io.Reader, name string, opts *Options) (*Bulletin, schema.List) {
 	if len(data) > MaxDocumentSize {
 		return nil, readProblem(name, fmt.Errorf("report: document is larger than %d bytes", MaxDocumentSize))
 	}
-	return Parse(name, data, opts)
+	return parse(name, data, opts, docs)
 }
 
-// LoadFile reads the bulletin document at path. See [Parse].
+// LoadFile reads the bulletin document at path. See [Parse]. The
+// divisions and modes documents the bulletin names are read from paths
+// relative to its directory and used for the checks, unless opts say what
+// to check against.
 func LoadFile(path string, opts *Options) (*Bulletin, schema.List) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, readProblem(path, err)
 	}
 	defer f.Close()
-	return Load(f, path, opts)
+	return load(f, path, opts, fileDocuments(path))
 }
 
-// LoadFS reads the bulletin document name from fsys. See [Parse].
+// LoadFS reads the bulletin document name from fsys. See [Parse] and,
+// for the divisions and modes documents it names, [LoadFile].
 func LoadFS(fsys fs.FS, name string, opts *Options) (*Bulletin, schema.List) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, readProblem(name, err)
 	}
 	defer f.Close()
-	return Load(f, name, opts)
+	return load(f, name, opts, fsDocuments(fsys, name))
 }
 
 func readProblem(name string, err error) schema.List {

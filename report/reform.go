@@ -90,12 +90,18 @@ func (o *Options) knowsMode() func(string) bool {
 	if o != nil && o.KnowsMode != nil {
 		return o.KnowsMode
 	}
+	if o != nil && o.Modes != nil {
+		return ModesIn(o.Modes)
+	}
 	return ModesIn(reform.Default())
 }
 
 func (o *Options) knowsMeasure() func(string, string) bool {
 	if o != nil && o.KnowsMeasure != nil {
 		return o.KnowsMeasure
+	}
+	if o != nil && o.Modes != nil {
+		return MeasuresIn(o.Modes)
 	}
 	return MeasuresIn(reform.Default())
 }

@@ -14,5 +14,8 @@ func (o *Options) knowsUnit() func(string) bool {
 	if o != nil && o.KnowsUnit != nil {
 		return o.KnowsUnit
 	}
+	if o != nil && o.Units != nil {
+		return UnitsIn(o.Units)
+	}
 	return UnitsIn(county.Suining())
 }

@@ -1,0 +1,81 @@
+package report
+
+import (
+	"io/fs"
+	"path"
+	"path/filepath"
+
+	"github.com/zwfw/zwfw/county"
+	"github.com/zwfw/zwfw/reform"
+	"github.com/zwfw/zwfw/schema"
+)
+
+// documents reads the divisions and modes documents a bulletin names.
+type documents struct {
+	divisions func(name string) (*county.Hierarchy, schema.List)
+	modes     func(name string) (*reform.Modes, schema.List)
+}
+
+// fileDocuments reads them beside the bulletin file at p.
+func fileDocuments(p string) *documents {
+	dir := filepath.Dir(p)
+	join := func(name string) string {
+		if filepath.IsAbs(name) {
+			return name
+		}
+		return filepath.Join(dir, filepath.FromSlash(name))
+	}
+	return &documents{
+		divisions: func(name string) (*county.Hierarchy, schema.List) { return county.LoadFile(join(name)) },
+		modes:     func(name string) (*reform.Modes, schema.List) { return reform.LoadFile(join(name)) },
+	}
+}
+
+// fsDocuments reads them beside the bulletin name in fsys.
+func fsDocuments(fsys fs.FS, name string) *documents {
+	dir := path.Dir(name)
+	return &documents{
+		divisions: func(n string) (*county.Hierarchy, schema.List) { return county.LoadFS(fsys, path.Join(dir, n)) },
+		modes:     func(n string) (*reform.Modes, schema.List) { return reform.LoadFS(fsys, path.Join(dir, n)) },
+	}
+}
+
+
+// resolve completes opts with the documents the bulletin n names, when
+// opts do not already say what to check against. A document that cannot
+// be read is reported at the member that names it, with its own problems.
+func (d *documents) resolve(n *schema.Node, opts *Options) (*Options, schema.List) {
+	var probs schema.List
+	if d == nil || n == nil || n.Kind != schema.Object {
+		return opts, nil
+	}
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	for _, f := range n.Fields {
+		if f.Value.Kind != schema.String || f.Value.Value == "" {
+			continue
+		}
+		p := schema.Root.Key(f.Key)
+		switch {
+		case f.Key == "divisions" && o.Units == nil && o.KnowsUnit == nil:
+			h, more := d.divisions(f.Value.Value)
+			probs.Append(more)
+			if h == nil || more.HasErrors() {
+				probs.Errorf(p, f.Value.Pos, RuleRead, "report: the divisions document %s cannot be used", f.Value.Value)
+				continue
+			}
+			o.Units = h
+		case f.Key == "modes" && o.Modes == nil && o.KnowsMode == nil:
+			m, more := d.modes(f.Value.Value)
+			probs.Append(more)
+			if m == nil || more.HasErrors() {
+				probs.Errorf(p, f.Value.Pos, RuleRead, "report: the modes document %s cannot be used", f.Value.Value)
+				continue
+			}
+			o.Modes = m
+		}
+	}
+	return &o, probs
+}
