@@ -40,7 +40,6 @@ func fsDocuments(fsys fs.FS, name string) *documents {
 	}
 }
 
-
 // resolve completes opts with the documents the bulletin n names, when
 // opts do not already say what to check against. A document that cannot
 // be read is reported at the member that names it, with its own problems.

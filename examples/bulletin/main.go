@@ -6,6 +6,7 @@
 //
 //	bulletin [-in FILE] [-format text|markdown|json] [-rate]
 //	bulletin [-in FILE] [-format text|markdown|json] -check CATALOGUE...
+//	bulletin -records DIR [-month YYYY-MM] [-in EDITORIAL] [-format …] [-check]
 //
 // With no -in it reads the embedded April 2021 bulletin of Suining
 // (examples/data/bulletin-2021-04.yaml) and prints it as the bulletin
@@ -15,6 +16,21 @@
 // its division names; every figure of the bulletin that names an indicator
 // is computed over the catalogue of its unit and listed with the reported
 // value and whether the two agree.
+//
+// With -records, the month's sections 二–四 and the attachment
+// 窗口工作人员考勤情况明细 are computed from the records in DIR (roster,
+// leave, punches, visits and submissions logs; see package
+// report/attendance) and written into the editorial bulletin, which
+// holds the updates' texts and the words around the figures: -in, else
+// DIR/editorial.yaml, else the embedded bulletin. -month defaults to the
+// editorial's period. With -check as well, every figure of sections 二–四
+// that the editorial bulletin states and the records do not give is
+// listed, and the program exits 1 when there is any.
+//
+// -divisions and -modes name the divisions document (package county) and
+// the reform-modes document (package reform) the units and modes are
+// checked against, in place of those the bulletin names or the embedded
+// Suining ones.
 //
 // Problems are printed to standard error in the compiler convention
 // editors parse:
@@ -32,12 +48,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
+	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/examples/data"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/reform"
 	"github.com/zwfw/zwfw/report"
+	"github.com/zwfw/zwfw/report/attendance"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -54,10 +73,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	in := fl.String("in", "", "read the bulletin from `FILE` (YAML or JSON) instead of the embedded April 2021 bulletin")
 	format := fl.String("format", "text", "output `format`: text, markdown or json")
 	rate := fl.Bool("rate", false, "add the computed completion rate (办结率)")
-	check := fl.Bool("check", false, "compare reported figures with those computed from the CATALOGUE arguments")
+	check := fl.Bool("check", false, "compare reported figures with those computed from the CATALOGUE arguments, or with -records from the records")
+	records := fl.String("records", "", "compute sections 二–四 from the records in `DIR`")
+	month := fl.String("month", "", "the `month` (YYYY-MM) to compute from the records; default the bulletin's period")
+	divisions := fl.String("divisions", "", "check units against the divisions document `FILE`")
+	modes := fl.String("modes", "", "check reform modes against the modes document `FILE`")
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: bulletin [-in FILE] [-format text|markdown|json] [-rate]")
 		fmt.Fprintln(stderr, "       bulletin [-in FILE] [-format text|markdown|json] -check CATALOGUE...")
+		fmt.Fprintln(stderr, "       bulletin -records DIR [-month YYYY-MM] [-in EDITORIAL] [-format text|markdown|json] [-check]")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -70,7 +94,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch {
-	case *check && fl.NArg() == 0:
+	case *check && fl.NArg() == 0 && *records == "":
 		fmt.Fprintln(stderr, "bulletin: -check needs at least one CATALOGUE")
 		fl.Usage()
 		return 2
@@ -80,14 +104,35 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
+	opts, failed := documents(*divisions, *modes, stderr)
 	var b *report.Bulletin
 	var probs schema.List
-	if *in == "" {
-		b, probs = report.LoadFS(data.FS, defaultFile, nil)
-	} else {
-		b, probs = report.LoadFile(*in, nil)
+	editorial := *in
+	if editorial == "" && *records != "" {
+		if _, err := os.Stat(filepath.Join(*records, "editorial.yaml")); err == nil {
+			editorial = filepath.Join(*records, "editorial.yaml")
+		}
 	}
-	failed := printProblems(stderr, probs)
+	if editorial == "" {
+		b, probs = report.LoadFS(data.FS, defaultFile, opts)
+	} else {
+		b, probs = report.LoadFile(editorial, opts)
+	}
+	if printProblems(stderr, probs) {
+		failed = true
+	}
+	if *records != "" {
+		if b == nil || failed {
+			return 1
+		}
+		code, done := fromRecords(b, *records, *month, *check, opts, stdout, stderr)
+		if done || code != 0 {
+			return code
+		}
+		if *check && fl.NArg() == 0 {
+			return 0
+		}
+	}
 
 	if *check {
 		var cats []*matters.Catalogue
@@ -188,4 +233,73 @@ func printComparisons(w io.Writer, f report.Format, cs []report.Comparison) erro
 		}
 	}
 	return nil
+}
+
+// documents reads the divisions and modes documents of -divisions and
+// -modes into options; failed reports an error in either.
+func documents(divisions, modes string, stderr io.Writer) (opts *report.Options, failed bool) {
+	if divisions == "" && modes == "" {
+		return nil, false
+	}
+	opts = &report.Options{}
+	if divisions != "" {
+		h, probs := county.LoadFile(divisions)
+		failed = printProblems(stderr, probs) || h == nil
+		opts.Units = h
+	}
+	if modes != "" {
+		m, probs := reform.LoadFile(modes)
+		failed = printProblems(stderr, probs) || m == nil || failed
+		opts.Modes = m
+	}
+	return opts, failed
+}
+
+// fromRecords computes the month from the records in dir and writes it
+// into b; with check it prints the figures b states that differ and
+// reports done. The exit code is 1 on a problem or a difference.
+func fromRecords(b *report.Bulletin, dir, month string, check bool, opts *report.Options, stdout, stderr io.Writer) (code int, done bool) {
+	period := b.Period
+	if month != "" {
+		p, err := report.ParsePeriod(month)
+		if err != nil {
+			fmt.Fprintln(stderr, "bulletin:", strings.TrimPrefix(err.Error(), "report: "))
+			return 2, true
+		}
+		period = p
+	}
+	recs, probs := attendance.LoadFS(os.DirFS(dir), ".")
+	for _, p := range probs {
+		p.Pos.File = filepath.Join(dir, p.Pos.File)
+	}
+	failed := printProblems(stderr, probs)
+	m, mprobs := recs.Month(period)
+	for _, p := range mprobs {
+		if p.Pos.File != "" {
+			p.Pos.File = filepath.Join(dir, p.Pos.File)
+		}
+	}
+	if printProblems(stderr, mprobs) || failed || m == nil {
+		return 1, true
+	}
+	if check {
+		diffs := m.Compare(b)
+		for _, d := range diffs {
+			fmt.Fprintf(stdout, "%s: %s: 简报 %d, 记录 %d\n", d.Path, d.What, d.Stated, d.Computed)
+		}
+		fmt.Fprintf(stdout, "%s: %d 处与记录不一致\n", period.Chinese(), len(diffs))
+		if len(diffs) > 0 {
+			return 1, true
+		}
+		return 0, false
+	}
+	if b.Period != period {
+		fmt.Fprintf(stderr, "bulletin: the editorial bulletin is of %s, the records are counted for %s\n", b.Period, period)
+		return 2, true
+	}
+	m.Fill(b, nil)
+	if probs := b.Check(opts); printProblems(stderr, probs) {
+		return 1, true
+	}
+	return 0, false
 }
