@@ -395,10 +395,27 @@ type jsonView struct {
 	Title       string        `json:"title,omitempty"`
 	Sections    []jsonSection `json:"sections"`
 	Attachments []string      `json:"attachments,omitempty"`
+	// Masthead is the head and distribution lines, when the bulletin
+	// has them.
+	Masthead *jsonMasthead `json:"masthead,omitempty"`
+	// Tables are the attachments' tables, by attachment number.
+	Tables []jsonTable `json:"tables,omitempty"`
 	// Reported are the figures as the bulletin states them.
 	Reported []jsonFigure `json:"reported"`
 	// Derived are computed from the reported data, never read.
 	Derived []jsonDerived `json:"derived"`
+}
+
+type jsonMasthead struct {
+	Lines        []string `json:"lines"`
+	Distribution []string `json:"distribution,omitempty"`
+}
+
+type jsonTable struct {
+	Attachment int        `json:"attachment"`
+	Title      string     `json:"title"`
+	Columns    []string   `json:"columns"`
+	Rows       [][]string `json:"rows"`
 }
 
 type jsonSection struct {
@@ -439,8 +456,14 @@ func (v *view) json(w *bufio.Writer) error {
 		}
 		jv.Sections = append(jv.Sections, js)
 	}
-	for _, a := range b.Attachments {
+	for i, a := range b.Attachments {
 		jv.Attachments = append(jv.Attachments, a.Title)
+		if a.Table != nil {
+			jv.Tables = append(jv.Tables, jsonTable{Attachment: i + 1, Title: a.Title, Columns: a.Table.Columns, Rows: a.Table.Rows})
+		}
+	}
+	if m := b.Masthead; m != nil {
+		jv.Masthead = &jsonMasthead{Lines: v.mastheadLines(), Distribution: m.distributionLines()}
 	}
 	for r := range b.Figures() {
 		raw, _ := r.Figure.node().MarshalJSON()
