@@ -10,17 +10,27 @@ import (
 
 // build lays the sections out in the order of the bulletin's layout: the
 // fixed sections that have content, the bulletin's own sections where
-// the layout names them, then its own sections the layout does not name,
-// then x- members that are sections ({title, paragraphs}).
+// the layout names them, then the fixed sections with content the layout
+// does not name (nothing is dropped), its own sections the layout does
+// not name, then x- members that are sections ({title, paragraphs}).
 func (v *view) build() error {
 	b := v.b
 	placed := map[string]bool{}
+	keys := []string{}
 	for _, sl := range b.layout().Sections {
-		s, ok, err := v.section(sl.Key)
+		keys = append(keys, sl.Key)
+	}
+	for _, sl := range DefaultLayout().Sections {
+		if !slices.Contains(keys, sl.Key) {
+			keys = append(keys, sl.Key)
+		}
+	}
+	for _, k := range keys {
+		s, ok, err := v.section(k)
 		if err != nil {
 			return err
 		}
-		placed[sl.Key] = true
+		placed[k] = true
 		if ok {
 			v.sections = append(v.sections, s)
 		}
@@ -30,7 +40,7 @@ func (v *view) build() error {
 			v.sections = append(v.sections, v.own(&b.Sections[i]))
 		}
 	}
-	keys := make([]string, 0, len(b.Extensions))
+	keys = keys[:0]
 	for k := range b.Extensions {
 		keys = append(keys, k)
 	}
@@ -112,11 +122,15 @@ func (v *view) section(key string) (sectionView, bool, error) {
 		if a == nil || a.Leave == nil && a.Clock == nil {
 			return s, false, nil
 		}
-		subs := []string{KeyLeave, KeyClock}
-		if sl := b.layout().section(key); sl != nil && len(sl.Sections) > 0 {
-			subs = subs[:0]
+		var subs []string
+		if sl := b.layout().section(key); sl != nil {
 			for _, x := range sl.Sections {
 				subs = append(subs, x.Key)
+			}
+		}
+		for _, k := range []string{KeyLeave, KeyClock} {
+			if !slices.Contains(subs, k) {
+				subs = append(subs, k)
 			}
 		}
 		for _, k := range subs {

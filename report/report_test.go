@@ -165,7 +165,7 @@ func TestVisitTotalIsDerived(t *testing.T) {
 
 func TestRoundTrip(t *testing.T) {
 	opts := cmp.AllowUnexported(report.Decimal{})
-	for _, file := range []string{aprilFile, "testdata/minimal.yaml", "testdata/extensions.json"} {
+	for _, file := range []string{aprilFile, "testdata/minimal.yaml", "testdata/extensions.json", structureFile} {
 		b1, probs := report.LoadFile(file, noUnits)
 		if probs.HasErrors() {
 			t.Fatalf("%s: %v", file, lines(probs))
