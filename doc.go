@@ -20,9 +20,12 @@
 //     service points, with Suining (遂宁市) embedded.
 //  3. [github.com/zwfw/zwfw/reform]: measures and reform modes as data,
 //     exact indicators over catalogues, scorecards rolled up the hierarchy.
-//  4. [github.com/zwfw/zwfw/report]: the monthly bulletin: model,
-//     consistency checks, rendering, and reported figures set against
-//     computed ones.
+//  4. [github.com/zwfw/zwfw/report]: the monthly bulletin: model (masthead,
+//     a bureau's layout of sections and wording as data), consistency
+//     checks, rendering, and reported figures set against computed ones.
+//     [github.com/zwfw/zwfw/report/attendance]: the window roster, leave,
+//     clock-in punches, visits and submissions logs counted into the
+//     bulletin's sections 二–四 and its attendance detail.
 //  5. examples/…: small programs, each a documented way to use the library.
 //     examples/bulletin prints the April 2021 bulletin of Suining; examples/
 //     validate checks catalogue documents and prints problems in the

@@ -10,7 +10,8 @@
 //
 // # The bulletin
 //
-// A [Bulletin] has a [Period] and an issuer, and the sections of the seed:
+// A [Bulletin] has a [Period] and an issuer, and the sections of the seed
+// (in the order and wording of its layout; see "A bureau's bulletin"):
 //
 //   - 一、工作动态: [Update]s, one per unit and story. An update names its unit
 //     as package county knows it (船山区, 蓬溪县, 河东新区, 射洪市, 遂宁市), the
@@ -25,6 +26,30 @@
 //   - 五、效能监察: [Efficiency], cases accepted and completed on the integrated
 //     platform, with the source.
 //   - [Attachment]s, numbered in order.
+//
+// # A bureau's bulletin
+//
+// A bulletin may carry a [Masthead] (title, 期号 within the year and
+// running, issuing body, date, and the distribution lines 报, 送, 发),
+// printed at its head and foot in every format. Its [Layout] is the
+// bureau's template: the sections in order, their titles, and the
+// wording of the sentences in which the fixed sections state their
+// counts, as templates ({period},市直有关部门领导到{place}调研共{total}人次。).
+// Without one, [DefaultLayout] applies: Suining's five sections, worded
+// as the seed, from layout.yaml in this package. Sections of the
+// bulletin's own ([Section]: 下步工作, 问题和建议) go where the layout
+// names their keys, else after the layout's; a fixed section with content
+// that the layout leaves out follows too, and a top-level x- member
+// shaped as a section ({title, paragraphs}) is rendered last: nothing is
+// dropped. An [Update] is about a unit, a department (市医保局), or both.
+// Attachments may carry a [Table] (the attendance detail of package
+// report/attendance).
+//
+// Units and modes are checked against data, not code: the divisions
+// document (package county) and the modes document (package reform) the
+// bulletin names in its divisions and modes members, read by [LoadFile]
+// and [LoadFS] relative to it, or given as [Options.Units] and
+// [Options.Modes]; Suining's embedded ones otherwise.
 //
 // # Texts and figures
 //
