@@ -410,9 +410,10 @@ func (t *table) date(key, s string) (time.Time, bool) {
 	return d, true
 }
 
+var dateSeparators = strings.NewReplacer("年", "-", "月", "-", "日", "", "/", "-", ".", "-")
+
 func parseDate(s string) (time.Time, error) {
-	r := strings.NewReplacer("年", "-", "月", "-", "日", "", "/", "-", ".", "-")
-	parts := strings.Split(r.Replace(strings.TrimSpace(s)), "-")
+	parts := strings.Split(dateSeparators.Replace(strings.TrimSpace(s)), "-")
 	if len(parts) != 3 {
 		return time.Time{}, fmt.Errorf("attendance: %q is not a date", s)
 	}
