@@ -139,7 +139,10 @@ type Difference struct {
 }
 
 // Compare lists every figure of sections 二–四 of b that differs from what
-// the month's records give, in the order of the bulletin.
+// the month's records give, in the order of the bulletin. A section b
+// does not have states nothing and is not compared; within a section it
+// has, what the records give and b leaves out is listed with Stated 0.
+// 早退 and 外勤 are compared when b states them.
 func (m *Month) Compare(b *report.Bulletin) []Difference {
 	var out []Difference
 	diff := func(p schema.Path, what string, stated, computed int64) {
@@ -148,20 +151,15 @@ func (m *Month) Compare(b *report.Bulletin) []Difference {
 		}
 	}
 	root := schema.Root
-	if v := b.Visits; v != nil || len(m.Visits) > 0 {
+	if v := b.Visits; v != nil {
 		p := root.Key("visits")
-		var stated int64
-		var entries []report.Visit
-		if v != nil {
-			stated = v.Sum()
-			if v.Total != nil {
-				stated = *v.Total
-			}
-			entries = v.Entries
+		stated := v.Sum()
+		if v.Total != nil {
+			stated = *v.Total
 		}
 		diff(p.Key("total"), "调研合计", stated, m.VisitTotal())
 		seen := map[int]bool{}
-		for i, e := range entries {
+		for i, e := range v.Entries {
 			j := slices.IndexFunc(m.Visits, func(x VisitCount) bool { return x.Department == e.Department && x.Name == e.Name })
 			var c int64
 			if j >= 0 {
@@ -176,62 +174,60 @@ func (m *Month) Compare(b *report.Bulletin) []Difference {
 			}
 		}
 	}
-	seen := map[int]bool{}
-	for i, s := range b.Submissions {
-		j := slices.IndexFunc(m.Submissions, func(x SubmissionCount) bool { return x.Department == s.Department })
-		var c int64
-		if j >= 0 {
-			c = m.Submissions[j].Count
-			seen[j] = true
+	if b.Submissions != nil {
+		seen := map[int]bool{}
+		for i, s := range b.Submissions {
+			j := slices.IndexFunc(m.Submissions, func(x SubmissionCount) bool { return x.Department == s.Department })
+			var c int64
+			if j >= 0 {
+				c = m.Submissions[j].Count
+				seen[j] = true
+			}
+			diff(root.Key("submissions").Index(i).Key("count"), s.Department+"信息报送", s.Count, c)
 		}
-		diff(root.Key("submissions").Index(i).Key("count"), s.Department+"信息报送", s.Count, c)
-	}
-	for j, x := range m.Submissions {
-		if !seen[j] {
-			diff(root.Key("submissions"), x.Department+"信息报送", 0, x.Count)
+		for j, x := range m.Submissions {
+			if !seen[j] {
+				diff(root.Key("submissions"), x.Department+"信息报送", 0, x.Count)
+			}
 		}
 	}
-	var a report.Attendance
-	if b.Attendance != nil {
-		a = *b.Attendance
+	a := b.Attendance
+	if a == nil {
+		return out
 	}
 	p := root.Key("attendance")
-	var l report.Leave
-	if a.Leave != nil {
-		l = *a.Leave
-	}
-	stated := l.Sum()
-	if l.Total != nil {
-		stated = *l.Total
-	}
-	diff(p.Key("leave").Key("total"), "请假合计", stated, m.LeaveTotal())
-	seen = map[int]bool{}
-	for i, k := range l.Kinds {
-		j := slices.Index(m.Kinds, k.Kind)
-		var c int64
-		if j >= 0 {
-			c = m.Leave[j].Count
-			seen[j] = true
+	if l := a.Leave; l != nil {
+		stated := l.Sum()
+		if l.Total != nil {
+			stated = *l.Total
 		}
-		diff(p.Key("leave").Key("kinds").Index(i).Key("count"), k.Kind, k.Count, c)
-	}
-	for j, k := range m.Leave {
-		if !seen[j] {
-			diff(p.Key("leave").Key("kinds"), k.Kind, 0, k.Count)
+		diff(p.Key("leave").Key("total"), "请假合计", stated, m.LeaveTotal())
+		seen := map[int]bool{}
+		for i, k := range l.Kinds {
+			j := slices.Index(m.Kinds, k.Kind)
+			var c int64
+			if j >= 0 {
+				c = m.Leave[j].Count
+				seen[j] = true
+			}
+			diff(p.Key("leave").Key("kinds").Index(i).Key("count"), k.Kind, k.Count, c)
+		}
+		for j, k := range m.Leave {
+			if !seen[j] {
+				diff(p.Key("leave").Key("kinds"), k.Kind, 0, k.Count)
+			}
 		}
 	}
-	var c report.Clock
-	if a.Clock != nil {
-		c = *a.Clock
-	}
-	cp := p.Key("clock")
-	diff(cp.Key("late"), "迟到", c.Late, m.Late)
-	diff(cp.Key("missed"), "未打卡", c.Missed, m.Missed)
-	if c.Early != 0 {
-		diff(cp.Key("early"), "早退", c.Early, m.Early)
-	}
-	if c.Field != 0 {
-		diff(cp.Key("field"), "外勤", c.Field, m.Field)
+	if c := a.Clock; c != nil {
+		cp := p.Key("clock")
+		diff(cp.Key("late"), "迟到", c.Late, m.Late)
+		diff(cp.Key("missed"), "未打卡", c.Missed, m.Missed)
+		if c.Early != 0 {
+			diff(cp.Key("early"), "早退", c.Early, m.Early)
+		}
+		if c.Field != 0 {
+			diff(cp.Key("field"), "外勤", c.Field, m.Field)
+		}
 	}
 	return out
 }

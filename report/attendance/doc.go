@@ -16,7 +16,7 @@
 //	punches.csv      姓名, 工号?, 打卡时间, 打卡类型 (上班, 下班, 外勤)          [ReadPunches]
 //	visits.csv       日期, 部门, 职务?, 姓名                                   [ReadVisits]
 //	submissions.csv  部门, 日期, 标题?                                         [ReadSubmissions]
-//	leave-kinds.csv  假别: the kinds the bureau declares, in its order          [ReadLeaveKinds]
+//	leave-kinds.csv  假别, 别名?: the kinds the bureau declares, in its order   [ReadLeaveKinds]
 //	schedule.csv     起始 (MM-DD), 时段 (上午, 下午), 上班, 下班 (HH:MM)          [ReadSchedule]
 //	calendar.csv     日期, 安排 (休, 班): a calendar of the bureau's own          [ReadCalendar]
 //

@@ -58,7 +58,7 @@ func FuzzReaders(f *testing.F) {
 		check(probs)
 		_, probs = attendance.ReadCalendar(bytes.NewReader(data), "f.csv")
 		check(probs)
-		_, probs = attendance.ReadLeaveKinds(bytes.NewReader(data), "f.csv")
+		_, _, probs = attendance.ReadLeaveKinds(bytes.NewReader(data), "f.csv")
 		check(probs)
 		if recs.Schedule == nil {
 			recs.Schedule = &attendance.Schedule{}

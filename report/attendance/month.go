@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/zwfw/zwfw/report"
@@ -26,6 +27,9 @@ type Records struct {
 	// bulletin lists them. Nil means the kinds met in the leave records,
 	// in the order met, none refused.
 	Kinds []string
+	// Aliases name declared kinds by other words a leave record may use
+	// (事假 for 个人私事假, say), alias → kind.
+	Aliases map[string]string
 	// Calendar tells working days; required when there are punches or
 	// leave to count.
 	Calendar Calendar
@@ -72,7 +76,7 @@ func LoadFS(fsys fs.FS, dir string) (*Records, schema.List) {
 	read(FilePunches, false, func(f fs.File, n string) (l schema.List) { r.Punches, l = ReadPunches(f, n); return })
 	read(FileVisits, false, func(f fs.File, n string) (l schema.List) { r.Visits, l = ReadVisits(f, n); return })
 	read(FileSubmissions, false, func(f fs.File, n string) (l schema.List) { r.Submissions, l = ReadSubmissions(f, n); return })
-	read(FileLeaveKinds, false, func(f fs.File, n string) (l schema.List) { r.Kinds, l = ReadLeaveKinds(f, n); return })
+	read(FileLeaveKinds, false, func(f fs.File, n string) (l schema.List) { r.Kinds, r.Aliases, l = ReadLeaveKinds(f, n); return })
 	read(FileSchedule, false, func(f fs.File, n string) (l schema.List) { r.Schedule, l = ReadSchedule(f, n); return })
 	r.Calendar = Official()
 	read(FileCalendar, false, func(f fs.File, n string) (l schema.List) {
@@ -87,29 +91,47 @@ func LoadFS(fsys fs.FS, dir string) (*Records, schema.List) {
 	return r, probs
 }
 
-var kindCols = []column{{key: "kind", names: []string{"假别", "请假类型"}, required: true}}
+var kindCols = []column{
+	{key: "kind", names: []string{"假别", "请假类型"}, required: true},
+	{key: "aliases", names: []string{"别名", "又称"}},
+}
 
 // ReadLeaveKinds reads the leave kinds a bureau declares, one a row in a
-// column 假别, in the order its bulletin lists them.
-func ReadLeaveKinds(rd io.Reader, file string) ([]string, schema.List) {
-	var probs schema.List
+// column 假别, in the order its bulletin lists them, with an optional
+// column 别名 of other words leave records use for the kind, separated by
+// 、 , ; or ；.
+func ReadLeaveKinds(rd io.Reader, file string) (kinds []string, aliases map[string]string, probs schema.List) {
 	t := openTable(rd, file, kindCols, &probs)
 	if t == nil {
-		return nil, probs
+		return nil, nil, probs
 	}
-	var out []string
+	taken := func(w string) bool { _, ok := aliases[w]; return ok || slices.Contains(kinds, w) }
 	for t.next() {
 		k, ok := t.required("kind")
 		if !ok {
 			continue
 		}
-		if slices.Contains(out, k) {
+		if taken(k) {
 			t.errorf("kind", RuleValue, "leave kind %s is declared twice", k)
 			continue
 		}
-		out = append(out, k)
+		kinds = append(kinds, k)
+		for _, a := range strings.FieldsFunc(t.get("aliases"), func(r rune) bool { return strings.ContainsRune("、,;；，", r) }) {
+			a = strings.TrimSpace(a)
+			if a == "" {
+				continue
+			}
+			if taken(a) {
+				t.errorf("aliases", RuleValue, "%s names a kind already", a)
+				continue
+			}
+			if aliases == nil {
+				aliases = map[string]string{}
+			}
+			aliases[a] = k
+		}
 	}
-	return out, probs
+	return kinds, aliases, probs
 }
 
 // Month is what the records give for one month: sections 二, 三 and 四 of
@@ -248,7 +270,11 @@ func (r *Records) Month(p report.Period) (*Month, schema.List) {
 			}
 			continue
 		}
-		k := slices.Index(m.Kinds, l.Kind)
+		kind := l.Kind
+		if a, ok := r.Aliases[kind]; ok {
+			kind = a
+		}
+		k := slices.Index(m.Kinds, kind)
 		if k < 0 {
 			probs.Errorf(l.Path.Key("kind"), l.Pos, RuleUnknownLeaveKind, "leave kind %s is not one the bureau declares (%d kinds)", l.Kind, len(m.Kinds))
 			continue

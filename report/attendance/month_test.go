@@ -118,6 +118,12 @@ func TestCounting(t *testing.T) {
 			files: map[string]string{"punches.csv": allDays(), "leave.csv": leaveHead + "甲,事假,2021-04-03,上午,2021-04-05,下午\n"},
 		},
 		{
+			name:   "a kind named by an alias the bureau declares counts as its kind",
+			files:  map[string]string{"punches.csv": allDays("2021-04-07"), "leave-kinds.csv": "假别,别名\n个人私事假,事假\n", "leave.csv": leaveHead + "甲,事假,2021-04-07,上午,2021-04-07,下午\n"},
+			leave:  1,
+			halves: 2,
+		},
+		{
 			name:  "leave of March counts nothing in April",
 			files: map[string]string{"punches.csv": allDays(), "leave.csv": leaveHead + "甲,病假,2021-03-10,上午,2021-03-12,下午\n"},
 		},
@@ -190,6 +196,11 @@ func TestProblems(t *testing.T) {
 			want:  []found{{attendance.RuleUnknownLeaveKind, "/rows/0/kind", 2}},
 		},
 		{
+			name:  "a kind named by its alias counts as the kind; an alias that names a kind is refused",
+			files: map[string]string{"leave-kinds.csv": "假别,别名\n个人私事假,事假、私事假\n病假,私事假\n", "leave.csv": "姓名,假别,开始日期,结束日期\n甲,事假,2021-04-07,2021-04-07\n"},
+			want:  []found{{attendance.RuleValue, "/rows/1/aliases", 3}},
+		},
+		{
 			name:  "leave that ends before it starts",
 			files: map[string]string{"leave.csv": "姓名,假别,开始日期,结束日期\n甲,病假,2021-04-07,2021-04-06\n"},
 			want:  []found{{attendance.RuleDateOrder, "/rows/0/to", 2}},
@@ -251,3 +262,5 @@ func TestGB18030(t *testing.T) {
 		t.Errorf("read %+v, problems %v", staff, probs)
 	}
 }
+
+func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
