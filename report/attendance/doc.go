@@ -62,6 +62,9 @@
 // attachment table [Month.Detail]; [Month.Compare] lists every figure an
 // editorial bulletin states that differs from what the records give.
 //
+// The package stands on package report, whose [report.Bulletin] it fills,
+// and on matters/workday for the calendar; report knows nothing of it.
+//
 // Package attendancetest generates synthetic records built to give stated
 // figures; examples/data/records-2021-04 holds those of April 2021, which
 // give exactly the seed's sections 二 and 四.
