@@ -14,7 +14,7 @@ const recordsDir = "../data/records-2021-04"
 // text up to the attachments is the seed's, line for line, and the
 // attachment's table follows.
 func TestRecordsGiveTheSeed(t *testing.T) {
-	code, out, errs := runArgs("-records", recordsDir, "-month", "2021-04")
+	code, out, errs := runArgs("-records", recordsDir, "-month", "2021-04", "-in", "../data/bulletin-2021-04.yaml")
 	if code != 0 || errs != "" {
 		t.Fatalf("exit %d, stderr:\n%s", code, errs)
 	}
@@ -35,7 +35,7 @@ func TestRecordsGiveTheSeed(t *testing.T) {
 // records: the embedded bulletin agrees everywhere; a copy with a leave
 // kind, a visit and the late arrivals mistyped is caught at each.
 func TestRecordsCheck(t *testing.T) {
-	code, out, errs := runArgs("-records", recordsDir, "-check")
+	code, out, errs := runArgs("-records", recordsDir, "-check", "-in", "../data/bulletin-2021-04.yaml")
 	if code != 0 || errs != "" || out != "2021年4月: 0 处与记录不一致\n" {
 		t.Fatalf("exit %d, stdout:\n%s\nstderr:\n%s", code, out, errs)
 	}
@@ -65,6 +65,21 @@ func TestRecordsCheck(t *testing.T) {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, errs)
 	}
 	golden.Check(t, "testdata/records-check.txt", out)
+}
+
+// The editorial file beside the records holds the updates' texts and the
+// words; the records give the figures and the detail.
+func TestEditorial(t *testing.T) {
+	code, out, errs := runArgs("-records", recordsDir)
+	if code != 0 || errs != "" {
+		t.Fatalf("exit %d, stderr:\n%s", code, errs)
+	}
+	golden.Check(t, "testdata/records-editorial.txt", out)
+	for _, want := range []string{"工作简报\n第4期\n", "调研共15人次", "请假共计306人次", "迟到2人次;未打卡9人次。(详见附件2)", "六、下步工作", "发:各县(市、区)政务服务部门"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in the bulletin", want)
+		}
+	}
 }
 
 // Another city's bulletin, with its own divisions, modes, layout and

@@ -140,9 +140,14 @@ type Difference struct {
 
 // Compare lists every figure of sections 二–四 of b that differs from what
 // the month's records give, in the order of the bulletin. A section b
-// does not have states nothing and is not compared; within a section it
-// has, what the records give and b leaves out is listed with Stated 0.
-// 早退 and 外勤 are compared when b states them.
+// does not have, or visits and leave with neither entries nor total (an
+// editorial bulletin's words alone), state nothing and are not compared;
+// within a section that states figures, what the records give and b
+// leaves out is listed with Stated 0. The clock's 迟到 and 未打卡 are
+// compared whenever b has a clock section, 早退 and 外勤 when b states
+// them. A bulletin that states no figure of sections 二–四 at all is an
+// editorial one, whose figures are to come from the records: nothing is
+// compared.
 func (m *Month) Compare(b *report.Bulletin) []Difference {
 	var out []Difference
 	diff := func(p schema.Path, what string, stated, computed int64) {
@@ -150,8 +155,11 @@ func (m *Month) Compare(b *report.Bulletin) []Difference {
 			out = append(out, Difference{Path: p, What: what, Stated: stated, Computed: computed})
 		}
 	}
+	if !statesFigures(b) {
+		return nil
+	}
 	root := schema.Root
-	if v := b.Visits; v != nil {
+	if v := b.Visits; v != nil && (v.Total != nil || v.Entries != nil) {
 		p := root.Key("visits")
 		stated := v.Sum()
 		if v.Total != nil {
@@ -196,7 +204,7 @@ func (m *Month) Compare(b *report.Bulletin) []Difference {
 		return out
 	}
 	p := root.Key("attendance")
-	if l := a.Leave; l != nil {
+	if l := a.Leave; l != nil && (l.Total != nil || l.Kinds != nil) {
 		stated := l.Sum()
 		if l.Total != nil {
 			stated = *l.Total
@@ -230,4 +238,20 @@ func (m *Month) Compare(b *report.Bulletin) []Difference {
 		}
 	}
 	return out
+}
+
+// statesFigures reports whether b states any figure of sections 二–四.
+func statesFigures(b *report.Bulletin) bool {
+	if v := b.Visits; v != nil && (v.Total != nil || len(v.Entries) > 0) || len(b.Submissions) > 0 {
+		return true
+	}
+	a := b.Attendance
+	if a == nil {
+		return false
+	}
+	if l := a.Leave; l != nil && (l.Total != nil || len(l.Kinds) > 0) {
+		return true
+	}
+	c := a.Clock
+	return c != nil && (c.Late != 0 || c.Missed != 0 || c.Early != 0 || c.Field != 0)
 }

@@ -43,6 +43,11 @@ func TestFillAndCompare(t *testing.T) {
 			[]string{"/submissions/0/count"}},
 		{"a section not stated is not compared", func(b *report.Bulletin) { b.Attendance = nil; b.Visits = nil },
 			nil},
+		{"an editorial bulletin, words without figures, states nothing to compare", func(b *report.Bulletin) {
+			b.Visits.Entries, b.Visits.Total, b.Submissions = nil, nil, nil
+			b.Attendance.Leave.Kinds, b.Attendance.Leave.Total = nil, nil
+			*b.Attendance.Clock = report.Clock{Source: "APP"}
+		}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := *b
