@@ -61,6 +61,7 @@ func (b *Bulletin) Render(w io.Writer, f Format, opts *RenderOptions) error {
 // view is a bulletin with its texts filled in, the common ground of the
 // three renderings.
 type view struct {
+	top      map[string]bool // the keys of the top-level sections
 	b        *Bulletin
 	opts     RenderOptions
 	updates  []updateView

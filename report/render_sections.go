@@ -25,6 +25,10 @@ func (v *view) build() error {
 			keys = append(keys, sl.Key)
 		}
 	}
+	v.top = map[string]bool{}
+	for _, k := range keys {
+		v.top[k] = true
+	}
 	for _, k := range keys {
 		s, ok, err := v.section(k)
 		if err != nil {
@@ -134,6 +138,9 @@ func (v *view) section(key string) (sectionView, bool, error) {
 			}
 		}
 		for _, k := range subs {
+			if v.top[k] {
+				continue // the layout makes it a section of its own
+			}
 			sub, ok, err := v.section(k)
 			if err != nil {
 				return s, false, err
@@ -141,6 +148,9 @@ func (v *view) section(key string) (sectionView, bool, error) {
 			if ok {
 				s.subs = append(s.subs, sub)
 			}
+		}
+		if len(s.subs) == 0 {
+			return s, false, nil
 		}
 	case KeyLeave:
 		if b.Attendance == nil || b.Attendance.Leave == nil {
