@@ -492,8 +492,10 @@ func (r *resolver) find(name, id string, pos schema.Pos, p schema.Path, sev sche
 			return -1, schema.Errorf(p.Key("name"), pos, RuleAmbiguousPerson, "%s is the name of %d people on the roster; give the 工号", name, len(is))
 		}
 	}
+	// Each leave record of an unknown person is an error of its own; an
+	// unknown person's punches are one warning.
 	key := name + "\x00" + id
-	if r.told[key] {
+	if sev == schema.Warning && r.told[key] {
 		return -1, nil
 	}
 	r.told[key] = true
