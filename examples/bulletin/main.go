@@ -98,6 +98,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "bulletin: -check needs at least one CATALOGUE")
 		fl.Usage()
 		return 2
+	case *month != "" && *records == "":
+		fmt.Fprintln(stderr, "bulletin: -month goes with -records")
+		fl.Usage()
+		return 2
 	case !*check && fl.NArg() > 0:
 		fmt.Fprintf(stderr, "bulletin: unexpected argument %q (catalogues go with -check)\n", fl.Arg(0))
 		fl.Usage()

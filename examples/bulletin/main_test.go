@@ -90,6 +90,9 @@ func TestExitCodes(t *testing.T) {
 		{"a total that does not add up", []string{"-in", "testdata/leave-mismatch.yaml"}, 1,
 			[]string{"testdata/leave-mismatch.yaml /attendance/leave/total bulletin.total-mismatch"}},
 		{"a missing file", []string{"-in", "testdata/none.yaml"}, 1, nil},
+		{"-month without -records", []string{"-month", "2021-04"}, 2, nil},
+		{"a month that is none", []string{"-records", "../data/records-2021-04", "-month", "2021-13"}, 2, nil},
+		{"a records directory without a roster", []string{"-records", "testdata"}, 1, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errs := runArgs(tc.args...)
