@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/report/attendance"
@@ -132,6 +133,11 @@ func TestCounting(t *testing.T) {
 			files:  map[string]string{"punches.csv": allDays("2021-04-25"), "leave.csv": leaveHead + "甲,调休假,2021-04-25,上午,2021-04-25,下午\n"},
 			leave:  1,
 			halves: 2,
+		},
+		{
+			name: "a calendar the bureau declares (4/6 off) replaces the official one",
+			files: map[string]string{"punches.csv": allDays("2021-04-06"),
+				"calendar.csv": "日期,安排\n2021-04-03,休\n2021-04-04,休\n2021-04-05,休\n2021-04-06,休\n2021-04-25,班\n"},
 		},
 		{
 			name:  "a punch at 09:00:59 is on time (minutes count), 09:01 is late, 17:29 early",
@@ -264,3 +270,41 @@ func TestGB18030(t *testing.T) {
 }
 
 func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
+
+func TestScheduleSeasons(t *testing.T) {
+	s, probs := attendance.ReadSchedule(strings.NewReader(schedule), "schedule.csv")
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	for _, tc := range []struct {
+		name, day, afternoon string
+	}{
+		{"winter hours in April", "2021-04-30", "下午 13:30–17:30"},
+		{"summer hours from 05-01", "2021-05-01", "下午 14:30–18:00"},
+		{"summer hours to the end of September", "2021-09-30", "下午 14:30–18:00"},
+		{"winter hours from 10-01", "2021-10-01", "下午 13:30–17:30"},
+		{"winter hours in January: the last season runs into the new year", "2021-01-04", "下午 13:30–17:30"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := time.Parse(time.DateOnly, tc.day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ss := s.On(d)
+			if len(ss) != 2 || ss[1].String() != tc.afternoon {
+				t.Errorf("sessions %v, want the afternoon %s", ss, tc.afternoon)
+			}
+		})
+	}
+}
+
+// Headers are read under their aliases, and cells in any order.
+func TestHeaderAliases(t *testing.T) {
+	leave, probs := attendance.ReadLeave(strings.NewReader("截止日期,请假类型,起始日期,请假人,备注\n2021-04-08,病假,2021/4/7,甲,感冒\n"), "leave.csv")
+	if len(leave) != 1 || leave[0].Name != "甲" || leave[0].Kind != "病假" || leave[0].From.Day() != 7 || leave[0].To.Day() != 8 {
+		t.Errorf("read %+v", leave)
+	}
+	if len(probs) != 1 || probs[0].Rule != attendance.RuleHeader || probs[0].Severity != schema.Warning || probs[0].Path.String() != "/header/4" {
+		t.Errorf("problems %v, want one warning: column 备注 is not read", probs)
+	}
+}
