@@ -18,22 +18,23 @@ const MaxDocumentSize = 16 << 20
 
 // Options supplies what the checks know from other packages: which units
 // exist (package county) and which reform modes, measures and indicators
-// (package reform). A nil function means the module's own knowledge: the
-// embedded Suining hierarchy, the modes of Suining's bulletin, reform's
-// indicators. To leave a check out, pass a function that accepts every
-// name. A nil *Options is the zero Options.
+// (package reform), as data (Units, Modes) or, for other sources, as
+// functions. What is not given comes from the documents the bulletin
+// names, else the module's own knowledge: the embedded Suining
+// hierarchy, the modes of Suining's bulletin, reform's indicators. To
+// leave a check out, pass a function that accepts every name. A nil
+// *Options is the zero Options.
 type Options struct {
 	// KnowsUnit reports whether name is a unit: an update's unit, a
-	// figure's subject. Nil means the units of the embedded Suining
-	// hierarchy of package county ([county.Suining]); see [UnitsIn] for
-	// another hierarchy, and pass a function that accepts every name to
-	// leave the check out.
+	// figure's subject. Nil means the units of Units, or else of the
+	// embedded Suining hierarchy of package county ([county.Suining]);
+	// pass a function that accepts every name to leave the check out.
 	KnowsUnit func(name string) bool
 	// KnowsMode reports whether name is a reform mode. Nil means the modes
-	// of Suining's bulletin ([reform.Default]); see [ModesIn].
+	// of Modes, or else of Suining's bulletin ([reform.Default]).
 	KnowsMode func(name string) bool
 	// KnowsMeasure reports whether measure belongs to mode. Nil means the
-	// measures of [reform.Default]; see [MeasuresIn].
+	// measures of Modes, or else of [reform.Default].
 	KnowsMeasure func(mode, measure string) bool
 	// KnowsIndicator reports whether name is an indicator that can be
 	// computed over a catalogue. Nil means the indicators of package
