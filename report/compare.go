@@ -9,7 +9,8 @@ import (
 	"github.com/zwfw/zwfw/schema"
 )
 
-// Addr addresses a figure of a bulletin: the unit and mode of its update,
+// Addr addresses a figure of a bulletin: the unit and mode of its update
+// (the department, for an update about a department alone),
 // the measure it belongs to (empty for the update's own figures and for
 // points that are no measure) and its name. Figure names are unique within
 // an update, so unit, mode and name suffice when a unit reports on a mode
@@ -39,7 +40,7 @@ func (b *Bulletin) Figures() iter.Seq[Ref] {
 			u := &b.Updates[i]
 			p := schema.Root.Key("updates").Index(i)
 			for _, f := range u.Figures {
-				if !yield(Ref{Addr{u.Unit, u.Mode, "", f.Name}, p.Key("figures").Key(f.Name), f}) {
+				if !yield(Ref{Addr{u.subject(), u.Mode, "", f.Name}, p.Key("figures").Key(f.Name), f}) {
 					return
 				}
 			}
@@ -47,7 +48,7 @@ func (b *Bulletin) Figures() iter.Seq[Ref] {
 				m := &u.Measures[j]
 				mp := p.Key("measures").Index(j)
 				for _, f := range m.Figures {
-					if !yield(Ref{Addr{u.Unit, u.Mode, m.Name, f.Name}, mp.Key("figures").Key(f.Name), f}) {
+					if !yield(Ref{Addr{u.subject(), u.Mode, m.Name, f.Name}, mp.Key("figures").Key(f.Name), f}) {
 						return
 					}
 				}

@@ -183,3 +183,12 @@ func (m *Masthead) issueLine() string {
 	}
 	return s
 }
+
+// subject is what the update is about, for addressing its figures: its
+// unit, or its department when it names no unit.
+func (u *Update) subject() string {
+	if u.Unit != "" {
+		return u.Unit
+	}
+	return u.Department
+}
