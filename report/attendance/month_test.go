@@ -308,3 +308,12 @@ func TestHeaderAliases(t *testing.T) {
 		t.Errorf("problems %v, want one warning: column 备注 is not read", probs)
 	}
 }
+
+// A file longer than the row limit is read up to it and reported.
+func TestMaxRows(t *testing.T) {
+	defer attendance.SetMaxRows(3)()
+	subs, probs := attendance.ReadSubmissions(strings.NewReader("部门,日期\n甲,2021-04-01\n乙,2021-04-01\n丙,2021-04-01\n丁,2021-04-01\n"), "s.csv")
+	if len(subs) != 3 || len(probs) != 1 || probs[0].Rule != attendance.RuleSyntax || probs[0].Pos.Line != 5 {
+		t.Errorf("read %d rows, problems %v", len(subs), probs)
+	}
+}

@@ -19,6 +19,14 @@ import (
 // memory.
 const MaxRow = 64 << 10
 
+// MaxRows is the most data rows a reader reads from one file, 1,048,576
+// (a hall's punches for years); a longer file is reported and read no
+// further, so memory stays bounded whatever the input.
+const MaxRows = 1 << 20
+
+// maxRows is MaxRows, lowered by tests.
+var maxRows = MaxRows
+
 // column is one column a reader knows: its key (the English name, used in
 // problem paths), the Chinese header and its aliases.
 type column struct {
@@ -160,6 +168,11 @@ func (t *table) next() bool {
 			return false
 		}
 		t.row++
+		if t.row >= maxRows {
+			t.probs.Errorf(schema.Root.Key("rows").Index(t.row), schema.Pos{File: t.file, Line: t.line}, RuleSyntax,
+				"the file has more than %d rows; the rest is not read", maxRows)
+			return false
+		}
 		if nonEmpty(rec) == 0 {
 			continue
 		}
