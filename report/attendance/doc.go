@@ -25,7 +25,8 @@
 // (the Rule constants). A person in the punches who is not on the roster
 // is a warning, once per person, and their punches are left out; leave of
 // someone not on the roster, or of a kind the bureau does not declare, is
-// an error.
+// an error. A row longer than [MaxRow] bytes or a file of more than
+// [MaxRows] rows ends reading with a problem, so memory stays bounded.
 //
 // # Counting
 //
