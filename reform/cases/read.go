@@ -1,0 +1,623 @@
+package cases
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
+
+	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/matters/workday"
+	"github.com/zwfw/zwfw/schema"
+)
+
+// Rules of the problems reading case records reports.
+const (
+	RuleRead           schema.Rule = "cases.read"        // the input cannot be read, or is not CSV / JSON Lines
+	RuleFormat         schema.Rule = "cases.format"      // a format this package does not read (.xlsx)
+	RuleEncoding       schema.Rule = "cases.encoding"    // UTF-16, or bytes that are not text
+	RuleHeader         schema.Rule = "cases.header"      // a required column is missing, or a column twice
+	RuleMissing        schema.Rule = "cases.missing"     // a cell the case's status needs is empty
+	RuleEnum           schema.Rule = "cases.enum"        // a status, channel, … that is not a known term
+	RuleTimestamp      schema.Rule = "cases.timestamp"   // a cell that is not a timestamp
+	RuleLimit          schema.Rule = "cases.limit"       // a promised limit that cannot be read
+	RuleSuspension     schema.Rule = "cases.suspension"  // a suspension period that cannot be read
+	RuleUnknownKey     schema.Rule = "cases.unknown-key" // a JSON Lines member the format does not have
+	RuleTooMany        schema.Rule = "cases.too-many-problems"
+	RuleCompletedEarly schema.Rule = "cases.completed-before-accepted" // warning
+	RuleClosedDay      schema.Rule = "cases.closed-day"                // warning: a window timestamp on a day the hall was closed
+	RuleUnknownYear    schema.Rule = "cases.calendar"                  // warning: a date outside the calendar's years
+)
+
+// field is one element of a case record.
+type field uint8
+
+const (
+	fID field = iota
+	fMatterCode
+	fMatterName
+	fDepartment
+	fWindow
+	fUnit
+	fApplicant
+	fApplied
+	fAccepted
+	fCompleted
+	fStatus
+	fLimit
+	fLimitUnit
+	fChannel
+	fResult
+	fSuspensions
+	fEvaluation
+	nFields
+)
+
+// columns gives each field its Chinese header (what exports write first),
+// its JSON Lines key, and the other headers exports use.
+var columns = [nFields]struct {
+	zh, key string
+	alias   []string
+}{
+	fID:          {"办件编号", "id", []string{"办件号", "办件流水号", "申办流水号", "业务流水号", "流水号", "受理编号"}},
+	fMatterCode:  {"事项编码", "matterCode", []string{"实施编码", "业务办理项编码", "事项代码", "实施清单编码", "code"}},
+	fMatterName:  {"事项名称", "matterName", []string{"业务办理项名称", "办理事项", "申请事项", "name"}},
+	fDepartment:  {"受理部门", "department", []string{"部门", "部门名称", "承办部门", "办理部门", "实施主体", "实施部门"}},
+	fWindow:      {"受理窗口", "window", []string{"窗口", "窗口名称", "办理窗口"}},
+	fUnit:        {"所属单位", "unit", []string{"单位", "所属区县", "区县", "所属区划", "行政区划名称"}},
+	fApplicant:   {"申请人类型", "applicant", []string{"申请人性质", "申请主体类型", "服务对象"}},
+	fApplied:     {"申请时间", "applied", []string{"申报时间", "提交时间", "申请日期"}},
+	fAccepted:    {"受理时间", "accepted", []string{"受理日期"}},
+	fCompleted:   {"办结时间", "completed", []string{"办结日期", "办理完成时间", "完成时间"}},
+	fStatus:      {"办件状态", "status", []string{"状态", "当前状态", "办理状态"}},
+	fLimit:       {"承诺时限", "limit", []string{"承诺办结时限", "承诺期限"}},
+	fLimitUnit:   {"时限单位", "limitUnit", []string{"承诺时限单位", "期限单位"}},
+	fChannel:     {"办理渠道", "channel", []string{"申报渠道", "申请渠道", "办理方式", "受理方式"}},
+	fResult:      {"办理结果", "result", []string{"办结结果", "审批结果"}},
+	fSuspensions: {"暂停时段", "suspensions", []string{"挂起时段", "特别程序时段", "特别程序", "挂起"}},
+	fEvaluation:  {"评价结果", "evaluation", []string{"好差评", "评价", "评价等级", "满意度"}},
+}
+
+// required are the columns without which no figure can be computed.
+var required = []field{fID, fDepartment, fStatus, fAccepted}
+
+var headerIndex = func() map[string]field {
+	m := map[string]field{}
+	for f, c := range columns {
+		for _, h := range append([]string{c.zh, c.key}, c.alias...) {
+			m[matters.NormalizeHeader(h)] = field(f)
+		}
+	}
+	return m
+}()
+
+// Header returns the Chinese column headers a CSV export is written with,
+// in the order [WriteCSV] writes them.
+func Header() []string {
+	out := make([]string, nFields)
+	for f := range columns {
+		out[f] = columns[f].zh
+	}
+	return out
+}
+
+// DecodeOptions tune a [Decoder]. The zero value is ready to use.
+type DecodeOptions struct {
+	// Calendar, when set, is used to note window timestamps on days the
+	// hall was closed and dates outside the calendar's years.
+	Calendar *workday.Calendar
+	// MaxProblems caps the problems kept (default 1000); beyond it they are
+	// counted by rule and summed up in one last problem.
+	MaxProblems int
+	// Comma is the CSV field separator; zero means ','.
+	Comma rune
+}
+
+// Decoder reads case records one at a time from a CSV export (UTF-8, with
+// or without byte-order mark, or GB18030) or JSON Lines, in memory
+// independent of the number of records.
+type Decoder struct {
+	r         io.Reader
+	name      string
+	opts      DecodeOptions
+	probs     schema.List
+	over      map[schema.Rule]int64 // problems past the cap, by rule
+	rows, bad int64
+	c         Case
+	gb        bool
+}
+
+// NewDecoder returns a decoder reading from r; name is used in problem
+// positions, and its extension says the format (.csv, .jsonl, .ndjson,
+// .json); other names are sniffed: a first character '{' is JSON Lines.
+// opts may be nil.
+func NewDecoder(r io.Reader, name string, opts *DecodeOptions) *Decoder {
+	d := &Decoder{r: r, name: name}
+	if opts != nil {
+		d.opts = *opts
+	}
+	if d.opts.MaxProblems <= 0 {
+		d.opts.MaxProblems = 1000
+	}
+	return d
+}
+
+// Problems returns the problems found so far, sorted.
+func (d *Decoder) Problems() schema.List {
+	out := append(schema.List(nil), d.probs...)
+	out.Sort()
+	for rule, n := range d.over {
+		out.Add(schema.Warningf(schema.Root, schema.Pos{File: d.name}, RuleTooMany, "%d more problems of rule %s not listed", n, rule))
+	}
+	return out
+}
+
+// Counts returns the number of records read and how many of them were
+// left out for errors.
+func (d *Decoder) Counts() (records, skipped int64) { return d.rows, d.bad }
+
+func (d *Decoder) add(p *schema.Problem) {
+	if len(d.probs) >= d.opts.MaxProblems {
+		if d.over == nil {
+			d.over = map[schema.Rule]int64{}
+		}
+		d.over[p.Rule]++
+		return
+	}
+	d.probs.Add(p)
+}
+
+// Cases returns an iterator over the records that could be read; a record
+// with an error is reported and left out. The *Case is reused: copy it to
+// keep it. A Decoder reads its input once.
+func (d *Decoder) Cases() iter.Seq[*Case] {
+	return func(yield func(*Case) bool) {
+		if d.r == nil {
+			return
+		}
+		r := d.r
+		d.r = nil
+		switch strings.ToLower(filepath.Ext(d.name)) {
+		case ".xlsx", ".xls", ".et":
+			d.add(schema.Errorf(schema.Root, schema.Pos{File: d.name}, RuleFormat,
+				"cases: workbooks are not read here (this module has no workbook package); save the sheet as CSV"))
+			return
+		case ".jsonl", ".ndjson", ".json":
+			d.jsonLines(r, yield)
+			return
+		case ".csv", ".txt":
+			d.csv(r, yield)
+			return
+		}
+		br := bufio.NewReaderSize(r, 64<<10)
+		for {
+			b, err := br.Peek(1)
+			if err != nil {
+				d.csv(br, yield)
+				return
+			}
+			if b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\n' {
+				br.Discard(1)
+				continue
+			}
+			if b[0] == '{' {
+				d.jsonLines(br, yield)
+			} else {
+				d.csv(br, yield)
+			}
+			return
+		}
+	}
+}
+
+// source strips a UTF-8 byte-order mark, refuses UTF-16, and decodes
+// GB18030 when the first 64 KiB are not UTF-8.
+func (d *Decoder) source(r io.Reader) (io.Reader, bool) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(64 << 10)
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		br.Discard(3)
+		return br, true
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		d.add(schema.Errorf(schema.Root, schema.Pos{File: d.name, Line: 1, Col: 1}, RuleEncoding,
+			"cases: the file is UTF-16; save it as CSV UTF-8 or plain CSV"))
+		return nil, false
+	}
+	// A window cut in the middle of a character is still UTF-8.
+	for k := 1; k <= 3 && k <= len(head); k++ {
+		if utf8.RuneStart(head[len(head)-k]) {
+			if !utf8.FullRune(head[len(head)-k:]) {
+				head = head[:len(head)-k]
+			}
+			break
+		}
+	}
+	if utf8.Valid(head) {
+		return br, true
+	}
+	d.gb = true
+	return transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), true
+}
+
+func (d *Decoder) pos(line, col int) schema.Pos {
+	return schema.Pos{File: d.name, Line: line, Col: col}
+}
+
+func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
+	src, ok := d.source(r)
+	if !ok {
+		return
+	}
+	rd := csv.NewReader(src)
+	if d.opts.Comma != 0 {
+		rd.Comma = d.opts.Comma
+	}
+	rd.FieldsPerRecord = -1
+	rd.ReuseRecord = true
+	var at [nFields]int
+	header := false
+	var cells [nFields]string
+	var poss [nFields]schema.Pos
+	for {
+		rec, err := rd.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				d.add(schema.Errorf(schema.Root, d.pos(pe.StartLine, pe.Column), RuleRead, "cases: row is not CSV: %v", pe.Err))
+				d.bad++
+				if pe.Err == csv.ErrQuote || pe.Err == csv.ErrBareQuote {
+					continue
+				}
+			} else {
+				d.add(schema.Errorf(schema.Root, d.pos(0, 0), RuleRead, "cases: cannot read on: %v", err))
+			}
+			if !errors.As(err, &pe) {
+				return
+			}
+			continue
+		}
+		line, _ := rd.FieldPos(0)
+		if !header {
+			if empty(rec) {
+				continue
+			}
+			if !d.header(rec, line, &at) {
+				return
+			}
+			header = true
+			continue
+		}
+		if empty(rec) {
+			continue
+		}
+		for f := range cells {
+			cells[f], poss[f] = "", schema.Pos{}
+			if j := at[f]; j >= 0 && j < len(rec) {
+				cells[f] = strings.TrimSpace(rec[j])
+				poss[f] = d.pos(line, j+1)
+			} else {
+				poss[f] = d.pos(line, 0)
+			}
+		}
+		if d.gb {
+			for f := range cells {
+				if strings.ContainsRune(cells[f], utf8.RuneError) {
+					d.add(schema.Errorf(schema.Root.Key("cases").Index(int(d.rows)).Key(columns[f].key), poss[f], RuleEncoding, "cases: cell holds bytes that are not GB18030 text"))
+				}
+			}
+		} else {
+			for f := range cells {
+				if !utf8.ValidString(cells[f]) {
+					d.add(schema.Errorf(schema.Root.Key("cases").Index(int(d.rows)).Key(columns[f].key), poss[f], RuleEncoding, "cases: cell holds bytes that are not UTF-8 text"))
+					cells[f] = strings.ToValidUTF8(cells[f], "\uFFFD")
+				}
+			}
+		}
+		if d.build(&cells, &poss, nil) {
+			if !yield(&d.c) {
+				return
+			}
+		}
+	}
+	if !header {
+		d.add(schema.Errorf(schema.Root, d.pos(1, 1), RuleHeader, "cases: no header row (want %s, …)", strings.Join(Header()[:5], ", ")))
+	}
+}
+
+func empty(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *Decoder) header(rec []string, line int, at *[nFields]int) bool {
+	for f := range at {
+		at[f] = -1
+	}
+	for j, h := range rec {
+		f, ok := headerIndex[matters.NormalizeHeader(h)]
+		if !ok {
+			continue // other columns of an export are not needed
+		}
+		if at[f] >= 0 {
+			d.add(schema.Errorf(schema.Root, d.pos(line, j+1), RuleHeader, "cases: column %s holds %s again (first in column %d)", h, columns[f].zh, at[f]+1))
+			continue
+		}
+		at[f] = j
+	}
+	ok := true
+	for _, f := range required {
+		if at[f] < 0 {
+			d.add(schema.Errorf(schema.Root, d.pos(line, 1), RuleHeader, "cases: the header has no column %s", columns[f].zh))
+			ok = false
+		}
+	}
+	if at[fMatterCode] < 0 && at[fMatterName] < 0 {
+		d.add(schema.Errorf(schema.Root, d.pos(line, 1), RuleHeader, "cases: the header has neither %s nor %s", columns[fMatterCode].zh, columns[fMatterName].zh))
+		ok = false
+	}
+	return ok
+}
+
+// build fills d.c from the cells of one record and reports whether it can
+// be counted. sus, for JSON Lines, holds suspensions already read.
+func (d *Decoder) build(cells *[nFields]string, poss *[nFields]schema.Pos, sus []Suspension) bool {
+	i := int(d.rows)
+	d.rows++
+	base := schema.Root.Key("cases").Index(i)
+	ok := true
+	errf := func(f field, rule schema.Rule, format string, args ...any) {
+		d.add(schema.Errorf(base.Key(columns[f].key), poss[f], rule, "cases: "+format, args...))
+		ok = false
+	}
+	c := &d.c
+	susp := c.Suspensions[:0]
+	*c = Case{
+		ID: cells[fID], MatterCode: cells[fMatterCode], MatterName: cells[fMatterName],
+		Department: cells[fDepartment], Window: cells[fWindow], Unit: cells[fUnit],
+	}
+	if c.ID == "" {
+		errf(fID, RuleMissing, "办件编号 is empty")
+	}
+	if c.MatterCode == "" && c.MatterName == "" {
+		errf(fMatterCode, RuleMissing, "neither 事项编码 nor 事项名称 is given")
+	}
+	if c.Department == "" {
+		errf(fDepartment, RuleMissing, "受理部门 is empty")
+	}
+	enumCell := func(f field, parse func(string) (uint8, error)) uint8 {
+		if cells[f] == "" {
+			return 0
+		}
+		v, err := parse(cells[f])
+		if err != nil {
+			errf(f, RuleEnum, "%s: %v", columns[f].zh, strings.TrimPrefix(err.Error(), "cases: "))
+		}
+		return v
+	}
+	c.Status = Status(enumCell(fStatus, statuses.parse))
+	if c.Status == 0 && cells[fStatus] == "" {
+		errf(fStatus, RuleMissing, "办件状态 is empty")
+	}
+	c.Applicant = Applicant(enumCell(fApplicant, applicants.parse))
+	c.Channel = Channel(enumCell(fChannel, channels.parse))
+	c.Result = Result(enumCell(fResult, results.parse))
+	c.Evaluation = Evaluation(enumCell(fEvaluation, evaluations.parse))
+	timeCell := func(f field) time.Time {
+		t, err := ParseTime(cells[f])
+		if err != nil {
+			errf(f, RuleTimestamp, "%s %q is %v", columns[f].zh, cells[f], err)
+		}
+		return t
+	}
+	c.Applied, c.Accepted, c.Completed = timeCell(fApplied), timeCell(fAccepted), timeCell(fCompleted)
+	if cells[fLimit] != "" || cells[fLimitUnit] != "" {
+		l, err := matters.ParseLimit(cells[fLimit], cells[fLimitUnit])
+		if cells[fLimit] == "" {
+			// 即办 is often written in the unit column alone.
+			l, err = matters.ParseLimit(cells[fLimitUnit], "")
+			if err == nil && l.Unit != matters.Instant {
+				err = fmt.Errorf("%s gives a unit but 承诺时限 is empty", columns[fLimitUnit].zh)
+			}
+		}
+		if err != nil {
+			errf(fLimit, RuleLimit, "承诺时限: %v", err)
+		} else if l.Unit != matters.Instant && l.Value < 0 {
+			errf(fLimit, RuleLimit, "承诺时限 %s is negative", l)
+		}
+		c.Limit = l
+	}
+	if sus != nil {
+		c.Suspensions = append(susp, sus...)
+	} else if cells[fSuspensions] != "" {
+		c.Suspensions = susp
+		for _, part := range strings.FieldsFunc(cells[fSuspensions], func(r rune) bool { return r == ';' || r == '；' || r == '\n' }) {
+			a, b, found := strings.Cut(part, "~")
+			if !found {
+				a, b, found = strings.Cut(part, "至")
+			}
+			from, err1 := ParseTime(a)
+			to, err2 := ParseTime(b)
+			if !found || err1 != nil || err2 != nil || from.IsZero() || to.IsZero() || to.Before(from) {
+				errf(fSuspensions, RuleSuspension, "暂停时段 %q: want periods written 2021-04-12 09:00~2021-04-14 17:00, separated by ;", strings.TrimSpace(part))
+				break
+			}
+			c.Suspensions = append(c.Suspensions, Suspension{From: from, To: to})
+		}
+	} else {
+		c.Suspensions = susp
+	}
+	if c.Status != 0 && c.Status != Applied && c.Status != NotAccepted && c.Status != Void && c.Accepted.IsZero() && cells[fAccepted] == "" {
+		errf(fAccepted, RuleMissing, "a case in status %s has no 受理时间", c.Status)
+	}
+	if c.Status == Completed && c.Completed.IsZero() && cells[fCompleted] == "" {
+		errf(fCompleted, RuleMissing, "a case in status 办结 has no 办结时间")
+	}
+	if !ok {
+		d.bad++
+		return false
+	}
+	if !c.Completed.IsZero() && !c.Accepted.IsZero() && c.Completed.Before(c.Accepted) {
+		d.add(schema.Warningf(base.Key(columns[fCompleted].key), poss[fCompleted], RuleCompletedEarly,
+			"cases: 办结时间 %s is before 受理时间 %s; its handling time is not counted", c.Completed.Format(time.DateTime), c.Accepted.Format(time.DateTime)))
+	}
+	if cal := d.opts.Calendar; cal != nil {
+		for _, f := range [...]field{fAccepted, fCompleted} {
+			t := c.Accepted
+			if f == fCompleted {
+				t = c.Completed
+			}
+			if t.IsZero() {
+				continue
+			}
+			day := workday.DateOf(t)
+			works, err := cal.IsWorkday(day)
+			switch {
+			case err != nil:
+				d.add(schema.Warningf(base.Key(columns[f].key), poss[f], RuleUnknownYear, "cases: %s %s: %v; its limit is not checked", columns[f].zh, day, err))
+			case !works && c.Channel != Online:
+				name, _, _ := cal.Holiday(day)
+				if name == "" {
+					name = "周末"
+				}
+				d.add(schema.Warningf(base.Key(columns[f].key), poss[f], RuleClosedDay, "cases: %s %s falls on a day the hall was closed (%s, %s)", columns[f].zh, day, name, weekdayZH[day.Weekday()]))
+			}
+		}
+	}
+	return true
+}
+
+var weekdayZH = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
+
+// MaxLine is the longest JSON Lines record read, in bytes.
+const MaxLine = 1 << 20
+
+func (d *Decoder) jsonLines(r io.Reader, yield func(*Case) bool) {
+	src, ok := d.source(r)
+	if !ok {
+		return
+	}
+	sc := bufio.NewScanner(src)
+	sc.Buffer(make([]byte, 64<<10), MaxLine)
+	keyField := map[string]field{}
+	for f, c := range columns {
+		keyField[c.key] = field(f)
+	}
+	var cells [nFields]string
+	var poss [nFields]schema.Pos
+	line := 0
+	for sc.Scan() {
+		line++
+		text := sc.Bytes()
+		if len(bytes.TrimSpace(text)) == 0 {
+			continue
+		}
+		base := schema.Root.Key("cases").Index(int(d.rows))
+		n, probs := schema.ParseJSON(d.name, text)
+		for _, p := range probs {
+			p.Pos.Line = line
+			p.Path = base
+			if p.Rule == "" {
+				p.Rule = RuleRead
+			}
+			d.add(p)
+		}
+		if probs.Err() != nil || n == nil {
+			d.rows++
+			d.bad++
+			continue
+		}
+		if n.Kind != schema.Object {
+			d.add(schema.Errorf(base, d.pos(line, n.Pos.Col), RuleRead, "cases: a JSON Lines record is an object, not %s", n.Kind))
+			d.rows++
+			d.bad++
+			continue
+		}
+		for f := range cells {
+			cells[f], poss[f] = "", d.pos(line, 1)
+		}
+		var sus []Suspension
+		good := true
+		for _, m := range n.Fields {
+			f, known := keyField[m.Key]
+			p := m.Value.Pos
+			p.Line = line
+			switch {
+			case !known && strings.HasPrefix(m.Key, "x-"):
+				continue
+			case !known:
+				kp := m.KeyPos
+				kp.Line = line
+				d.add(schema.Errorf(base.Key(m.Key), kp, RuleUnknownKey, "cases: unknown member %q", m.Key))
+				good = false
+				continue
+			}
+			poss[f] = p
+			v := m.Value
+			switch {
+			case v.Kind == schema.Null:
+			case f == fSuspensions && v.Kind == schema.Array:
+				sus = []Suspension{}
+				for k, e := range v.Items {
+					from, err1 := ParseTime(nodeText(e.Get("from")))
+					to, err2 := ParseTime(nodeText(e.Get("to")))
+					if e.Kind != schema.Object || err1 != nil || err2 != nil || from.IsZero() || to.IsZero() || to.Before(from) {
+						ep := e.Pos
+						ep.Line = line
+						d.add(schema.Errorf(base.Key("suspensions").Index(k), ep, RuleSuspension, "cases: want {\"from\": \"2021-04-12 09:00\", \"to\": \"2021-04-14 17:00\"}"))
+						good = false
+						break
+					}
+					sus = append(sus, Suspension{From: from, To: to})
+				}
+			case v.Kind == schema.String || (v.Kind == schema.Number && (f == fLimit || f == fID || f == fEvaluation)):
+				cells[f] = strings.TrimSpace(v.Value)
+			default:
+				d.add(schema.Errorf(base.Key(m.Key), p, RuleRead, "cases: %s: want a string, not %s", m.Key, v.Kind))
+				good = false
+			}
+		}
+		if !good {
+			d.rows++
+			d.bad++
+			continue
+		}
+		if d.build(&cells, &poss, sus) {
+			if !yield(&d.c) {
+				return
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		d.add(schema.Errorf(schema.Root, d.pos(line+1, 1), RuleRead, "cases: cannot read on: %v", err))
+	}
+}
+
+// String formats a case briefly, for messages and tests.
+func (c *Case) String() string {
+	return fmt.Sprintf("%s %s %s %s", c.ID, c.MatterName, c.Department, c.Status)
+}
+
+func nodeText(n *schema.Node) string {
+	if n == nil || n.Kind != schema.String {
+		return "?"
+	}
+	return n.Value
+}

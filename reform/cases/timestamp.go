@@ -1,0 +1,138 @@
+package cases
+
+import (
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Beijing is the zone of the platforms' timestamps (UTC+8, no daylight
+// saving since 1991), fixed so that no time-zone database is needed.
+var Beijing = time.FixedZone("CST", 8*3600)
+
+var errTimestamp = errors.New("not a timestamp (want 2021-04-09 10:32:05, 2021/4/9 10:32, or an Excel serial date)")
+
+// ParseTime reads a timestamp as case exports write it, in Beijing time:
+// "2021-04-09 10:32:05", "2021-04-09 10:32", "2021/4/9 10:32",
+// "2021-04-09T10:32:05" (with an optional zone, "Z" or "+08:00"), a date
+// alone ("2021-04-09", midnight), or an Excel serial date ("44295.43895",
+// days since 1899-12-30, as a workbook saved to CSV may hold). An empty
+// cell is the zero time and no error.
+func ParseTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, ok := parseCivil(s); ok {
+		return t, nil
+	}
+	if t, ok := parseSerial(s); ok {
+		return t, nil
+	}
+	return time.Time{}, errTimestamp
+}
+
+// num reads 1 to max digits at s[i:].
+func num(s string, i, max int) (v, j int, ok bool) {
+	j = i
+	for j < len(s) && j-i < max && s[j] >= '0' && s[j] <= '9' {
+		v = v*10 + int(s[j]-'0')
+		j++
+	}
+	return v, j, j > i
+}
+
+func parseCivil(s string) (time.Time, bool) {
+	y, i, ok := num(s, 0, 4)
+	if !ok || i != 4 || i >= len(s) || (s[i] != '-' && s[i] != '/') {
+		return time.Time{}, false
+	}
+	sep := s[i]
+	mo, i, ok := num(s, i+1, 2)
+	if !ok || i >= len(s) || s[i] != sep {
+		return time.Time{}, false
+	}
+	d, i, ok := num(s, i+1, 2)
+	if !ok || mo < 1 || mo > 12 || d < 1 || d > time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day() || y < 1900 {
+		return time.Time{}, false
+	}
+	var h, mi, sec, nsec int
+	loc := Beijing
+	if i < len(s) {
+		if s[i] != ' ' && s[i] != 'T' {
+			return time.Time{}, false
+		}
+		for i < len(s) && (s[i] == ' ' || s[i] == 'T') {
+			i++
+		}
+		if h, i, ok = num(s, i, 2); !ok || i >= len(s) || s[i] != ':' {
+			return time.Time{}, false
+		}
+		if mi, i, ok = num(s, i+1, 2); !ok || h > 23 || mi > 59 {
+			return time.Time{}, false
+		}
+		if i < len(s) && s[i] == ':' {
+			if sec, i, ok = num(s, i+1, 2); !ok || sec > 59 {
+				return time.Time{}, false
+			}
+			if i < len(s) && s[i] == '.' {
+				start := i + 1
+				f, j, ok := num(s, start, 9)
+				if !ok {
+					return time.Time{}, false
+				}
+				for k := j - start; k < 9; k++ {
+					f *= 10
+				}
+				nsec, i = f, j
+			}
+		}
+		switch rest := s[i:]; {
+		case rest == "":
+		case rest == "Z":
+			loc = time.UTC
+		case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
+			zh, _, ok1 := num(rest, 1, 2)
+			zm, _, ok2 := num(rest, 4, 2)
+			if !ok1 || !ok2 || zh > 14 || zm > 59 {
+				return time.Time{}, false
+			}
+			off := zh*3600 + zm*60
+			if rest[0] == '-' {
+				off = -off
+			}
+			if off != 8*3600 {
+				loc = time.FixedZone("", off)
+			}
+		default:
+			return time.Time{}, false
+		}
+	}
+	t := time.Date(y, time.Month(mo), d, h, mi, sec, nsec, loc)
+	if loc != Beijing {
+		t = t.In(Beijing)
+	}
+	return t, true
+}
+
+// Excel serial dates count days from 1899-12-30; 1900-01-01 is 2 (Excel's
+// phantom 1900-02-29 lies before every date a platform exports).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, Beijing)
+
+func parseSerial(s string) (time.Time, bool) {
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != '.' {
+			return time.Time{}, false
+		}
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	// 1990-01-01 to 2099-12-31: anything else is not a case's date.
+	if err != nil || v < 32874 || v >= 73051 {
+		return time.Time{}, false
+	}
+	days := math.Floor(v)
+	secs := math.Round((v - days) * 86400)
+	return excelEpoch.AddDate(0, 0, int(days)).Add(time.Duration(secs) * time.Second), true
+}
