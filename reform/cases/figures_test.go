@@ -62,7 +62,7 @@ func TestHandComputed(t *testing.T) {
 		// A3 8 of 5 working days, B2 即办 done the next day, E1 24 of 20 自然日.
 		{"超期办结", tot.Overdue, 3},
 		{"未判定", tot.Untimed, 0},
-		{"提前办结", tot.Early, 4}, // A2, A4, C1, F1; 即办 on the day is on time, not early
+		{"提前办结", tot.Early, 4},   // A2, A4, C1, F1; 即办 on the day is on time, not early
 		{"当日办结", tot.SameDay, 2}, // B1, F1
 		{"评价", tot.Evaluated, 4},
 		{"好评", tot.Good, 2},
