@@ -199,7 +199,7 @@ func (d *Decoder) Cases() iter.Seq[*Case] {
 			d.csv(r, yield)
 			return
 		}
-		br := bufio.NewReaderSize(r, 64<<10)
+		br := bufio.NewReaderSize(r, 16<<10)
 		for {
 			b, err := br.Peek(1)
 			if err != nil {
@@ -221,10 +221,10 @@ func (d *Decoder) Cases() iter.Seq[*Case] {
 }
 
 // source strips a UTF-8 byte-order mark, refuses UTF-16, and decodes
-// GB18030 when the first 64 KiB are not UTF-8.
+// GB18030 when the first 16 KiB are not UTF-8.
 func (d *Decoder) source(r io.Reader) (io.Reader, bool) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(64 << 10)
+	br := bufio.NewReaderSize(r, 16<<10)
+	head, _ := br.Peek(16 << 10)
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)

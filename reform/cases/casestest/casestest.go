@@ -192,7 +192,7 @@ func Generate(opts Options, yield func(*cases.Case) error) error {
 	var c cases.Case
 	emit := func() error { g.n++; return yield(&c) }
 	for i := range o.CarriedOver {
-		g.fill(&c, late(g.before, g.r))
+		g.fill(&c, late(g.before, g.r), true)
 		switch {
 		case i < carriedDone:
 			g.complete(&c, g.days, true)
@@ -208,20 +208,20 @@ func Generate(opts Options, yield func(*cases.Case) error) error {
 	for i := range o.Accepted {
 		switch {
 		case i < ownDone:
-			g.fill(&c, g.days[g.r.IntN(len(g.days))])
+			g.fill(&c, g.days[g.r.IntN(len(g.days))], false)
 			g.complete(&c, g.days, false)
 		case g.r.IntN(5) == 0:
-			g.fill(&c, g.days[g.r.IntN(len(g.days))])
+			g.fill(&c, g.days[g.r.IntN(len(g.days))], true)
 			g.open(&c)
 		default: // finished next month: accepted late in this one
-			g.fill(&c, late(g.days, g.r))
+			g.fill(&c, late(g.days, g.r), true)
 			g.complete(&c, g.after, false)
 		}
 		if err := emit(); err != nil {
 			return err
 		}
 		if g.r.IntN(160) == 0 { // an application refused
-			g.fill(&c, g.days[g.r.IntN(len(g.days))])
+			g.fill(&c, g.days[g.r.IntN(len(g.days))], false)
 			c.Status, c.Applied, c.Accepted = cases.NotAccepted, c.Accepted, time.Time{}
 			c.Channel, c.Evaluation = cases.Online, 0
 			if err := emit(); err != nil {
@@ -229,7 +229,7 @@ func Generate(opts Options, yield func(*cases.Case) error) error {
 			}
 		}
 		if g.r.IntN(2000) == 0 { // a record voided
-			g.fill(&c, g.days[g.r.IntN(len(g.days))])
+			g.fill(&c, g.days[g.r.IntN(len(g.days))], false)
 			c.Status = cases.Void
 			if err := emit(); err != nil {
 				return err
@@ -250,8 +250,9 @@ func (g *gen) at(d workday.Date, fromHour, toHour int) time.Time {
 	return d.Time(cases.Beijing).Add(time.Duration(secs) * time.Second)
 }
 
-// fill draws a case accepted on day acc.
-func (g *gen) fill(c *cases.Case, acc workday.Date) {
+// fill draws a case accepted on day acc. A slow case (one that stays open
+// past the day) is of a matter with a limit in days.
+func (g *gen) fill(c *cases.Case, acc workday.Date, slow bool) {
 	w := g.r.IntN(100)
 	di := 0
 	for sum := 0; di < len(depts); di++ {
@@ -263,6 +264,9 @@ func (g *gen) fill(c *cases.Case, acc workday.Date) {
 	di = min(di, len(depts)-1)
 	d := &depts[di]
 	m := table[d.matters[g.r.IntN(len(d.matters))]]
+	for slow && (m.limit.Unit == matters.Instant || m.limit.Unit == matters.Hours) {
+		m = table[d.matters[g.r.IntN(len(d.matters))]]
+	}
 	*c = cases.Case{
 		ID:         fmt.Sprintf("SN%s%07d", acc.Time(nil).Format("20060102"), g.n+1),
 		MatterCode: m.code,
