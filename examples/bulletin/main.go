@@ -7,6 +7,7 @@
 //	bulletin [-in FILE] [-format text|markdown|json] [-rate]
 //	bulletin [-in FILE] [-format text|markdown|json] -check CATALOGUE...
 //	bulletin -records DIR [-month YYYY-MM] [-in EDITORIAL] [-format …] [-check]
+//	bulletin [-in FILE] [-cases EXPORT]... [-month YYYY-MM] [-check [CATALOGUE...]]
 //
 // With no -in it reads the embedded April 2021 bulletin of Suining
 // (examples/data/bulletin-2021-04.yaml) and prints it as the bulletin
@@ -31,6 +32,11 @@
 // the reform-modes document (package reform) the units and modes are
 // checked against, in place of those the bulletin names or the embedded
 // Suining ones.
+//
+// -cases names a case export of the platform (CSV or JSON Lines, see
+// package reform/cases; repeatable): the cases of the month (-month, else
+// the bulletin's period) give section 五 (效能监察) its 受理 and 办结, or,
+// with -check, are set against the figures the bulletin reports there.
 //
 // Problems are printed to standard error in the compiler convention
 // editors parse:
@@ -78,6 +84,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	month := fl.String("month", "", "the `month` (YYYY-MM) to compute from the records; default the bulletin's period")
 	divisions := fl.String("divisions", "", "check units against the divisions document `FILE`")
 	modes := fl.String("modes", "", "check reform modes against the modes document `FILE`")
+	var caseIn caseFiles
+	fl.Var(&caseIn, "cases", "case export `FILE` (CSV or JSON Lines) to count section 五 from; repeatable")
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: bulletin [-in FILE] [-format text|markdown|json] [-rate]")
 		fmt.Fprintln(stderr, "       bulletin [-in FILE] [-format text|markdown|json] -check CATALOGUE...")
@@ -94,12 +102,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch {
-	case *check && fl.NArg() == 0 && *records == "":
-		fmt.Fprintln(stderr, "bulletin: -check needs at least one CATALOGUE")
+	case *check && fl.NArg() == 0 && *records == "" && len(caseIn) == 0:
+		fmt.Fprintln(stderr, "bulletin: -check needs at least one CATALOGUE, -records or -cases")
 		fl.Usage()
 		return 2
-	case *month != "" && *records == "":
-		fmt.Fprintln(stderr, "bulletin: -month goes with -records")
+	case *month != "" && *records == "" && len(caseIn) == 0:
+		fmt.Fprintln(stderr, "bulletin: -month goes with -records or -cases")
 		fl.Usage()
 		return 2
 	case !*check && fl.NArg() > 0:
@@ -125,6 +133,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if printProblems(stderr, probs) {
 		failed = true
 	}
+	var fromCases []comparison
+	if len(caseIn) > 0 && b != nil {
+		period := b.Period
+		if *month != "" {
+			if period, err = report.ParsePeriod(*month); err != nil {
+				fmt.Fprintln(stderr, "bulletin:", strings.TrimPrefix(err.Error(), "report: "))
+				return 2
+			}
+		}
+		fig, bad := countCases(stderr, caseIn, period)
+		failed = failed || bad
+		if *check {
+			fromCases = efficiencyComparisons(b, fig)
+		} else {
+			fillEfficiency(b, fig)
+		}
+	}
 	if *records != "" {
 		if b == nil || failed {
 			return 1
@@ -133,7 +158,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if done || code != 0 {
 			return code
 		}
-		if *check && fl.NArg() == 0 {
+		if *check && fl.NArg() == 0 && len(caseIn) == 0 {
 			return 0
 		}
 	}
@@ -152,7 +177,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if b == nil || probs.HasErrors() {
 			return 1
 		}
-		if err := printComparisons(stdout, f, b.Compare(report.Catalogues(reform.Config{}, cats...))); err != nil {
+		var cs []report.Comparison
+		if len(cats) > 0 {
+			cs = b.Compare(report.Catalogues(reform.Config{}, cats...))
+		}
+		if err := printComparisons(stdout, f, cs, fromCases); err != nil {
 			fmt.Fprintln(stderr, "bulletin:", err)
 			return 1
 		}
@@ -192,8 +221,8 @@ type comparison struct {
 	Error     string `json:"error,omitempty"`
 }
 
-func printComparisons(w io.Writer, f report.Format, cs []report.Comparison) error {
-	rows := make([]comparison, len(cs))
+func printComparisons(w io.Writer, f report.Format, cs []report.Comparison, extra []comparison) error {
+	rows := make([]comparison, len(cs), len(cs)+len(extra))
 	for i, c := range cs {
 		r := comparison{Address: c.Reported.Addr.String(), Path: c.Reported.Path.String(), Unit: c.Unit,
 			Indicator: c.Reported.Figure.Indicator, Reported: c.Reported.Figure.String(), Agree: c.Agree}
@@ -204,6 +233,7 @@ func printComparisons(w io.Writer, f report.Format, cs []report.Comparison) erro
 		}
 		rows[i] = r
 	}
+	rows = append(rows, extra...)
 	verdict := func(r comparison) string {
 		switch {
 		case r.Error != "":

@@ -86,7 +86,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown format", []string{"-format", "pdf"}, 2, nil},
 		{"unknown flag", []string{"-nope"}, 2, nil},
 		{"arguments without -check", []string{"x.yaml"}, 2, nil},
-		{"-check without catalogues", []string{"-check"}, 2, nil},
+		{"-check without catalogues or cases", []string{"-check"}, 2, nil},
 		{"a total that does not add up", []string{"-in", "testdata/leave-mismatch.yaml"}, 1,
 			[]string{"testdata/leave-mismatch.yaml /attendance/leave/total bulletin.total-mismatch"}},
 		{"a missing file", []string{"-in", "testdata/none.yaml"}, 1, nil},
