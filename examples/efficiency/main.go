@@ -565,4 +565,3 @@ func (r *result) json(w io.Writer) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }
-

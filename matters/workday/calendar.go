@@ -46,6 +46,7 @@ type Calendar struct {
 	kinds     []uint8  // per day from first-01-01
 	names     []string // holiday name per day, "" when ordinary
 	cum       []int32  // cum[i] = working days among kinds[:i]
+	unknown   []int32  // unknown[i] = days of years without a schedule among kinds[:i]
 	start     Date     // first-01-01
 	schedules []Schedule
 }
@@ -89,12 +90,17 @@ func New(schedules ...Schedule) (*Calendar, error) {
 		}
 	}
 	c.cum = make([]int32, n+1)
+	c.unknown = make([]int32, n+1)
 	for i := range c.kinds {
-		w := int32(0)
+		w, u := int32(0), int32(0)
 		if c.works(i) {
 			w = 1
 		}
+		if !c.known[c.start.AddDays(i).Year()-c.first] {
+			u = 1
+		}
 		c.cum[i+1] = c.cum[i] + w
+		c.unknown[i+1] = c.unknown[i] + u
 	}
 	c.schedules = ss
 	return c, nil
@@ -147,11 +153,11 @@ func (c *Calendar) index(d Date) (int, error) {
 	if d.IsZero() {
 		return 0, errors.New("workday: the zero Date has no calendar day")
 	}
-	y := d.Year()
-	if y < c.first || y-c.first >= len(c.known) || !c.known[y-c.first] {
-		return 0, &UnknownYearError{Year: y, Known: c.Years()}
+	i := d.Sub(c.start)
+	if i < 0 || i >= len(c.kinds) || c.unknown[i+1] != c.unknown[i] {
+		return 0, &UnknownYearError{Year: d.Year(), Known: c.Years()}
 	}
-	return d.Sub(c.start), nil
+	return i, nil
 }
 
 // IsWorkday reports whether d is a working day. A date in a year c holds
@@ -188,14 +194,11 @@ func (c *Calendar) WorkdaysBetween(from, to Date) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	for y := from.Year(); y <= to.Year(); y++ { // a gap between known years
-		if !c.known[y-c.first] {
-			return 0, &UnknownYearError{Year: y, Known: c.Years()}
-		}
-	}
-	for y := to.Year(); y < from.Year(); y++ {
-		if !c.known[y-c.first] {
-			return 0, &UnknownYearError{Year: y, Known: c.Years()}
+	if lo, hi := min(i, j), max(i, j); c.unknown[hi+1] != c.unknown[lo] { // a gap between known years
+		for k := lo; k <= hi; k++ {
+			if c.unknown[k+1] != c.unknown[k] {
+				return 0, &UnknownYearError{Year: c.start.AddDays(k).Year(), Known: c.Years()}
+			}
 		}
 	}
 	return int(c.cum[j+1] - c.cum[i+1]), nil

@@ -174,3 +174,43 @@ func TestWorkdaysPerYear(t *testing.T) {
 		})
 	}
 }
+
+func TestCivilAgreesWithTime(t *testing.T) {
+	for d := NewDate(1899, 12, 1); d.Before(NewDate(2101, 3, 1)); d = d.AddDays(1) {
+		tm := d.Time(time.UTC)
+		y, m, dd := d.Date()
+		if ty, tmn, td := tm.Date(); ty != y || tmn != m || td != dd {
+			t.Fatalf("%d: Date() = %d-%d-%d, time says %s", d.n, y, m, dd, tm)
+		}
+		if NewDate(y, m, dd) != d {
+			t.Fatalf("NewDate(%d, %d, %d) = %v, want %v", y, m, dd, NewDate(y, m, dd), d)
+		}
+		loc := time.FixedZone("CST", 8*3600)
+		if DateOf(tm.Add(-8*time.Hour).In(loc)) != d || DateOf(tm.Add(16*time.Hour-time.Second).In(loc)) != d {
+			t.Fatalf("DateOf at the edges of %s in CST", d)
+		}
+	}
+}
+
+func TestGapBetweenYears(t *testing.T) {
+	ss := China().Schedules()
+	var keep []Schedule
+	for _, s := range ss {
+		if s.Year == 2021 || s.Year == 2023 {
+			keep = append(keep, s)
+		}
+	}
+	c, err := New(keep...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.WorkdaysBetween(NewDate(2021, 12, 30), NewDate(2023, 1, 5)); !errors.Is(err, ErrUnknownYear) {
+		t.Errorf("across 2022: err = %v, want ErrUnknownYear", err)
+	}
+	if _, err := c.AddWorkdays(NewDate(2021, 12, 30), 3); !errors.Is(err, ErrUnknownYear) {
+		t.Errorf("into 2022: err = %v, want ErrUnknownYear", err)
+	}
+	if n, err := c.WorkdaysBetween(NewDate(2023, 1, 1), NewDate(2023, 1, 6)); err != nil || n != 4 {
+		t.Errorf("2023-01-01..06: %d, %v; want 4 (01-02 is 元旦)", n, err)
+	}
+}

@@ -19,13 +19,61 @@ const unixOffset = 719162 + 1
 // NewDate returns the date y-m-d. Out-of-range months and days normalise
 // as in time.Date (2021-04-31 is 2021-05-01).
 func NewDate(y int, m time.Month, d int) Date {
-	return dateFromTime(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+	if m < 1 || m > 12 || d < 1 || d > 28 {
+		return dateFromTime(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+	}
+	return Date{int32(daysFromCivil(y, int(m), d) + unixOffset)}
 }
 
 // DateOf returns the day t falls on in t's own location.
 func DateOf(t time.Time) Date {
-	y, m, d := t.Date()
-	return NewDate(y, m, d)
+	_, off := t.Zone()
+	secs := t.Unix() + int64(off)
+	days := secs / 86400
+	if secs < 0 && secs%86400 != 0 {
+		days--
+	}
+	return Date{int32(days + unixOffset)}
+}
+
+// daysFromCivil and civilFromDays convert between proleptic Gregorian
+// dates and days since 1970-01-01 (H. Hinnant's algorithms), without the
+// detour through time.Time that case records would pay millions of times.
+func daysFromCivil(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+func civilFromDays(z int) (y, m, d int) {
+	z += 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y = yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = doy - (153*mp+2)/5 + 1
+	m = mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
 }
 
 func dateFromTime(t time.Time) Date {
@@ -78,7 +126,8 @@ func (d Date) Time(loc *time.Location) time.Time {
 
 // Date returns the year, month and day of d.
 func (d Date) Date() (year int, month time.Month, day int) {
-	return time.Unix(int64(d.n-unixOffset)*86400, 0).UTC().Date()
+	y, m, dd := civilFromDays(int(d.n) - unixOffset)
+	return y, time.Month(m), dd
 }
 
 // Year returns the year of d.

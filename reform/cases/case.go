@@ -120,7 +120,7 @@ func (e *enum) str(v uint8) string {
 }
 
 func (e *enum) parse(s string) (uint8, error) {
-	s = strings.TrimSpace(s)
+	s = trim(s)
 	for i, n := range e.names {
 		if s == n {
 			return uint8(i + 1), nil

@@ -9,8 +9,10 @@ import (
 	"io"
 	"iter"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -135,6 +137,7 @@ type Decoder struct {
 	rows, bad int64
 	c         Case
 	gb        bool
+	limits    map[limitKey]limitValue
 }
 
 // NewDecoder returns a decoder reading from r; name is used in problem
@@ -254,6 +257,111 @@ func (d *Decoder) pos(line, col int) schema.Pos {
 	return schema.Pos{File: d.name, Line: line, Col: col}
 }
 
+// csvRow is one record of a CSV file as the reading stage hands it over:
+// its cells trimmed, and whether any holds bytes that are not UTF-8.
+type csvRow struct {
+	line    int
+	cells   []string
+	err     error // a record that is not CSV
+	invalid bool
+}
+
+// rowBatch is how many rows the reading goroutine hands over at a time:
+// enough to make the hand-over cheap, few enough to keep memory flat.
+const rowBatch = 512
+
+// readRows reads CSV records and trims their cells. With more than one CPU
+// it does so on a goroutine of its own, a batch ahead of the caller, who
+// decodes and counts: the two stages cost about the same.
+func readRows(rd *csv.Reader, yield func(*csvRow) bool) {
+	read := func(row *csvRow, flat []string) []string {
+		rec, err := rd.Read()
+		row.err, row.invalid = err, false
+		if err != nil {
+			return flat
+		}
+		row.line, _ = rd.FieldPos(0)
+		start := len(flat)
+		for _, c := range rec {
+			c = trim(c)
+			if !row.invalid && !utf8.ValidString(c) {
+				row.invalid = true
+			}
+			flat = append(flat, c)
+		}
+		row.cells = flat[start:len(flat):len(flat)]
+		return flat
+	}
+	if runtime.GOMAXPROCS(0) < 2 {
+		var row csvRow
+		var flat []string
+		for {
+			flat = read(&row, flat[:0])
+			if row.err == io.EOF || !yield(&row) || row.err != nil && !isParseError(row.err) {
+				return
+			}
+		}
+	}
+	type batch struct {
+		rows []csvRow
+		flat []string
+	}
+	full, free := make(chan *batch, 2), make(chan *batch, 3)
+	for range 3 {
+		free <- &batch{rows: make([]csvRow, 0, rowBatch)}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(full)
+		for {
+			var b *batch
+			select {
+			case b = <-free:
+			case <-done:
+				return
+			}
+			b.rows, b.flat = b.rows[:0], b.flat[:0]
+			last := false
+			for len(b.rows) < rowBatch {
+				b.rows = append(b.rows, csvRow{})
+				row := &b.rows[len(b.rows)-1]
+				b.flat = read(row, b.flat)
+				if row.err == io.EOF {
+					b.rows = b.rows[:len(b.rows)-1]
+					last = true
+					break
+				}
+				if row.err != nil && !isParseError(row.err) {
+					last = true
+					break
+				}
+			}
+			select {
+			case full <- b:
+			case <-done:
+				return
+			}
+			if last {
+				return
+			}
+		}
+	}()
+	defer close(done)
+	for b := range full {
+		for i := range b.rows {
+			if !yield(&b.rows[i]) {
+				return
+			}
+		}
+		free <- b
+	}
+}
+
+func isParseError(err error) bool {
+	var pe *csv.ParseError
+	return errors.As(err, &pe)
+}
+
 func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 	src, ok := d.source(r)
 	if !ok {
@@ -269,45 +377,32 @@ func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 	header := false
 	var cells [nFields]string
 	var poss [nFields]schema.Pos
-	for {
-		rec, err := rd.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
+	readRows(rd, func(row *csvRow) bool {
+		if err := row.err; err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				d.add(schema.Errorf(schema.Root, d.pos(pe.StartLine, pe.Column), RuleRead, "cases: row is not CSV: %v", pe.Err))
 				d.bad++
-				if pe.Err == csv.ErrQuote || pe.Err == csv.ErrBareQuote {
-					continue
-				}
-			} else {
-				d.add(schema.Errorf(schema.Root, d.pos(0, 0), RuleRead, "cases: cannot read on: %v", err))
+				return true
 			}
-			if !errors.As(err, &pe) {
-				return
-			}
-			continue
+			d.add(schema.Errorf(schema.Root, d.pos(0, 0), RuleRead, "cases: cannot read on: %v", err))
+			return false
 		}
-		line, _ := rd.FieldPos(0)
-		if !header {
-			if empty(rec) {
-				continue
-			}
-			if !d.header(rec, line, &at) {
-				return
-			}
-			header = true
-			continue
-		}
+		rec, line := row.cells, row.line
 		if empty(rec) {
-			continue
+			return true
+		}
+		if !header {
+			header = true
+			if !d.header(rec, line, &at) {
+				return false
+			}
+			return true
 		}
 		for f := range cells {
 			cells[f], poss[f] = "", schema.Pos{}
 			if j := at[f]; j >= 0 && j < len(rec) {
-				cells[f] = strings.TrimSpace(rec[j])
+				cells[f] = rec[j]
 				poss[f] = d.pos(line, j+1)
 			} else {
 				poss[f] = d.pos(line, 0)
@@ -319,7 +414,7 @@ func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 					d.add(schema.Errorf(schema.Root.Key("cases").Index(int(d.rows)).Key(columns[f].key), poss[f], RuleEncoding, "cases: cell holds bytes that are not GB18030 text"))
 				}
 			}
-		} else {
+		} else if row.invalid {
 			for f := range cells {
 				if !utf8.ValidString(cells[f]) {
 					d.add(schema.Errorf(schema.Root.Key("cases").Index(int(d.rows)).Key(columns[f].key), poss[f], RuleEncoding, "cases: cell holds bytes that are not UTF-8 text"))
@@ -327,15 +422,49 @@ func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 				}
 			}
 		}
-		if d.build(&cells, &poss, nil) {
-			if !yield(&d.c) {
-				return
-			}
-		}
-	}
+		return !d.build(&cells, &poss, nil) || yield(&d.c)
+	})
 	if !header {
 		d.add(schema.Errorf(schema.Root, d.pos(1, 1), RuleHeader, "cases: no header row (want %s, …)", strings.Join(Header()[:5], ", ")))
 	}
+}
+
+// trim is strings.TrimSpace without its slow path for the common cell
+// that starts and ends with a character that is not a space.
+func trim(s string) string {
+	if s == "" {
+		return s
+	}
+	// Most cells start and end with a printable ASCII character or a CJK
+	// ideograph (lead byte E4–E9); neither is ever a space.
+	n := len(s)
+	if (s[0] > ' ' && s[0] < utf8.RuneSelf || s[0] >= 0xE4 && s[0] <= 0xE9) &&
+		(s[n-1] > ' ' && s[n-1] < utf8.RuneSelf || n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xE9) {
+		return s
+	}
+	a, z := rune(s[0]), rune(s[n-1])
+	if a >= utf8.RuneSelf {
+		a, _ = utf8.DecodeRuneInString(s)
+	}
+	if z >= utf8.RuneSelf {
+		z, _ = utf8.DecodeLastRuneInString(s)
+	}
+	if !isSpace(a) && !isSpace(z) {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// isSpace is unicode.IsSpace, quick for ASCII and for CJK characters (no
+// space lies above U+3000).
+func isSpace(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r == ' ' || r >= '\t' && r <= '\r'
+	case r > 0x3000:
+		return false
+	}
+	return unicode.IsSpace(r)
 }
 
 func empty(rec []string) bool {
@@ -381,10 +510,10 @@ func (d *Decoder) header(rec []string, line int, at *[nFields]int) bool {
 func (d *Decoder) build(cells *[nFields]string, poss *[nFields]schema.Pos, sus []Suspension) bool {
 	i := int(d.rows)
 	d.rows++
-	base := schema.Root.Key("cases").Index(i)
+	at := func(f field) schema.Path { return schema.Root.Key("cases").Index(i).Key(columns[f].key) }
 	ok := true
 	errf := func(f field, rule schema.Rule, format string, args ...any) {
-		d.add(schema.Errorf(base.Key(columns[f].key), poss[f], rule, "cases: "+format, args...))
+		d.add(schema.Errorf(at(f), poss[f], rule, "cases: "+format, args...))
 		ok = false
 	}
 	c := &d.c
@@ -429,14 +558,7 @@ func (d *Decoder) build(cells *[nFields]string, poss *[nFields]schema.Pos, sus [
 	}
 	c.Applied, c.Accepted, c.Completed = timeCell(fApplied), timeCell(fAccepted), timeCell(fCompleted)
 	if cells[fLimit] != "" || cells[fLimitUnit] != "" {
-		l, err := matters.ParseLimit(cells[fLimit], cells[fLimitUnit])
-		if cells[fLimit] == "" {
-			// 即办 is often written in the unit column alone.
-			l, err = matters.ParseLimit(cells[fLimitUnit], "")
-			if err == nil && l.Unit != matters.Instant {
-				err = fmt.Errorf("%s gives a unit but 承诺时限 is empty", columns[fLimitUnit].zh)
-			}
-		}
+		l, err := d.limit(cells[fLimit], cells[fLimitUnit])
 		if err != nil {
 			errf(fLimit, RuleLimit, "承诺时限: %v", err)
 		} else if l.Unit != matters.Instant && l.Value < 0 {
@@ -475,7 +597,7 @@ func (d *Decoder) build(cells *[nFields]string, poss *[nFields]schema.Pos, sus [
 		return false
 	}
 	if !c.Completed.IsZero() && !c.Accepted.IsZero() && c.Completed.Before(c.Accepted) {
-		d.add(schema.Warningf(base.Key(columns[fCompleted].key), poss[fCompleted], RuleCompletedEarly,
+		d.add(schema.Warningf(at(fCompleted), poss[fCompleted], RuleCompletedEarly,
 			"cases: 办结时间 %s is before 受理时间 %s; its handling time is not counted", c.Completed.Format(time.DateTime), c.Accepted.Format(time.DateTime)))
 	}
 	if cal := d.opts.Calendar; cal != nil {
@@ -491,17 +613,46 @@ func (d *Decoder) build(cells *[nFields]string, poss *[nFields]schema.Pos, sus [
 			works, err := cal.IsWorkday(day)
 			switch {
 			case err != nil:
-				d.add(schema.Warningf(base.Key(columns[f].key), poss[f], RuleUnknownYear, "cases: %s %s: %v; its limit is not checked", columns[f].zh, day, err))
+				d.add(schema.Warningf(at(f), poss[f], RuleUnknownYear, "cases: %s %s: %v; its limit is not checked", columns[f].zh, day, err))
 			case !works && c.Channel != Online:
 				name, _, _ := cal.Holiday(day)
 				if name == "" {
 					name = "周末"
 				}
-				d.add(schema.Warningf(base.Key(columns[f].key), poss[f], RuleClosedDay, "cases: %s %s falls on a day the hall was closed (%s, %s)", columns[f].zh, day, name, weekdayZH[day.Weekday()]))
+				d.add(schema.Warningf(at(f), poss[f], RuleClosedDay, "cases: %s %s falls on a day the hall was closed (%s, %s)", columns[f].zh, day, name, weekdayZH[day.Weekday()]))
 			}
 		}
 	}
 	return true
+}
+
+type limitKey struct{ value, unit string }
+
+type limitValue struct {
+	l   matters.Limit
+	err error
+}
+
+// limit reads a promised limit; an export holds few distinct ones, so
+// they are remembered.
+func (d *Decoder) limit(value, unit string) (matters.Limit, error) {
+	k := limitKey{value, unit}
+	if v, ok := d.limits[k]; ok {
+		return v.l, v.err
+	}
+	l, err := matters.ParseLimit(value, unit)
+	if value == "" {
+		// 即办 is often written in the unit column alone.
+		l, err = matters.ParseLimit(unit, "")
+		if err == nil && l.Unit != matters.Instant {
+			err = fmt.Errorf("%s gives a unit but 承诺时限 is empty", columns[fLimitUnit].zh)
+		}
+	}
+	if d.limits == nil || len(d.limits) > 4096 {
+		d.limits = map[limitKey]limitValue{}
+	}
+	d.limits[k] = limitValue{l, err}
+	return l, err
 }
 
 var weekdayZH = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}

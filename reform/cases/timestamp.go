@@ -55,7 +55,7 @@ func parseCivil(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	d, i, ok := num(s, i+1, 2)
-	if !ok || mo < 1 || mo > 12 || d < 1 || d > time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day() || y < 1900 {
+	if !ok || mo < 1 || mo > 12 || d < 1 || d > monthDays(y, mo) || y < 1900 {
 		return time.Time{}, false
 	}
 	var h, mi, sec, nsec int
@@ -110,11 +110,13 @@ func parseCivil(s string) (time.Time, bool) {
 			return time.Time{}, false
 		}
 	}
-	t := time.Date(y, time.Month(mo), d, h, mi, sec, nsec, loc)
-	if loc != Beijing {
-		t = t.In(Beijing)
+	if loc == Beijing {
+		// Beijing time has no daylight saving: the instant follows from
+		// the civil day directly, without time.Date's zone lookup.
+		secs := int64(daysFromCivil(y, mo, d))*86400 + int64(h*3600+mi*60+sec) - 8*3600
+		return time.Unix(secs, int64(nsec)).In(Beijing), true
 	}
-	return t, true
+	return time.Date(y, time.Month(mo), d, h, mi, sec, nsec, loc).In(Beijing), true
 }
 
 // Excel serial dates count days from 1899-12-30; 1900-01-01 is 2 (Excel's
@@ -135,4 +137,27 @@ func parseSerial(s string) (time.Time, bool) {
 	days := math.Floor(v)
 	secs := math.Round((v - days) * 86400)
 	return excelEpoch.AddDate(0, 0, int(days)).Add(time.Duration(secs) * time.Second), true
+}
+
+// daysFromCivil returns the days from 1970-01-01 to y-m-d (H. Hinnant's
+// algorithm).
+func daysFromCivil(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400 // y ≥ 1900 here
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+var daysOfMonth = [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+func monthDays(y, m int) int {
+	if m == 2 && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+		return 29
+	}
+	return daysOfMonth[m]
 }

@@ -1,0 +1,170 @@
+package cases_test
+
+import (
+	"encoding/csv"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/zwfw/zwfw/matters/workday"
+	"github.com/zwfw/zwfw/reform/cases"
+	"github.com/zwfw/zwfw/reform/cases/casestest"
+)
+
+var scale = flag.Int("scale", 100000, "records in the file BenchmarkScale reads")
+
+// scaleFile writes a synthetic export of about n records into dir: a
+// month of one city hall with n·5/6 cases accepted, as casestest
+// generates it.
+func scaleFile(b *testing.B, dir string, n int) (string, int64) {
+	b.Helper()
+	path := filepath.Join(dir, "cases.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	acc := n * 5 / 6
+	if err := casestest.WriteCSV(f, casestest.Options{Accepted: acc, Completed: acc * 2 / 3, CarriedOver: n - acc}); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return path, fi.Size()
+}
+
+// cpuTime returns the CPU time the process has used, user and system, on
+// every thread: on a shared machine it varies far less than wall time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// peakHeap measures the most heap in use while f runs, in MiB (objects and
+// unused heap spans, runtime/metrics, sampled every millisecond).
+func peakHeap(f func()) float64 {
+	runtime.GC()
+	debug.FreeOSMemory()
+	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
+	read := func() uint64 {
+		metrics.Read(samples)
+		return samples[0].Value.Uint64() + samples[1].Value.Uint64()
+	}
+	var peak atomic.Uint64
+	peak.Store(read())
+	done, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if v := read(); v > peak.Load() {
+					peak.Store(v)
+				}
+			}
+		}
+	}()
+	f()
+	close(done)
+	<-stopped
+	if v := read(); v > peak.Load() {
+		peak.Store(v)
+	}
+	return float64(peak.Load()) / (1 << 20)
+}
+
+// BenchmarkScale reads the same synthetic export of -scale records two
+// ways: a bare encoding/csv read that only counts the rows (the baseline),
+// and reform/cases decoding every record (timestamps, terms, limits,
+// calendar notes) and counting it into a month's tally with its roll-ups.
+// Compare the two as a ratio in one run; on a shared machine compare the
+// cpu-ms/op too (the CPU time of the whole process, every thread), which
+// varies far less than wall time:
+//
+//	go test -run='^$' -bench=Scale -benchmem -benchtime=1x -scale=10000000 ./reform/cases
+func BenchmarkScale(b *testing.B) {
+	path, size := scaleFile(b, b.TempDir(), *scale)
+	april := cases.Month(2021, time.April)
+	b.Run("bare-encoding-csv", func(b *testing.B) {
+		b.SetBytes(size)
+		var rows int
+		var peak float64
+		cpu := cpuTime()
+		for range b.N {
+			peak = max(peak, peakHeap(func() {
+				f, err := os.Open(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer f.Close()
+				r := csv.NewReader(f)
+				r.ReuseRecord = true
+				r.FieldsPerRecord = -1
+				rows = 0
+				for {
+					_, err := r.Read()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+					rows++
+				}
+			}))
+		}
+		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
+		b.ReportMetric(float64(rows-1), "records")
+		b.ReportMetric(peak, "peak-heap-MiB")
+	})
+	b.Run("cases-decode-and-tally", func(b *testing.B) {
+		b.SetBytes(size)
+		var n int64
+		var peak float64
+		cpu := cpuTime()
+		for range b.N {
+			peak = max(peak, peakHeap(func() {
+				f, err := os.Open(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer f.Close()
+				d := cases.NewDecoder(f, path, &cases.DecodeOptions{Calendar: workday.China()})
+				t := cases.NewTally(april, nil)
+				for c := range d.Cases() {
+					t.Add(c)
+				}
+				if d.Problems().Err() != nil {
+					b.Fatal(d.Problems())
+				}
+				n, _ = d.Counts()
+				tot := t.Total()
+				if tot.Accepted == 0 || len(t.Rows(cases.ByDepartment)) == 0 {
+					b.Fatal("nothing counted")
+				}
+			}))
+		}
+		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
+		b.ReportMetric(float64(n), "records")
+		b.ReportMetric(peak, "peak-heap-MiB")
+	})
+}
