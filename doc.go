@@ -18,8 +18,15 @@
 //     bundles; loading, semantic checks, writing.
 //     [github.com/zwfw/zwfw/county]: the administrative hierarchy and its
 //     service points, with Suining (遂宁市) embedded.
+//     [github.com/zwfw/zwfw/matters/workday]: China's official working-day
+//     calendar (holidays and 调休 from the State Council's notices,
+//     2019–2026, loadable for a new year) and limit arithmetic.
 //  3. [github.com/zwfw/zwfw/reform]: measures and reform modes as data,
 //     exact indicators over catalogues, scorecards rolled up the hierarchy.
+//     [github.com/zwfw/zwfw/reform/cases]: case records (办件) read from the
+//     platform's exports, and the efficiency figures of 效能监察 (受理, 办结,
+//     按时, 超期, 好差评 …) as exact counters rolled up department → unit →
+//     city.
 //  4. [github.com/zwfw/zwfw/report]: the monthly bulletin: model (masthead,
 //     a bureau's layout of sections and wording as data), consistency
 //     checks, rendering, and reported figures set against computed ones.
@@ -43,6 +50,7 @@
 // The standard library, github.com/santhosh-tekuri/jsonschema/v5 (JSON
 // Schema validation, kept behind this module's API), gopkg.in/yaml.v3 (YAML
 // with positions), github.com/google/go-cmp (catalogue diffs, tests) and
-// golang.org/x/text (GB18030 spreadsheets). The go directive stays at 1.23
+// golang.org/x/text (GB18030 spreadsheets); github.com/6tail/lunar-go in
+// tests only, as an independent check of the holiday calendar. The go directive stays at 1.23
 // so the module builds where its importers are.
 package zwfw

@@ -477,7 +477,11 @@ func (t *Tally) measure(c *Case, acc, endDay workday.Date, end time.Time) measur
 	default:
 		return m
 	}
-	m.judged, m.within, m.early = true, used <= l.Value, used < l.Value
+	limit := l.Value
+	if l.Unit == matters.WorkingDays || l.Unit == matters.CalendarDays {
+		limit = math.Ceil(limit) // a part of a day is a day, as Deadline counts
+	}
+	m.judged, m.within, m.early = true, used <= limit, used < limit
 	return m
 }
 
