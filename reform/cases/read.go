@@ -257,6 +257,14 @@ func (d *Decoder) pos(line, col int) schema.Pos {
 	return schema.Pos{File: d.name, Line: line, Col: col}
 }
 
+// cellPos is where a cell was read; a Pos without the file name, so that
+// filling one per cell costs no pointer writes.
+type cellPos struct{ line, col int32 }
+
+func (d *Decoder) at(p cellPos) schema.Pos {
+	return schema.Pos{File: d.name, Line: int(p.line), Col: int(p.col)}
+}
+
 // csvRow is one record of a CSV file as the reading stage hands it over:
 // its cells trimmed, and whether any holds bytes that are not UTF-8.
 type csvRow struct {
@@ -376,7 +384,7 @@ func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 	var at [nFields]int
 	header := false
 	var cells [nFields]string
-	var poss [nFields]schema.Pos
+	var poss [nFields]cellPos
 	readRows(rd, func(row *csvRow) bool {
 		if err := row.err; err != nil {
 			var pe *csv.ParseError
@@ -400,24 +408,22 @@ func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 			return true
 		}
 		for f := range cells {
-			cells[f], poss[f] = "", schema.Pos{}
 			if j := at[f]; j >= 0 && j < len(rec) {
-				cells[f] = rec[j]
-				poss[f] = d.pos(line, j+1)
+				cells[f], poss[f] = rec[j], cellPos{int32(line), int32(j + 1)}
 			} else {
-				poss[f] = d.pos(line, 0)
+				cells[f], poss[f] = "", cellPos{int32(line), 0}
 			}
 		}
 		if d.gb {
 			for f := range cells {
 				if strings.ContainsRune(cells[f], utf8.RuneError) {
-					d.add(schema.Errorf(schema.Root.Key("cases").Index(int(d.rows)).Key(columns[f].key), poss[f], RuleEncoding, "cases: cell holds bytes that are not GB18030 text"))
+					d.add(schema.Errorf(schema.Root.Key("cases").Index(int(d.rows)).Key(columns[f].key), d.at(poss[f]), RuleEncoding, "cases: cell holds bytes that are not GB18030 text"))
 				}
 			}
 		} else if row.invalid {
 			for f := range cells {
 				if !utf8.ValidString(cells[f]) {
-					d.add(schema.Errorf(schema.Root.Key("cases").Index(int(d.rows)).Key(columns[f].key), poss[f], RuleEncoding, "cases: cell holds bytes that are not UTF-8 text"))
+					d.add(schema.Errorf(schema.Root.Key("cases").Index(int(d.rows)).Key(columns[f].key), d.at(poss[f]), RuleEncoding, "cases: cell holds bytes that are not UTF-8 text"))
 					cells[f] = strings.ToValidUTF8(cells[f], "\uFFFD")
 				}
 			}
@@ -507,13 +513,13 @@ func (d *Decoder) header(rec []string, line int, at *[nFields]int) bool {
 
 // build fills d.c from the cells of one record and reports whether it can
 // be counted. sus, for JSON Lines, holds suspensions already read.
-func (d *Decoder) build(cells *[nFields]string, poss *[nFields]schema.Pos, sus []Suspension) bool {
+func (d *Decoder) build(cells *[nFields]string, poss *[nFields]cellPos, sus []Suspension) bool {
 	i := int(d.rows)
 	d.rows++
 	at := func(f field) schema.Path { return schema.Root.Key("cases").Index(i).Key(columns[f].key) }
 	ok := true
 	errf := func(f field, rule schema.Rule, format string, args ...any) {
-		d.add(schema.Errorf(at(f), poss[f], rule, "cases: "+format, args...))
+		d.add(schema.Errorf(at(f), d.at(poss[f]), rule, "cases: "+format, args...))
 		ok = false
 	}
 	c := &d.c
@@ -597,7 +603,7 @@ func (d *Decoder) build(cells *[nFields]string, poss *[nFields]schema.Pos, sus [
 		return false
 	}
 	if !c.Completed.IsZero() && !c.Accepted.IsZero() && c.Completed.Before(c.Accepted) {
-		d.add(schema.Warningf(at(fCompleted), poss[fCompleted], RuleCompletedEarly,
+		d.add(schema.Warningf(at(fCompleted), d.at(poss[fCompleted]), RuleCompletedEarly,
 			"cases: 办结时间 %s is before 受理时间 %s; its handling time is not counted", c.Completed.Format(time.DateTime), c.Accepted.Format(time.DateTime)))
 	}
 	if cal := d.opts.Calendar; cal != nil {
@@ -613,13 +619,13 @@ func (d *Decoder) build(cells *[nFields]string, poss *[nFields]schema.Pos, sus [
 			works, err := cal.IsWorkday(day)
 			switch {
 			case err != nil:
-				d.add(schema.Warningf(at(f), poss[f], RuleUnknownYear, "cases: %s %s: %v; its limit is not checked", columns[f].zh, day, err))
+				d.add(schema.Warningf(at(f), d.at(poss[f]), RuleUnknownYear, "cases: %s %s: %v; its limit is not checked", columns[f].zh, day, err))
 			case !works && c.Channel != Online:
 				name, _, _ := cal.Holiday(day)
 				if name == "" {
 					name = "周末"
 				}
-				d.add(schema.Warningf(at(f), poss[f], RuleClosedDay, "cases: %s %s falls on a day the hall was closed (%s, %s)", columns[f].zh, day, name, weekdayZH[day.Weekday()]))
+				d.add(schema.Warningf(at(f), d.at(poss[f]), RuleClosedDay, "cases: %s %s falls on a day the hall was closed (%s, %s)", columns[f].zh, day, name, weekdayZH[day.Weekday()]))
 			}
 		}
 	}
@@ -672,7 +678,7 @@ func (d *Decoder) jsonLines(r io.Reader, yield func(*Case) bool) {
 		keyField[c.key] = field(f)
 	}
 	var cells [nFields]string
-	var poss [nFields]schema.Pos
+	var poss [nFields]cellPos
 	line := 0
 	for sc.Scan() {
 		line++
@@ -702,7 +708,7 @@ func (d *Decoder) jsonLines(r io.Reader, yield func(*Case) bool) {
 			continue
 		}
 		for f := range cells {
-			cells[f], poss[f] = "", d.pos(line, 1)
+			cells[f], poss[f] = "", cellPos{int32(line), 1}
 		}
 		var sus []Suspension
 		good := true
@@ -720,7 +726,7 @@ func (d *Decoder) jsonLines(r io.Reader, yield func(*Case) bool) {
 				good = false
 				continue
 			}
-			poss[f] = p
+			poss[f] = cellPos{int32(line), int32(p.Col)}
 			v := m.Value
 			switch {
 			case v.Kind == schema.Null:
