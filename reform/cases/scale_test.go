@@ -136,6 +136,24 @@ func BenchmarkScale(b *testing.B) {
 		b.ReportMetric(float64(rows-1), "records")
 		b.ReportMetric(peak, "peak-heap-MiB")
 	})
+	b.Run("cases-decode-only", func(b *testing.B) {
+		b.SetBytes(size)
+		cpu := cpuTime()
+		var n int64
+		for range b.N {
+			f, err := os.Open(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			d := cases.NewDecoder(f, path, nil)
+			for range d.Cases() {
+			}
+			f.Close()
+			n, _ = d.Counts()
+		}
+		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
+		b.ReportMetric(float64(n), "records")
+	})
 	b.Run("cases-decode-and-tally", func(b *testing.B) {
 		b.SetBytes(size)
 		var n int64
