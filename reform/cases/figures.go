@@ -151,6 +151,11 @@ func (f *Figures) Then(next *Figures) error {
 	f.OpenAtEnd = next.OpenAtEnd
 	f.OverdueOpen = next.OverdueOpen
 	f.addFlows(next)
+	for d := range f.completedBy {
+		if !d.Before(f.Period.From) { // accepted within the longer period
+			delete(f.completedBy, d)
+		}
+	}
 	return nil
 }
 
@@ -347,7 +352,11 @@ func (t *Tally) Add(c *Case) {
 	if !comp.IsZero() && p.Contains(comp) {
 		get()
 		f.Completed++
-		f.completedBy[acc]++
+		if acc.Before(p.From) {
+			// Only acceptances before the period are kept: chained into a
+			// longer period, those after its start are not carried over.
+			f.completedBy[acc]++
+		}
 		if comp == acc {
 			f.SameDay++
 		}
