@@ -40,7 +40,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -252,87 +251,8 @@ func (r *result) sectionFive() string {
 		monthZH(r.period), r.place, t.Accepted, t.Completed)
 }
 
-// column is one column of 附件1.
-type column struct {
-	head string
-	cell func(f *cases.Figures) string
-}
-
-func count(v int64) string { return strconv.FormatInt(v, 10) }
-
-func pct(x reform.Ratio) string {
-	if !x.Defined() {
-		return "—"
-	}
-	return x.String()
-}
-
-var figureColumns = []column{
-	{"上月结转", func(f *cases.Figures) string { return count(f.CarriedOver) }},
-	{"受理", func(f *cases.Figures) string { return count(f.Accepted) }},
-	{"办结", func(f *cases.Figures) string { return count(f.Completed) }},
-	{"其中结转办结", func(f *cases.Figures) string { return count(f.CompletedCarried()) }},
-	{"办结率", func(f *cases.Figures) string { return pct(f.CompletionRate()) }},
-	{"按时办结", func(f *cases.Figures) string { return count(f.OnTime) }},
-	{"超期办结", func(f *cases.Figures) string { return count(f.Overdue) }},
-	{"超期未办结", func(f *cases.Figures) string { return count(f.OverdueOpen) }},
-	{"提前办结率", func(f *cases.Figures) string { return pct(f.EarlyRate()) }},
-	{"平均用时(工作日)", func(f *cases.Figures) string { return cases.FormatDays(f.MeanDays()) }},
-	{"中位用时(工作日)", func(f *cases.Figures) string { return cases.FormatDays(f.MedianDays()) }},
-	{"即办率", func(f *cases.Figures) string { return pct(f.SameDayShare()) }},
-	{"网办率", func(f *cases.Figures) string { return pct(f.OnlineShare()) }},
-	{"好评率", func(f *cases.Figures) string { return pct(f.GoodRate()) }},
-	{"差评", func(f *cases.Figures) string { return count(f.Bad) }},
-	{"不予受理", func(f *cases.Figures) string { return count(f.NotAccepted) }},
-}
-
-// names are the leading columns of a row at the chosen level.
-func (r *result) names() []string {
-	switch r.level {
-	case cases.ByUnit:
-		return []string{"单位"}
-	case cases.ByWindow:
-		return []string{"单位", "部门", "窗口"}
-	case cases.ByMatter:
-		return []string{"事项编码", "事项名称"}
-	}
-	return []string{"单位", "部门"}
-}
-
-func (r *result) rowNames(row *cases.Row) []string {
-	switch r.level {
-	case cases.ByUnit:
-		return []string{row.Unit}
-	case cases.ByWindow:
-		return []string{row.Unit, row.Department, row.Window}
-	case cases.ByMatter:
-		return []string{row.MatterCode, row.MatterName}
-	}
-	return []string{row.Unit, row.Department}
-}
-
-// table is 附件1: a header row, a row per group, and the total.
-func (r *result) table() [][]string {
-	head := append(r.names(), nil...)
-	for _, c := range figureColumns {
-		head = append(head, c.head)
-	}
-	out := [][]string{head}
-	for _, row := range r.tally.Rows(r.level) {
-		line := r.rowNames(&row)
-		for _, c := range figureColumns {
-			line = append(line, c.cell(&row.Figures))
-		}
-		out = append(out, line)
-	}
-	tot := r.tally.Total()
-	line := make([]string, len(r.names()))
-	line[0] = "合计"
-	for _, c := range figureColumns {
-		line = append(line, c.cell(&tot))
-	}
-	return append(out, line)
-}
+// table is 附件1 as the library lays it out in cells.
+func (r *result) table() (names int, rows [][]string) { return r.tally.Table(r.level) }
 
 var ruleZH = map[string]string{
 	string(cases.RuleNotInCatalogue): "目录外事项有办件",
@@ -376,14 +296,13 @@ func (r *result) text(w io.Writer) error {
 	fmt.Fprintf(b, "效能监察 %s\n数据来源：%s；读取办件 %d 条，因错误未计 %d 条。\n\n", monthZH(r.period), r.source, r.read, r.skipped)
 	fmt.Fprintf(b, "五、效能监察\n%s\n\n", r.sectionFive())
 	fmt.Fprintf(b, "附件1\n一体化政务服务平台系统业务数据统计表（%s）\n", monthZH(r.period))
-	tab := r.table()
+	nNames, tab := r.table()
 	widths := make([]int, len(tab[0]))
 	for _, row := range tab {
 		for j, c := range row {
 			widths[j] = max(widths[j], width(c))
 		}
 	}
-	nNames := len(r.names())
 	for _, row := range tab {
 		for j, c := range row {
 			if j > 0 {
@@ -426,7 +345,7 @@ func (r *result) markdown(w io.Writer) error {
 	fmt.Fprintf(b, "# 效能监察 %s\n\n数据来源：%s；读取办件 %d 条，因错误未计 %d 条。\n\n", monthZH(r.period), r.source, r.read, r.skipped)
 	fmt.Fprintf(b, "## 五、效能监察\n\n%s\n\n", r.sectionFive())
 	fmt.Fprintf(b, "## 附件1 一体化政务服务平台系统业务数据统计表（%s）\n\n", monthZH(r.period))
-	tab := r.table()
+	nNames, tab := r.table()
 	esc := func(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
 	for i, row := range tab {
 		for j := range row {
@@ -437,7 +356,7 @@ func (r *result) markdown(w io.Writer) error {
 			seps := make([]string, len(row))
 			for j := range seps {
 				seps[j] = "---"
-				if j >= len(r.names()) {
+				if j >= nNames {
 					seps[j] = "---:"
 				}
 			}
@@ -456,7 +375,8 @@ func (r *result) markdown(w io.Writer) error {
 
 func (r *result) csv(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	for _, row := range r.table() {
+	_, tab := r.table()
+	for _, row := range tab {
 		for j, c := range row {
 			// A cell a spreadsheet would run as a formula is quoted as text.
 			if c != "" && strings.ContainsRune("=+-@", rune(c[0])) && c != "—" {

@@ -66,7 +66,9 @@
 // Every figure is an exact count and every rate a [reform.Ratio]. A Tally
 // keeps its counts per unit, department, window and matter, and rolls them
 // up ([Tally.Rows]) to the window, department and unit, and to the city
-// ([Tally.Total]). Tallies of one month over different exports (counties,
+// ([Tally.Total]). [Tally.Table] lays the roll-up out in cells as the
+// bulletin's 附件1 (一体化政务服务平台系统业务数据统计表); its 受理 and 办结 totals
+// are the figures of section 五. Tallies of one month over different exports (counties,
 // files) add up with [Tally.Merge]; tallies of consecutive months over the
 // same cases chain with [Tally.Then] into the year's, exactly: flows add,
 // the stock at the start is the first month's and the stocks at the end

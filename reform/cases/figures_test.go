@@ -3,6 +3,7 @@ package cases_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -145,5 +146,30 @@ func TestRollUp(t *testing.T) {
 		if sum.Accepted != tot.Accepted || sum.Completed != tot.Completed || sum.OverdueOpen != tot.OverdueOpen || sum.DaysSum != tot.DaysSum {
 			t.Errorf("level %d does not add up to the total", level)
 		}
+	}
+}
+
+// Table lays out 附件1: the header, a row per department, the total.
+func TestTable(t *testing.T) {
+	names, rows := tally(cases.Month(2021, time.April), load(t, "april.csv")).Table(cases.ByDepartment)
+	if names != 2 || len(rows) != 1+3+1 {
+		t.Fatalf("%d name columns, %d rows", names, len(rows))
+	}
+	tests := []struct {
+		name string
+		row  []string
+		want []string
+	}{
+		{"header", rows[0][:7], []string{"单位", "部门", "上月结转", "受理", "办结", "其中结转办结", "办结率"}},
+		// 市市场监督管理局 and 市公安局 accepted 4 each; the unit's name orders them.
+		{"first department", rows[1][:7], []string{"市本级", "市公安局", "0", "4", "3", "0", "75.00%"}},
+		{"total", rows[4], []string{"合计", "", "2", "10", "8", "1", "66.67%", "5", "3", "1", "50.00%", "4.63", "4.00", "25.00%", "20.00%", "50.00%", "1", "1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if strings.Join(tt.row, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got  %q\nwant %q", tt.row, tt.want)
+			}
+		})
 	}
 }
