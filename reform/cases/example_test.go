@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/matters/workday"
 	"github.com/zwfw/zwfw/reform/cases"
 )
 
@@ -57,4 +59,32 @@ func ExampleParseTime() {
 	// 2021-04-09 10:32:05
 	// 2021-04-09 10:32:00
 	// 2021-04-09 10:32:05
+}
+
+func ExampleDeadline() {
+	accepted, _ := cases.ParseTime("2021-04-29 09:00")
+	c := &cases.Case{Accepted: accepted, Limit: matters.Limit{Value: 5, Unit: matters.WorkingDays}}
+	due, _ := cases.Deadline(workday.China(), c)
+	fmt.Println(due.Format(time.DateTime))
+	// Output: 2021-05-10 23:59:59
+}
+
+func ExampleCatalogueCheck() {
+	cat := &matters.Catalogue{Matters: []matters.Matter{
+		{Code: "M1", Name: "食品经营许可", PromisedLimit: matters.Limit{Value: 5, Unit: matters.WorkingDays}},
+	}}
+	export := `办件编号,事项编码,事项名称,受理部门,受理时间,办件状态,承诺时限,时限单位
+1,M1,食品经营许可,市市场监督管理局,2021-04-06 09:00,受理,10,工作日
+2,M7,户口迁移,市公安局,2021-04-06 09:00,受理,5,工作日
+`
+	k := cases.NewCatalogueCheck(cat)
+	for c := range cases.NewDecoder(strings.NewReader(export), "export.csv", nil).Cases() {
+		k.Add(c)
+	}
+	for _, f := range k.Findings() {
+		fmt.Println(f.Rule, f.MatterCode, f.Cases, f.InForce, f.Catalogue)
+	}
+	// Output:
+	// cases.limit-differs M1 1 10 工作日 5 工作日
+	// cases.not-in-catalogue M7 1
 }

@@ -202,3 +202,25 @@ func TestParseTime(t *testing.T) {
 		})
 	}
 }
+
+// Past MaxProblems, problems are counted by rule, not kept.
+func TestProblemCap(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("办件编号,事项名称,受理部门,受理时间,办件状态\n")
+	for i := range 30 {
+		b.WriteString("X" + strings.Repeat("1", i+1) + ",食品经营许可,市市场监督管理局,2021-04-06 09:00,进行中\n")
+	}
+	d := cases.NewDecoder(strings.NewReader(b.String()), "many.csv", &cases.DecodeOptions{MaxProblems: 5})
+	for range d.Cases() {
+	}
+	probs := d.Problems()
+	if len(probs) != 6 {
+		t.Fatalf("%d problems, want 5 and a summary:\n%v", len(probs), probs)
+	}
+	if last := probs[5]; last.Rule != cases.RuleTooMany || !strings.Contains(last.Message, "25 more") {
+		t.Errorf("summary %v", last)
+	}
+	if n, bad := d.Counts(); n != 30 || bad != 30 {
+		t.Errorf("Counts = %d, %d; want 30, 30", n, bad)
+	}
+}
