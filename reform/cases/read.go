@@ -281,9 +281,10 @@ const rowBatch = 4096
 // readRows reads CSV records and trims their cells. With more than one CPU
 // it does so on a goroutine of its own, a batch ahead of the caller, who
 // decodes and counts: the two stages cost about the same.
-func readRows(rd *csv.Reader, yield func(*csvRow) bool) {
+func readRows(rd *csv.Reader, lim *rowLimiter, yield func(*csvRow) bool) {
 	read := func(row *csvRow, flat []string) []string {
 		rec, err := rd.Read()
+		lim.mark = lim.n
 		row.err, row.invalid = err, false
 		if err != nil {
 			return flat
@@ -367,7 +368,29 @@ func readRows(rd *csv.Reader, yield func(*csvRow) bool) {
 
 func isParseError(err error) bool {
 	var pe *csv.ParseError
-	return errors.As(err, &pe)
+	return errors.As(err, &pe) && !errors.Is(err, errRowTooLong)
+}
+
+// MaxRow is the longest CSV record read, in bytes: a file with no line
+// ends is refused rather than held whole.
+const MaxRow = 1 << 20
+
+var errRowTooLong = fmt.Errorf("a row is longer than %d bytes", MaxRow)
+
+// rowLimiter fails a read when the record being read grows beyond MaxRow
+// (give or take the CSV reader's buffer).
+type rowLimiter struct {
+	r       io.Reader
+	n, mark int64
+}
+
+func (l *rowLimiter) Read(p []byte) (int, error) {
+	if l.n-l.mark > MaxRow {
+		return 0, errRowTooLong
+	}
+	n, err := l.r.Read(p)
+	l.n += int64(n)
+	return n, err
 }
 
 func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
@@ -375,28 +398,31 @@ func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 	if !ok {
 		return
 	}
-	rd := csv.NewReader(src)
+	lim := &rowLimiter{r: src}
+	rd := csv.NewReader(lim)
 	if d.opts.Comma != 0 {
 		rd.Comma = d.opts.Comma
 	}
 	rd.FieldsPerRecord = -1
 	rd.ReuseRecord = true
+	lastLine := 0
 	var at [nFields]int
 	header := false
 	var cells [nFields]string
 	var poss [nFields]cellPos
-	readRows(rd, func(row *csvRow) bool {
+	readRows(rd, lim, func(row *csvRow) bool {
 		if err := row.err; err != nil {
 			var pe *csv.ParseError
-			if errors.As(err, &pe) {
+			if errors.As(err, &pe) && !errors.Is(err, errRowTooLong) {
 				d.add(schema.Errorf(schema.Root, d.pos(pe.StartLine, pe.Column), RuleRead, "cases: row is not CSV: %v", pe.Err))
 				d.bad++
 				return true
 			}
-			d.add(schema.Errorf(schema.Root, d.pos(0, 0), RuleRead, "cases: cannot read on: %v", err))
+			d.add(schema.Errorf(schema.Root, d.pos(lastLine+1, 1), RuleRead, "cases: cannot read on: %v", err))
 			return false
 		}
 		rec, line := row.cells, row.line
+		lastLine = line
 		if empty(rec) {
 			return true
 		}

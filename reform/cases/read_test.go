@@ -224,3 +224,13 @@ func TestProblemCap(t *testing.T) {
 		t.Errorf("Counts = %d, %d; want 30, 30", n, bad)
 	}
 }
+
+// A file with no line ends is refused, not held whole.
+func TestRowTooLong(t *testing.T) {
+	in := "办件编号,事项名称,受理部门,受理时间,办件状态\n1,食品经营许可,市市场监督管理局,2021-04-06 09:00,受理\n" +
+		strings.Repeat("x", 3*cases.MaxRow)
+	cs, probs := decodeBytes("long.csv", []byte(in))
+	if len(cs) != 1 || len(probs) != 1 || probs[0].Rule != cases.RuleRead || probs[0].Pos.Line != 3 {
+		t.Fatalf("%d cases, problems %v", len(cs), probs)
+	}
+}
