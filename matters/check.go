@@ -1,10 +1,13 @@
 package matters
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zwfw/zwfw/schema"
 )
@@ -12,20 +15,27 @@ import (
 // Rules of the semantic checks. Each is a stable identifier; tests and
 // callers match on them.
 const (
-	RuleDuplicateCode       schema.Rule = "matter.duplicate-code"
-	RulePromisedExceeds     schema.Rule = "matter.promised-exceeds-legal"
-	RuleLimitsIncomparable  schema.Rule = "matter.limits-incomparable"
-	RuleInstantMismatch     schema.Rule = "matter.instant-mismatch"
-	RuleOnlineVisits        schema.Rule = "matter.online-needs-zero-visits"
-	RuleOnsiteReason        schema.Rule = "matter.onsite-reason-missing"
-	RulePostalMissing       schema.Rule = "matter.postal-missing"
-	RuleFeeBasis            schema.Rule = "matter.fee-basis-missing"
-	RuleDelegationLevel     schema.Rule = "matter.delegation-level-missing"
-	RuleCreditCodeCheck     schema.Rule = "matter.credit-code-check"
-	RuleCodeUnrecognised    schema.Rule = "matter.code-unrecognised"
-	RuleCodeDivision        schema.Rule = "matter.code-division"
-	RuleCodeBody            schema.Rule = "matter.code-body"
-	RuleCodeBaseCode        schema.Rule = "matter.code-base-code"
+	RuleDuplicateCode      schema.Rule = "matter.duplicate-code"
+	RulePromisedExceeds    schema.Rule = "matter.promised-exceeds-legal"
+	RuleLimitsIncomparable schema.Rule = "matter.limits-incomparable"
+	RuleInstantMismatch    schema.Rule = "matter.instant-mismatch"
+	RuleOnlineVisits       schema.Rule = "matter.online-needs-zero-visits"
+	RuleOnsiteReason       schema.Rule = "matter.onsite-reason-missing"
+	RulePostalMissing      schema.Rule = "matter.postal-missing"
+	RuleFeeBasis           schema.Rule = "matter.fee-basis-missing"
+	RuleDelegationLevel    schema.Rule = "matter.delegation-level-missing"
+	RuleCreditCodeCheck    schema.Rule = "matter.credit-code-check"
+	RuleCodeUnrecognised   schema.Rule = "matter.code-unrecognised"
+	RuleCodeDivision       schema.Rule = "matter.code-division"
+	RuleCodeBody           schema.Rule = "matter.code-body"
+	RuleCodeBaseCode       schema.Rule = "matter.code-base-code"
+	// RuleBodyOrgCode (warning): the body is identified by a 9-character
+	// organisation code (GB 11714, body extension x-orgCode), not by a
+	// unified social credit code.
+	RuleBodyOrgCode schema.Rule = "matter.body-org-code"
+	// RuleBodyCode (warning): the body's code (body extension x-bodyCode)
+	// is neither a credit code nor a valid organisation code.
+	RuleBodyCode            schema.Rule = "matter.body-code"
 	RuleBundleUnknownMember schema.Rule = "bundle.unknown-member"
 	RuleBundleDuplicateCode schema.Rule = "bundle.duplicate-code"
 )
@@ -161,7 +171,7 @@ func checkMatter(m *Matter, path schema.Path, loc Locator, probs *schema.List) {
 	}
 
 	// 即办 promised limit ⇔ 即办件.
-	instantLimit := m.PromisedLimit.Unit == Instant
+	instantLimit := m.PromisedLimit.IsInstant()
 	if m.HandlingKind != 0 && instantLimit != (m.HandlingKind == InstantCase) {
 		p, pos := at("handlingKind")
 		if instantLimit {
@@ -172,7 +182,7 @@ func checkMatter(m *Matter, path schema.Path, loc Locator, probs *schema.List) {
 	}
 
 	// Fully online ⇒ zero visits.
-	if m.FullyOnline() && m.Visits != nil && *m.Visits > 0 {
+	if m.Depth() == Depth4 && m.Visits != nil && *m.Visits > 0 {
 		p, pos := at("visits")
 		probs.Errorf(p, pos, RuleOnlineVisits, "matter is handled fully online (全程网办) but needs %d visits", *m.Visits)
 	}
@@ -229,6 +239,7 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 			probs.Add(&schema.Problem{Path: p, Pos: pos, Rule: RuleCreditCodeCheck, Message: strings.TrimPrefix(err.Error(), "matters: "), Err: err})
 		}
 	}
+	checkBodyExtension(m, path, loc, probs)
 	if m.Code == "" {
 		return
 	}
@@ -243,27 +254,64 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 	for _, w := range warnings {
 		probs.Add(w.AsProblem(p, pos, schema.Warning))
 	}
-	d := code.Division()
-	if !d.IsValid() {
-		d = code.CreditCode().Division()
-	}
 	// A code may name the catalogue's division, one within it, or one
 	// above it (a city body's matter in a county's list), not another.
-	if division.IsValid() && d.IsValid() && !division.Contains(d) && !d.Contains(division) {
-		probs.Errorf(p, pos, RuleCodeDivision, "code names division %s, which is neither within nor above the catalogue's division %s", d, division)
+	// Only the area the code states counts: the division inside a credit
+	// code is where the body was registered, as the codes stood then (a
+	// 射洪 body keeps 510922; a district body often carries its city's
+	// code), never the body's division.
+	if d := code.Division(); division.IsValid() && d.IsValid() && !division.Contains(d) && !d.Contains(division) {
+		probs.Warningf(p, pos, RuleCodeDivision, "code names division %s, which is neither within nor above the catalogue's division %s", d, division)
 	}
 	if body.IsValid() {
 		switch {
 		case code.CreditCode().IsValid() && code.CreditCode() != body:
-			probs.Errorf(p, pos, RuleCodeBody, "code names body %s, but the implementing body's credit code is %s", code.CreditCode(), body)
+			probs.Warningf(p, pos, RuleCodeBody, "code names body %s, but the implementing body's credit code is %s", code.CreditCode(), body)
 		case !code.CreditCode().IsValid() && code.OrgCode().IsValid() && code.OrgCode() != body.OrgCode():
-			probs.Errorf(p, pos, RuleCodeBody, "code names organisation %s, but the implementing body's credit code holds %s", code.OrgCode(), body.OrgCode())
+			probs.Warningf(p, pos, RuleCodeBody, "code names organisation %s, but the implementing body's credit code holds %s", code.OrgCode(), body.OrgCode())
 		}
 	}
 	if m.BaseCode != "" {
 		if base := code.Base(); base.IsValid() && base.String() != m.BaseCode {
 			probs.Errorf(p, pos, RuleCodeBaseCode, "code holds base code %s, but the matter claims %s", base, m.BaseCode)
 		}
+	}
+}
+
+// checkBodyExtension reports a body identified by a code other than a
+// credit code, kept as body extension x-orgCode or x-bodyCode (as the
+// spreadsheet reader files what portals put in their department column).
+func checkBodyExtension(m *Matter, path schema.Path, loc Locator, probs *schema.List) {
+	if m.Body.CreditCode != "" || m.Body.Extensions == nil {
+		return
+	}
+	for _, key := range [...]string{ExtOrgCode, ExtBodyCode} {
+		raw, ok := m.Body.Extensions[key]
+		if !ok {
+			continue
+		}
+		var s string
+		if json.Unmarshal(raw, &s) != nil || s == "" {
+			continue
+		}
+		p := path.Key("body").Key(key)
+		pos := loc(p)
+		_, err := ParseOrgCode(s)
+		var ce *CodeError
+		switch {
+		case err == nil:
+			probs.Warningf(p, pos, RuleBodyOrgCode,
+				"%s is an organisation code (GB 11714), not an 18-character unified social credit code", s)
+		case errors.As(err, &ce) && ce.Rule == "code.check-character":
+			probs.Warningf(p, pos, RuleBodyCode, "%s has the form of an organisation code, but %s", s, ce.Msg)
+		case csvExcelNumber(s):
+			probs.Warningf(p, pos, RuleBodyCode, "%s is a number: the spreadsheet turned the code into a number", s)
+		default:
+			probs.Warningf(p, pos, RuleBodyCode,
+				"%s (%d characters) is neither a unified social credit code (18 characters of its alphabet) nor an organisation code (9)",
+				s, utf8.RuneCountInString(s))
+		}
+		return
 	}
 }
 

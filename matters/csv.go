@@ -47,14 +47,6 @@ const (
 	// 全程网办) rather than the national items; read as the least item set
 	// of that depth.
 	RuleCSVDepthLevel schema.Rule = "csv.depth-level"
-	// RuleCSVOrgCode (warning): the body's code is a 9-character
-	// organisation code (GB 11714), not a unified social credit code; it is
-	// kept as body extension x-orgCode.
-	RuleCSVOrgCode schema.Rule = "csv.org-code"
-	// RuleCSVBodyCode (warning): the body's code is neither a credit code
-	// nor a valid organisation code; it is kept as body extension
-	// x-bodyCode.
-	RuleCSVBodyCode schema.Rule = "csv.body-code"
 	// RuleCSVAreaMismatch (warning): a row's 区划代码 differs from the
 	// catalogue's division code (taken from the first row that has one);
 	// it is kept as extension x-areaCode.
@@ -456,6 +448,11 @@ func (cr *csvReader) header(rec []string, line int) bool {
 			cr.pathCol[c.ext] = j
 		}
 	}
+	// The body code the column holds when it is not a credit code.
+	if j := cr.at[csvBodyCode]; j >= 0 {
+		cr.pathCol["body/"+ExtOrgCode] = j
+		cr.pathCol["body/"+ExtBodyCode] = j
+	}
 	return true
 }
 
@@ -535,18 +532,11 @@ func (cr *csvReader) row(rec []string, line int) {
 
 	checkMatter(m, path, cr.locate, &cr.probs)
 	// Code problems are placed on a character of the code; in a
-	// spreadsheet the column is the cell's. A portal's department column
-	// gives the department's code where the implementing body may be a
-	// unit under it, and a code with no area falls back on the division
-	// its body registered in, which may be decades old: in a spreadsheet
-	// the code's disagreement with them is a warning.
+	// spreadsheet the column is the cell's.
 	var codeProbs schema.List
 	checkCode(m, cr.div, path, cr.locate, &codeProbs)
 	for _, p := range codeProbs {
 		p.Pos = cr.locate(p.Path)
-		if p.Rule == RuleCodeBody || p.Rule == RuleCodeDivision {
-			p.Severity = schema.Warning
-		}
 	}
 	cr.probs.Append(codeProbs)
 	cr.ix.add(m.Code, path, cr.locate, &cr.probs)
@@ -638,8 +628,12 @@ func csvSet[T ~uint8](cr *csvReader, path schema.Path, e csvElem, t *enum) Set[T
 	for _, v := range csvSplit(s) {
 		if e == csvOnline {
 			if it, ok := csvDepthItems[v]; ok {
-				cr.warnf(path, e, RuleCSVDepthLevel, "%s is a depth level, not a list of 网上办理深度 items; read as %s", v, it)
-				set = set.With(T(it))
+				var names []string
+				for x := range it.All() {
+					set = set.With(T(x))
+					names = append(names, x.String())
+				}
+				cr.warnf(path, e, RuleCSVDepthLevel, "%s is a depth level, not a list of 网上办理深度 items; read as %s", v, strings.Join(names, "、"))
 				continue
 			}
 		}
@@ -752,7 +746,10 @@ func (cr *csvReader) matter(m *Matter, path schema.Path) {
 }
 
 // bodyCode files the body's code: a unified social credit code where the
-// schema has it, anything else as an extension with a warning.
+// schema has it, an organisation code (GB 11714) as body extension
+// x-orgCode, anything else as x-bodyCode. The semantic checks report the
+// last two (matter.body-org-code, matter.body-code), as they do for a
+// document holding the same extensions.
 func (cr *csvReader) bodyCode(m *Matter, path schema.Path) {
 	s, _ := cr.cell(csvBodyCode)
 	switch {
@@ -763,21 +760,8 @@ func (cr *csvReader) bodyCode(m *Matter, path schema.Path) {
 		return
 	}
 	key := ExtBodyCode
-	_, err := ParseOrgCode(s)
-	var ce *CodeError
-	switch {
-	case err == nil:
+	if _, err := ParseOrgCode(s); err == nil {
 		key = ExtOrgCode
-		cr.warnf(path, csvBodyCode, RuleCSVOrgCode,
-			"%s is an organisation code (GB 11714), not an 18-character unified social credit code; kept as body %s", s, key)
-	case errors.As(err, &ce) && ce.Rule == "code.check-character":
-		cr.warnf(path, csvBodyCode, RuleCSVBodyCode, "%s has the form of an organisation code, but %s; kept as body %s", s, ce.Msg, key)
-	case csvExcelNumber(s):
-		cr.warnf(path, csvBodyCode, RuleCSVBodyCode, "%s is a number: the spreadsheet turned the code into a number; kept as body %s", s, key)
-	default:
-		cr.warnf(path, csvBodyCode, RuleCSVBodyCode,
-			"%s (%d characters) is neither a unified social credit code (18 characters of its alphabet) nor an organisation code (9); kept as body %s",
-			s, utf8.RuneCountInString(s), key)
 	}
 	m.Body.Extensions = Extensions{key: csvJSONString(s)}
 }

@@ -241,16 +241,16 @@ func TestCSVPortal(t *testing.T) {
 	// The code checks see the same dirt in the codes (column 4).
 	want := []csvProblem{
 		{"code.org-code-for-credit-code", "/matters/2/code", 4, 4},
-		{RuleCSVOrgCode, "/matters/2/body/creditCode", 4, 7},
+		{RuleBodyOrgCode, "/matters/2/body/x-orgCode", 4, 7},
 		{"code.unfamiliar-prefix", "/matters/3/code", 5, 4},
-		{RuleCSVOrgCode, "/matters/3/body/creditCode", 5, 7},
+		{RuleBodyOrgCode, "/matters/3/body/x-orgCode", 5, 7},
 		{"code.bad-body", "/matters/4/code", 6, 4},
-		{RuleCSVBodyCode, "/matters/4/body/creditCode", 6, 7},
+		{RuleBodyCode, "/matters/4/body/x-bodyCode", 6, 7},
 		{"code.bad-body", "/matters/5/code", 7, 4},
-		{RuleCSVBodyCode, "/matters/5/body/creditCode", 7, 7},
+		{RuleBodyCode, "/matters/5/body/x-bodyCode", 7, 7},
 		{RuleCSVAreaMismatch, "/matters/6/x-areaCode", 8, 6},
 		{"code.bad-body", "/matters/7/code", 9, 4},
-		{RuleCSVBodyCode, "/matters/7/body/creditCode", 9, 7},
+		{RuleBodyCode, "/matters/7/body/x-bodyCode", 9, 7},
 		{"code.unfamiliar-prefix", "/matters/8/code", 10, 4},
 	}
 	if diff := cmp.Diff(want, csvProblems(probs)); diff != "" {
@@ -336,7 +336,7 @@ func TestCSVCells(t *testing.T) {
 		{"no level column, empty area", "事项编码,事项名称,事项类型,实施主体,区划代码\nC1,甲事项,行政许可,甲局,\nC2,乙事项,行政许可,甲局,511699\n",
 			[]csvProblem{{RuleCSVRequired, "/matters/0/level", 2, 5}}},
 		{"level from area", csvHeader + "C1,甲事项,行政许可,甲局,,,,,,,,,,,,511699000000\n", nil},
-		{"bad limit", csvHeader + "C1,甲事项,行政许可,甲局,,县级,二十个工作日,,,,,,,,,\n",
+		{"bad limit", csvHeader + "C1,甲事项,行政许可,甲局,,县级,约二十个工作日,,,,,,,,,\n",
 			[]csvProblem{{RuleCSVValue, "/matters/0/legalLimit", 2, 7}}},
 		{"limit without unit", csvHeader + "C1,甲事项,行政许可,甲局,,县级,20,,,,,,,,,\n",
 			[]csvProblem{{RuleCSVValue, "/matters/0/legalLimit", 2, 7}}},
@@ -365,7 +365,7 @@ func TestCSVCells(t *testing.T) {
 		{"credit code check", csvHeader + "C1,甲事项,行政许可,甲局,115113010833722044,县级,,,,,,,,,,\n",
 			[]csvProblem{{RuleCreditCodeCheck, "/matters/0/body/creditCode", 2, 5}}},
 		{"org code check", csvHeader + "C1,甲事项,行政许可,甲局,55512345-1,县级,,,,,,,,,,\n",
-			[]csvProblem{{RuleCSVBodyCode, "/matters/0/body/creditCode", 2, 5}}},
+			[]csvProblem{{RuleBodyCode, "/matters/0/body/x-bodyCode", 2, 5}}},
 		{"code as number", csvHeader + "5.11602E+11,甲事项,行政许可,甲局,,县级,,,,,,,,,,\n",
 			[]csvProblem{{RuleCSVValue, "/matters/0/code", 2, 1}, {RuleCodeUnrecognised, "/matters/0/code", 2, 1}}},
 		{"area as number", csvHeader + "C1,甲事项,行政许可,甲局,,,,,,,,,,,,5.11602E+11\n",
@@ -512,7 +512,12 @@ func TestCSVLimit(t *testing.T) {
 		{"20", "", 0, Limit{}, false, true},
 		{"20个工作日", "自然日", 0, Limit{}, false, true},
 		{"20周", "", 0, Limit{}, false, true},
-		{"二十日", "", 0, Limit{}, false, true},
+		{"二十日", "", 0, Limit{Value: 20, Unit: CalendarDays}, true, false},
+		{"二十个工作日", "", 0, Limit{Value: 20, Unit: WorkingDays}, false, false},
+		{"十五工作日", "", 0, Limit{Value: 15, Unit: WorkingDays}, false, false},
+		{"一百零五个工作日", "", 0, Limit{Value: 105, Unit: WorkingDays}, false, false},
+		{"三〇自然日", "", 0, Limit{Value: 30, Unit: CalendarDays}, false, false},
+		{"0个工作日", "", 0, Limit{Value: 0, Unit: WorkingDays}, false, false},
 		{"20即办", "", 0, Limit{}, false, true},
 		{"1.2.3工作日", "", 0, Limit{}, false, true},
 	}
@@ -656,10 +661,10 @@ func TestCSVGuangan(t *testing.T) {
 			orgKept++
 		}
 	}
-	if byRule[RuleCSVOrgCode] != orgKept || orgKept == 0 || orgKept > org {
-		t.Errorf("%d org-code warnings, %d x-orgCode, %d 9-character codes", byRule[RuleCSVOrgCode], orgKept, org)
+	if byRule[RuleBodyOrgCode] != orgKept || orgKept == 0 || orgKept > org {
+		t.Errorf("%d org-code warnings, %d x-orgCode, %d 9-character codes", byRule[RuleBodyOrgCode], orgKept, org)
 	}
-	if byRule[RuleCSVOrgCode]+byRule[RuleCSVBodyCode] != len(cat.Matters)-countCredit(cat) {
+	if byRule[RuleBodyOrgCode]+byRule[RuleBodyCode] != len(cat.Matters)-countCredit(cat) {
 		t.Errorf("body-code warnings do not account for every code that is not a credit code")
 	}
 }

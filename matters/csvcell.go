@@ -73,6 +73,10 @@ func csvLimit(cell, unitCell string, defUnit Unit) (l Limit, ambiguous bool, err
 			return Limit{Unit: Instant}, false, nil
 		}
 	}
+	if v, n := csvChineseNumber(s); n > 0 {
+		// 二十个工作日: the number in Chinese numerals.
+		s = strconv.Itoa(v) + s[n:]
+	}
 	i := 0
 	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
 		i++
@@ -113,6 +117,53 @@ func csvLimit(cell, unitCell string, defUnit Unit) (l Limit, ambiguous bool, err
 		return Limit{}, false, fmt.Errorf("%q %w (write it as 20个工作日, or add a unit column)", cell, errCSVNoUnit)
 	}
 	return Limit{Value: v, Unit: u}, ambiguous, nil
+}
+
+// csvChineseDigits are the values of the Chinese numeral digits.
+var csvChineseDigits = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// csvChineseUnits are the Chinese numeral multipliers a limit needs.
+var csvChineseUnits = map[rune]int{'十': 10, '百': 100, '千': 1000}
+
+// csvChineseNumber reads a whole number in Chinese numerals at the start of
+// s (二十, 十五, 一百二十, 三〇) and returns it and the bytes it takes; n is
+// 0 when s does not start with one. Numbers up to 9,999 are read, which is
+// more than any time limit.
+func csvChineseNumber(s string) (v, n int) {
+	section, digit, seen := 0, -1, false
+	for i, r := range s {
+		if d, ok := csvChineseDigits[r]; ok {
+			if digit >= 0 {
+				digit = digit*10 + d // 三〇: digits one by one
+			} else {
+				digit = d
+			}
+			if digit > 9999 {
+				return 0, 0
+			}
+			seen, n = true, i+len(string(r))
+			continue
+		}
+		if u, ok := csvChineseUnits[r]; ok {
+			if digit < 0 {
+				digit = 1 // 十五 is 一十五
+			}
+			if digit > 9 {
+				return 0, 0
+			}
+			section += digit * u
+			digit, seen, n = -1, true, i+len(string(r))
+			continue
+		}
+		break
+	}
+	if !seen {
+		return 0, 0
+	}
+	if digit > 0 {
+		section += digit
+	}
+	return section, n
 }
 
 // csvLimitText writes a limit as WriteCSV does: "20工作日", "1个月", "即办".
@@ -228,8 +279,9 @@ func csvScopeText(s Scope) string {
 
 // csvDepthItems maps the four-level depth buckets some spreadsheets give
 // instead of the national items to the least set of items with that depth.
-var csvDepthItems = map[string]OnlineItem{
-	"一级": OnlineConsult, "二级": OnlineReceive, "三级": OnlineAccept, "四级": OnlineHandle, "全程网办": OnlineHandle,
+var csvDepthItems = map[string]Set[OnlineItem]{
+	"一级": SetOf(OnlineConsult), "二级": SetOf(OnlineReceive), "三级": SetOf(OnlineAccept),
+	"四级": SetOf(OnlineAccept, OnlineHandle), "全程网办": SetOf(OnlineAccept, OnlineHandle),
 }
 
 // csvCreditForm reports whether s has the form of a unified social credit

@@ -143,8 +143,8 @@
 // law counts 日 in calendar days unless a law says otherwise, and the reader
 // does not guess which law applies. The body-code column takes what portals
 // put there: an 18-character credit code is body.creditCode; a 9-character
-// organisation code is kept as body extension x-orgCode (csv.org-code);
-// anything else as x-bodyCode (csv.body-code). Columns that name no element
+// organisation code is kept as body extension x-orgCode (matter.body-org-code);
+// anything else as x-bodyCode (matter.body-code). Columns that name no element
 // are kept as matter extensions "x-" + header.
 //
 // Every problem is a [schema.Problem] at the row's line and the column's

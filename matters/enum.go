@@ -13,7 +13,13 @@ type enum struct {
 	name  string // the Chinese name of the element, for messages
 	terms []string
 	codes [][]string
+	// aliases maps other spellings platforms write to a term.
+	aliases map[string]string
 }
+
+// enumWidth turns the full-width brackets platforms write (村（社区）级)
+// into the half-width ones of the terms.
+var enumWidth = strings.NewReplacer("（", "(", "）", ")")
 
 func (e *enum) str(v uint8) string {
 	if v == 0 {
@@ -30,6 +36,12 @@ func (e *enum) valid(v uint8) bool { return v >= 1 && int(v) <= len(e.terms) }
 // parse accepts the Chinese term or a national code; codes are accepted
 // with or without a leading zero ("1" and "01").
 func (e *enum) parse(s string) (uint8, error) {
+	if strings.ContainsAny(s, "（）") {
+		s = enumWidth.Replace(s)
+	}
+	if t, ok := e.aliases[s]; ok {
+		s = t
+	}
 	for i, t := range e.terms {
 		if s == t {
 			return uint8(i + 1), nil

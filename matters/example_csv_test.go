@@ -32,7 +32,7 @@ func ExampleReadCSV() {
 	// 学生资助政策咨询 公共服务 县级 示例区教育局 即办
 	//   x-备注: "电话咨询"
 	// sheet.csv:3:3: warning: /matters/1/code: code "512C0053300008-511699000000-000-55512345-0-1-00": character 33: organisation code 55512345-0 where the implementing body's credit code belongs [code.org-code-for-credit-code]
-	// sheet.csv:3:6: warning: /matters/1/body/creditCode: column 部门编码: 55512345-0 is an organisation code (GB 11714), not an 18-character unified social credit code; kept as body x-orgCode [csv.org-code]
+	// sheet.csv:3:6: warning: /matters/1/body/x-orgCode: 55512345-0 is an organisation code (GB 11714), not an 18-character unified social credit code [matter.body-org-code]
 }
 
 // Problems in cells name the row, the column and its header.

@@ -196,10 +196,18 @@ func TestSemanticRules(t *testing.T) {
 			want: []problemKey{{RuleCodeBaseCode, "/matters/0/code"}},
 		},
 		{
-			name: "code names another division",
+			// The division in a credit code is where the body was
+			// registered, not the matter's: it is not compared.
+			name: "credit code registered elsewhere",
 			old:  `division: {code: "511301", name: 顺庆区}`,
 			new:  `division: {code: "510921", name: 蓬溪县}`,
-			want: []problemKey{{RuleCodeDivision, "/matters/0/code"}, {RuleCodeDivision, "/matters/1/code"}, {RuleCodeDivision, "/matters/2/code"}},
+			want: nil,
+		},
+		{
+			name: "code names another division",
+			old:  `code: "11511301008778183N5000301003000"`,
+			new:  `code: "512C0053300008-510921000000-000-11511301008778183N-1-00"`,
+			want: []problemKey{{RuleCodeDivision, "/matters/2/code"}, {RuleBundleUnknownMember, "/bundles/0/matters/1"}},
 		},
 		{
 			name: "code names the county above a township list",

@@ -162,13 +162,24 @@ type Extensions map[string]json.RawMessage
 func (m *Matter) Depth() Depth { return DepthOf(m.Online) }
 
 // FullyOnline reports whether the matter is handled fully online
-// (全程网办, depth 四级).
-func (m *Matter) FullyOnline() bool { return m.Depth() == Depth4 }
+// (全程网办): the application is accepted and handled online (depth 四级)
+// and the applicant need not come in person (visits 0 or not stated; a
+// matter stating visits is not fully online, whatever its items say).
+func (m *Matter) FullyOnline() bool {
+	return m.Depth() == Depth4 && (m.Visits == nil || *m.Visits == 0)
+}
 
 // IsInstant reports whether the matter is finished on the spot: handling
-// kind 即办件 or a promised limit of 即办.
+// kind 即办件 or a promised limit of 即办 (which platforms also write as 0
+// 工作日).
 func (m *Matter) IsInstant() bool {
-	return m.HandlingKind == InstantCase || m.PromisedLimit.Unit == Instant
+	return m.HandlingKind == InstantCase || m.PromisedLimit.IsInstant()
+}
+
+// IsInstant reports whether the limit means 即办: unit 即办, or 0 工作日 as
+// platforms write it.
+func (l Limit) IsInstant() bool {
+	return l.Unit == Instant || l.Unit == WorkingDays && l.Value == 0
 }
 
 // HasScope reports whether the matter is in universal-handling scope k and

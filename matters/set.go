@@ -50,7 +50,9 @@ const (
 
 var forms = &enum{name: "办理形式",
 	terms: []string{"窗口办理", "网上办理", "快递申请"},
-	codes: [][]string{{"1"}, {"2"}, {"3"}},
+	// Platforms also write 邮寄申请 (or 邮寄) for an application by post.
+	aliases: map[string]string{"邮寄申请": "快递申请", "邮寄": "快递申请", "邮寄办理": "快递申请"},
+	codes:   [][]string{{"1"}, {"2"}, {"3"}},
 }
 
 // ParseForm accepts the Chinese term or the national code 1–3.
@@ -146,9 +148,9 @@ func (s Set[T]) Slice() []T {
 }
 
 // Depth is the four-level bucket platforms report for online depth:
-// 一级 (consultation only), 二级 (receiving or pre-examination), 三级
-// (acceptance online), 四级 (handled online: 全程网办). Zero means no online
-// service at all.
+// 一级 (consultation only), 二级 (documents sent online: receiving or
+// pre-examination), 三级 (accepted online), 四级 (accepted and handled
+// online: 全程网办). Zero means no online service at all.
 type Depth uint8
 
 // Online depth levels.
@@ -167,17 +169,20 @@ func (d Depth) String() string { return depths.str(uint8(d)) }
 func (d Depth) MarshalText() ([]byte, error) { return depths.marshal(uint8(d)) }
 
 // DepthOf returns the four-level bucket of the online items in s: 四级 when
-// any of 互联网办理, 互联网办理结果信息反馈, 互联网电子证照反馈 is present, 三级
-// for 互联网受理, 二级 for 互联网收件 or 互联网预审, 一级 for 互联网咨询 alone.
+// the application is both accepted (互联网受理) and handled (互联网办理)
+// online, 三级 when it is accepted online, 二级 for 互联网收件, 互联网预审 or
+// 互联网办理 without online acceptance, 一级 for anything else online
+// (consultation, or results fed back online: 互联网办理结果信息反馈 and
+// 互联网电子证照反馈 alone do not make a matter handled online).
 func DepthOf(s Set[OnlineItem]) Depth {
 	switch {
-	case s.Has(OnlineHandle) || s.Has(OnlineFeedback) || s.Has(OnlineLicence):
+	case s.Has(OnlineAccept) && s.Has(OnlineHandle):
 		return Depth4
 	case s.Has(OnlineAccept):
 		return Depth3
-	case s.Has(OnlineReceive) || s.Has(OnlinePreview):
+	case s.Has(OnlineReceive) || s.Has(OnlinePreview) || s.Has(OnlineHandle):
 		return Depth2
-	case s.Has(OnlineConsult):
+	case s != 0:
 		return Depth1
 	}
 	return 0

@@ -32,10 +32,10 @@ func ExampleCheck() {
 func ExampleAllow() {
 	var t printer
 	matterstest.Check(t, "testdata/portal.csv", matterstest.WarningsAsErrors(),
-		matterstest.Allow(matters.RuleCSVOrgCode, "code.org-code-for-credit-code"))
+		matterstest.Allow(matters.RuleBodyOrgCode, "code.org-code-for-credit-code"))
 	// Output:
 	// log  testdata/portal.csv:3:3: warning: /matters/1/code: code "512C0053300008-511699000000-000-55512345-0-1-00": character 33: organisation code 55512345-0 where the implementing body's credit code belongs [code.org-code-for-credit-code]
-	// log  testdata/portal.csv:3:6: warning: /matters/1/body/creditCode: column 部门编码: 55512345-0 is an organisation code (GB 11714), not an 18-character unified social credit code; kept as body x-orgCode [csv.org-code]
+	// log  testdata/portal.csv:3:6: warning: /matters/1/body/x-orgCode: 55512345-0 is an organisation code (GB 11714), not an 18-character unified social credit code [matter.body-org-code]
 }
 
 func ExampleCountWhere() {

@@ -35,7 +35,7 @@ func WarningsAsErrors() Option { return func(c *config) { c.strict = true } }
 
 // Allow reports problems of the given rules through Logf, even errors:
 // for data whose known faults are accepted, such as a portal's export
-// (Allow("csv.org-code", "code.bad-body")).
+// (Allow("matter.body-org-code", "code.bad-body")).
 func Allow(rules ...schema.Rule) Option {
 	return func(c *config) {
 		if c.allow == nil {

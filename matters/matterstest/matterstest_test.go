@@ -111,7 +111,7 @@ func TestCheck(t *testing.T) {
 			file: "testdata/portal.csv",
 			logs: []string{
 				"testdata/portal.csv:3:3 warning code.org-code-for-credit-code",
-				"testdata/portal.csv:3:6 warning csv.org-code",
+				"testdata/portal.csv:3:6 warning matter.body-org-code",
 			},
 			matters: 2,
 		},
