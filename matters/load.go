@@ -31,7 +31,8 @@ func Parse(name string, data []byte) (*Catalogue, schema.List) {
 }
 
 // Load reads a catalogue document from r; name is used in problem
-// positions and its extension tells the format. See [Parse].
+// positions and its extension tells the format. A spreadsheet saved as
+// CSV ([IsCSV]) is read by [ReadCSV]. See [Parse].
 func Load(r io.Reader, name string) (*Catalogue, schema.List) {
 	d := NewDecoder(r, name, &DecodeOptions{MaxProblems: math.MaxInt})
 	var ms []Matter

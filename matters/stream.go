@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zwfw/zwfw/schema"
 )
@@ -55,9 +56,11 @@ type Decoder struct {
 }
 
 // NewDecoder returns a decoder reading from r; name is the file name used
-// in problem positions, and its extension (.json, .yaml, .yml) says the
-// format, which is otherwise sniffed from the first character. opts may be
-// nil.
+// in problem positions, and its extension (.json, .yaml, .yml, .csv) says
+// the format, which is otherwise sniffed from the first line ([IsCSV]) and
+// character. A spreadsheet is read by [ReadCSV], whole, and its matters
+// yielded one by one with the same checks and severities as a document's.
+// opts may be nil.
 func NewDecoder(r io.Reader, name string, opts *DecodeOptions) *Decoder {
 	d := &Decoder{r: r, name: name, ix: newIndex(), sch: schema.Catalogue}
 	if opts != nil {
@@ -132,6 +135,10 @@ func (d *Decoder) isJSON(br *peekReader) bool {
 
 func (d *Decoder) run(yield func(int, *Matter) bool) {
 	br := &peekReader{r: d.r}
+	if IsCSV(d.name, br.peek()) {
+		d.runCSV(br, yield)
+		return
+	}
 	each, stopped := d.handler(yield)
 	keys := []string{"matters"}
 	stream := func(r io.Reader, each schema.StreamFunc) (*schema.Node, schema.List) {
@@ -154,6 +161,50 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 		return
 	}
 	d.finish(header)
+}
+
+// runCSV reads a spreadsheet ([ReadCSV]) and yields its matters. The
+// spreadsheet is read whole first: its rows are small, and the reader's
+// checks place problems on cells.
+func (d *Decoder) runCSV(r io.Reader, yield func(int, *Matter) bool) {
+	c, probs := ReadCSV(r, d.name, nil)
+	d.report(probs)
+	if c == nil {
+		return
+	}
+	ms := c.Matters
+	c.Matters = nil
+	d.header = c
+	for i := range ms {
+		if !yield(i, &ms[i]) {
+			return
+		}
+	}
+}
+
+// IsCSV reports whether a file named name that starts with head is a
+// spreadsheet saved as CSV rather than a YAML or JSON document: its name
+// ends in .csv or .tsv, or, when the name says neither .json, .yaml nor
+// .yml, its first line holds a comma or tab and no colon, or its text is
+// not UTF-8 (GB18030, as Excel saves it in China).
+func IsCSV(name string, head []byte) bool {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(lower, ".csv"), strings.HasSuffix(lower, ".tsv"):
+		return true
+	case strings.HasSuffix(lower, ".json"), strings.HasSuffix(lower, ".yaml"), strings.HasSuffix(lower, ".yml"):
+		return false
+	}
+	head = bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
+	line, _, _ := bytes.Cut(head, []byte("\n"))
+	t := bytes.TrimSpace(line)
+	if len(t) == 0 || t[0] == '{' || t[0] == '[' || t[0] == '#' || bytes.HasPrefix(t, []byte("---")) {
+		return false
+	}
+	if !utf8.Valid(line) && len(line) < len(head) {
+		return true
+	}
+	return bytes.ContainsAny(line, ",\t") && !bytes.ContainsAny(line, ":：")
 }
 
 // batchSize is how many matter nodes the reading goroutine hands over at a
@@ -300,6 +351,19 @@ func (d *Decoder) finish(header *schema.Node) {
 type peekReader struct {
 	r    io.Reader
 	head []byte
+}
+
+// peek returns up to the first 4 KiB of the input without consuming them.
+func (p *peekReader) peek() []byte {
+	buf := make([]byte, 512)
+	for len(p.head) < 4096 {
+		n, err := p.r.Read(buf)
+		p.head = append(p.head, buf[:n]...)
+		if err != nil {
+			break
+		}
+	}
+	return p.head
 }
 
 func (p *peekReader) first() byte {

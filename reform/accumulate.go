@@ -4,6 +4,7 @@ import (
 	"errors"
 	"maps"
 	"math"
+	"math/big"
 
 	"github.com/zwfw/zwfw/matters"
 )
@@ -71,12 +72,19 @@ type Config struct {
 	// exempt from 零跑动 (they need an applicant in person by law); they
 	// are left out of ZeroVisitShare and AtMostOnceShare.
 	ZeroVisitExempt []string
+	// Speedup is the formula of PromiseSpeedup (zero: SpeedupSum).
+	Speedup SpeedupFormula
+	// Units says how limits in 自然日, 小时 and 分钟 compare with working
+	// days (zero: ConvertUnits, 7 自然日 = 5 工作日 = 40 小时).
+	Units UnitPolicy
 }
 
 type config struct {
-	base   *Base
-	level  matters.Level
-	exempt map[string]struct{}
+	base    *Base
+	level   matters.Level
+	exempt  map[string]struct{}
+	speedup SpeedupFormula
+	units   UnitPolicy
 }
 
 func (c *config) same(d *config) bool {
@@ -90,7 +98,7 @@ func (c *config) same(d *config) bool {
 	if d == nil {
 		d = &zero
 	}
-	return c.base == d.base && c.level == d.level && maps.Equal(c.exempt, d.exempt)
+	return c.base == d.base && c.level == d.level && maps.Equal(c.exempt, d.exempt) && c.speedup == d.speedup && c.units == d.units
 }
 
 // Indicators accumulates every [Indicator] over the matters and bundles
@@ -110,10 +118,14 @@ type Indicators struct {
 
 	// Application-based matters and the shares over them.
 	app, instant, online, inHall int64
-	// Matters with visits stated (application-based, not exempt).
+	// Application-based matters not exempt from 零跑动 (those that do not
+	// state their visits included, as unknown).
 	visits, zeroVisits, atMostOnce int64
-	// Matters with comparable limits; sums in hundredths of a working day.
-	limits, legal, saved int64
+	// Application-based matters with comparable limits. Sums per limit
+	// family in hundredths of the family's unit; converted pairs; the
+	// per-matter cuts in millionths; matters sped up.
+	limits, converted, cuts, spedUp int64
+	legal, saved                    [numFamilies]int64
 	// Matters measured against the base, and those linked to it.
 	covered, linked int64
 
@@ -127,11 +139,13 @@ type Indicators struct {
 	claimed []uint64 // bit i: base item i is claimed
 
 	appOut, visitsOut, limitsOut, coverOut exclusions
+	// Matters counted in a denominator whose element is not stated.
+	instantUnknown, onlineUnknown, visitsUnknown exclusions
 }
 
 // New returns an empty accumulator measuring with cfg.
 func New(cfg Config) *Indicators {
-	c := &config{base: cfg.Base, level: cfg.Level}
+	c := &config{base: cfg.Base, level: cfg.Level, speedup: cfg.Speedup, units: cfg.Units}
 	if len(cfg.ZeroVisitExempt) > 0 {
 		c.exempt = make(map[string]struct{}, len(cfg.ZeroVisitExempt))
 		for _, code := range cfg.ZeroVisitExempt {
@@ -176,25 +190,34 @@ func (x *Indicators) Add(m *matters.Matter) {
 		x.tolerate++
 	}
 
-	if r := applicationReason(m.Type); r != 0 {
+	r := applicationReason(m.Type)
+	if r != 0 {
 		x.appOut.add(r, code)
 		x.visitsOut.add(r, code)
+		x.limitsOut.add(r, code)
 	} else {
 		x.app++
-		if m.IsInstant() {
+		switch {
+		case m.IsInstant():
 			x.instant++
+		case m.HandlingKind == 0 && m.PromisedLimit.IsZero():
+			x.instantUnknown.add(HandlingNotStated, code)
 		}
-		if m.FullyOnline() {
+		switch {
+		case m.FullyOnline():
 			x.online++
+		case m.Online == 0 && m.Forms == 0:
+			x.onlineUnknown.add(OnlineNotStated, code)
 		}
 		if m.InHall {
 			x.inHall++
 		}
 		switch {
-		case m.Visits == nil || *m.Visits < 0:
-			x.visitsOut.add(VisitsNotStated, code)
 		case x.exempt(m):
 			x.visitsOut.add(ExemptFromZeroVisit, code)
+		case m.Visits == nil || *m.Visits < 0:
+			x.visits++
+			x.visitsUnknown.add(VisitsNotStated, code)
 		default:
 			x.visits++
 			if *m.Visits == 0 {
@@ -204,14 +227,7 @@ func (x *Indicators) Add(m *matters.Matter) {
 				x.atMostOnce++
 			}
 		}
-	}
-
-	if legal, promised, r := comparableLimits(m); r != 0 {
-		x.limitsOut.add(r, code)
-	} else {
-		x.limits++
-		x.legal += legal
-		x.saved += legal - promised
+		x.addLimits(m)
 	}
 
 	if x.cfg == nil || x.cfg.base == nil {
@@ -262,8 +278,13 @@ func (x *Indicators) Merge(o *Indicators) error {
 	x.zeroVisits += o.zeroVisits
 	x.atMostOnce += o.atMostOnce
 	x.limits += o.limits
-	x.legal += o.legal
-	x.saved += o.saved
+	x.converted += o.converted
+	x.cuts += o.cuts
+	x.spedUp += o.spedUp
+	for f := range x.legal {
+		x.legal[f] += o.legal[f]
+		x.saved[f] += o.saved[f]
+	}
 	x.covered += o.covered
 	x.linked += o.linked
 	for i := range x.delegated {
@@ -286,6 +307,9 @@ func (x *Indicators) Merge(o *Indicators) error {
 	x.visitsOut.merge(&o.visitsOut)
 	x.limitsOut.merge(&o.limitsOut)
 	x.coverOut.merge(&o.coverOut)
+	x.instantUnknown.merge(&o.instantUnknown)
+	x.onlineUnknown.merge(&o.onlineUnknown)
+	x.visitsUnknown.merge(&o.visitsUnknown)
 	return nil
 }
 
@@ -331,51 +355,96 @@ func applicationReason(t matters.Type) Reason {
 	return 0
 }
 
-// comparableLimits returns the legal and promised limits of m in
-// hundredths of a working day, or why they cannot be compared. A promised
-// limit of 即办 counts as zero.
-func comparableLimits(m *matters.Matter) (legal, promised int64, r Reason) {
+// addLimits adds the limits of an application-based matter to the sums
+// of PromiseSpeedup, or says why they cannot be compared.
+func (x *Indicators) addLimits(m *matters.Matter) {
+	code := m.Code
 	if m.LegalLimit.IsZero() {
-		return 0, 0, LegalLimitNotStated
+		x.limitsOut.add(LegalLimitNotStated, code)
+		return
 	}
 	if m.PromisedLimit.IsZero() {
-		return 0, 0, PromisedLimitNotStated
+		x.limitsOut.add(PromisedLimitNotStated, code)
+		return
 	}
-	if legal, r = hundredthsOf(m.LegalLimit); r != 0 {
-		return 0, 0, r
+	lf, legal, r := hundredthsIn(m.LegalLimit)
+	if r != 0 {
+		x.limitsOut.add(r, code)
+		return
 	}
-	if promised, r = hundredthsOf(m.PromisedLimit); r != 0 {
-		return 0, 0, r
+	pf, promised, r := hundredthsIn(m.PromisedLimit)
+	if r != 0 {
+		x.limitsOut.add(r, code)
+		return
 	}
-	return legal, promised, 0
+	if lf != pf {
+		if x.cfg != nil && x.cfg.units == SameUnitOnly {
+			f := lf
+			if f == famWorking {
+				f = pf
+			}
+			x.limitsOut.add(incomparable(f), code)
+			return
+		}
+		x.converted++
+	}
+	x.limits++
+	x.legal[lf] += legal
+	x.saved[lf] += legal
+	x.saved[pf] -= promised
+	// The matter's own cut, in one unit: directly when both are in one
+	// family, converted otherwise.
+	l, p := legal, promised
+	if lf != pf {
+		l, p = scaled(lf, legal), scaled(pf, promised)
+	}
+	if p < l {
+		x.spedUp++
+	}
+	if l > 0 {
+		// (l − p)/l in millionths, rounded half up.
+		if d := l - p; abs(d) < math.MaxInt64/1_000_000 {
+			x.cuts += divRound(d*1_000_000, l)
+		} else {
+			q := new(big.Int).Mul(big.NewInt(d), big.NewInt(2_000_000))
+			q.Add(q, big.NewInt(l))
+			x.cuts += q.Div(q, big.NewInt(2*l)).Int64()
+		}
+	}
 }
 
-// hundredthsOf converts a limit to hundredths of a working day. Limit
-// values are decimals written with at most two places in practice; a value
-// within 10⁻⁴ of a whole number of hundredths is taken as that number,
-// anything finer is reported rather than rounded away.
-func hundredthsOf(l matters.Limit) (int64, Reason) {
-	wd, ok := l.WorkingDays()
-	if !ok {
-		switch l.Unit {
-		case matters.CalendarDays:
-			return 0, IncomparableCalendarDays
-		case matters.Hours:
-			return 0, IncomparableHours
-		case matters.Minutes:
-			return 0, IncomparableMinutes
-		}
-		return 0, LimitOutOfRange
+// divRound divides rounding half away from zero.
+func divRound(a, b int64) int64 {
+	if (a < 0) != (b < 0) {
+		return -((-a + b/2) / b)
 	}
-	h := wd * 100
-	if !(h >= 0 && h <= MaxLimitDays*100) {
-		return 0, LimitOutOfRange
+	return (a + b/2) / b
+}
+
+// speedupSums returns Σ (legal − promised) and Σ legal over every family,
+// in 1/scale of a working day, with the smallest scale that keeps them
+// whole: hundredths when every limit was in working days.
+func (x *Indicators) speedupSums() (saved, legal, scale int64) {
+	for f := range x.legal {
+		saved += scaled(f, x.saved[f])
+		legal += scaled(f, x.legal[f])
 	}
-	r := math.Round(h)
-	if math.Abs(h-r) > 1e-4 {
-		return 0, LimitInexact
+	g := gcd(gcd(abs(saved), legal), scaleL)
+	return saved / g, legal / g, 100 * scaleL / g
+}
+
+func gcd(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
 	}
-	return int64(r), 0
+	return a
+}
+
+func abs(a int64) int64 {
+	if a < 0 {
+		return -a
+	}
+	return a
 }
 
 // isDelegated is the test of [DelegatedCount] and the 下放事项清单.

@@ -47,7 +47,7 @@ func ExampleIndicators() {
 	}
 	// Output:
 	// 承诺提速率 83.33% (2500/3000)
-	//   left out 1 (promised limit not stated): P1
+	//   left out 1 (ex officio type 行政处罚): P1
 	// 即办比例 50.00% (1/2)
 	//   left out 1 (ex officio type 行政处罚): P1
 	// 零跑动率 50.00% (1/2)

@@ -162,6 +162,8 @@ const (
 	ExemptFromZeroVisit                        // declared exempt from 零跑动 (Config.ZeroVisitExempt)
 	NoBaseCatalogue                            // no base catalogue was given to measure against
 	OtherLevel                                 // a base item of another exercise level
+	HandlingNotStated                          // neither handling kind nor promised limit stated
+	OnlineNotStated                            // neither online items nor handling forms stated
 
 	numReasons = iota + 1
 )
@@ -183,6 +185,8 @@ var reasonNames = [numReasons]string{
 	ExemptFromZeroVisit:      "exempt from 零跑动",
 	NoBaseCatalogue:          "no base catalogue",
 	OtherLevel:               "base item at another level",
+	HandlingNotStated:        "handling kind not stated",
+	OnlineNotStated:          "online depth not stated",
 }
 
 // AllReasons returns every reason.

@@ -14,7 +14,7 @@ func wd(v float64) matters.Limit { return matters.Limit{Value: v, Unit: matters.
 
 var (
 	instantLimit = matters.Limit{Unit: matters.Instant}
-	depth4       = matters.SetOf(matters.OnlineConsult, matters.OnlineHandle)
+	depth4       = matters.SetOf(matters.OnlineConsult, matters.OnlineAccept, matters.OnlineHandle)
 )
 
 // handCatalogue is the catalogue the table tests measure. The comments of
@@ -31,7 +31,7 @@ func handCatalogue() *matters.Catalogue {
 				Visits: visits(0), Online: depth4, InHall: true,
 				Scopes: []matters.Scope{{Kind: matters.SichuanChongqing, Batch: 1}},
 			},
-			{ // m2: application, legal in 自然日 (incomparable), 即办, 1 visit, 跨省 batch 2, 24h
+			{ // m2: application, legal in 自然日 (converted), 即办, 1 visit, 跨省 batch 2, 24h
 				Code: "M2", BaseCode: "000201002000", Type: matters.PublicService,
 				LegalLimit: matters.Limit{Value: 60, Unit: matters.CalendarDays}, PromisedLimit: instantLimit,
 				HandlingKind: matters.InstantCase, Visits: visits(1), SelfService24h: true,
@@ -43,7 +43,7 @@ func handCatalogue() *matters.Catalogue {
 				Visits: visits(0), PowerSource: matters.DelegatedFrom,
 				Delegation: &matters.Delegation{To: matters.Township}, TolerateMissing: true, InHall: true,
 			},
-			{ // m4: ex officio 行政处罚, limits 30→15 (counted by 承诺提速率), visits not stated
+			{ // m4: ex officio 行政处罚, limits 30→15 (not counted by 承诺提速率), visits not stated
 				Code: "M4", BaseCode: "511B0000000001", Type: matters.Penalty,
 				LegalLimit: wd(30), PromisedLimit: wd(15),
 			},
@@ -91,7 +91,11 @@ func handBase() *matters.Catalogue {
 	}
 }
 
-var exOfficio = Exclusion{Reason: ExOfficioPenalty, Count: 1, Examples: []string{"M4"}}
+var (
+	exOfficio     = Exclusion{Reason: ExOfficioPenalty, Count: 1, Examples: []string{"M4"}}
+	visitsUnknown = []Exclusion{{Reason: VisitsNotStated, Count: 1, Examples: []string{"M7"}}}
+	onlineUnknown = []Exclusion{{Reason: OnlineNotStated, Count: 4, Examples: []string{"M2", "M3", "M5"}}}
+)
 var noType = Exclusion{Reason: TypeNotStated, Count: 1, Examples: []string{"M6"}}
 
 func TestIndicators(t *testing.T) {
@@ -117,41 +121,43 @@ func TestIndicators(t *testing.T) {
 		// 5 application-based: M1 M2 M3 M5 M7; M4 is a penalty, M6 has no type.
 		{"application", hand, Result{Indicator: ApplicationCount, Num: 5, Counted: 5,
 			Excluded: []Exclusion{noType, exOfficio}}, "5"},
-		// Comparable limits: M1 2000→500, M3 2200→1000, M4 3000→1500, M5 1000→0
-		// hundredths of a working day. Σ legal 8200, Σ promised 3000,
-		// saved 5200; 5200/8200 = 63.4146…% → 63.41%.
-		{"promise speed-up", hand, Result{Indicator: PromiseSpeedup, Num: 5200, Den: 8200, Counted: 4,
-			Excluded: []Exclusion{
-				{Reason: LegalLimitNotStated, Count: 1, Examples: []string{"M6"}},
+		// Application-based with both limits: M1 20→5 wd, M2 60 自然日→即办
+		// (converted: 7 自然日 = 5 wd), M3 1 月 = 22→10 wd, M5 10→即办. M4
+		// (行政处罚) is left out although it has limits. In 1/700 of a
+		// working day (1 wd = 700, 1 自然日 = 500): Σ legal = (20+22+10)·700
+		// + 60·500 = 36400 + 30000 = 66400; Σ saved = (15+12+10)·700 +
+		// 30000 = 55900; 55900/66400 = 84.1867…% → 84.19%.
+		{"promise speed-up", hand, Result{Indicator: PromiseSpeedup, Num: 55900, Den: 66400, Scale: 700, Counted: 4, Converted: 1,
+			Excluded: []Exclusion{noType, exOfficio,
 				{Reason: PromisedLimitNotStated, Count: 1, Examples: []string{"M7"}},
-				{Reason: IncomparableCalendarDays, Count: 1, Examples: []string{"M2"}},
-			}}, "63.41%"},
-		// Instant: M2 (即办件), M5 (即办) of 5 application-based = 40%.
+			}}, "84.19%"},
+		// Instant: M2 (即办件), M5 (即办) of 5 application-based = 40%; M7
+		// states neither handling kind nor promised limit: unknown.
 		{"instant share", hand, Result{Indicator: InstantShare, Num: 2, Den: 5, Counted: 5,
-			Excluded: []Exclusion{noType, exOfficio}}, "40.00%"},
+			Excluded: []Exclusion{noType, exOfficio}, Unknown: []Exclusion{{Reason: HandlingNotStated, Count: 1, Examples: []string{"M7"}}}}, "40.00%"},
 		{"instant count", hand, Result{Indicator: InstantCount, Num: 2, Counted: 5,
-			Excluded: []Exclusion{noType, exOfficio}}, "2"},
-		// Fully online: M1 only, 1/5.
+			Excluded: []Exclusion{noType, exOfficio}, Unknown: []Exclusion{{Reason: HandlingNotStated, Count: 1, Examples: []string{"M7"}}}}, "2"},
+		// Fully online: M1 only, 1/5; M2 M3 M5 M7 state no online items
+		// and no forms: unknown.
 		{"fully online share", hand, Result{Indicator: FullyOnlineShare, Num: 1, Den: 5, Counted: 5,
-			Excluded: []Exclusion{noType, exOfficio}}, "20.00%"},
+			Excluded: []Exclusion{noType, exOfficio}, Unknown: onlineUnknown}, "20.00%"},
 		{"fully online count", hand, Result{Indicator: FullyOnlineCount, Num: 1, Counted: 5,
-			Excluded: []Exclusion{noType, exOfficio}}, "1"},
-		// Visits stated among application-based: M1 0, M2 1, M3 0, M5 2;
-		// M7 does not say. Zero: M1 M3 = 2/4; at most once: M1 M2 M3 = 3/4.
-		{"zero visit share", hand, Result{Indicator: ZeroVisitShare, Num: 2, Den: 4, Counted: 4,
-			Excluded: []Exclusion{noType, exOfficio, {Reason: VisitsNotStated, Count: 1, Examples: []string{"M7"}}}}, "50.00%"},
-		{"at most once share", hand, Result{Indicator: AtMostOnceShare, Num: 3, Den: 4, Counted: 4,
-			Excluded: []Exclusion{noType, exOfficio, {Reason: VisitsNotStated, Count: 1, Examples: []string{"M7"}}}}, "75.00%"},
-		// With M3 declared exempt: M1 M2 M5 remain; zero 1/3 = 33.33%,
-		// at most once 2/3 = 66.666…% → 66.67%.
-		{"zero visit share exempt", exempt, Result{Indicator: ZeroVisitShare, Num: 1, Den: 3, Counted: 3,
+			Excluded: []Exclusion{noType, exOfficio}, Unknown: onlineUnknown}, "1"},
+		// Visits among application-based: M1 0, M2 1, M3 0, M5 2; M7 does
+		// not say and stays in the denominator as unknown. Zero: M1 M3 =
+		// 2/5; at most once: M1 M2 M3 = 3/5.
+		{"zero visit share", hand, Result{Indicator: ZeroVisitShare, Num: 2, Den: 5, Counted: 5,
+			Excluded: []Exclusion{noType, exOfficio}, Unknown: visitsUnknown}, "40.00%"},
+		{"at most once share", hand, Result{Indicator: AtMostOnceShare, Num: 3, Den: 5, Counted: 5,
+			Excluded: []Exclusion{noType, exOfficio}, Unknown: visitsUnknown}, "60.00%"},
+		// With M3 declared exempt: M1 M2 M5 M7 remain; zero 1/4 = 25%,
+		// at most once 2/4 = 50%.
+		{"zero visit share exempt", exempt, Result{Indicator: ZeroVisitShare, Num: 1, Den: 4, Counted: 4,
 			Excluded: []Exclusion{noType, exOfficio,
-				{Reason: VisitsNotStated, Count: 1, Examples: []string{"M7"}},
-				{Reason: ExemptFromZeroVisit, Count: 1, Examples: []string{"M3"}}}}, "33.33%"},
-		{"at most once share exempt", exempt, Result{Indicator: AtMostOnceShare, Num: 2, Den: 3, Counted: 3,
+				{Reason: ExemptFromZeroVisit, Count: 1, Examples: []string{"M3"}}}, Unknown: visitsUnknown}, "25.00%"},
+		{"at most once share exempt", exempt, Result{Indicator: AtMostOnceShare, Num: 2, Den: 4, Counted: 4,
 			Excluded: []Exclusion{noType, exOfficio,
-				{Reason: VisitsNotStated, Count: 1, Examples: []string{"M7"}},
-				{Reason: ExemptFromZeroVisit, Count: 1, Examples: []string{"M3"}}}}, "66.67%"},
+				{Reason: ExemptFromZeroVisit, Count: 1, Examples: []string{"M3"}}}, Unknown: visitsUnknown}, "50.00%"},
 		// In hall: M1 M3 M5 of 5.
 		{"in hall share", hand, Result{Indicator: InHallShare, Num: 3, Den: 5, Counted: 5,
 			Excluded: []Exclusion{noType, exOfficio}}, "60.00%"},
@@ -185,7 +191,7 @@ func TestIndicators(t *testing.T) {
 		{"coverage", withBase, Result{Indicator: NationalCoverage, Num: 3, Den: 7, Counted: 7}, "42.86%"},
 		// Empty catalogue: counts are zero, shares undefined.
 		{"empty matters", empty, Result{Indicator: MatterCount}, "0"},
-		{"empty speed-up", empty, Result{Indicator: PromiseSpeedup}, "undefined"},
+		{"empty speed-up", empty, Result{Indicator: PromiseSpeedup, Scale: 100}, "undefined"},
 		{"empty instant share", empty, Result{Indicator: InstantShare}, "undefined"},
 		{"empty zero visit", empty, Result{Indicator: ZeroVisitShare}, "undefined"},
 		{"empty delegated", empty, Result{Indicator: DelegatedCount}, "0"},
@@ -249,9 +255,16 @@ func TestLimits(t *testing.T) {
 		{"promise exceeds legal", wd(5), wd(8), 0, -300, 500},
 		{"legal missing", matters.Limit{}, wd(5), LegalLimitNotStated, 0, 0},
 		{"promised missing", wd(5), matters.Limit{}, PromisedLimitNotStated, 0, 0},
-		{"calendar days", matters.Limit{Value: 30, Unit: matters.CalendarDays}, wd(5), IncomparableCalendarDays, 0, 0},
-		{"hours promised", wd(5), matters.Limit{Value: 4, Unit: matters.Hours}, IncomparableHours, 0, 0},
-		{"minutes", matters.Limit{Value: 30, Unit: matters.Minutes}, instantLimit, IncomparableMinutes, 0, 0},
+		// Converted (ConvertUnits, the default): 30 自然日 = 150/7 wd; in
+		// 1/700 wd, legal 30·500 = 15000, promised 5·700 = 3500, saved
+		// 11500.
+		{"calendar days", matters.Limit{Value: 30, Unit: matters.CalendarDays}, wd(5), 0, 11500, 15000},
+		// 4 小时 = 0.5 wd: 4.5 of 5 wd saved, in hundredths.
+		{"hours promised", wd(5), matters.Limit{Value: 4, Unit: matters.Hours}, 0, 450, 500},
+		// 30 分钟 = 1/16 wd = 25/400.
+		{"minutes", matters.Limit{Value: 30, Unit: matters.Minutes}, instantLimit, 0, 25, 25},
+		// One unit: 30 → 15 自然日 compare directly, weighed as 1/700 wd.
+		{"calendar days both", matters.Limit{Value: 30, Unit: matters.CalendarDays}, matters.Limit{Value: 15, Unit: matters.CalendarDays}, 0, 7500, 15000},
 		{"thirds of a day", wd(1.0 / 3), wd(0), LimitInexact, 0, 0},
 		{"too long", wd(MaxLimitDays + 1), wd(5), LimitOutOfRange, 0, 0},
 		{"not a number", wd(math.NaN()), wd(5), LimitOutOfRange, 0, 0},
@@ -405,6 +418,57 @@ func TestRatioAtLeast(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := tt.r.AtLeast(tt.h); got != tt.want {
 				t.Errorf("%v.AtLeast(%d) = %v, want %v", tt.r, tt.h, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSpeedupFormulas computes 承诺提速率 by each formula and unit policy
+// over three application-based matters and one penalty:
+//
+//	A  20 → 5 工作日      cut 15/20 = 0.75
+//	B  10 → 10 工作日     cut 0
+//	C  14 自然日 → 5 工作日 (14 自然日 = 10 wd) cut 5/10 = 0.5, converted
+//	P  行政处罚 30 → 1 工作日: never counted
+func TestSpeedupFormulas(t *testing.T) {
+	ms := []matters.Matter{
+		{Code: "A", Type: matters.Licensing, LegalLimit: wd(20), PromisedLimit: wd(5)},
+		{Code: "B", Type: matters.Licensing, LegalLimit: wd(10), PromisedLimit: wd(10)},
+		{Code: "C", Type: matters.Licensing, LegalLimit: matters.Limit{Value: 14, Unit: matters.CalendarDays}, PromisedLimit: wd(5)},
+		{Code: "P", Type: matters.Penalty, LegalLimit: wd(30), PromisedLimit: wd(1)},
+	}
+	tests := []struct {
+		name      string
+		cfg       Config
+		num, den  int64
+		counted   int64
+		converted int64
+		text      string
+	}{
+		// Σ: legal 20+10+10 = 40 wd, saved 15+0+5 = 20 wd; 14 自然日 is a
+		// whole 10 wd, so the sums stay in hundredths: 2000 of 4000.
+		{"sum", Config{}, 2000, 4000, 3, 1, "50.00%"},
+		// Mean of cuts: (0.75 + 0 + 0.5)/3 in millionths.
+		{"mean", Config{Speedup: SpeedupMean}, 1_250_000, 3_000_000, 3, 1, "41.67%"},
+		// Share sped up: A and C of 3.
+		{"share", Config{Speedup: SpeedupShare}, 2, 3, 3, 1, "66.67%"},
+		// Same unit only: C is left out; A and B: 15 of 30 wd.
+		{"sum same unit", Config{Units: SameUnitOnly}, 1500, 3000, 2, 0, "50.00%"},
+		{"share same unit", Config{Speedup: SpeedupShare, Units: SameUnitOnly}, 1, 2, 2, 0, "50.00%"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := New(tt.cfg)
+			for i := range ms {
+				x.Add(&ms[i])
+			}
+			r := x.Result(PromiseSpeedup)
+			if r.Num != tt.num || r.Den != tt.den || r.Counted != tt.counted || r.Converted != tt.converted || r.Value() != tt.text {
+				t.Errorf("got %d/%d counted %d converted %d %s, want %d/%d counted %d converted %d %s",
+					r.Num, r.Den, r.Counted, r.Converted, r.Value(), tt.num, tt.den, tt.counted, tt.converted, tt.text)
+			}
+			if r.Formula != tt.cfg.Speedup {
+				t.Errorf("formula %v, want %v", r.Formula, tt.cfg.Speedup)
 			}
 		})
 	}

@@ -13,9 +13,22 @@ import (
 type Result struct {
 	Indicator Indicator
 	// Num and Den are, for a share, its numerator and denominator (for
-	// PromiseSpeedup: Σ (legal − promised) and Σ legal, in hundredths of a
-	// working day); for a count, Num is the count and Den is zero.
+	// PromiseSpeedup by the formula SpeedupSum: Σ (legal − promised) and
+	// Σ legal, in 1/Scale of a working day; by SpeedupMean: the sum of the
+	// per-matter cuts and the matters, in millionths; by SpeedupShare:
+	// the matters sped up and the matters compared); for a count, Num is
+	// the count and Den is zero.
 	Num, Den int64
+	// Scale is, for PromiseSpeedup by SpeedupSum, how many parts of a
+	// working day Num and Den count in: 100 (hundredths) when every limit
+	// was in 工作日, 月 or 年, more when limits in 自然日, 小时 or 分钟 were
+	// converted. Zero otherwise.
+	Scale int64
+	// Formula is the formula PromiseSpeedup was computed by.
+	Formula SpeedupFormula
+	// Converted is, for PromiseSpeedup, how many matters had their limits
+	// in two units that were converted to compare them (Config.Units).
+	Converted int64
 	// Counted is how many matters the figure was taken over: the
 	// denominator's matters for a share, the matters examined for a
 	// count; bundles for BundleCount, base items for ClaimRate.
@@ -27,6 +40,11 @@ type Result struct {
 	// reason. For every indicator over matters, Counted plus the excluded
 	// counts is the number of matters added.
 	Excluded []Exclusion
+	// Unknown says which matters in the denominator do not state what the
+	// indicator asks (到现场次数 for 零跑动率): they are in Counted and the
+	// denominator, not in the numerator, and are shown rather than
+	// silently dropped.
+	Unknown []Exclusion
 }
 
 // Subtotal is the count of one group of a [Result]: a receiving level
@@ -90,10 +108,18 @@ type resultJSON struct {
 	Verdict   Verdict     `json:"verdict,omitempty"`
 	Groups    []Subtotal  `json:"groups,omitempty"`
 	Excluded  []Exclusion `json:"excluded,omitempty"`
+	Unknown   []Exclusion `json:"unknown,omitempty"`
+	Formula   string      `json:"formula,omitempty"`
+	Scale     int64       `json:"scale,omitempty"`
+	Converted int64       `json:"converted,omitempty"`
 }
 
 func (r Result) jsonForm(t *Target, v Verdict) resultJSON {
-	o := resultJSON{Indicator: r.Indicator, Value: r.Value(), Num: r.Num, Counted: r.Counted, Verdict: v, Groups: r.Groups, Excluded: r.Excluded}
+	o := resultJSON{Indicator: r.Indicator, Value: r.Value(), Num: r.Num, Counted: r.Counted, Verdict: v, Groups: r.Groups, Excluded: r.Excluded,
+		Unknown: r.Unknown, Scale: r.Scale, Converted: r.Converted}
+	if r.Indicator == PromiseSpeedup {
+		o.Formula = r.Formula.String()
+	}
 	if r.Indicator.IsShare() {
 		den := r.Den
 		o.Den = &den
@@ -119,19 +145,34 @@ func (x *Indicators) Result(i Indicator) Result {
 	case ApplicationCount:
 		r.Num, r.Counted, r.Excluded = x.app, x.app, x.appOut.list()
 	case PromiseSpeedup:
-		r.Num, r.Den, r.Counted, r.Excluded = x.saved, x.legal, x.limits, x.limitsOut.list()
+		r.Counted, r.Excluded, r.Converted = x.limits, x.limitsOut.list(), x.converted
+		if x.cfg != nil {
+			r.Formula = x.cfg.speedup
+		}
+		switch r.Formula {
+		case SpeedupMean:
+			r.Num, r.Den = x.cuts, x.limits*1_000_000
+		case SpeedupShare:
+			r.Num, r.Den = x.spedUp, x.limits
+		default:
+			r.Num, r.Den, r.Scale = x.speedupSums()
+		}
 	case InstantShare:
 		share(x.instant, x.app, &x.appOut)
+		r.Unknown = x.instantUnknown.list()
 	case InstantCount:
-		r.Num, r.Counted, r.Excluded = x.instant, x.app, x.appOut.list()
+		r.Num, r.Counted, r.Excluded, r.Unknown = x.instant, x.app, x.appOut.list(), x.instantUnknown.list()
 	case FullyOnlineShare:
 		share(x.online, x.app, &x.appOut)
+		r.Unknown = x.onlineUnknown.list()
 	case FullyOnlineCount:
-		r.Num, r.Counted, r.Excluded = x.online, x.app, x.appOut.list()
+		r.Num, r.Counted, r.Excluded, r.Unknown = x.online, x.app, x.appOut.list(), x.onlineUnknown.list()
 	case ZeroVisitShare:
 		share(x.zeroVisits, x.visits, &x.visitsOut)
+		r.Unknown = x.visitsUnknown.list()
 	case AtMostOnceShare:
 		share(x.atMostOnce, x.visits, &x.visitsOut)
+		r.Unknown = x.visitsUnknown.list()
 	case InHallShare:
 		share(x.inHall, x.app, &x.appOut)
 	case DelegatedCount:

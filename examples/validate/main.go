@@ -130,12 +130,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 var kindRE = regexp.MustCompile(`"?kind"?\s*:\s*"?([A-Za-z]+)`)
 
 // validate reads one document and returns its kind, its number of matters
-// if it is a catalogue, and its problems. A catalogue is streamed; other
+// if it is a catalogue, and its problems. A catalogue is streamed, and a
+// spreadsheet saved as CSV is read as one (problems at row:column); other
 // documents are read whole and checked by the package that models them.
 func validate(name string, r io.Reader) (kind string, matterCount int, probs schema.List) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(64 << 10)
-	if m := kindRE.FindSubmatch(head); m != nil && string(m[1]) == "Catalogue" {
+	m := kindRE.FindSubmatch(head)
+	if m != nil && string(m[1]) == "Catalogue" || m == nil && matters.IsCSV(name, head) {
 		d := matters.NewDecoder(br, name, nil)
 		for range d.Matters() {
 			matterCount++
