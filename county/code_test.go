@@ -157,3 +157,24 @@ func FuzzParseCode(f *testing.F) {
 		}
 	})
 }
+
+func TestName(t *testing.T) {
+	tests := []struct {
+		name, code, want string
+		ok               bool
+	}{
+		{"suining county from the hierarchy", "510921", "蓬溪县", true},
+		{"statistical code of a county", "511602000000", "广安区", true},
+		{"city of Sichuan", "511600", "广安市", true},
+		{"former code names the unit it became", "510922", "射洪市", true},
+		{"unknown code", "110101", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := Name(MustParseCode(tt.code))
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("Name(%s) = %q, %v; want %q, %v", tt.code, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
