@@ -39,6 +39,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,6 +67,78 @@ type catalogue struct {
 	matters int
 	unit    *county.Unit // nil when its division is not in the hierarchy
 	x       *reform.Indicators
+	// superseded is set when a later edition of the same division was
+	// given: it is printed but left out of the roll-up.
+	superseded bool
+}
+
+// sameFile reports whether two names are one file.
+func sameFile(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
+}
+
+// nameDivision gives a catalogue that names no division (a spreadsheet
+// has only codes) the name the county package knows for its code, and says
+// so.
+func nameDivision(c *catalogue, stderr io.Writer) {
+	d := &c.cat.Division
+	if d.Name != "" || d.Code == "" {
+		return
+	}
+	code, err := county.ParseCode(d.Code)
+	if err != nil {
+		return
+	}
+	if name, ok := county.Name(code); ok {
+		d.Name = name
+		fmt.Fprintf(stderr, "coverage: %s: note: the catalogue names no division; %s is %s\n", c.file, d.Code, name)
+	}
+}
+
+// oneEdition makes sure no division is counted twice: of two catalogues of
+// one division, the one with the later as-of date is measured and the
+// other left out of the roll-up, with a warning; two with the same date (or
+// none) are refused.
+func oneEdition(cats []*catalogue, stderr io.Writer) bool {
+	ok := true
+	for i, c := range cats {
+		for _, e := range cats[:i] {
+			if e.superseded || c.cat.Division.Code == "" || !sameDivision(c.cat.Division.Code, e.cat.Division.Code) {
+				continue
+			}
+			switch {
+			case c.cat.AsOf.After(e.cat.AsOf):
+				e.superseded = true
+				fmt.Fprintf(stderr, "coverage: warning: %s and %s are editions of division %s; the later (%s, as of %s) is rolled up\n",
+					e.file, c.file, c.cat.Division.Code, c.file, c.cat.AsOf.Format("2006-01-02"))
+			case e.cat.AsOf.After(c.cat.AsOf):
+				c.superseded = true
+				fmt.Fprintf(stderr, "coverage: warning: %s and %s are editions of division %s; the later (%s, as of %s) is rolled up\n",
+					e.file, c.file, c.cat.Division.Code, e.file, e.cat.AsOf.Format("2006-01-02"))
+			default:
+				fmt.Fprintf(stderr, "coverage: %s and %s both hold division %s with no later as-of date between them; give one of them (they would be counted twice)\n",
+					e.file, c.file, c.cat.Division.Code)
+				ok = false
+			}
+		}
+	}
+	return ok
+}
+
+// sameDivision compares division codes however they are spelled (510921
+// and 510921000000 are one).
+func sameDivision(a, b string) bool {
+	ca, errA := county.ParseCode(a)
+	cb, errB := county.ParseCode(b)
+	if errA != nil || errB != nil {
+		return a == b
+	}
+	return ca == cb
 }
 
 // header reads a catalogue up to its first matter, for its level.
@@ -109,7 +182,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("coverage", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	var ins []string
-	fl.Func("in", "measure the catalogue in `FILE` (YAML or JSON; repeatable; default: the embedded sample)", func(s string) error {
+	fl.Func("in", "measure the catalogue in `FILE` (YAML, JSON or a CSV spreadsheet; repeatable; default: the embedded sample)", func(s string) error {
 		ins = append(ins, s)
 		return nil
 	})
@@ -125,9 +198,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 		targets = append(targets, t)
 		return nil
 	})
+	var cfgFlags reform.Config
+	fl.Func("speedup", "compute 承诺提速率 by `FORMULA`: 总时限压缩比 (sum, the default), 平均压缩比 (mean) or 提速事项占比 (share)", func(s string) error {
+		f, err := reform.ParseSpeedupFormula(s)
+		if err != nil {
+			return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "reform: "))
+		}
+		cfgFlags.Speedup = f
+		return nil
+	})
+	fl.Func("units", "compare limits in 自然日, 小时, 分钟 with working days by `POLICY`: 换算 (convert, the default: 7 自然日 = 5 工作日 = 40 小时) or 同单位 (same-unit)", func(s string) error {
+		p, err := reform.ParseUnitPolicy(s)
+		if err != nil {
+			return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "reform: "))
+		}
+		cfgFlags.Units = p
+		return nil
+	})
 	asJSON := fl.Bool("json", false, "print the figures as JSON")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: coverage [-in FILE]... [-mode NAME] [-modes FILE] [-base FILE] [-target T]... [-json]")
+		fmt.Fprintln(stderr, "usage: coverage [-in FILE]... [-mode NAME] [-modes FILE] [-base FILE] [-target T]... [-speedup F] [-units P] [-json]")
 		fmt.Fprintln(stderr, "With no -in, measures the embedded sample catalogue.")
 		fl.PrintDefaults()
 	}
@@ -174,7 +264,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(ins) == 0 {
 		cats = append(cats, &catalogue{file: defaultFile, open: func() (io.ReadCloser, error) { return data.FS.Open(defaultFile) }})
 	}
-	for _, in := range ins {
+	for i, in := range ins {
+		// The same file twice would be counted twice: refuse it.
+		for _, prev := range ins[:i] {
+			if sameFile(prev, in) {
+				fmt.Fprintf(stderr, "coverage: %s is given twice (as %s and %s); each catalogue is measured once\n", in, prev, in)
+				return 2
+			}
+		}
 		cats = append(cats, &catalogue{file: in, open: func() (io.ReadCloser, error) { return os.Open(in) }})
 	}
 	// The headers first: every accumulator needs the same Config, and the
@@ -193,7 +290,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if failed {
 		return 1
 	}
-	cfg := reform.Config{Level: commonLevel(levels)}
+	cfg := cfgFlags
+	cfg.Level = commonLevel(levels)
 	if base != nil {
 		cfg.Base = reform.NewBase(base)
 	}
@@ -208,9 +306,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 
+	for _, c := range cats {
+		nameDivision(c, stderr)
+	}
+	if !oneEdition(cats, stderr) {
+		return 1
+	}
+
 	h := county.Suining()
 	own := map[*county.Unit]*reform.Indicators{}
 	for _, c := range cats {
+		if c.superseded {
+			continue
+		}
 		c.unit = unitOf(h, c.cat.Division)
 		if c.unit == nil {
 			fmt.Fprintf(stderr, "coverage: %s: division %s %s is not a unit of %s; left out of the roll-up\n",
@@ -382,6 +490,38 @@ func printCatalogue(w *writer, c catalogueJSON, cfg reform.Config) {
 	printScorecard(w, c.Scorecard)
 }
 
+// converted closes the parenthesis of 承诺提速率, saying how many matters had
+// their limits converted between units.
+func converted(b *strings.Builder, r reform.Result) {
+	if r.Converted > 0 {
+		fmt.Fprintf(b, ", %d with limits converted between units", r.Converted)
+	}
+	b.WriteByte(')')
+}
+
+// scaledDays formats a sum in 1/scale of a working day with two decimals,
+// rounded half up.
+func scaledDays(n, scale int64) string {
+	if scale <= 0 || scale == 100 {
+		return hundredths(n)
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	h := (n*100*2 + scale) / (2 * scale)
+	if neg {
+		h = -h
+	}
+	return hundredths(h)
+}
+
+// millionths formats a sum of cuts in millionths as a number with four
+// decimals.
+func millionths(n int64) string {
+	return strconv.FormatFloat(float64(n)/1e6, 'f', 4, 64)
+}
+
 // hundredths formats a sum in hundredths of a working day.
 func hundredths(h int64) string {
 	sign := ""
@@ -395,10 +535,15 @@ func describe(r reform.Result) string {
 	var b strings.Builder
 	b.WriteString(r.Value())
 	switch {
-	case r.Indicator.IsShare() && !r.Ratio().Defined():
-		// Nothing to divide: the exclusions say why.
+	case r.Indicator == reform.PromiseSpeedup && r.Formula == reform.SpeedupMean:
+		fmt.Fprintf(&b, " (%s: Σ per-matter cuts = %s of %d matters", r.Formula, millionths(r.Num), r.Counted)
+		converted(&b, r)
+	case r.Indicator == reform.PromiseSpeedup && r.Formula == reform.SpeedupShare:
+		fmt.Fprintf(&b, " (%s: %d of %d matters sped up", r.Formula, r.Num, r.Den)
+		converted(&b, r)
 	case r.Indicator == reform.PromiseSpeedup:
-		fmt.Fprintf(&b, " (Σ legal − Σ promised = %s of %s working days, over %d matters)", hundredths(r.Num), hundredths(r.Den), r.Counted)
+		fmt.Fprintf(&b, " (Σ legal − Σ promised = %s of %s working days, over %d matters", scaledDays(r.Num, r.Scale), scaledDays(r.Den, r.Scale), r.Counted)
+		converted(&b, r)
 	case r.Indicator == reform.ClaimRate:
 		fmt.Fprintf(&b, " (%d of %d base items claimed)", r.Num, r.Den)
 	case r.Indicator.IsShare():
@@ -427,6 +572,13 @@ func printResult(w *writer, r reform.Result, cfg reform.Config, before []reform.
 		line += ", base items of " + cfg.Level.String()
 	}
 	w.line("  %s: %s", r.Indicator, line)
+	if len(r.Unknown) > 0 {
+		var n int64
+		for _, e := range r.Unknown {
+			n += e.Count
+		}
+		w.line("    unknown %d, counted in the denominator: %s", n, exclusionList(r.Unknown))
+	}
 	if len(r.Excluded) == 0 {
 		return
 	}
@@ -440,8 +592,14 @@ func printResult(w *writer, r reform.Result, cfg reform.Config, before []reform.
 			return
 		}
 	}
-	parts := make([]string, len(r.Excluded))
-	for i, e := range r.Excluded {
+	w.line("    left out %d: %s", n, exclusionList(r.Excluded))
+}
+
+// exclusionList prints matters left out or unknown: per reason, the count
+// and example codes.
+func exclusionList(es []reform.Exclusion) string {
+	parts := make([]string, len(es))
+	for i, e := range es {
 		parts[i] = fmt.Sprintf("%s %d", e.Reason, e.Count)
 		if len(e.Examples) > 0 {
 			more := ""
@@ -451,7 +609,7 @@ func printResult(w *writer, r reform.Result, cfg reform.Config, before []reform.
 			parts[i] += " (" + strings.Join(e.Examples, ", ") + more + ")"
 		}
 	}
-	w.line("    left out %d: %s", n, strings.Join(parts, "; "))
+	return strings.Join(parts, "; ")
 }
 
 func sameExclusions(a, b []reform.Exclusion) bool {
