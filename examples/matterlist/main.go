@@ -4,12 +4,23 @@
 //
 // Usage:
 //
-//	matterlist [-in FILE] [-format yaml|json|csv|markdown] [-encoding utf-8|utf-8-bom|gb18030]
+//	matterlist [-in FILE | FILE] [-format yaml|json|csv|markdown] [-encoding utf-8|utf-8-bom|gb18030]
+//	           [-division CODE] [-division-name NAME] [-level LEVEL] [-as-of DATE]
 //	matterlist [-in FILE] -list NAME [-format markdown|csv|json] [-encoding …]
 //
-// FILE is read by its extension: .csv as a spreadsheet (UTF-8 or GB18030,
-// detected), anything else as a YAML or JSON document. With no -in it
-// reads the embedded sample catalogue (examples/data/catalogue-pengxi.yaml).
+// FILE is read by its extension or, failing that, its first line: a
+// spreadsheet saved as CSV (UTF-8 or GB18030, detected), or a YAML or JSON
+// document. With no file it reads the embedded sample catalogue
+// (examples/data/catalogue-pengxi.yaml).
+//
+// A spreadsheet lacks what a catalogue document states in its header:
+// the division's name, the catalogue's level and its as-of date.
+// -division, -division-name, -level and -as-of give them. Without them the
+// division's code is the first row's 区划代码, its name is the one package
+// county knows for that code, and the level is the matters' level when
+// they all agree; each inference is noted on standard error. A document
+// that would still lack a required element (a division name the county
+// package does not know) is not written: the module would refuse it.
 // The converted catalogue goes to standard output; -encoding applies to CSV
 // output (gb18030 for Excel on Chinese Windows). Problems go to standard
 // error in the compiler convention editors parse:
@@ -31,10 +42,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/examples/data"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/reform"
@@ -54,6 +66,11 @@ type options struct {
 	format   string
 	encoding matters.Encoding
 	list     string // the published list to write instead of the catalogue
+	// The catalogue's header, when given: division code and name, level,
+	// as-of date.
+	division, divisionName string
+	level                  matters.Level
+	asOf                   time.Time
 }
 
 // formats are the output formats, by -format name.
@@ -80,6 +97,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if cat == nil || probs.HasErrors() {
 		return 1
 	}
+	completeHeader(cat, o, stderr)
+	if o.list == "" && (o.format == "yaml" || o.format == "json") {
+		if cat.Division.Name == "" {
+			fmt.Fprintf(stderr, "matterlist: the catalogue names no division and %s is not a division package county knows; give -division-name (a %s document needs it)\n",
+				cat.Division.Code, strings.ToUpper(o.format))
+			return 1
+		}
+	}
 	if o.list != "" {
 		if err := listFormats[o.format](stdout, cat, reform.LookupList(o.list).Select(cat), o); err != nil {
 			fmt.Fprintln(stderr, "matterlist:", err)
@@ -98,12 +123,31 @@ func parseFlags(args []string, stderr io.Writer) (*options, int) {
 	fl := flag.NewFlagSet("matterlist", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	var o options
-	fl.StringVar(&o.in, "in", "", "read the catalogue from `FILE` (.csv, .yaml, .json); default: the embedded sample")
+	fl.StringVar(&o.in, "in", "", "read the catalogue from `FILE` (CSV, YAML or JSON); default: the embedded sample")
 	fl.StringVar(&o.format, "format", "yaml", "write `yaml`, json, csv or markdown")
 	enc := fl.String("encoding", "utf-8", "encoding of CSV output: `utf-8`, utf-8-bom or gb18030")
 	fl.StringVar(&o.list, "list", "", "write the published list `NAME` (马上办清单, 川渝通办清单, …) as markdown, csv or json instead of the catalogue")
+	fl.StringVar(&o.division, "division", "", "the catalogue's division `CODE` (GB/T 2260, 6, 9 or 12 digits)")
+	fl.StringVar(&o.divisionName, "division-name", "", "the catalogue's division `NAME` (广安区)")
+	fl.Func("level", "the catalogue's exercise `LEVEL` (县级, or 1–6)", func(s string) error {
+		l, err := matters.ParseLevel(s)
+		if err != nil {
+			return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "matters: "))
+		}
+		o.level = l
+		return nil
+	})
+	fl.Func("as-of", "the catalogue's as-of `DATE` (2023-06-30)", func(s string) error {
+		t, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			return fmt.Errorf("%q is not a date like 2023-06-30", s)
+		}
+		o.asOf = t
+		return nil
+	})
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: matterlist [-in FILE] [-format yaml|json|csv|markdown] [-encoding utf-8|utf-8-bom|gb18030]")
+		fmt.Fprintln(stderr, "usage: matterlist [-in FILE | FILE] [-format yaml|json|csv|markdown] [-encoding utf-8|utf-8-bom|gb18030]")
+		fmt.Fprintln(stderr, "                  [-division CODE] [-division-name NAME] [-level LEVEL] [-as-of DATE]")
 		fmt.Fprintln(stderr, "       matterlist [-in FILE] -list NAME [-format markdown|csv|json] [-encoding ...]")
 		fl.PrintDefaults()
 	}
@@ -115,8 +159,16 @@ func parseFlags(args []string, stderr io.Writer) (*options, int) {
 		fl.Usage()
 		return nil, 2
 	}
-	if fl.NArg() > 0 {
-		return usage("unexpected argument %q (the input is given with -in)", fl.Arg(0))
+	switch {
+	case fl.NArg() == 1 && o.in == "":
+		o.in = fl.Arg(0)
+	case fl.NArg() > 0:
+		return usage("unexpected argument %q (one input, given with -in or alone)", fl.Arg(fl.NArg()-1))
+	}
+	if o.division != "" {
+		if _, err := matters.ParseDivisionCode(o.division); err != nil {
+			return usage("-division: %s", strings.TrimPrefix(err.Error(), "matters: "))
+		}
 	}
 	if o.list != "" {
 		formatSet := false
@@ -146,15 +198,45 @@ func load(name string) (*matters.Catalogue, schema.List) {
 	if name == "" {
 		return matters.LoadFS(data.FS, defaultFile)
 	}
-	if !strings.EqualFold(filepath.Ext(name), ".csv") {
-		return matters.LoadFile(name)
+	return matters.LoadFile(name)
+}
+
+// completeHeader sets the header elements given by flags, and infers the
+// division's name and the catalogue's level when the catalogue does not
+// state them, noting each inference.
+func completeHeader(c *matters.Catalogue, o *options, stderr io.Writer) {
+	if o.division != "" {
+		c.Division.Code = o.division
 	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, schema.List{{Pos: schema.Pos{File: name}, Rule: matters.RuleRead, Message: err.Error(), Err: err}}
+	if o.divisionName != "" {
+		c.Division.Name = o.divisionName
 	}
-	defer f.Close()
-	return matters.ReadCSV(f, name, nil)
+	if o.level != 0 {
+		c.Level = o.level
+	}
+	if !o.asOf.IsZero() {
+		c.AsOf = o.asOf
+	}
+	if c.Division.Name == "" && c.Division.Code != "" {
+		if code, err := county.ParseCode(c.Division.Code); err == nil {
+			if name, ok := county.Name(code); ok {
+				c.Division.Name = name
+				fmt.Fprintf(stderr, "matterlist: note: division %s is %s (package county); -division-name gives another name\n", c.Division.Code, name)
+			}
+		}
+	}
+	if c.Level == 0 && len(c.Matters) > 0 {
+		l := c.Matters[0].Level
+		for i := range c.Matters {
+			if c.Matters[i].Level != l {
+				return
+			}
+		}
+		if l != 0 {
+			c.Level = l
+			fmt.Fprintf(stderr, "matterlist: note: level %s, the level of every matter; -level gives another\n", l)
+		}
+	}
 }
 
 // writeMarkdown writes a heading, a summary and a table of the matters,

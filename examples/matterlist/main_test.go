@@ -33,7 +33,14 @@ func TestGolden(t *testing.T) {
 		{"missing", []string{"-in", "testdata/missing.csv"}, 1},
 		{"bad-format", []string{"-format", "xml"}, 2},
 		{"bad-encoding", []string{"-format", "csv", "-encoding", "latin1"}, 2},
-		{"argument", []string{"testdata/valid.yaml"}, 2},
+		{"argument", []string{"testdata/valid.yaml"}, 0},
+		{"two-arguments", []string{"testdata/valid.yaml", "testdata/portal.csv"}, 2},
+		// A spreadsheet lacks the header a document needs: given on the
+		// command line it is written; unknown to package county and not
+		// given, the document is not written.
+		{"csv-header", []string{"-format", "json", "-division", "511699", "-division-name", "示例区", "-level", "县级", "-as-of", "2023-06-30", "testdata/portal.csv"}, 0},
+		{"csv-no-division-name", []string{"-format", "yaml", "testdata/portal.csv"}, 1},
+		{"bad-as-of", []string{"-as-of", "30/06/2023"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,142 @@
+package matters
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema"
+)
+
+// realCSV is the Sichuan portal's list of one district, kept outside the
+// module.
+const realCSV = "../../shared/data/sichuan-guangan-district-matters.csv"
+
+func byRule(l schema.List) map[string]int {
+	m := map[string]int{}
+	for _, p := range l {
+		m[p.Severity.String()+" "+string(p.Rule)]++
+	}
+	return m
+}
+
+// TestRealListConverts reads the real list, writes it as JSON and as YAML
+// and reads it back: the problems by rule and severity are the same in
+// every form, none is an error, and nothing changes on the way.
+func TestRealListConverts(t *testing.T) {
+	data, err := os.ReadFile(realCSV)
+	if err != nil {
+		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
+	}
+	cat, probs := ReadCSV(bytes.NewReader(data), "real.csv", nil)
+	if cat == nil {
+		t.Fatalf("not read: %v", probs)
+	}
+	if err := probs.Err(); err != nil {
+		t.Fatalf("the real list has errors: %v", err)
+	}
+	// Loading by name through the Decoder reads the spreadsheet the same way.
+	loaded, lprobs := Load(bytes.NewReader(data), "real.csv")
+	if diff := cmp.Diff(byRule(probs), byRule(lprobs)); diff != "" {
+		t.Errorf("Load and ReadCSV disagree (-ReadCSV +Load):\n%s", diff)
+	}
+	if len(loaded.Matters) != len(cat.Matters) {
+		t.Errorf("Load read %d matters, ReadCSV %d", len(loaded.Matters), len(cat.Matters))
+	}
+	want := byRule(probs)
+	t.Logf("%d matters; problems by rule: %v", len(cat.Matters), want)
+
+	cat.Division.Name = "广安区" // what a spreadsheet does not hold
+	for _, tt := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"real.json", func(b *bytes.Buffer) error { return cat.WriteJSON(b) }},
+		{"real.yaml", func(b *bytes.Buffer) error { return cat.WriteYAML(b) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tt.write(&b); err != nil {
+				t.Fatal(err)
+			}
+			back, bprobs := Parse(tt.name, b.Bytes())
+			if back == nil {
+				t.Fatalf("not read back: %v", bprobs)
+			}
+			if diff := cmp.Diff(want, byRule(bprobs)); diff != "" {
+				t.Errorf("problems by rule (-csv +%s):\n%s", tt.name, diff)
+			}
+			if d := cat.Diff(back); !d.Empty() {
+				t.Errorf("the catalogue changed on the way:\n%s", d)
+			}
+		})
+	}
+}
+
+// TestPlatformForms reads cells as the platforms write them.
+func TestPlatformForms(t *testing.T) {
+	tests := []struct {
+		name  string
+		row   string
+		check func(*Matter) bool
+	}{
+		{"0 工作日 with 即办件 is 即办", "C1,甲事项,行政许可,甲局,,县级,5工作日,0个工作日,即办件,,,,,,,\n",
+			func(m *Matter) bool { return m.IsInstant() }},
+		{"0工作日 without a kind is 即办", "C1,甲事项,行政许可,甲局,,县级,5工作日,0工作日,,,,,,,,\n",
+			func(m *Matter) bool { return m.IsInstant() }},
+		{"full-width brackets in a level", "C1,甲事项,行政许可,甲局,,村（社区）级,,,,,,,,,,\n",
+			func(m *Matter) bool { return m.Level == Village }},
+		{"邮寄申请 is a form", "C1,甲事项,行政许可,甲局,,县级,,,,,,窗口办理^邮寄申请,,,,\n",
+			func(m *Matter) bool { return m.Forms.Has(ByPost) && m.Forms.Has(AtWindow) }},
+		{"Chinese numerals in a limit", "C1,甲事项,行政许可,甲局,,县级,二十个工作日,十五个工作日,承诺件,,,,,,,\n",
+			func(m *Matter) bool { return cmp.Equal(m.LegalLimit, wdLimit(20)) && cmp.Equal(m.PromisedLimit, wdLimit(15)) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cat, probs := ReadCSV(bytes.NewReader([]byte(csvHeader+tt.row)), "t.csv", nil)
+			for _, p := range probs {
+				if p.Rule != RuleCodeUnrecognised { // C1 is a placeholder code
+					t.Errorf("problem: %v", p)
+				}
+			}
+			if cat == nil || len(cat.Matters) != 1 || !tt.check(&cat.Matters[0]) {
+				t.Errorf("read %+v", cat)
+			}
+		})
+	}
+}
+
+func wdLimit(v float64) Limit { return Limit{Value: v, Unit: WorkingDays} }
+
+// TestDepth holds DepthOf to the four levels: feedback alone is not
+// handling online, and 全程网办 needs acceptance and handling online with
+// no visit.
+func TestDepth(t *testing.T) {
+	zero, one := 0, 1
+	tests := []struct {
+		name   string
+		items  Set[OnlineItem]
+		visits *int
+		depth  Depth
+		fully  bool
+	}{
+		{"consultation and result feedback", SetOf(OnlineConsult, OnlineFeedback), &zero, Depth1, false},
+		{"e-licence feedback alone", SetOf(OnlineLicence), nil, Depth1, false},
+		{"received online", SetOf(OnlineReceive, OnlineFeedback), &zero, Depth2, false},
+		{"handled without online acceptance", SetOf(OnlineHandle), &zero, Depth2, false},
+		{"accepted online", SetOf(OnlineAccept), &zero, Depth3, false},
+		{"accepted and handled online", SetOf(OnlineAccept, OnlineHandle), &zero, Depth4, true},
+		{"accepted and handled online, visits not stated", SetOf(OnlineAccept, OnlineHandle), nil, Depth4, true},
+		{"accepted and handled online but one visit", SetOf(OnlineAccept, OnlineHandle), &one, Depth4, false},
+		{"nothing online", 0, &zero, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := Matter{Online: tt.items, Visits: tt.visits}
+			if m.Depth() != tt.depth || m.FullyOnline() != tt.fully {
+				t.Errorf("depth %v fully online %v, want %v %v", m.Depth(), m.FullyOnline(), tt.depth, tt.fully)
+			}
+		})
+	}
+}
