@@ -90,7 +90,9 @@ func TestPlatformForms(t *testing.T) {
 		{"邮寄申请 is a form", "C1,甲事项,行政许可,甲局,,县级,,,,,,窗口办理^邮寄申请,,,,\n",
 			func(m *Matter) bool { return m.Forms.Has(ByPost) && m.Forms.Has(AtWindow) }},
 		{"Chinese numerals in a limit", "C1,甲事项,行政许可,甲局,,县级,二十个工作日,十五个工作日,承诺件,,,,,,,\n",
-			func(m *Matter) bool { return cmp.Equal(m.LegalLimit, wdLimit(20)) && cmp.Equal(m.PromisedLimit, wdLimit(15)) }},
+			func(m *Matter) bool {
+				return cmp.Equal(m.LegalLimit, wdLimit(20)) && cmp.Equal(m.PromisedLimit, wdLimit(15))
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

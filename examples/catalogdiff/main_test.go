@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/zwfw/zwfw/examples/internal/golden"
+	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/zwfw/zwfw/examples/internal/golden"
 )
 
 // TestGolden runs the command and compares what it writes with
@@ -89,5 +91,20 @@ func TestDefaultEditions(t *testing.T) {
 	}
 	if len(d.Catalogue) == 0 || d.Catalogue[0].Path != "asOf" {
 		t.Errorf("catalogue changes: %v", d.Catalogue)
+	}
+}
+
+// TestRealList compares the real list with itself: no change.
+func TestRealList(t *testing.T) {
+	const realCSV = "../../../shared/data/sichuan-guangan-district-matters.csv"
+	if _, err := os.Stat(realCSV); err != nil {
+		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{realCSV, realCSV}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit code %d\n%s", code, stderr.String())
+	}
+	if got := stdout.String(); got != "no differences\n" {
+		t.Errorf("got %q", got)
 	}
 }

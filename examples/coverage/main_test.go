@@ -3,13 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/zwfw/zwfw/examples/internal/golden"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/examples/data"
+	"github.com/zwfw/zwfw/examples/internal/golden"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/reform"
 )
@@ -134,5 +135,37 @@ func TestJSONAgreesWithLibrary(t *testing.T) {
 	if len(out.RollUp) != 2 || out.RollUp[0].Unit != want[0] || out.RollUp[1].Unit != want[1] ||
 		out.RollUp[0].Matters != int64(len(c.Matters)) {
 		t.Errorf("roll-up: %+v", out.RollUp)
+	}
+}
+
+// TestRealList measures the real list: every indicator prints, every share
+// with its numerator and denominator.
+func TestRealList(t *testing.T) {
+	const realCSV = "../../../shared/data/sichuan-guangan-district-matters.csv"
+	if _, err := os.Stat(realCSV); err != nil {
+		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-in", realCSV}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit code %d\n%s", code, stderr.String())
+	}
+	out := stdout.String()
+	for _, i := range reform.AllIndicators() {
+		line := ""
+		for _, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(l, "  "+i.String()+": ") {
+				line = l
+				break
+			}
+		}
+		switch {
+		case line == "":
+			t.Errorf("%s not printed", i)
+		case i.IsShare() && !strings.Contains(line, " of "):
+			t.Errorf("%s without numerator and denominator: %s", i, line)
+		}
+	}
+	if !strings.Contains(out, "依申请事项数: 1135") {
+		t.Errorf("the real list's 1135 matters are all application-based:\n%s", out)
 	}
 }

@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
-	"github.com/zwfw/zwfw/examples/internal/golden"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/zwfw/zwfw/examples/internal/golden"
 )
 
 func TestGolden(t *testing.T) {
@@ -21,6 +24,9 @@ func TestGolden(t *testing.T) {
 		{"several", []string{"testdata/valid.yaml", "testdata/broken.yaml"}, 1},
 		{"json", []string{"-json", "testdata/broken.yaml"}, 1},
 		{"kinds", []string{"../data/bulletin-2021-04.yaml", "../../county/suining.yaml", "../../reform/modes.yaml"}, 0},
+		{"csv", []string{"../catalogdiff/testdata/portal.csv"}, 0},
+		// A spreadsheet's problems are at row and column, one a line.
+		{"csv-bad", []string{"testdata/portal-bad.csv"}, 1},
 		{"usage", []string{"-nope"}, 2},
 		{"missing", []string{"testdata/missing.yaml"}, 1},
 	}
@@ -51,5 +57,30 @@ func TestCompilerConvention(t *testing.T) {
 			parts[1] != "error" && parts[1] != "warning" || !strings.HasPrefix(parts[2], "/") {
 			t.Errorf("line not in the compiler convention: %s", l)
 		}
+	}
+}
+
+// realCSV is the Sichuan portal's list of one district, kept outside the
+// module.
+const realCSV = "../../../shared/data/sichuan-guangan-district-matters.csv"
+
+// TestRealList validates the real list: warnings only, each problem on a
+// line of its own at row and column.
+func TestRealList(t *testing.T) {
+	if _, err := os.Stat(realCSV); err != nil {
+		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{realCSV}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit code %d\n%s", code, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	for _, l := range lines[:len(lines)-1] {
+		if !strings.HasPrefix(l, realCSV+":") || strings.Count(l, "\n") > 0 || len(l) > 1000 || !strings.Contains(l, ": warning: ") {
+			t.Errorf("not one located warning: %.200s", l)
+		}
+	}
+	if last := lines[len(lines)-1]; !strings.HasSuffix(last, "1135 matters, 0 errors, "+strconv.Itoa(len(lines)-1)+" warnings") {
+		t.Errorf("summary: %s", last)
 	}
 }
