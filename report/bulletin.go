@@ -266,7 +266,10 @@ func (l *Leave) Sum() int64 {
 	return n
 }
 
-// Rate returns the completion rate (办结率): completed over accepted.
+// Rate returns the month's completions over its acceptances (办结受理比).
+// It is not the completion rate (办结率), which divides the completions by
+// the cases open at the month's start plus those accepted in it, and may
+// exceed 100%: a month completes cases accepted earlier.
 func (e *Efficiency) Rate() Computed { return RatioOf(e.Completed, e.Accepted) }
 
 // Figure returns the figure of u named name, in the update's own figures

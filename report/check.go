@@ -23,7 +23,11 @@ const (
 	// RuleTotalMismatch: a stated total differs from the sum of its parts
 	// (leave by kind, visits). Reported at the total.
 	RuleTotalMismatch schema.Rule = "bulletin.total-mismatch"
-	// RuleCompletedExceedsAccepted: more cases completed than accepted.
+	// RuleCompletedExceedsAccepted is no longer reported: a month's
+	// completions include cases accepted in earlier months, so more cases
+	// completed than accepted is normal.
+	//
+	// Deprecated: no check reports it.
 	RuleCompletedExceedsAccepted schema.Rule = "bulletin.completed-exceeds-accepted"
 	// RulePercentageRange: a percentage below 0 or above 100.
 	RulePercentageRange schema.Rule = "bulletin.percentage-range"
@@ -149,9 +153,8 @@ func (b *Bulletin) check(opts *Options, locate func(schema.Path) schema.Pos) sch
 	}
 	if e := b.Efficiency; e != nil {
 		p := root.Key("efficiency")
-		if e.Completed > e.Accepted {
-			c.errorf(p.Key("completed"), RuleCompletedExceedsAccepted, "%d cases completed but only %d accepted", e.Completed, e.Accepted)
-		}
+		// More completed than accepted is normal: a month completes cases
+		// accepted in earlier months.
 		c.attachment(e.Attachment, p.Key("attachment"))
 	}
 	return c.probs

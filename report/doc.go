@@ -97,9 +97,13 @@
 //
 // What the bulletin states is kept apart from what is computed. The visit
 // total and, when the document does not state it, the leave total are
-// computed from their parts ([Visits.Sum], [Leave.Sum]); the completion rate
-// (办结率, [Efficiency.Rate]) is computed and printed, rounded half up to two
-// decimals, only when [RenderOptions] ask for it. A stated total is printed
+// computed from their parts ([Visits.Sum], [Leave.Sum]); the ratio of
+// completed to accepted cases (办结受理比, [Efficiency.Rate]) is computed and
+// printed, rounded half up to two decimals, only when [RenderOptions] ask
+// for it. It is not printed as 办结率: a month's completions include cases
+// accepted earlier, so completed above accepted is normal and no check
+// reports it; the completion rate needs the cases open at the month's
+// start, which a bulletin does not hold. A stated total is printed
 // as stated; whether it matches is the checks' business. The JSON rendering
 // lists reported and derived figures under separate keys.
 //

@@ -14,9 +14,11 @@ import (
 // RenderOptions chooses what a rendering adds to what the bulletin
 // reports. A nil *RenderOptions is the zero RenderOptions.
 type RenderOptions struct {
-	// CompletionRate adds the completion rate (办结率 = completed /
-	// accepted, rounded half up to two decimals) to 效能监察. It is
-	// computed, never read from the document.
+	// CompletionRate adds the ratio of completed to accepted cases
+	// (办结受理比, [Efficiency.Rate], rounded half up to two decimals) to
+	// 效能监察. It is computed, never read from the document, and is not
+	// printed as 办结率: a month completes cases accepted earlier, so the
+	// ratio is not a completion rate.
 	CompletionRate bool
 }
 
@@ -482,7 +484,7 @@ func (v *view) json(w *bufio.Writer) error {
 	if e := b.Efficiency; e != nil && v.opts.CompletionRate {
 		if r, ok := e.Rate().Percent(2); ok {
 			num, den := e.Completed, e.Accepted
-			jv.Derived = append(jv.Derived, jsonDerived{Name: "completionRate", Label: "办结率", Path: "/efficiency",
+			jv.Derived = append(jv.Derived, jsonDerived{Name: "completedPerAccepted", Label: "办结受理比", Path: "/efficiency",
 				Value: r, Unit: "%", Num: &num, Den: &den})
 		}
 	}

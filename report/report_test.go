@@ -145,7 +145,7 @@ func TestCompletionRateIsComputed(t *testing.T) {
 		t.Errorf("the plain rendering shows a completion rate the bulletin does not report")
 	}
 	// 21514 / 32307 = 0.665924…, 66.59% rounded half up.
-	if !strings.Contains(rate, "办结21514件,办结率66.59%(详见附件1)。") {
+	if !strings.Contains(rate, "办结21514件,办结受理比66.59%(详见附件1)。") || strings.Contains(rate, "办结率") {
 		t.Errorf("completion rate missing or wrong in:\n%s", rate)
 	}
 }

@@ -11,9 +11,11 @@
 //
 // With no -in it reads the embedded April 2021 bulletin of Suining
 // (examples/data/bulletin-2021-04.yaml) and prints it as the bulletin
-// printed it. -rate adds the completion rate (办结率), computed from the
-// accepted and completed cases. With -check, each argument is a catalogue
-// (an implementation list in the module's catalogue format) of the unit
+// printed it. -rate adds the ratio of completed to accepted cases
+// (办结受理比), computed from them; it is not the completion rate (办结率): a
+// month completes cases accepted earlier. With -check, each argument is a catalogue
+// (an implementation list in the module's catalogue format, or a CSV
+// spreadsheet) of the unit
 // its division names; every figure of the bulletin that names an indicator
 // is computed over the catalogue of its unit and listed with the reported
 // value and whether the two agree.
@@ -78,7 +80,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	in := fl.String("in", "", "read the bulletin from `FILE` (YAML or JSON) instead of the embedded April 2021 bulletin")
 	format := fl.String("format", "text", "output `format`: text, markdown or json")
-	rate := fl.Bool("rate", false, "add the computed completion rate (办结率)")
+	rate := fl.Bool("rate", false, "add the computed ratio of completed to accepted cases (办结受理比; not 办结率)")
 	check := fl.Bool("check", false, "compare reported figures with those computed from the CATALOGUE arguments, or with -records from the records")
 	records := fl.String("records", "", "compute sections 二–四 from the records in `DIR`")
 	month := fl.String("month", "", "the `month` (YYYY-MM) to compute from the records; default the bulletin's period")
