@@ -27,6 +27,11 @@ const (
 	RuleDuplicateTarget    schema.Rule = "reform.duplicate-target"
 	RuleTargetRange        schema.Rule = "reform.target-out-of-range"
 	RuleTargetUnmeasured   schema.Rule = "reform.target-unmeasured"
+	// RuleMeasureMode: a measure belongs to a mode the document does not
+	// define, or a mode names another mode's own measure.
+	RuleMeasureMode schema.Rule = "reform.measure-mode"
+	// RuleCounting: a counting rule (formula, unit policy) that is not one.
+	RuleCounting schema.Rule = "reform.counting"
 )
 
 // SchemaVersion is the schemaVersion of the modes documents the package
@@ -116,13 +121,16 @@ func Decode(n *schema.Node) (*Modes, schema.List) {
 // d.Measures, names are unique, targets are in range and measured.
 func (d *Modes) Check() schema.List {
 	var probs schema.List
-	seen := map[string]int{}
+	seen := map[[2]string]int{}
 	for i, m := range d.Measures {
 		p := schema.Root.Key("measures").Index(i)
-		if j, dup := seen[m.Name]; dup {
+		if j, dup := seen[[2]string{m.Mode, m.Name}]; dup {
 			probs.Errorf(p.Key("name"), schema.Pos{}, RuleDuplicateMeasure, "measure %s is defined again (first as measure %d)", m.Name, j)
 		} else {
-			seen[m.Name] = i
+			seen[[2]string{m.Mode, m.Name}] = i
+		}
+		if m.Mode != "" && d.Mode(m.Mode) == nil {
+			probs.Errorf(p.Key("mode"), schema.Pos{}, RuleMeasureMode, "measure %s belongs to mode %s, which the document does not define", m.Name, m.Mode)
 		}
 		var got [numIndicators]bool
 		for j, ind := range m.Indicators {
@@ -150,8 +158,11 @@ func (d *Modes) Check() schema.List {
 		}
 		in := map[*Measure]bool{}
 		for j, m := range mode.Measures {
-			if !known[m] {
+			switch {
+			case !known[m]:
 				probs.Errorf(p.Key("measures").Index(j), schema.Pos{}, RuleUnknownMeasure, "mode %s names measure %s, which the document does not define", mode.Name, measureName(m))
+			case m.Mode != "" && m.Mode != mode.Name:
+				probs.Errorf(p.Key("measures").Index(j), schema.Pos{}, RuleMeasureMode, "mode %s names measure %s of mode %s", mode.Name, m.Name, m.Mode)
 			}
 			in[m] = true
 		}
@@ -212,7 +223,11 @@ func checkTargets(mode *Mode, paths []schema.Path, loc func(schema.Path) schema.
 			seen[t.Indicator] = j
 		}
 		if t.AtLeast < 0 || t.Indicator.IsShare() && t.AtLeast > 10000 {
-			probs.Errorf(tp.Key("atLeast"), loc(tp.Key("atLeast")), RuleTargetRange, "target %s is out of range", t)
+			key := "atLeast"
+			if t.AtMost {
+				key = "atMost"
+			}
+			probs.Errorf(tp.Key(key), loc(tp.Key(key)), RuleTargetRange, "target %s is out of range", t)
 		}
 		if !measured[t.Indicator] {
 			probs.Warningf(tp.Key("indicator"), loc(tp.Key("indicator")), RuleTargetUnmeasured,
@@ -325,6 +340,8 @@ func (d *decoder) modes(n *schema.Node) *Modes {
 			d.measures(doc, f.Value, p)
 		case "modes":
 			modeNodes = f.Value
+		case "counting":
+			doc.Counting = d.counting(f.Value, p)
 		default:
 			if !d.ext(&doc.Extensions, f) {
 				d.unknown(f, schema.Root)
@@ -335,7 +352,50 @@ func (d *decoder) modes(n *schema.Node) *Modes {
 	if modeNodes != nil {
 		d.modeList(doc, modeNodes, schema.Root.Key("modes"))
 	}
+	for i, m := range doc.Measures {
+		if m.Mode != "" && doc.Mode(m.Mode) == nil {
+			p := schema.Root.Key("measures").Index(i).Key("mode")
+			d.sem.Errorf(p, d.loc(p), RuleMeasureMode, "measure %s belongs to mode %s, which the document does not define", m.Name, m.Mode)
+		}
+	}
 	return doc
+}
+
+// counting reads how the bureau counts its indicators.
+func (d *decoder) counting(n *schema.Node, path schema.Path) *Counting {
+	if !d.object(n, path) {
+		return nil
+	}
+	c := &Counting{}
+	for i := range n.Fields {
+		f := &n.Fields[i]
+		p := path.Key(f.Key)
+		switch f.Key {
+		case "speedup":
+			if s := d.str(f.Value, p); s != "" {
+				v, err := ParseSpeedupFormula(s)
+				if err != nil {
+					d.sem.Errorf(p, f.Value.Pos, RuleCounting, "%s", strings.TrimPrefix(err.Error(), "reform: "))
+				}
+				c.Speedup = v
+			}
+		case "units":
+			if s := d.str(f.Value, p); s != "" {
+				v, err := ParseUnitPolicy(s)
+				if err != nil {
+					d.sem.Errorf(p, f.Value.Pos, RuleCounting, "%s", strings.TrimPrefix(err.Error(), "reform: "))
+				}
+				c.Units = v
+			}
+		case "zeroVisitExempt":
+			c.ZeroVisitExempt = d.strs(f.Value, p)
+		default:
+			if !d.ext(&c.Extensions, f) {
+				d.unknown(f, path)
+			}
+		}
+	}
+	return c
 }
 
 func (d *decoder) measures(doc *Modes, n *schema.Node, path schema.Path) {
@@ -343,19 +403,20 @@ func (d *decoder) measures(doc *Modes, n *schema.Node, path schema.Path) {
 		d.fail(n, path, "want an array, got %s", n.Kind)
 		return
 	}
-	seen := map[string]schema.Path{}
+	seen := map[[2]string]schema.Path{}
 	for i, it := range n.Items {
 		p := path.Index(i)
 		m := d.measure(it, p)
 		if m == nil {
 			continue
 		}
-		if first, dup := seen[m.Name]; dup && m.Name != "" {
+		key := [2]string{m.Mode, m.Name}
+		if first, dup := seen[key]; dup && m.Name != "" {
 			np := p.Key("name")
 			d.sem.Errorf(np, posOf(it.Get("name"), it), RuleDuplicateMeasure, "measure %s is defined again (first at %s)", m.Name, first)
 			continue
 		}
-		seen[m.Name] = p
+		seen[key] = p
 		doc.Measures = append(doc.Measures, m)
 	}
 }
@@ -378,6 +439,8 @@ func (d *decoder) measure(n *schema.Node, path schema.Path) *Measure {
 		switch f.Key {
 		case "name":
 			m.Name = d.str(f.Value, p)
+		case "mode":
+			m.Mode = d.str(f.Value, p)
 		case "description":
 			m.Description = d.str(f.Value, p)
 		case "indicators":
@@ -454,7 +517,7 @@ func (d *decoder) mode(doc *Modes, n *schema.Node, path schema.Path) (*Mode, []s
 	}
 	var targetPaths []schema.Path
 	mode := &Mode{}
-	var groupNode, targetNode *schema.Node
+	var measureNode, groupNode, targetNode *schema.Node
 	in := map[*Measure]bool{}
 	for i := range n.Fields {
 		f := &n.Fields[i]
@@ -469,10 +532,7 @@ func (d *decoder) mode(doc *Modes, n *schema.Node, path schema.Path) (*Mode, []s
 		case "description":
 			mode.Description = d.str(f.Value, p)
 		case "measures":
-			mode.Measures, _ = d.measureRefs(doc, f.Value, p)
-			for _, m := range mode.Measures {
-				in[m] = true
-			}
+			measureNode = f.Value
 		case "groups":
 			groupNode = f.Value
 		case "targets":
@@ -481,6 +541,14 @@ func (d *decoder) mode(doc *Modes, n *schema.Node, path schema.Path) (*Mode, []s
 			if !d.ext(&mode.Extensions, f) {
 				d.unknown(f, path)
 			}
+		}
+	}
+	// Measures are resolved once the mode's name is known: a mode's own
+	// measure comes before the shared one of the same name.
+	if measureNode != nil {
+		mode.Measures, _ = d.measureRefs(doc, mode.Name, measureNode, path.Key("measures"))
+		for _, m := range mode.Measures {
+			in[m] = true
 		}
 	}
 	if groupNode != nil {
@@ -515,7 +583,7 @@ func (d *decoder) mode(doc *Modes, n *schema.Node, path schema.Path) (*Mode, []s
 
 // measureRefs resolves a list of measure names; at[k] is the index of the
 // item the k-th measure was read from.
-func (d *decoder) measureRefs(doc *Modes, n *schema.Node, path schema.Path) (out []*Measure, at []int) {
+func (d *decoder) measureRefs(doc *Modes, mode string, n *schema.Node, path schema.Path) (out []*Measure, at []int) {
 	if n.Kind != schema.Array {
 		d.fail(n, path, "want an array, got %s", n.Kind)
 		return nil, nil
@@ -527,8 +595,12 @@ func (d *decoder) measureRefs(doc *Modes, n *schema.Node, path schema.Path) (out
 		if name == "" {
 			continue
 		}
-		m := doc.Measure(name)
+		m := doc.MeasureOf(mode, name)
 		if m == nil {
+			if other := ownerOf(doc, name); other != "" {
+				d.sem.Errorf(p, it.Pos, RuleMeasureMode, "measure %s is mode %s's own; mode %s cannot name it", name, other, mode)
+				continue
+			}
 			d.sem.Errorf(p, it.Pos, RuleUnknownMeasure, "measure %s is not defined in the document's measures", name)
 			continue
 		}
@@ -536,6 +608,17 @@ func (d *decoder) measureRefs(doc *Modes, n *schema.Node, path schema.Path) (out
 		at = append(at, i)
 	}
 	return out, at
+}
+
+// ownerOf returns the mode of the first measure named name that belongs
+// to one, or "".
+func ownerOf(doc *Modes, name string) string {
+	for _, m := range doc.Measures {
+		if m.Name == name && m.Mode != "" {
+			return m.Mode
+		}
+	}
+	return ""
 }
 
 func (d *decoder) group(doc *Modes, mode *Mode, in map[*Measure]bool, n *schema.Node, path schema.Path) (MeasureGroup, bool) {
@@ -551,7 +634,7 @@ func (d *decoder) group(doc *Modes, mode *Mode, in map[*Measure]bool, n *schema.
 			g.Name = d.str(f.Value, p)
 		case "measures":
 			var at []int
-			g.Measures, at = d.measureRefs(doc, f.Value, p)
+			g.Measures, at = d.measureRefs(doc, mode.Name, f.Value, p)
 			for k, m := range g.Measures {
 				if !in[m] {
 					ip := p.Index(at[k])
@@ -573,7 +656,7 @@ func (d *decoder) target(n *schema.Node, path schema.Path) (Target, bool) {
 	}
 	var t Target
 	var at *schema.Node
-	ok := true
+	ok, bounds := true, 0
 	for i := range n.Fields {
 		f := &n.Fields[i]
 		p := path.Key(f.Key)
@@ -581,17 +664,27 @@ func (d *decoder) target(n *schema.Node, path schema.Path) (Target, bool) {
 		case "indicator":
 			t.Indicator, ok = d.indicator(f.Value, p)
 		case "atLeast":
-			at = f.Value
+			at, bounds = f.Value, bounds+1
+		case "atMost":
+			at, bounds = f.Value, bounds+1
+			t.AtMost = true
 		default:
 			if !d.ext(&t.Extensions, f) {
 				d.unknown(f, path)
 			}
 		}
 	}
+	if bounds != 1 {
+		d.sem.Errorf(path, n.Pos, RuleTargetRange, "a target gives one of atLeast and atMost, not %d", bounds)
+		return Target{}, false
+	}
 	if !ok || t.Indicator == 0 || at == nil {
 		return Target{}, false
 	}
 	p := path.Key("atLeast")
+	if t.AtMost {
+		p = path.Key("atMost")
+	}
 	if at.Kind != schema.Number {
 		d.fail(at, p, "want a number, got %s", at.Kind)
 		return Target{}, false

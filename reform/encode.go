@@ -40,6 +40,7 @@ func (d *Modes) Node() *schema.Node {
 	for _, m := range d.Measures {
 		mo := schema.NewBuilder()
 		mo.Text("name", m.Name)
+		mo.Text("mode", m.Mode)
 		mo.Text("description", m.Description)
 		names := make([]string, len(m.Indicators))
 		for i, ind := range m.Indicators {
@@ -75,7 +76,11 @@ func (d *Modes) Node() *schema.Node {
 			for _, t := range m.Targets {
 				to := schema.NewBuilder()
 				to.Text("indicator", t.Indicator.String())
-				to.Set("atLeast", &schema.Node{Kind: schema.Number, Value: t.figure()})
+				key := "atLeast"
+				if t.AtMost {
+					key = "atMost"
+				}
+				to.Set(key, &schema.Node{Kind: schema.Number, Value: t.figure()})
 				to.Extensions(t.Extensions)
 				ts.Items = append(ts.Items, to.Node())
 			}
@@ -85,6 +90,18 @@ func (d *Modes) Node() *schema.Node {
 		modes.Items = append(modes.Items, mo.Node())
 	}
 	o.Set("modes", modes)
+	if c := d.Counting; c != nil {
+		co := schema.NewBuilder()
+		if c.Speedup != SpeedupSum {
+			co.Text("speedup", c.Speedup.String())
+		}
+		if c.Units != ConvertUnits {
+			co.Text("units", c.Units.String())
+		}
+		strs(co, "zeroVisitExempt", c.ZeroVisitExempt, c.ZeroVisitExempt != nil)
+		co.Extensions(c.Extensions)
+		o.Set("counting", co.Node())
+	}
 	o.Extensions(d.Extensions)
 	return o.Node()
 }

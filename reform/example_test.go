@@ -126,7 +126,7 @@ func ExampleDefault() {
 	//   一次办: 一件事一次办事项数, 最多跑一次比例
 	//   马上办: 即办比例, 即办事项数
 	//   全天办: 24小时自助事项数
-	//   就近办: 下放事项数, 就近可办事项数, 全域通办事项数, 川渝通办事项数
+	//   就近办: 全域通办事项数, 就近可办事项数, 川渝通办事项数
 }
 
 func ExampleParse() {
@@ -199,7 +199,7 @@ func ExampleMode_Score() {
 	fmt.Println("七办 targets met:", met, "not met:", notMet)
 	// Output:
 	// 三办/一窗办: not measured by a catalogue
-	// 三办/就近办: 下放事项数 1 就近可办事项数 0 全域通办事项数 0 川渝通办事项数 1
+	// 三办/就近办: 下放事项数 1
 	// 三办/集中办: not measured by a catalogue
 	// 双代办/事代办: not measured by a catalogue
 	// 双代办/物代购: not measured by a catalogue

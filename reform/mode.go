@@ -21,6 +21,10 @@ type Modes struct {
 	// Measures are every measure the modes may name, in document order.
 	Measures []*Measure
 	Modes    []*Mode
+	// Counting says how the bureau counts its indicators: the formula of
+	// 承诺提速率, how limits in different units compare, which matters are
+	// exempt from 零跑动. Nil means the defaults.
+	Counting *Counting
 	// Extensions holds the document's x- members as JSON text.
 	Extensions matters.Extensions
 }
@@ -30,7 +34,12 @@ type Modes struct {
 // (集中办, the training of 三抓三促) has no indicators and may name the
 // figures only a report gives.
 type Measure struct {
-	Name        string
+	Name string
+	// Mode is the mode the measure belongs to, when it is that mode's
+	// own: 船山's 就近办 (matters delegated to townships) is not 蓬溪's
+	// 就近办 (the lists of matters handled anywhere or nearby). Empty for
+	// a measure any mode may name.
+	Mode        string
 	Description string
 	Indicators  []Indicator
 	Reported    []string // figures a bulletin reports for it (培训人次, 代办点数 …)
@@ -79,14 +88,46 @@ func (d *Modes) Mode(name string) *Mode {
 	return nil
 }
 
-// Measure returns the measure named name, or nil.
-func (d *Modes) Measure(name string) *Measure {
+// Measure returns the measure named name that belongs to no mode, or nil.
+func (d *Modes) Measure(name string) *Measure { return d.MeasureOf("", name) }
+
+// MeasureOf returns the measure named name as mode names it: the mode's
+// own measure of that name if it has one, else the measure that belongs
+// to no mode; nil if neither exists.
+func (d *Modes) MeasureOf(mode, name string) *Measure {
+	var shared *Measure
 	for _, m := range d.Measures {
-		if m.Name == name {
+		switch {
+		case m.Name != name:
+		case m.Mode != "" && m.Mode == mode:
 			return m
+		case m.Mode == "" && shared == nil:
+			shared = m
 		}
 	}
-	return nil
+	return shared
+}
+
+// Counting is how a bureau counts its indicators, declared in its modes
+// document: the formula of 承诺提速率, the unit policy for limits, and the
+// matters exempt from 零跑动. [Counting.Config] turns it into a [Config].
+type Counting struct {
+	Speedup         SpeedupFormula
+	Units           UnitPolicy
+	ZeroVisitExempt []string // codes or base codes
+	Extensions      matters.Extensions
+}
+
+// Config returns cfg with the counting rules of c set; a nil c returns
+// cfg unchanged.
+func (c *Counting) Config(cfg Config) Config {
+	if c == nil {
+		return cfg
+	}
+	cfg.Speedup = c.Speedup
+	cfg.Units = c.Units
+	cfg.ZeroVisitExempt = append(cfg.ZeroVisitExempt[:len(cfg.ZeroVisitExempt):len(cfg.ZeroVisitExempt)], c.ZeroVisitExempt...)
+	return cfg
 }
 
 // Names returns the names of the modes, in document order.
@@ -116,24 +157,33 @@ func (m *Mode) Indicators() []Indicator {
 
 // Target is a target for one indicator: the figure must be at least
 // AtLeast, which is in hundredths of a percent for a share (7000 is 70%)
-// and a number of matters for a count.
+// and a number of matters for a count; with AtMost, it must be at most
+// that figure (a ceiling, as for a share of matters still needing visits).
 type Target struct {
 	Indicator  Indicator
 	AtLeast    int64
+	AtMost     bool // AtLeast is a ceiling, not a floor
 	Extensions matters.Extensions
 }
 
 // ParseTarget reads a target written as "即办比例>=70%", "即办比例 ≥ 76.85%"
-// or "川渝通办事项数>=200": an indicator name, >= or ≥, and a figure, a
-// percentage with at most two decimals for a share, a whole number for a
-// count.
+// or "川渝通办事项数>=200": an indicator name, >= or ≥ (<= or ≤ for a
+// ceiling), and a figure, a percentage with at most two decimals for a
+// share, a whole number for a count.
 func ParseTarget(s string) (Target, error) {
+	atMost := false
 	name, fig, ok := strings.Cut(s, ">=")
 	if !ok {
 		name, fig, ok = strings.Cut(s, "≥")
 	}
 	if !ok {
-		return Target{}, fmt.Errorf("reform: target %q: want INDICATOR>=FIGURE", s)
+		if name, fig, ok = strings.Cut(s, "<="); !ok {
+			name, fig, ok = strings.Cut(s, "≤")
+		}
+		atMost = ok
+	}
+	if !ok {
+		return Target{}, fmt.Errorf("reform: target %q: want INDICATOR>=FIGURE or INDICATOR<=FIGURE", s)
 	}
 	ind, err := ParseIndicator(strings.TrimSpace(name))
 	if err != nil {
@@ -152,7 +202,7 @@ func ParseTarget(s string) (Target, error) {
 	if err != nil {
 		return Target{}, fmt.Errorf("reform: target %q: %w", s, err)
 	}
-	return Target{Indicator: ind, AtLeast: at}, nil
+	return Target{Indicator: ind, AtLeast: at, AtMost: atMost}, nil
 }
 
 // targetFigure reads the figure of a target for ind from decimal text
@@ -225,12 +275,17 @@ func decimalHundredths(s string) (int64, error) {
 
 var errTooLarge = errors.New("is too large")
 
-// String writes the target as "即办比例 ≥ 70.00%" or "川渝通办事项数 ≥ 200".
+// String writes the target as "即办比例 ≥ 70.00%", "川渝通办事项数 ≥ 200" or,
+// for a ceiling, "承诺提速率 ≤ 90.00%".
 func (t Target) String() string {
-	if t.Indicator.IsShare() {
-		return t.Indicator.String() + " ≥ " + formatHundredths(t.AtLeast) + "%"
+	op := " ≥ "
+	if t.AtMost {
+		op = " ≤ "
 	}
-	return t.Indicator.String() + " ≥ " + strconv.FormatInt(t.AtLeast, 10)
+	if t.Indicator.IsShare() {
+		return t.Indicator.String() + op + formatHundredths(t.AtLeast) + "%"
+	}
+	return t.Indicator.String() + op + strconv.FormatInt(t.AtLeast, 10)
 }
 
 // figure writes AtLeast as the document's atLeast number.
@@ -249,16 +304,20 @@ func (t Target) Check(r Result) Verdict {
 	if r.Indicator != t.Indicator {
 		return Undetermined
 	}
-	if t.Indicator.IsShare() {
-		if !r.Ratio().Defined() {
-			return Undetermined
-		}
-		if r.Ratio().AtLeast(t.AtLeast) {
-			return Met
-		}
-		return NotMet
+	var ok bool
+	switch {
+	case t.Indicator.IsShare() && !r.Ratio().Defined():
+		return Undetermined
+	case t.Indicator.IsShare() && t.AtMost:
+		ok = r.Ratio().AtMost(t.AtLeast)
+	case t.Indicator.IsShare():
+		ok = r.Ratio().AtLeast(t.AtLeast)
+	case t.AtMost:
+		ok = r.Num <= t.AtLeast
+	default:
+		ok = r.Num >= t.AtLeast
 	}
-	if r.Num >= t.AtLeast {
+	if ok {
 		return Met
 	}
 	return NotMet

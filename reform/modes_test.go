@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -54,6 +55,17 @@ func TestParseProblems(t *testing.T) {
 			{RuleUnknownIndicator, "/modes/0/targets/5/indicator"}, // 满意率
 			{RuleTargetRange, "/modes/0/targets/6/atLeast"},        // 1e30
 			{RuleDuplicateTarget, "/modes/0/targets/7/indicator"},  // 即办率 is 即办比例 again
+		}},
+		{"counting.yaml", []problemKey{
+			{RuleMeasureMode, "/measures/3/mode"},    // 丙办 is no mode
+			{RuleMeasureMode, "/modes/1/measures/1"}, // 甲办's own 考核办
+			{RuleTargetRange, "/modes/1/targets/0"},  // both bounds
+			{RuleTargetRange, "/modes/1/targets/1"},  // no bound
+		}},
+		{"bad-counting.yaml", []problemKey{
+			{RuleCounting, "/counting/speedup"},
+			{RuleCounting, "/counting/units"},
+			{"schema.additional-properties", "/counting/colour"},
 		}},
 		{"group-outside.yaml", []problemKey{
 			{RuleGroupOutsideMode, "/modes/0/groups/0/measures/1"},
@@ -187,7 +199,6 @@ func TestDefault(t *testing.T) {
 	indicators := map[string][]Indicator{
 		"马上办":        {InstantShare, InstantCount},
 		"一网办":        {FullyOnlineShare, FullyOnlineCount, PromiseSpeedup, ZeroVisitShare},
-		"就近办":        {DelegatedCount, NearbyCount, CountyWideCount, SichuanChongqingCount},
 		"一次办":        {BundleCount, AtMostOnceShare},
 		"全天办":        {SelfService24hCount},
 		"集中办":        {},
@@ -207,15 +218,76 @@ func TestDefault(t *testing.T) {
 			t.Errorf("%s indicators = %v, want %v", name, m.Indicators, want)
 		}
 	}
-	for _, name := range []string{"一网办", "一门办", "一窗办", "一次办", "马上办", "全天办", "就近办", "集中办", "帮办代办", "事代办", "物代购", "容缺预审", "线上办", "帮代办"} {
+	for _, name := range []string{"一网办", "一门办", "一窗办", "一次办", "马上办", "全天办", "集中办", "帮办代办", "事代办", "物代购", "容缺预审", "线上办", "帮代办"} {
 		if d.Measure(name) == nil {
 			t.Errorf("no measure %s", name)
 		}
+	}
+	// 就近办 belongs to each mode that runs it, counted its own way:
+	// 船山 delegates 69 matters to townships, 蓬溪 publishes the lists of
+	// matters handled anywhere in the county, nearby and with Chongqing.
+	own := []struct {
+		mode string
+		want []Indicator
+	}{
+		{"3+2", []Indicator{DelegatedCount}},
+		{"七办", []Indicator{CountyWideCount, NearbyCount, SichuanChongqingCount}},
+		{`以"减"促"简"`, []Indicator{DelegatedCount, CountyWideCount, NearbyCount}},
+	}
+	for _, tt := range own {
+		t.Run("就近办 of "+tt.mode, func(t *testing.T) {
+			m := d.MeasureOf(tt.mode, "就近办")
+			if m == nil || m.Mode != tt.mode || !slices.Equal(m.Indicators, tt.want) {
+				t.Fatalf("MeasureOf(%s, 就近办) = %+v, want indicators %v", tt.mode, m, tt.want)
+			}
+			if !slices.Contains(d.Mode(tt.mode).Measures, m) {
+				t.Errorf("mode %s does not run its own 就近办", tt.mode)
+			}
+		})
+	}
+	if d.Measure("就近办") != nil {
+		t.Errorf("就近办 is shared, but each mode has its own")
 	}
 }
 
 // TestRoundTrip writes documents as YAML and JSON and reads them back:
 // nothing may be lost.
+// TestCounting reads a bureau's counting rules and own measures.
+func TestCounting(t *testing.T) {
+	d, _ := LoadFile("testdata/modes/counting.yaml")
+	if d == nil {
+		t.Fatal("not read")
+	}
+	want := &Counting{Speedup: SpeedupMean, Units: SameUnitOnly, ZeroVisitExempt: []string{"M1", "000101001000"}}
+	if diff := cmp.Diff(want, d.Counting); diff != "" {
+		t.Errorf("counting (-want +got):\n%s", diff)
+	}
+	cfg := d.Counting.Config(Config{ZeroVisitExempt: []string{"M9"}})
+	if cfg.Speedup != SpeedupMean || cfg.Units != SameUnitOnly || !slices.Equal(cfg.ZeroVisitExempt, []string{"M9", "M1", "000101001000"}) {
+		t.Errorf("Config = %+v", cfg)
+	}
+	if got := (*Counting)(nil).Config(Config{Level: matters.CountyLevel}); got.Level != matters.CountyLevel || got.Speedup != SpeedupSum {
+		t.Errorf("nil Counting changed the config: %+v", got)
+	}
+	jia, yi := d.MeasureOf("甲办", "就近办"), d.MeasureOf("乙办", "就近办")
+	if jia == nil || yi == nil || jia == yi || !slices.Equal(jia.Indicators, []Indicator{DelegatedCount}) {
+		t.Errorf("就近办 of 甲办 %+v, of 乙办 %+v", jia, yi)
+	}
+	if tg := d.Mode("甲办").Targets; len(tg) != 1 || !tg[0].AtMost || tg[0].AtLeast != 9000 {
+		t.Errorf("甲办 targets %+v", tg)
+	}
+	// Written and read back, the counting and the measures' modes stay.
+	var b bytes.Buffer
+	if err := d.WriteYAML(&b); err != nil {
+		t.Fatal(err)
+	}
+	back, _ := Parse("back.yaml", b.Bytes())
+	if back == nil || !cmp.Equal(back.Counting, d.Counting) || back.MeasureOf("乙办", "就近办") == nil ||
+		back.MeasureOf("乙办", "就近办").Mode != "乙办" || !back.Mode("甲办").Targets[0].AtMost {
+		t.Errorf("not read back:\n%s", b.String())
+	}
+}
+
 func TestRoundTrip(t *testing.T) {
 	valid, probs := LoadFile("testdata/modes/valid.yaml")
 	if len(probs) != 0 {
@@ -316,6 +388,8 @@ func TestParseTarget(t *testing.T) {
 		{"川渝通办事项数>=2.5", Target{}, false},   // not whole
 		{"川渝通办事项数>=25e-1", Target{}, false}, // not whole either
 		{"川渝通办事项数>=2500e-1", Target{Indicator: SichuanChongqingCount, AtLeast: 250}, true},
+		{"承诺提速率<=90%", Target{Indicator: PromiseSpeedup, AtLeast: 9000, AtMost: true}, true},
+		{"下放事项数 ≤ 69", Target{Indicator: DelegatedCount, AtLeast: 69, AtMost: true}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -349,6 +423,12 @@ func TestTargetCheck(t *testing.T) {
 		{"count met", Target{Indicator: BundleCount, AtLeast: 74}, Result{Indicator: BundleCount, Num: 74}, Met},
 		{"count short", Target{Indicator: BundleCount, AtLeast: 74}, Result{Indicator: BundleCount, Num: 73}, NotMet},
 		{"other indicator", Target{Indicator: BundleCount, AtLeast: 1}, Result{Indicator: InstantCount, Num: 5}, Undetermined},
+		// Ceilings: at most the figure, exactly.
+		{"ceiling share met exactly", Target{Indicator: InstantShare, AtLeast: 7000, AtMost: true}, Result{Indicator: InstantShare, Num: 7, Den: 10}, Met},
+		{"ceiling share just over", Target{Indicator: InstantShare, AtLeast: 7000, AtMost: true}, Result{Indicator: InstantShare, Num: 70001, Den: 100000}, NotMet},
+		{"ceiling share undefined", Target{Indicator: InstantShare, AtLeast: 7000, AtMost: true}, Result{Indicator: InstantShare}, Undetermined},
+		{"ceiling count met", Target{Indicator: BundleCount, AtLeast: 74, AtMost: true}, Result{Indicator: BundleCount, Num: 74}, Met},
+		{"ceiling count over", Target{Indicator: BundleCount, AtLeast: 74, AtMost: true}, Result{Indicator: BundleCount, Num: 75}, NotMet},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

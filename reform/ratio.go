@@ -78,9 +78,17 @@ func formatHundredths(h int64) string {
 // prints as 70.00% may still fall short of 70%). An undefined ratio is at
 // least nothing.
 func (r Ratio) AtLeast(hundredths int64) bool {
-	if r.Den == 0 {
-		return false
-	}
+	return r.Den != 0 && r.cmp(hundredths) >= 0
+}
+
+// AtMost reports whether the ratio is at most hundredths/100 percent,
+// exactly; an undefined ratio is at most nothing.
+func (r Ratio) AtMost(hundredths int64) bool {
+	return r.Den != 0 && r.cmp(hundredths) <= 0
+}
+
+// cmp compares the ratio with hundredths/100 percent; Den must not be 0.
+func (r Ratio) cmp(hundredths int64) int {
 	// Num/Den ≥ h/10000 ⇔ Num·10000 ≥ h·Den when Den > 0.
 	lhs := new(big.Int).Mul(big.NewInt(r.Num), big.NewInt(10000))
 	rhs := new(big.Int).Mul(big.NewInt(hundredths), big.NewInt(r.Den))
@@ -88,5 +96,5 @@ func (r Ratio) AtLeast(hundredths int64) bool {
 	if r.Den < 0 {
 		c = -c
 	}
-	return c >= 0
+	return c
 }

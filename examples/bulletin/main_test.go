@@ -58,7 +58,9 @@ func TestFormats(t *testing.T) {
 			var v struct{ Period string }
 			return json.Unmarshal([]byte(s), &v) == nil && v.Period == "2021-04"
 		}},
-		{"text with rate", []string{"-rate"}, func(s string) bool { return strings.Contains(s, "办结受理比66.59%") && !strings.Contains(s, "办结率") }},
+		{"text with rate", []string{"-rate"}, func(s string) bool {
+			return strings.Contains(s, "办结受理比66.59%") && !strings.Contains(s, "办结率")
+		}},
 		{"explicit file", []string{"-in", "../data/bulletin-2021-04.yaml"}, func(s string) bool { return strings.HasPrefix(s, "一、工作动态\n") }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

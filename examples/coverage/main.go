@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	coverage [-in FILE]... [-mode NAME] [-modes FILE] [-base FILE] [-target T]... [-json]
+//	coverage [-in FILE]... [-mode NAME] [-modes FILE] [-base FILE] [-target T]... [-speedup F] [-units P] [-exempt CODE]... [-json]
 //
 // With no -in it measures the embedded sample catalogue
 // (examples/data/catalogue-pengxi.yaml). Several -in catalogues are
@@ -13,8 +13,20 @@
 // reform mode whose scorecard is printed ("七办" by default; see
 // reform.Default for the others, or -modes for a bureau's own document).
 // -base gives a base catalogue (基本目录) to measure 认领率 and 国家标准事项覆盖率
-// against. -target sets a target such as "即办比例>=70%", replacing the
-// mode's own for that indicator.
+// against. -target sets a target such as "即办比例>=70%" (or a ceiling,
+// "承诺提速率<=90%"), replacing the mode's own for that indicator.
+//
+// How indicators are counted is the bureau's to declare, in the counting
+// section of its modes document (-modes) or by flags, which win: -speedup
+// chooses the formula of 承诺提速率 (总时限压缩比, the default; 平均压缩比;
+// 提速事项占比), -units how limits in 自然日, 小时 and 分钟 compare with
+// working days (换算, the default: 7 自然日 = 5 工作日 = 40 小时; or
+// 同单位), and -exempt declares a matter exempt from 零跑动.
+//
+// A file given twice is refused, and so are two catalogues of one
+// division with the same as-of date; of two editions of a division the
+// later is rolled up, with a warning. A spreadsheet names no division: the
+// name package county knows for its code is used, with a note.
 //
 // Catalogues are streamed (matters.Decoder): their matters pass through the
 // indicators one at a time and are never held, so a catalogue of a million
@@ -190,7 +202,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	modesFile := fl.String("modes", "", "read the reform modes from `FILE` instead of the embedded ones")
 	baseFile := fl.String("base", "", "measure 认领率 and 国家标准事项覆盖率 against the base catalogue in `FILE`")
 	var targets []reform.Target
-	fl.Func("target", "set a `TARGET` such as 即办比例>=70% (repeatable), replacing the mode's own for that indicator", func(s string) error {
+	fl.Func("target", "set a `TARGET` such as 即办比例>=70% or 承诺提速率<=90% (repeatable), replacing the mode's own for that indicator", func(s string) error {
 		t, err := reform.ParseTarget(s)
 		if err != nil {
 			return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "reform: "))
@@ -199,12 +211,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return nil
 	})
 	var cfgFlags reform.Config
+	var speedupSet, unitsSet bool
+	fl.Func("exempt", "declare the matter with `CODE` (or base code) exempt from 零跑动 (repeatable)", func(s string) error {
+		cfgFlags.ZeroVisitExempt = append(cfgFlags.ZeroVisitExempt, s)
+		return nil
+	})
 	fl.Func("speedup", "compute 承诺提速率 by `FORMULA`: 总时限压缩比 (sum, the default), 平均压缩比 (mean) or 提速事项占比 (share)", func(s string) error {
 		f, err := reform.ParseSpeedupFormula(s)
 		if err != nil {
 			return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "reform: "))
 		}
-		cfgFlags.Speedup = f
+		cfgFlags.Speedup, speedupSet = f, true
 		return nil
 	})
 	fl.Func("units", "compare limits in 自然日, 小时, 分钟 with working days by `POLICY`: 换算 (convert, the default: 7 自然日 = 5 工作日 = 40 小时) or 同单位 (same-unit)", func(s string) error {
@@ -212,12 +229,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "reform: "))
 		}
-		cfgFlags.Units = p
+		cfgFlags.Units, unitsSet = p, true
 		return nil
 	})
 	asJSON := fl.Bool("json", false, "print the figures as JSON")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: coverage [-in FILE]... [-mode NAME] [-modes FILE] [-base FILE] [-target T]... [-speedup F] [-units P] [-json]")
+		fmt.Fprintln(stderr, "usage: coverage [-in FILE]... [-mode NAME] [-modes FILE] [-base FILE] [-target T]... [-speedup F] [-units P] [-exempt CODE]... [-json]")
 		fmt.Fprintln(stderr, "With no -in, measures the embedded sample catalogue.")
 		fl.PrintDefaults()
 	}
@@ -290,7 +307,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if failed {
 		return 1
 	}
-	cfg := cfgFlags
+	// The counting rules: the modes document's, then the flags'.
+	cfg := modes.Counting.Config(reform.Config{})
+	if speedupSet {
+		cfg.Speedup = cfgFlags.Speedup
+	}
+	if unitsSet {
+		cfg.Units = cfgFlags.Units
+	}
+	cfg.ZeroVisitExempt = append(cfg.ZeroVisitExempt, cfgFlags.ZeroVisitExempt...)
 	cfg.Level = commonLevel(levels)
 	if base != nil {
 		cfg.Base = reform.NewBase(base)

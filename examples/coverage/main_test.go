@@ -36,6 +36,9 @@ func TestGolden(t *testing.T) {
 		{"editions", []string{"-in", "../data/catalogue-pengxi-2021-05.yaml", "-in", "../data/catalogue-pengxi.yaml"}, 0},
 		{"same-date", []string{"-in", "../data/catalogue-pengxi.yaml", "-in", "testdata/pengxi-same-date.yaml"}, 1},
 		{"bad-speedup", []string{"-speedup", "average"}, 2},
+		// Counting rules from the modes document; a flag overrides one.
+		{"counting", []string{"-modes", "testdata/counting.yaml", "-mode", "一网办到底"}, 0},
+		{"counting-flag", []string{"-modes", "testdata/counting.yaml", "-mode", "一网办到底", "-speedup", "sum", "-target", "零跑动率<=50%"}, 0},
 		{"broken", []string{"-in", "testdata/broken.yaml"}, 1},
 		{"missing", []string{"-in", "testdata/missing.yaml"}, 1},
 		{"bad-modes", []string{"-modes", "testdata/bad-modes.yaml"}, 1},
