@@ -29,6 +29,20 @@ const (
 	RuleCodeDivision       schema.Rule = "matter.code-division"
 	RuleCodeBody           schema.Rule = "matter.code-body"
 	RuleCodeBaseCode       schema.Rule = "matter.code-base-code"
+	// RuleCodeLevel (warning): the level digit of an implementation or
+	// handling-item code is not the matter's level.
+	RuleCodeLevel schema.Rule = "matter.code-level"
+	// RuleCodeType (warning): the type a Sichuan code's type letters state
+	// (1A 行政许可, 1B 行政处罚, …, 2x 公共服务) is not the matter's type.
+	RuleCodeType schema.Rule = "matter.code-type"
+	// RuleCreditRegistry (warning): a credit code whose registration
+	// authority does not register its category of organisation in GB
+	// 32100 ("19"), or the all-zero code, which passes the check
+	// characters.
+	RuleCreditRegistry schema.Rule = "matter.credit-code-registry"
+	// RuleBaseCodeForm (warning): a base code that is not in the national
+	// form, 12 digits (a Sichuan local base code, say).
+	RuleBaseCodeForm schema.Rule = "matter.base-code-form"
 	// RuleBodyOrgCode (warning): the body is identified by a 9-character
 	// organisation code (GB 11714, body extension x-orgCode), not by a
 	// unified social credit code.
@@ -237,7 +251,13 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 				pos = loc(p)
 			}
 			probs.Add(&schema.Problem{Path: p, Pos: pos, Rule: RuleCreditCodeCheck, Message: strings.TrimPrefix(err.Error(), "matters: "), Err: err})
+		} else {
+			checkRegistry(body, path.Key("body").Key("creditCode"), loc, probs)
 		}
+	}
+	if b := m.BaseCode; b != "" && !nationalBase(b) {
+		p := path.Key("baseCode")
+		probs.Warningf(p, loc(p), RuleBaseCodeForm, "base code %s is not in the national form (12 digits)", b)
 	}
 	checkBodyExtension(m, path, loc, probs)
 	if m.Code == "" {
@@ -263,6 +283,15 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 	if d := code.Division(); division.IsValid() && d.IsValid() && !division.Contains(d) && !d.Contains(division) {
 		probs.Warningf(p, pos, RuleCodeDivision, "code names division %s, which is neither within nor above the catalogue's division %s", d, division)
 	}
+	if cc := code.CreditCode(); cc.IsValid() && cc != body {
+		checkRegistry(cc, p, func(schema.Path) schema.Pos { return pos }, probs)
+	}
+	if lv := code.LevelDigit(); lv != 0 && m.Level != 0 && lv != int(m.Level) {
+		probs.Warningf(p, pos, RuleCodeLevel, "code has level digit %d (%s), but the matter's level is %s", lv, Level(lv), m.Level)
+	}
+	if hint := code.TypeHint(); hint != "" && m.Type != 0 && hint != m.Type.String() {
+		probs.Warningf(p, pos, RuleCodeType, "code's type letters say %s, but the matter's type is %s", hint, m.Type)
+	}
 	if body.IsValid() {
 		switch {
 		case code.CreditCode().IsValid() && code.CreditCode() != body:
@@ -276,6 +305,34 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 			probs.Errorf(p, pos, RuleCodeBaseCode, "code holds base code %s, but the matter claims %s", base, m.BaseCode)
 		}
 	}
+}
+
+// checkRegistry reports a credit code whose authority and category pair
+// GB 32100 does not have.
+func checkRegistry(c CreditCode, p schema.Path, loc Locator, probs *schema.List) {
+	if c.Registered() {
+		return
+	}
+	if c.String() == "000000000000000000" {
+		probs.Warningf(p, loc(p), RuleCreditRegistry, "credit code %s is all zeros: a placeholder, not a body's code", c)
+		return
+	}
+	probs.Warningf(p, loc(p), RuleCreditRegistry, "credit code %s: registration authority %c does not register organisation category %c (GB 32100)",
+		c, c.Authority(), c.Category())
+}
+
+// nationalBase reports whether b is a base code in the national form: 12
+// digits.
+func nationalBase(b string) bool {
+	if len(b) != 12 {
+		return false
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] < '0' || b[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // checkBodyExtension reports a body identified by a code other than a

@@ -171,3 +171,21 @@ func (c *CreditCode) UnmarshalText(text []byte) error {
 	*c = v
 	return nil
 }
+
+// creditRegistry lists, per registration authority (GB 32100-2015 and its
+// amendments), the organisation categories it registers: 1 机构编制, 2 外交,
+// 3 司法行政, 4 文化, 5 民政, 6 旅游, 7 宗教, 8 工会, 9 市场监管 (工商), A 中央军委
+// 改革和编制办公室, N 农业农村, Y 其他. 民政 also gives village and
+// residents' committees (基层群众性自治组织) category 4: "54".
+var creditRegistry = map[byte]string{
+	'1': "1239", '2': "19", '3': "123459", '4': "19", '5': "12349", '6': "129",
+	'7': "129", '8': "19", '9': "123", 'A': "19", 'N': "1239", 'Y': "1",
+}
+
+// Registered reports whether the code's registration authority registers
+// organisations of its category (GB 32100), so that "11" (a government
+// organ) is, and "19" or the all-zero code is not.
+func (c CreditCode) Registered() bool {
+	cats, ok := creditRegistry[c.Authority()]
+	return ok && strings.IndexByte(cats, c.Category()) >= 0
+}

@@ -328,7 +328,10 @@ func TestCSVCells(t *testing.T) {
 		{"good", csvHeader + good, nil},
 		{"bad type", csvHeader + "C1,甲事项,行政审批,甲局,,县级,,,,,,,,,,\n",
 			[]csvProblem{{RuleCSVValue, "/matters/0/type", 2, 3}}},
-		{"type code", csvHeader + "C1,甲事项,20,甲局,,4,,,,,,,,,,\n", nil},
+		{"type code", csvHeader + "C1,甲事项,01,甲局,,4,,,,,,,,,,\n", nil},
+		// The code's type letters (1A) say 行政许可.
+		{"type against code", csvHeader + "C1,甲事项,20,甲局,,4,,,,,,,,,,\n",
+			[]csvProblem{{RuleCodeType, "/matters/0/code", 2, 1}}},
 		{"empty required", csvHeader + ",,,,,县级,,,,,,,,,,\n",
 			[]csvProblem{{RuleCSVRequired, "/matters/0/code", 2, 1}, {RuleCSVRequired, "/matters/0/name", 2, 2}, {RuleCSVRequired, "/matters/0/type", 2, 3}, {RuleCSVRequired, "/matters/0/body/name", 2, 4}}},
 		{"no level, no area", csvHeader + "C1,甲事项,行政许可,甲局,,,,,,,,,,,,\n",
@@ -461,14 +464,14 @@ func TestCSVExtensions(t *testing.T) {
 // TestCSVValues checks how cells are read.
 func TestCSVValues(t *testing.T) {
 	text := "事项编码,事项名称,事项类型,实施主体,行使层级,法定办结时限,法定办结时限单位,承诺办结时限,网上办理深度,办理形式,服务对象,通办范围,下放层级,下放批次,是否收费,收费项目,备注,x-window\n" +
-		csvTestCode + ",甲事项,其他行政权力,甲局,5,２０,工作日,0.5个工作日,1^2,\"1,2\",自然人；企业法人,川渝通办（第1批）、全省通办,村(社区)级,２,否,\"工本费、邮寄费\n加急费\",附注,\"{\"\"a\"\":1}\"\n"
+		strings.Replace(csvTestCode, "511A", "511Z", 1) + ",甲事项,其他行政权力,甲局,5,２０,工作日,0.5个工作日,1^2,\"1,2\",自然人；企业法人,川渝通办（第1批）、全省通办,村(社区)级,２,否,\"工本费、邮寄费\n加急费\",附注,\"{\"\"a\"\":1}\"\n"
 	cat, probs := ReadCSV(strings.NewReader(text), "t.csv", nil)
 	if len(probs) != 0 {
 		t.Fatalf("problems: %v", probs)
 	}
 	got := cat.Matters[0]
 	want := Matter{
-		Code: csvTestCode, Name: "甲事项", Type: OtherPower, Level: Township, Body: Body{Name: "甲局"},
+		Code: strings.Replace(csvTestCode, "511A", "511Z", 1), Name: "甲事项", Type: OtherPower, Level: Township, Body: Body{Name: "甲局"},
 		LegalLimit:     Limit{Value: 20, Unit: WorkingDays},
 		PromisedLimit:  Limit{Value: 0.5, Unit: WorkingDays},
 		Online:         SetOf(OnlineConsult, OnlineReceive),

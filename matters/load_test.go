@@ -99,6 +99,17 @@ func edit(t *testing.T, old, new string) []byte {
 	return bytes.Replace(b, []byte(old), []byte(new), 1)
 }
 
+// withCheck completes 17 characters of a credit code with its check
+// character.
+func withCheck(s string) string {
+	for _, c := range creditAlphabet {
+		if _, err := ParseCreditCode(s + string(c)); err == nil {
+			return s + string(c)
+		}
+	}
+	panic("no check character for " + s)
+}
+
 func TestSemanticRules(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -109,7 +120,8 @@ func TestSemanticRules(t *testing.T) {
 			name: "duplicate code",
 			old:  `code: "11511301008778183N5000301003000"`,
 			new:  `code: "11511301008778183N4000101001000"`,
-			want: []problemKey{{RuleDuplicateCode, "/matters/2/code"}, {RuleBundleUnknownMember, "/bundles/0/matters/1"}},
+			// Matter 0's code also states level 4 (县级); matter 2 is 乡镇级.
+			want: []problemKey{{RuleCodeLevel, "/matters/2/code"}, {RuleDuplicateCode, "/matters/2/code"}, {RuleBundleUnknownMember, "/bundles/0/matters/1"}},
 		},
 		{
 			name: "promised beyond legal, same unit",
@@ -206,8 +218,40 @@ func TestSemanticRules(t *testing.T) {
 		{
 			name: "code names another division",
 			old:  `code: "11511301008778183N5000301003000"`,
-			new:  `code: "512C0053300008-510921000000-000-11511301008778183N-1-00"`,
+			new:  `code: "511G0053300008-510921000000-000-11511301008778183N-1-00"`,
 			want: []problemKey{{RuleCodeDivision, "/matters/2/code"}, {RuleBundleUnknownMember, "/bundles/0/matters/1"}},
+		},
+		{
+			name: "code states another level",
+			old:  `code: "11511301008778183N5000301003000"`,
+			new:  `code: "11511301008778183N4000301003000"`,
+			want: []problemKey{{RuleCodeLevel, "/matters/2/code"}, {RuleBundleUnknownMember, "/bundles/0/matters/1"}},
+		},
+		{
+			// 1A is 行政许可; matter 2 is 行政给付.
+			name: "code states another type",
+			old:  `code: "11511301008778183N5000301003000"`,
+			new:  `code: "511A0053300008-511301000000-000-11511301008778183N-1-00"`,
+			want: []problemKey{{RuleCodeType, "/matters/2/code"}, {RuleBundleUnknownMember, "/bundles/0/matters/1"}},
+		},
+		{
+			// 17 is no category of 机构编制; the check characters are right.
+			name: "credit code of no registered category",
+			old:  `creditCode: "115113010833722043"`,
+			new:  `creditCode: "` + withCheck("17511301083372204") + `"`,
+			want: []problemKey{{RuleCodeBody, "/matters/1/code"}, {RuleCreditRegistry, "/matters/1/body/creditCode"}},
+		},
+		{
+			name: "all-zero credit code",
+			old:  `creditCode: "115113010833722043"`,
+			new:  `creditCode: "000000000000000000"`,
+			want: []problemKey{{RuleCodeBody, "/matters/1/code"}, {RuleCreditRegistry, "/matters/1/body/creditCode"}},
+		},
+		{
+			name: "base code not national",
+			old:  `baseCode: "000201002000"`,
+			new:  `baseCode: "512C00533000"`,
+			want: []problemKey{{RuleCodeBaseCode, "/matters/1/code"}, {RuleBaseCodeForm, "/matters/1/baseCode"}},
 		},
 		{
 			name: "code names the county above a township list",
