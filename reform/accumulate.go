@@ -102,9 +102,11 @@ func (c *config) same(d *config) bool {
 }
 
 // Indicators accumulates every [Indicator] over the matters and bundles
-// added to it. It keeps counts, sums and a few example codes only, so its
-// size does not grow with the number of matters, and adding a matter does
-// not allocate. Accumulators made with the same Config merge exactly: the
+// added to it. It keeps counts, sums and a few example codes, and for the
+// scope counts (川渝通办事项数 …) a 16-byte key per distinct item, so that
+// an item claimed by several counties counts once; its size grows with the
+// items of those lists (hundreds in a province), not with the matters, and
+// adding a matter whose items were seen before does not allocate. Accumulators made with the same Config merge exactly: the
 // figures of merged shards are those of the union of their matters.
 //
 // The zero value is ready to use and measures with the zero [Config].
@@ -131,8 +133,7 @@ type Indicators struct {
 
 	delegated   [matters.Village + 1]int64 // by receiving level; 0: not stated
 	scopes      [matters.Nearby + 1]int64  // by scope kind
-	scBatches   batches                    // 川渝通办 by batch
-	cpBatches   batches                    // 跨省通办 by batch
+	items       [matters.Nearby + 1]itemSet // distinct items by scope kind
 	selfService int64
 	tolerate    int64
 
@@ -168,20 +169,19 @@ func (x *Indicators) Add(m *matters.Matter) {
 		x.delegated[receivingLevel(m)]++
 	}
 	var seen uint16
+	var key itemKey
 	for i := range m.Scopes {
 		s := &m.Scopes[i]
 		k := s.Kind
 		if k == 0 || k > matters.Nearby || seen&(1<<k) != 0 {
 			continue
 		}
+		if seen == 0 {
+			key = keyOf(m)
+		}
 		seen |= 1 << k
 		x.scopes[k]++
-		switch k {
-		case matters.SichuanChongqing:
-			x.scBatches.add(s.Batch)
-		case matters.CrossProvince:
-			x.cpBatches.add(s.Batch)
-		}
+		x.items[k].add(key, s.Batch)
 	}
 	if m.SelfService24h {
 		x.selfService++
@@ -293,8 +293,9 @@ func (x *Indicators) Merge(o *Indicators) error {
 	for i := range x.scopes {
 		x.scopes[i] += o.scopes[i]
 	}
-	x.scBatches.merge(&o.scBatches)
-	x.cpBatches.merge(&o.cpBatches)
+	for k := range x.items {
+		x.items[k].merge(o.items[k])
+	}
 	x.selfService += o.selfService
 	x.tolerate += o.tolerate
 	if x.claimed == nil && o.claimed != nil {
@@ -320,8 +321,9 @@ func (x *Indicators) Clone() *Indicators {
 	if x.claimed != nil {
 		c.claimed = append([]uint64(nil), x.claimed...)
 	}
-	c.scBatches.more = maps.Clone(x.scBatches.more)
-	c.cpBatches.more = maps.Clone(x.cpBatches.more)
+	for k := range c.items {
+		c.items[k] = x.items[k].clone()
+	}
 	return &c
 }
 
@@ -457,39 +459,6 @@ func receivingLevel(m *matters.Matter) matters.Level {
 		return m.Delegation.To
 	}
 	return 0
-}
-
-// batches counts matters by batch. Batches are small numbers; the rare
-// large one goes to a map.
-type batches struct {
-	small [64]int64 // index: batch; 0: not stated
-	more  map[int]int64
-}
-
-func (b *batches) add(batch int) {
-	if batch < 0 {
-		batch = 0
-	}
-	if batch < len(b.small) {
-		b.small[batch]++
-		return
-	}
-	if b.more == nil {
-		b.more = make(map[int]int64)
-	}
-	b.more[batch]++
-}
-
-func (b *batches) merge(o *batches) {
-	for i := range b.small {
-		b.small[i] += o.small[i]
-	}
-	for k, v := range o.more {
-		if b.more == nil {
-			b.more = make(map[int]int64)
-		}
-		b.more[k] += v
-	}
 }
 
 // exclusions counts the matters left out of a population, per reason, with

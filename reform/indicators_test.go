@@ -165,12 +165,12 @@ func TestIndicators(t *testing.T) {
 		{"delegated", hand, Result{Indicator: DelegatedCount, Num: 3, Counted: 7,
 			Groups: []Subtotal{{"乡镇级", 1}, {"村(社区)级", 1}, {"层级未注明", 1}}}, "3"},
 		// 川渝: M1 batch 1, M5 batch 2 (its second entry ignored), M7 no batch.
-		{"sichuan-chongqing", hand, Result{Indicator: SichuanChongqingCount, Num: 3, Counted: 7,
+		{"sichuan-chongqing", hand, Result{Indicator: SichuanChongqingCount, Num: 3, Counted: 7, Distinct: true, Matters: 3,
 			Groups: []Subtotal{{"第1批", 1}, {"第2批", 1}, {"批次未注明", 1}}}, "3"},
-		{"cross-province", hand, Result{Indicator: CrossProvinceCount, Num: 1, Counted: 7,
+		{"cross-province", hand, Result{Indicator: CrossProvinceCount, Num: 1, Counted: 7, Distinct: true, Matters: 1,
 			Groups: []Subtotal{{"第2批", 1}}}, "1"},
-		{"county-wide", hand, Result{Indicator: CountyWideCount, Num: 1, Counted: 7}, "1"},
-		{"nearby", hand, Result{Indicator: NearbyCount, Num: 1, Counted: 7}, "1"},
+		{"county-wide", hand, Result{Indicator: CountyWideCount, Num: 1, Counted: 7, Distinct: true, Matters: 1}, "1"},
+		{"nearby", hand, Result{Indicator: NearbyCount, Num: 1, Counted: 7, Distinct: true, Matters: 1}, "1"},
 		{"bundles", hand, Result{Indicator: BundleCount, Num: 2, Counted: 2}, "2"},
 		{"24h", hand, Result{Indicator: SelfService24hCount, Num: 1, Counted: 7}, "1"},
 		{"tolerate missing", hand, Result{Indicator: TolerateMissingCount, Num: 1, Counted: 7}, "1"},
@@ -471,5 +471,62 @@ func TestSpeedupFormulas(t *testing.T) {
 				t.Errorf("formula %v, want %v", r.Formula, tt.cfg.Speedup)
 			}
 		})
+	}
+}
+
+// TestDistinctItems counts the scope lists in items, as bulletins do: two
+// counties claiming one 川渝通办 item make one item at the city.
+//
+//	county A: X1 (base 000101001000, 第2批), Y (no base code, 甲证办理 行政许可, 第1批)
+//	county B: X2 (base 000101001000, 第1批: the item's earliest batch),
+//	          Y2 (甲证办理 行政许可, no base code: the same item as Y),
+//	          Z  (甲证办理 公共服务: another type, another item, no batch)
+//	          S  (Sichuan code holding local base 511A0100100001)
+//	county C: S2 (another body's Sichuan code, same local base)
+func TestDistinctItems(t *testing.T) {
+	sc := func(batch int) []matters.Scope { return []matters.Scope{{Kind: matters.SichuanChongqing, Batch: batch}} }
+	a, b, c := New(Config{}), New(Config{}), New(Config{})
+	a.Add(&matters.Matter{Code: "X1", BaseCode: "000101001000", Name: "乙", Type: matters.Licensing, Scopes: sc(2)})
+	a.Add(&matters.Matter{Code: "Y", Name: "甲证办理", Type: matters.Licensing, Scopes: sc(1)})
+	b.Add(&matters.Matter{Code: "X2", BaseCode: "000101001000", Name: "乙（县级）", Type: matters.Licensing, Scopes: sc(1)})
+	b.Add(&matters.Matter{Code: "Y2", Name: "甲证办理", Type: matters.Licensing, Scopes: sc(1)})
+	b.Add(&matters.Matter{Code: "Z", Name: "甲证办理", Type: matters.PublicService, Scopes: sc(0)})
+	b.Add(&matters.Matter{Code: "511A0100100001-511699000000-000-115116995551234500-1-00", Name: "丙", Type: matters.Licensing, Scopes: sc(1)})
+	c.Add(&matters.Matter{Code: "511A0100100001-511698000000-000-11511698MB1D03862R-1-00", Name: "丙", Type: matters.Licensing, Scopes: sc(1)})
+
+	city := New(Config{})
+	for _, x := range []*Indicators{a, b, c} {
+		if err := city.Merge(x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name    string
+		x       *Indicators
+		items   int64
+		matters int64
+		groups  []Subtotal
+	}{
+		{"county A", a, 2, 2, []Subtotal{{"第1批", 1}, {"第2批", 1}}},
+		{"county B", b, 4, 4, []Subtotal{{"第1批", 3}, {"批次未注明", 1}}},
+		// X, Y, Z, S: 4 items from 7 matters; X's earliest batch is 1.
+		{"city", city, 4, 7, []Subtotal{{"第1批", 3}, {"批次未注明", 1}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := tt.x.Result(SichuanChongqingCount)
+			if r.Num != tt.items || r.Matters != tt.matters || !r.Distinct {
+				t.Errorf("%d items from %d matters (distinct %v), want %d from %d", r.Num, r.Matters, r.Distinct, tt.items, tt.matters)
+			}
+			if diff := cmp.Diff(tt.groups, r.Groups); diff != "" {
+				t.Errorf("batches (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// A clone is independent of what it was cloned from.
+	cl := a.Clone()
+	cl.Add(&matters.Matter{Code: "W", Name: "丁", Type: matters.Licensing, Scopes: sc(1)})
+	if a.Result(SichuanChongqingCount).Num != 2 || cl.Result(SichuanChongqingCount).Num != 3 {
+		t.Errorf("clone shares its items")
 	}
 }

@@ -2,7 +2,6 @@ package reform
 
 import (
 	"encoding/json"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -29,6 +28,13 @@ type Result struct {
 	// Converted is, for PromiseSpeedup, how many matters had their limits
 	// in two units that were converted to compare them (Config.Units).
 	Converted int64
+	// Distinct is set when Num counts distinct items rather than matters:
+	// the scope counts (川渝通办事项数, 跨省通办事项数, 全域通办事项数,
+	// 就近可办事项数) count an item once however many matters (of several
+	// bodies or counties) claim it, by base code or, lacking one, by name
+	// and type. Matters is then the number of matters counted.
+	Distinct bool
+	Matters  int64
 	// Counted is how many matters the figure was taken over: the
 	// denominator's matters for a share, the matters examined for a
 	// count; bundles for BundleCount, base items for ClaimRate.
@@ -112,11 +118,13 @@ type resultJSON struct {
 	Formula   string      `json:"formula,omitempty"`
 	Scale     int64       `json:"scale,omitempty"`
 	Converted int64       `json:"converted,omitempty"`
+	Distinct  bool        `json:"distinctItems,omitempty"`
+	Matters   int64       `json:"matters,omitempty"`
 }
 
 func (r Result) jsonForm(t *Target, v Verdict) resultJSON {
 	o := resultJSON{Indicator: r.Indicator, Value: r.Value(), Num: r.Num, Counted: r.Counted, Verdict: v, Groups: r.Groups, Excluded: r.Excluded,
-		Unknown: r.Unknown, Scale: r.Scale, Converted: r.Converted}
+		Unknown: r.Unknown, Scale: r.Scale, Converted: r.Converted, Distinct: r.Distinct, Matters: r.Matters}
 	if r.Indicator == PromiseSpeedup {
 		o.Formula = r.Formula.String()
 	}
@@ -189,16 +197,13 @@ func (x *Indicators) Result(i Indicator) Result {
 		if v := x.delegated[0]; v != 0 {
 			r.Groups = append(r.Groups, Subtotal{Key: levelKey(0), Count: v})
 		}
-	case SichuanChongqingCount:
-		count(x.scopes[matters.SichuanChongqing])
-		r.Groups = x.scBatches.groups()
-	case CrossProvinceCount:
-		count(x.scopes[matters.CrossProvince])
-		r.Groups = x.cpBatches.groups()
-	case CountyWideCount:
-		count(x.scopes[matters.CountyWide])
-	case NearbyCount:
-		count(x.scopes[matters.Nearby])
+	case SichuanChongqingCount, CrossProvinceCount, CountyWideCount, NearbyCount:
+		k := scopeOf[i]
+		count(int64(len(x.items[k])))
+		r.Distinct, r.Matters = true, x.scopes[k]
+		if i == SichuanChongqingCount || i == CrossProvinceCount {
+			r.Groups = x.items[k].groups()
+		}
 	case BundleCount:
 		r.Num, r.Counted = x.bundles, x.bundles
 	case SelfService24hCount:
@@ -214,35 +219,18 @@ func (x *Indicators) Result(i Indicator) Result {
 	return r
 }
 
+// scopeOf is the scope each scope count counts.
+var scopeOf = map[Indicator]matters.ScopeKind{
+	SichuanChongqingCount: matters.SichuanChongqing, CrossProvinceCount: matters.CrossProvince,
+	CountyWideCount: matters.CountyWide, NearbyCount: matters.Nearby,
+}
+
 // Results returns the figures of every indicator, in the order of
 // [AllIndicators].
 func (x *Indicators) Results() []Result {
 	out := make([]Result, 0, numIndicators-1)
 	for i := Indicator(1); i < numIndicators; i++ {
 		out = append(out, x.Result(i))
-	}
-	return out
-}
-
-func (b *batches) groups() []Subtotal {
-	var out []Subtotal
-	for i := 1; i < len(b.small); i++ {
-		if b.small[i] != 0 {
-			out = append(out, Subtotal{Key: batchKey(i), Count: b.small[i]})
-		}
-	}
-	keys := make([]int, 0, len(b.more))
-	for k := range b.more {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if b.more[k] != 0 {
-			out = append(out, Subtotal{Key: batchKey(k), Count: b.more[k]})
-		}
-	}
-	if b.small[0] != 0 {
-		out = append(out, Subtotal{Key: batchKey(0), Count: b.small[0]})
 	}
 	return out
 }

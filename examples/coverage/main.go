@@ -575,6 +575,8 @@ func describe(r reform.Result) string {
 		fmt.Fprintf(&b, " (%d of %d matters)", r.Num, r.Den)
 	case r.Indicator == reform.BundleCount:
 		b.WriteString(" bundles")
+	case r.Distinct:
+		fmt.Fprintf(&b, " items (from %d matters)", r.Matters)
 	}
 	if len(r.Groups) > 0 {
 		parts := make([]string, len(r.Groups))

@@ -86,6 +86,8 @@ func coverageCounts(t *testing.T) map[reform.Indicator]struct {
 				Indicator reform.Indicator
 				Num       int64
 				Groups    []reform.Subtotal
+				Distinct  bool `json:"distinctItems"`
+				Matters   int64
 			}
 		}
 	}
@@ -100,6 +102,12 @@ func coverageCounts(t *testing.T) map[reform.Indicator]struct {
 		Groups []reform.Subtotal
 	}{}
 	for _, r := range doc.Catalogues[0].Indicators {
+		// A list has one entry per matter; a scope count counts the
+		// distinct items among them (a base item claimed by two villages
+		// once), grouped by item: the list is held to the matters.
+		if r.Distinct {
+			r.Num, r.Groups = r.Matters, nil
+		}
 		counts[r.Indicator] = struct {
 			Num    int64
 			Groups []reform.Subtotal
@@ -151,7 +159,7 @@ func TestListsAgreeWithCoverage(t *testing.T) {
 			if doc.Count != want.Num || inSections != want.Num {
 				t.Errorf("json: count %d, %d entries listed; coverage: %s = %d", doc.Count, inSections, l.Indicator, want.Num)
 			}
-			if !bundles && l.GroupedBy != "" {
+			if !bundles && l.GroupedBy != "" && want.Groups != nil {
 				if diff := cmp.Diff(want.Groups, groups); diff != "" {
 					t.Errorf("json: groups differ from coverage's (-coverage +list):\n%s", diff)
 				}

@@ -1,0 +1,97 @@
+package reform
+
+import (
+	"hash/fnv"
+	"maps"
+	"slices"
+
+	"github.com/zwfw/zwfw/matters"
+)
+
+// itemKey identifies the item a matter stands for, so that the scope
+// counts (川渝通办事项数 …) count items, not matters: two counties claiming
+// the same 川渝通办 item make one item at the city, as a bulletin's "2批210项"
+// counts. The item is the matter's base code (stated, or the one its code
+// holds) or, lacking one, its name and type. The key is a 128-bit FNV hash
+// of that text, the same in every process, so accumulators merge wherever
+// they were filled.
+type itemKey [16]byte
+
+func keyOf(m *matters.Matter) itemKey {
+	text := ""
+	switch {
+	case m.BaseCode != "":
+		text = "b\x00" + m.BaseCode
+	default:
+		if c, _, err := matters.ParseMatterCodeLenient(m.Code); err == nil && c.Base().IsValid() {
+			text = "b\x00" + c.Base().String()
+		} else {
+			text = "n\x00" + m.Name + "\x00" + m.Type.String()
+		}
+	}
+	h := fnv.New128a()
+	h.Write([]byte(text))
+	var k itemKey
+	h.Sum(k[:0])
+	return k
+}
+
+// itemSet holds the distinct items of one scope with the earliest batch
+// each was published in (0: not stated).
+type itemSet map[itemKey]int
+
+func (s *itemSet) add(k itemKey, batch int) {
+	if *s == nil {
+		*s = itemSet{}
+	}
+	if b, ok := (*s)[k]; !ok || earlier(batch, b) {
+		(*s)[k] = batch
+	}
+}
+
+// earlier reports whether batch a comes before b; a stated batch comes
+// before an unstated one.
+func earlier(a, b int) bool {
+	switch {
+	case a <= 0:
+		return false
+	case b <= 0:
+		return true
+	}
+	return a < b
+}
+
+func (s *itemSet) merge(o itemSet) {
+	for k, b := range o {
+		s.add(k, b)
+	}
+}
+
+func (s itemSet) clone() itemSet { return maps.Clone(s) }
+
+// groups counts the items by batch, in batch order, those with no batch
+// last (批次未注明).
+func (s itemSet) groups() []Subtotal {
+	by := map[int]int64{}
+	for _, b := range s {
+		if b < 0 {
+			b = 0
+		}
+		by[b]++
+	}
+	keys := make([]int, 0, len(by))
+	for b := range by {
+		if b > 0 {
+			keys = append(keys, b)
+		}
+	}
+	slices.Sort(keys)
+	var out []Subtotal
+	for _, b := range keys {
+		out = append(out, Subtotal{Key: batchKey(b), Count: by[b]})
+	}
+	if n := by[0]; n > 0 {
+		out = append(out, Subtotal{Key: batchKey(0), Count: n})
+	}
+	return out
+}
