@@ -131,8 +131,8 @@ type Indicators struct {
 	// Matters measured against the base, and those linked to it.
 	covered, linked int64
 
-	delegated   [matters.Village + 1]int64 // by receiving level; 0: not stated
-	scopes      [matters.Nearby + 1]int64  // by scope kind
+	delegated   [matters.Village + 1]int64  // by receiving level; 0: not stated
+	scopes      [matters.Nearby + 1]int64   // by scope kind
 	items       [matters.Nearby + 1]itemSet // distinct items by scope kind
 	selfService int64
 	tolerate    int64

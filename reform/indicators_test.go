@@ -484,7 +484,9 @@ func TestSpeedupFormulas(t *testing.T) {
 //	          S  (Sichuan code holding local base 511A0100100001)
 //	county C: S2 (another body's Sichuan code, same local base)
 func TestDistinctItems(t *testing.T) {
-	sc := func(batch int) []matters.Scope { return []matters.Scope{{Kind: matters.SichuanChongqing, Batch: batch}} }
+	sc := func(batch int) []matters.Scope {
+		return []matters.Scope{{Kind: matters.SichuanChongqing, Batch: batch}}
+	}
 	a, b, c := New(Config{}), New(Config{}), New(Config{})
 	a.Add(&matters.Matter{Code: "X1", BaseCode: "000101001000", Name: "乙", Type: matters.Licensing, Scopes: sc(2)})
 	a.Add(&matters.Matter{Code: "Y", Name: "甲证办理", Type: matters.Licensing, Scopes: sc(1)})
