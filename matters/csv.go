@@ -124,11 +124,9 @@ func (o *CSVOptions) comma() rune {
 // in UTF-8 (with or without byte-order mark) or in GB18030/GBK as Excel
 // on Chinese Windows saves it; name is used in problem positions. It
 // reads row by row and holds nothing but the catalogue it builds. Each
-// matter gets the semantic checks [Parse] runs, with one difference: a
-// code that disagrees with the body-code column or the catalogue's
-// division (matter.code-body, matter.code-division) is a warning, since
-// portals fill that column with the department's code where the
-// implementing body may be a unit under it. ReadCSV returns the
+// matter gets the semantic checks [Parse] runs, with the same rules and
+// severities, so that a spreadsheet and the document converted from it
+// have the same problems. ReadCSV returns the
 // catalogue, which is nil only when no header row could be read, and
 // every problem found, sorted. Problem positions give the line a row starts on (the row number
 // the spreadsheet shows, unless a cell spans lines) and the column number

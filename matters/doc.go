@@ -35,6 +35,9 @@
 // reference implementation problem for problem; [DecodeOptions] can ask for
 // the reference. [Parse], [Load], [LoadFile], [LoadFS] and [Decode] collect
 // what a Decoder yields: one path serves small documents and large ones.
+// A Decoder, and so every loader, also reads a spreadsheet saved as CSV,
+// told by its name (.csv) or its first line ([IsCSV]), with [ReadCSV]:
+// every program and helper that takes a catalogue takes the spreadsheet.
 //
 // # Semantic checks
 //
@@ -46,10 +49,10 @@
 //     legal limit, compared in working days (1 月 = 22, 1 年 = 250, 即办 = 0);
 //     matter.limits-incomparable (a warning) when a unit does not convert
 //     (自然日, 小时, 分钟), naming the unit.
-//   - matter.instant-mismatch: a promised limit of 即办 without handling kind
-//     即办件, or the reverse.
-//   - matter.online-needs-zero-visits: handled fully online (全程网办) yet
-//     needing visits.
+//   - matter.instant-mismatch: a promised limit of 即办 (or 0 工作日, as
+//     platforms write it) without handling kind 即办件, or the reverse.
+//   - matter.online-needs-zero-visits: accepted and handled online (depth
+//     四级) yet needing visits.
 //   - matter.onsite-reason-missing: visits without a reason for on-site
 //     handling.
 //   - matter.postal-missing (warning): no visit and not online, yet no
@@ -58,15 +61,35 @@
 //   - matter.delegation-level-missing: delegated (下放) without the receiving
 //     level.
 //   - matter.credit-code-check: the body's unified social credit code has a
-//     wrong check character (GB 32100-2015).
-//   - matter.code-division, matter.code-body, matter.code-base-code: what the
-//     matter's code holds disagrees with the catalogue's division (it names
-//     neither that division, one within it, nor one above it), with the
-//     implementing body's credit code, or with the base code claimed;
-//     matter.code-unrecognised (a warning) when the code is in no known
-//     form, and code.* warnings for the known irregular forms.
+//     wrong check character (GB 32100-2015); matter.credit-code-registry (a
+//     warning) when its registration authority does not register its
+//     category of organisation, or it is all zeros.
+//   - matter.code-base-code: the base code the matter's code holds is not
+//     the one the matter claims.
+//   - matter.code-division, matter.code-body (warnings): the area a Sichuan
+//     code states is neither the catalogue's division, one within it, nor
+//     one above it; the body the code names is not the implementing
+//     body's credit code. Only the area the code states counts: the
+//     division digits of a credit code name where the body was
+//     registered, as codes stood then (射洪 bodies keep 510922; district
+//     bodies often carry their city's code), and are never compared.
+//   - matter.code-level, matter.code-type (warnings): a code's level digit
+//     or its Sichuan type letters (1A 行政许可 …) disagree with the matter's
+//     level or type.
+//   - matter.base-code-form (a warning): a base code that is not in the
+//     national form, 12 digits.
+//   - matter.body-org-code, matter.body-code (warnings): the body is
+//     identified by an organisation code (body extension x-orgCode) or by a
+//     code that is neither (x-bodyCode), as portals' department columns
+//     give.
+//   - matter.code-unrecognised (a warning): the code is in no known form;
+//     code.* warnings for the known irregular forms.
 //   - bundle.unknown-member, bundle.duplicate-code: a one-thing bundle names
 //     a matter the catalogue does not hold, or reuses a code.
+//
+// A finding has the same rule and severity whether the catalogue came from
+// a spreadsheet, YAML or JSON, so a spreadsheet converted to a document
+// validates with exactly the problems it had.
 //
 // Structural problems carry rules "schema.<keyword>" from the JSON Schema
 // (schema.required, schema.enum, …); text that is not YAML or JSON gets
@@ -141,19 +164,19 @@
 //
 // A bare 日 or 天 is read as 自然日 with the warning csv.day-unit: Chinese
 // law counts 日 in calendar days unless a law says otherwise, and the reader
-// does not guess which law applies. The body-code column takes what portals
-// put there: an 18-character credit code is body.creditCode; a 9-character
-// organisation code is kept as body extension x-orgCode (matter.body-org-code);
-// anything else as x-bodyCode (matter.body-code). Columns that name no element
-// are kept as matter extensions "x-" + header.
+// does not guess which law applies. Limits may be written in Chinese
+// numerals (二十个工作日); terms take full-width brackets (村（社区）级); 邮寄申请
+// is the form 快递申请. The body-code column takes what portals put there:
+// an 18-character credit code is body.creditCode; a 9-character
+// organisation code is kept as body extension x-orgCode
+// (matter.body-org-code); anything else as x-bodyCode (matter.body-code).
+// Columns that name no element are kept as matter extensions "x-" + header.
 //
 // Every problem is a [schema.Problem] at the row's line and the column's
 // number (A = 1), with the header in its message and the document path
 // /matters/<i>/<element>. After each row the semantic checks [Parse] runs
-// are run too, located at the same cells, except that a code disagreeing
-// with the department column or the division (matter.code-body,
-// matter.code-division) is a warning: portals fill that column with the
-// department's code. WriteCSV writes every column of the layout, then one
+// are run too, with the same severities, located at the same cells.
+// WriteCSV writes every column of the layout, then one
 // column per matter extension key, in UTF-8, UTF-8 with byte-order mark, or
 // GB18030 ([CSVOptions]); reading what it writes gives equal matters, except
 // for what a row cannot hold, listed at [Catalogue.WriteCSV].

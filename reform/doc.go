@@ -17,34 +17,66 @@
 // Shares keep their numerator and denominator as integers; a [Ratio]
 // prints as a percentage rounded half up to two decimals (99.64%) with
 // integer arithmetic, and a zero denominator is "undefined", never NaN.
-// The shares are:
+// Every share and every count of matters but 事项总数 is taken over the
+// application-based (依申请) matters only, those a service hall handles:
+// ex officio types (行政处罚, 行政强制, 行政征收, 行政检查) and matters without
+// a type are left out, so a 行政处罚 with limits moves no figure. The
+// shares, each with its denominator:
 //
-//   - 承诺提速率 ([PromiseSpeedup]): (Σ legal − Σ promised) / Σ legal, over the
-//     matters with both limits in units that convert to working days
-//     (matters.Limit.WorkingDays: 工作日, 月, 年, 即办 as zero), summed in
-//     whole hundredths of a working day. Limits in 自然日, 小时 or 分钟 are
-//     left out, as are matters of any type that lack a limit.
-//   - 即办比例, 全程网办占比, 进驻大厅比例 ([InstantShare], [FullyOnlineShare],
-//     [InHallShare]): over the application-based (依申请) matters, those a
-//     service hall handles; ex officio types (处罚, 强制, 征收, 检查) and
-//     matters without a type are left out.
-//   - 零跑动率 and 最多跑一次比例 ([ZeroVisitShare], [AtMostOnceShare]): over the
-//     application-based matters that state their visits, less those declared
-//     exempt in [Config.ZeroVisitExempt].
-//   - 认领率 ([ClaimRate]): the base items claimed (some matter names them as
-//     its base code) among the base items of the list's level
-//     ([Config.Level]), against a [Base] made from a base catalogue.
-//   - 国家标准事项覆盖率 ([NationalCoverage]): the matters whose base code is a
-//     12-character national base code present in the base, among all
+//   - 承诺提速率 ([PromiseSpeedup]) over the application-based matters that
+//     state both limits. Its formula is the bureau's choice
+//     ([Config.Speedup], [SpeedupFormula]): 总时限压缩比 (Σ legal − Σ promised)
+//     / Σ legal, the default; 平均压缩比, the mean of each matter's (legal −
+//     promised) / legal; or 提速事项占比, the matters whose promised limit is
+//     shorter / the matters compared. Limits in one unit compare directly;
+//     工作日, 月 (22) and 年 (250) are one family; limits in 自然日, 小时 or
+//     分钟 are converted by a declared policy ([Config.Units],
+//     [UnitPolicy]): by default 7 自然日 = 5 工作日 = 40 小时, or only pairs
+//     in one unit are compared. The sums stay exact ([Result.Scale]) and
+//     the converted matters are counted ([Result.Converted]).
+//   - 即办比例 ([InstantShare]): instant matters (即办件, or a promised limit
+//     of 即办 or 0 工作日) / application-based matters.
+//   - 全程网办占比 ([FullyOnlineShare]): matters accepted and handled online
+//     with no visit (matters.Matter.FullyOnline: online depth 四级; online
+//     consultation and result feedback alone are not) / application-based
 //     matters.
+//   - 进驻大厅比例 ([InHallShare]): matters in the hall / application-based
+//     matters.
+//   - 零跑动率 and 最多跑一次比例 ([ZeroVisitShare], [AtMostOnceShare]):
+//     matters with 0 (at most 1) visits / application-based matters less
+//     those declared exempt ([Config.ZeroVisitExempt]).
+//   - 认领率 ([ClaimRate]): the base items claimed (some matter names them as
+//     its base code) / the base items of the list's level ([Config.Level]),
+//     against a [Base] made from a base catalogue.
+//   - 国家标准事项覆盖率 ([NationalCoverage]): the matters whose base code is a
+//     12-character national base code present in the base / all matters.
+//
+// A matter that does not state what a share asks (到现场次数 for 零跑动率,
+// neither handling kind nor promised limit for 即办比例, neither online
+// items nor handling forms for 全程网办占比) stays in the denominator and is
+// reported as unknown ([Result.Unknown]), never silently dropped.
 //
 // The counts are 事项总数, 依申请事项数, 即办事项数, 全程网办事项数, 下放事项数 (by
-// receiving level), 川渝通办事项数 and 跨省通办事项数 (by batch), 全域通办事项数,
-// 就近可办事项数, 一件事一次办事项数 (bundles), 24小时自助事项数 and 容缺受理事项数.
+// receiving level), 一件事一次办事项数 (bundles), 24小时自助事项数, 容缺受理事项数,
+// and the scope counts 川渝通办事项数 and 跨省通办事项数 (by batch), 全域通办事项数
+// and 就近可办事项数. The scope counts count distinct items, as a bulletin's
+// "2批210项" does ([Result.Distinct]): an item is a base code (stated, or
+// the one the matter's code holds) or, lacking one, a name and a type, so
+// an item that two counties (or two villages) claim counts once when their
+// figures merge, in the earliest batch that published it; [Result.Matters]
+// says how many matters the items came from. The published lists ([Lists])
+// list matters.
 //
 // Every [Result] says which matters it counted and which it left out, as a
-// count per [Reason] ("ex officio type 行政处罚", "limits incomparable:
-// 自然日", "visits not stated") with up to [MaxExamples] example codes.
+// count per [Reason] ("ex officio type 行政处罚", "legal limit not stated",
+// "visits not stated") with up to [MaxExamples] example codes.
+//
+// # Counting declared by a bureau
+//
+// How a bureau counts is data: the counting section of its modes document
+// ([Counting]) declares the formula of 承诺提速率, the unit policy and the
+// matters exempt from 零跑动, and examples/coverage takes the same from
+// flags. A target may be a floor (atLeast) or a ceiling (atMost).
 //
 // # Scale
 //
@@ -79,18 +111,32 @@
 //	    indicators: [即办比例, 即办事项数]
 //	  - name: 集中办
 //	    indicators: []
+//	  - name: 就近办
+//	    mode: 二办              # this mode's own measure
+//	    indicators: [下放事项数]
 //	modes:
 //	  - name: 二办
-//	    measures: [马上办, 集中办]
+//	    measures: [马上办, 集中办, 就近办]
 //	    targets:
 //	      - {indicator: 即办比例, atLeast: 70}
+//	      - {indicator: 下放事项数, atMost: 100}
+//	counting:
+//	  speedup: 平均压缩比       # 总时限压缩比 (default), 平均压缩比, 提速事项占比
+//	  units: 换算              # 换算 (default) or 同单位
+//	  zeroVisitExempt: ["000117003001"]
+//
+// A measure belongs to every mode that names it, unless it states its own
+// mode: 船山's 就近办 (matters delegated to townships) and 蓬溪's 就近办 (the
+// lists of matters handled anywhere or nearby) are two measures with their
+// own indicators, and a mode naming a measure finds its own first
+// ([Modes.MeasureOf]).
 //
 // Problems are located (file:line:col and JSON Pointer) and carry the rules
 // "schema.*" for the document's shape and "reform.*" for its meaning:
 // [RuleUnknownMeasure], [RuleUnknownIndicator], [RuleDuplicateMeasure],
 // [RuleDuplicateMode], [RuleDuplicateIndicator], [RuleGroupOutsideMode],
-// [RuleDuplicateTarget], [RuleTargetRange], [RuleTargetUnmeasured] and
-// [RuleDecode].
+// [RuleDuplicateTarget], [RuleTargetRange], [RuleTargetUnmeasured],
+// [RuleMeasureMode], [RuleCounting] and [RuleDecode].
 //
 // # Scorecards and roll-ups
 //
