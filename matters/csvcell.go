@@ -254,11 +254,10 @@ func csvScope(s string) (Scope, error) {
 		term = strings.TrimSpace(s[:i])
 		batch = strings.TrimSpace(s[i+1 : len(s)-1])
 	}
-	k, err := scopeKinds.parse(term)
+	sc, err := ParseScope(term)
 	if err != nil {
 		return Scope{}, errors.New(strings.TrimPrefix(err.Error(), "matters: "))
 	}
-	sc := Scope{Kind: ScopeKind(k)}
 	if batch != "" {
 		b := strings.TrimSuffix(strings.TrimPrefix(batch, "第"), "批")
 		n, err := strconv.Atoi(b)
@@ -272,9 +271,9 @@ func csvScope(s string) (Scope, error) {
 
 func csvScopeText(s Scope) string {
 	if s.Batch > 0 {
-		return s.Kind.String() + "（第" + strconv.Itoa(s.Batch) + "批）"
+		return s.String() + "（第" + strconv.Itoa(s.Batch) + "批）"
 	}
-	return s.Kind.String()
+	return s.String()
 }
 
 // csvDepthItems maps the four-level depth buckets some spreadsheets give

@@ -347,7 +347,13 @@ func (d *decoder) scope(n *schema.Node) Scope {
 	d.members(n, &s.Extensions, func(f *schema.Field) bool {
 		switch f.Key {
 		case "scope":
-			s.Kind = ScopeKind(decodeEnum(d, scopeKinds, f.Value))
+			if t, ok := d.enumText(f.Value); ok {
+				sc, err := ParseScope(t)
+				if err != nil {
+					d.probs.Add(&schema.Problem{Path: d.pathOf(f.Value), Pos: f.Value.Pos, Rule: "schema.enum", Message: strings.TrimPrefix(err.Error(), "matters: "), Err: err})
+				}
+				s.Kind, s.Name = sc.Kind, sc.Name
+			}
 		case "batch":
 			s.Batch, _ = d.integer(f.Value)
 		default:

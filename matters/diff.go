@@ -483,8 +483,7 @@ func diffText(n *schema.Node) string {
 			}
 		}
 		if s := n.Get("scope"); s != nil && len(n.Fields) <= 2 {
-			if k, err := ParseScopeKind(s.Value); err == nil {
-				sc := Scope{Kind: k}
+			if sc, err := ParseScope(s.Value); err == nil {
 				if bt := n.Get("batch"); bt != nil {
 					sc.Batch, _ = strconv.Atoi(bt.Value)
 				}

@@ -156,7 +156,7 @@
 //	网上办理深度    online             items joined by ^ 、 , ; or line breaks
 //	办理形式        forms              likewise; terms or codes
 //	服务对象        serviceObjects     likewise
-//	通办范围        scopes             川渝通办（第1批）、全域通办
+//	通办范围        scopes             川渝通办（第1批）、全域通办、遂潼通办 (regional, any name ending in 通办)
 //	下放层级, 下放批次, 下放文件  delegation.to, .batch, .document
 //	是否24小时自助, 容缺受理, 进驻大厅  selfService24h, tolerateMissing, inHall: 是/否
 //	是否收费, 收费依据, 收费项目  fee.charged, fee.basis, fee.items (one a line)

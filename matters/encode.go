@@ -112,7 +112,7 @@ func (m *Matter) Node() *schema.Node {
 		ss := &schema.Node{Kind: schema.Array}
 		for _, s := range m.Scopes {
 			so := schema.NewBuilder()
-			so.Text("scope", s.Kind.String())
+			so.Text("scope", s.String())
 			positive(so, "batch", s.Batch)
 			so.Extensions(s.Extensions)
 			ss.Items = append(ss.Items, so.Node())

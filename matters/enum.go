@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // enum is the table behind one enumerated type: value i (from 1) has the
@@ -332,9 +333,36 @@ const (
 	City                                  // 全市通办
 	CountyWide                            // 全域通办
 	Nearby                                // 就近可办
+	Nationwide                            // 全国通办
+	// Regional is a regional scope a bureau names in its data (遂潼通办,
+	// 西南五省通办): [Scope.Name] holds the name.
+	Regional // 区域通办
 )
 
-var scopeKinds = &enum{name: "通办范围", terms: []string{"跨省通办", "川渝通办", "全省通办", "全市通办", "全域通办", "就近可办"}}
+var scopeKinds = &enum{name: "通办范围",
+	terms: []string{"跨省通办", "川渝通办", "全省通办", "全市通办", "全域通办", "就近可办", "全国通办", "区域通办"},
+	aliases: map[string]string{
+		"省内通办": "全省通办", "全县通办": "全域通办", "全区通办": "全域通办", "全县(区)通办": "全域通办",
+		"全域可办": "全域通办",
+	},
+}
+
+// ParseScope reads a universal-handling scope by name. The national and
+// provincial scopes are known: 全国通办, 跨省通办, 川渝通办, 全省通办 (省内通办),
+// 全市通办, 全域通办 (全县(区)通办), 就近可办. Any other name of 3 to 30
+// characters ending in 通办 is a regional scope a bureau declares by using
+// it (遂潼通办, 西南五省通办): kind [Regional], with the name kept, so a new
+// regional scope needs no new release.
+func ParseScope(s string) (Scope, error) {
+	k, err := ParseScopeKind(s)
+	if err == nil && ScopeKind(k) != Regional {
+		return Scope{Kind: k}, nil
+	}
+	if n := utf8.RuneCountInString(s); n >= 3 && n <= 30 && strings.HasSuffix(s, "通办") && !strings.ContainsAny(s, " \t\n、,，;；()（）") {
+		return Scope{Kind: Regional, Name: s}, nil
+	}
+	return Scope{}, fmt.Errorf("matters: %q is not a 通办范围 (want one of %s, or a regional scope ending in 通办)", s, strings.Join(scopeKinds.terms[:len(scopeKinds.terms)-1], ", "))
+}
 
 // ParseScopeKind accepts the Chinese term.
 func ParseScopeKind(s string) (ScopeKind, error) {

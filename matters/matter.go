@@ -119,11 +119,20 @@ func (l Limit) WorkingDays() (float64, bool) {
 }
 
 // Scope is a universal-handling scope with the batch it was published in
-// (0 when not stated).
+// (0 when not stated). A regional scope (kind [Regional]) has its name.
 type Scope struct {
 	Kind       ScopeKind
+	Name       string // the regional scope's name (遂潼通办); empty for the others
 	Batch      int
 	Extensions Extensions
+}
+
+// String returns the scope's name: the regional name, or the kind's term.
+func (s Scope) String() string {
+	if s.Kind == Regional && s.Name != "" {
+		return s.Name
+	}
+	return s.Kind.String()
 }
 
 // Delegation says a matter is handled at a lower level (下放).

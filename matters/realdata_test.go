@@ -142,3 +142,56 @@ func TestDepth(t *testing.T) {
 		})
 	}
 }
+
+// TestScopes reads scopes as an open set: the known ones by their names and
+// other spellings, a regional one by a name ending in 通办.
+func TestScopes(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Scope
+		ok   bool
+	}{
+		{"川渝通办", Scope{Kind: SichuanChongqing}, true},
+		{"全国通办", Scope{Kind: Nationwide}, true},
+		{"省内通办", Scope{Kind: Province}, true},
+		{"全县（区）通办", Scope{Kind: CountyWide}, true},
+		{"全县(区)通办", Scope{Kind: CountyWide}, true},
+		{"遂潼通办", Scope{Kind: Regional, Name: "遂潼通办"}, true},
+		{"西南五省通办", Scope{Kind: Regional, Name: "西南五省通办"}, true},
+		{"川渝同办", Scope{}, false}, // a typo is not a scope
+		{"通办", Scope{}, false},
+		{"遂潼、川渝通办", Scope{}, false}, // two scopes in one name
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseScope(tt.in)
+			if (err == nil) != tt.ok || !cmp.Equal(got, tt.want) {
+				t.Errorf("ParseScope(%q) = %+v, %v; want %+v, ok %v", tt.in, got, err, tt.want, tt.ok)
+			}
+		})
+	}
+	// In a spreadsheet and in a document, read and written back.
+	cat, probs := ReadCSV(bytes.NewReader([]byte(csvHeader+"C1,甲事项,行政许可,甲局,,县级,,,,,,,川渝通办（第2批）、遂潼通办（第1批）、全县(区)通办,,,\n")), "t.csv", nil)
+	for _, p := range probs {
+		if p.Rule != RuleCodeUnrecognised {
+			t.Errorf("problem: %v", p)
+		}
+	}
+	want := []Scope{{Kind: SichuanChongqing, Batch: 2}, {Kind: Regional, Name: "遂潼通办", Batch: 1}, {Kind: CountyWide}}
+	if diff := cmp.Diff(want, cat.Matters[0].Scopes); diff != "" {
+		t.Fatalf("scopes (-want +got):\n%s", diff)
+	}
+	cat.Division.Name = "示例区"
+	var b bytes.Buffer
+	if err := cat.WriteYAML(&b); err != nil {
+		t.Fatal(err)
+	}
+	back, bprobs := Parse("back.yaml", b.Bytes())
+	if bprobs.HasErrors() || !cmp.Equal(back.Matters[0].Scopes, want) {
+		t.Errorf("read back %+v, %v\n%s", back.Matters[0].Scopes, bprobs, b.String())
+	}
+	bad := bytes.Replace(b.Bytes(), []byte("遂潼通办"), []byte("遂潼同办"), 1)
+	if _, p := Parse("bad.yaml", bad); !p.HasErrors() {
+		t.Errorf("a scope not ending in 通办 was accepted")
+	}
+}

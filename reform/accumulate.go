@@ -131,9 +131,10 @@ type Indicators struct {
 	// Matters measured against the base, and those linked to it.
 	covered, linked int64
 
-	delegated   [matters.Village + 1]int64  // by receiving level; 0: not stated
-	scopes      [matters.Nearby + 1]int64   // by scope kind
-	items       [matters.Nearby + 1]itemSet // distinct items by scope kind
+	delegated   [matters.Village + 1]int64    // by receiving level; 0: not stated
+	scopes      [matters.Regional + 1]int64   // matters by scope kind
+	items       [matters.Regional + 1]itemSet // distinct items by scope kind
+	regional    map[string]itemSet            // distinct items by regional scope
 	selfService int64
 	tolerate    int64
 
@@ -173,11 +174,23 @@ func (x *Indicators) Add(m *matters.Matter) {
 	for i := range m.Scopes {
 		s := &m.Scopes[i]
 		k := s.Kind
-		if k == 0 || k > matters.Nearby || seen&(1<<k) != 0 {
+		if k == 0 || k > matters.Regional {
 			continue
 		}
 		if seen == 0 {
 			key = keyOf(m)
+		}
+		if k == matters.Regional {
+			// Each regional scope is a list of its own.
+			if x.regional == nil {
+				x.regional = map[string]itemSet{}
+			}
+			set := x.regional[s.Name]
+			set.add(key, s.Batch)
+			x.regional[s.Name] = set
+		}
+		if seen&(1<<k) != 0 {
+			continue
 		}
 		seen |= 1 << k
 		x.scopes[k]++
@@ -296,6 +309,14 @@ func (x *Indicators) Merge(o *Indicators) error {
 	for k := range x.items {
 		x.items[k].merge(o.items[k])
 	}
+	for name, set := range o.regional {
+		if x.regional == nil {
+			x.regional = map[string]itemSet{}
+		}
+		mine := x.regional[name]
+		mine.merge(set)
+		x.regional[name] = mine
+	}
 	x.selfService += o.selfService
 	x.tolerate += o.tolerate
 	if x.claimed == nil && o.claimed != nil {
@@ -323,6 +344,12 @@ func (x *Indicators) Clone() *Indicators {
 	}
 	for k := range c.items {
 		c.items[k] = x.items[k].clone()
+	}
+	if x.regional != nil {
+		c.regional = make(map[string]itemSet, len(x.regional))
+		for name, set := range x.regional {
+			c.regional[name] = set.clone()
+		}
 	}
 	return &c
 }

@@ -58,8 +58,10 @@
 //
 // The counts are 事项总数, 依申请事项数, 即办事项数, 全程网办事项数, 下放事项数 (by
 // receiving level), 一件事一次办事项数 (bundles), 24小时自助事项数, 容缺受理事项数,
-// and the scope counts 川渝通办事项数 and 跨省通办事项数 (by batch), 全域通办事项数
-// and 就近可办事项数. The scope counts count distinct items, as a bulletin's
+// and the scope counts 川渝通办事项数 and 跨省通办事项数 (by batch), 全域通办事项数,
+// 就近可办事项数, 全国通办事项数 and 区域通办事项数 (by regional scope:
+// 遂潼通办, 西南五省通办 — any a bureau names in its catalogues, with no new
+// release). The scope counts count distinct items, as a bulletin's
 // "2批210项" does ([Result.Distinct]): an item is a base code (stated, or
 // the one the matter's code holds) or, lacking one, a name and a type, so
 // an item that two counties (or two villages) claim counts once when their

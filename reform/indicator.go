@@ -37,6 +37,8 @@ const (
 	TolerateMissingCount                       // 容缺受理事项数
 	ClaimRate                                  // 认领率: base items claimed / base items applicable
 	NationalCoverage                           // 国家标准事项覆盖率: matters linked to a national base code / matters
+	NationwideCount                            // 全国通办事项数
+	RegionalCount                              // 区域通办事项数: per regional scope (遂潼通办 …)
 
 	numIndicators = iota + 1 // one more than the last indicator
 )
@@ -68,6 +70,8 @@ var indicatorTable = [numIndicators]indicatorInfo{
 	TolerateMissingCount:  {name: "容缺受理事项数", aliases: []string{"容缺预审事项数"}},
 	ClaimRate:             {name: "认领率", aliases: []string{"目录清单事项认领率"}, share: true},
 	NationalCoverage:      {name: "国家标准事项覆盖率", share: true},
+	NationwideCount:       {name: "全国通办事项数"},
+	RegionalCount:         {name: "区域通办事项数"},
 }
 
 // AllIndicators returns every indicator.

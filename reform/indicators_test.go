@@ -25,11 +25,11 @@ func handCatalogue() *matters.Catalogue {
 		Kind:  matters.ImplementationList,
 		Level: matters.CountyLevel,
 		Matters: []matters.Matter{
-			{ // m1: application, limits 20→5, 0 visits, 全程网办, in hall, 川渝 batch 1
+			{ // m1: application, limits 20→5, 0 visits, 全程网办, in hall, 川渝 batch 1, 遂潼通办
 				Code: "M1", BaseCode: "000101001000", Type: matters.Licensing,
 				LegalLimit: wd(20), PromisedLimit: wd(5), HandlingKind: matters.PromisedCase,
 				Visits: visits(0), Online: depth4, InHall: true,
-				Scopes: []matters.Scope{{Kind: matters.SichuanChongqing, Batch: 1}},
+				Scopes: []matters.Scope{{Kind: matters.SichuanChongqing, Batch: 1}, {Kind: matters.Regional, Name: "遂潼通办"}},
 			},
 			{ // m2: application, legal in 自然日 (converted), 即办, 1 visit, 跨省 batch 2, 24h
 				Code: "M2", BaseCode: "000201002000", Type: matters.PublicService,
@@ -37,11 +37,12 @@ func handCatalogue() *matters.Catalogue {
 				HandlingKind: matters.InstantCase, Visits: visits(1), SelfService24h: true,
 				Scopes: []matters.Scope{{Kind: matters.CrossProvince, Batch: 2}},
 			},
-			{ // m3: application, 1 月 (22 working days) → 10, 0 visits, delegated to 乡镇级, 容缺, in hall
+			{ // m3: application, 1 月 (22 working days) → 10, 0 visits, delegated to 乡镇级, 容缺, in hall, 全国通办
 				Code: "M3", BaseCode: "000301003000", Type: matters.Benefit,
 				LegalLimit: matters.Limit{Value: 1, Unit: matters.Months}, PromisedLimit: wd(10),
 				Visits: visits(0), PowerSource: matters.DelegatedFrom,
 				Delegation: &matters.Delegation{To: matters.Township}, TolerateMissing: true, InHall: true,
+				Scopes: []matters.Scope{{Kind: matters.Nationwide}},
 			},
 			{ // m4: ex officio 行政处罚, limits 30→15 (not counted by 承诺提速率), visits not stated
 				Code: "M4", BaseCode: "511B0000000001", Type: matters.Penalty,
@@ -55,6 +56,7 @@ func handCatalogue() *matters.Catalogue {
 					{Kind: matters.SichuanChongqing, Batch: 2},
 					{Kind: matters.CountyWide}, {Kind: matters.Nearby},
 					{Kind: matters.SichuanChongqing, Batch: 3}, // a second entry of the same scope counts once
+					{Kind: matters.Regional, Name: "遂潼通办"}, {Kind: matters.Regional, Name: "西南五省通办"},
 				},
 				Delegation: &matters.Delegation{To: matters.Village},
 			},
@@ -171,6 +173,11 @@ func TestIndicators(t *testing.T) {
 			Groups: []Subtotal{{"第2批", 1}}}, "1"},
 		{"county-wide", hand, Result{Indicator: CountyWideCount, Num: 1, Counted: 7, Distinct: true, Matters: 1}, "1"},
 		{"nearby", hand, Result{Indicator: NearbyCount, Num: 1, Counted: 7, Distinct: true, Matters: 1}, "1"},
+		{"nationwide", hand, Result{Indicator: NationwideCount, Num: 1, Counted: 7, Distinct: true, Matters: 1}, "1"},
+		// Regional scopes, each its own list: 遂潼通办 M1 M5, 西南五省通办 M5;
+		// two items in all.
+		{"regional", hand, Result{Indicator: RegionalCount, Num: 2, Counted: 7, Distinct: true, Matters: 2,
+			Groups: []Subtotal{{"西南五省通办", 1}, {"遂潼通办", 2}}}, "2"},
 		{"bundles", hand, Result{Indicator: BundleCount, Num: 2, Counted: 2}, "2"},
 		{"24h", hand, Result{Indicator: SelfService24hCount, Num: 1, Counted: 7}, "1"},
 		{"tolerate missing", hand, Result{Indicator: TolerateMissingCount, Num: 1, Counted: 7}, "1"},

@@ -89,6 +89,7 @@ var lists = []*List{
 		include: isDelegated, group: byReceivingLevel},
 	{Name: "全域通办清单", Indicator: CountyWideCount, include: hasScope(matters.CountyWide)},
 	{Name: "就近可办清单", Indicator: NearbyCount, include: hasScope(matters.Nearby)},
+	{Name: "全国通办清单", Indicator: NationwideCount, include: hasScope(matters.Nationwide)},
 	{Name: "一件事一次办清单", Indicator: BundleCount, GroupedBy: "一件事", bundles: true},
 	{Name: "24小时自助清单", Indicator: SelfService24hCount,
 		include: func(m *matters.Matter) bool { return m.SelfService24h }},

@@ -40,6 +40,7 @@ func TestLists(t *testing.T) {
 		{"下放事项清单", []sectionKey{{"乡镇级", []string{"M3"}}, {"村(社区)级", []string{"M5"}}, {"层级未注明", []string{"M7"}}}, 3},
 		{"全域通办清单", []sectionKey{{"", []string{"M5"}}}, 1},
 		{"就近可办清单", []sectionKey{{"", []string{"M5"}}}, 1},
+		{"全国通办清单", []sectionKey{{"", []string{"M3"}}}, 1},
 		{"一件事一次办清单", []sectionKey{{"我要开餐馆", []string{"M1", "M3"}}, {"新生儿出生", []string{"M2", "M5"}}}, 2},
 		{"24小时自助清单", []sectionKey{{"", []string{"M2"}}}, 1},
 		{"容缺受理清单", []sectionKey{{"", []string{"M3"}}}, 1},

@@ -2,6 +2,8 @@ package reform
 
 import (
 	"encoding/json"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -197,12 +199,18 @@ func (x *Indicators) Result(i Indicator) Result {
 		if v := x.delegated[0]; v != 0 {
 			r.Groups = append(r.Groups, Subtotal{Key: levelKey(0), Count: v})
 		}
-	case SichuanChongqingCount, CrossProvinceCount, CountyWideCount, NearbyCount:
+	case SichuanChongqingCount, CrossProvinceCount, CountyWideCount, NearbyCount, NationwideCount, RegionalCount:
 		k := scopeOf[i]
 		count(int64(len(x.items[k])))
 		r.Distinct, r.Matters = true, x.scopes[k]
-		if i == SichuanChongqingCount || i == CrossProvinceCount {
+		switch i {
+		case SichuanChongqingCount, CrossProvinceCount:
 			r.Groups = x.items[k].groups()
+		case RegionalCount:
+			names := slices.Sorted(maps.Keys(x.regional))
+			for _, name := range names {
+				r.Groups = append(r.Groups, Subtotal{Key: name, Count: int64(len(x.regional[name]))})
+			}
 		}
 	case BundleCount:
 		r.Num, r.Counted = x.bundles, x.bundles
@@ -223,6 +231,7 @@ func (x *Indicators) Result(i Indicator) Result {
 var scopeOf = map[Indicator]matters.ScopeKind{
 	SichuanChongqingCount: matters.SichuanChongqing, CrossProvinceCount: matters.CrossProvince,
 	CountyWideCount: matters.CountyWide, NearbyCount: matters.Nearby,
+	NationwideCount: matters.Nationwide, RegionalCount: matters.Regional,
 }
 
 // Results returns the figures of every indicator, in the order of
