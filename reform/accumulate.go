@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"math/big"
+	"slices"
 
 	"github.com/zwfw/zwfw/matters"
 )
@@ -77,6 +78,8 @@ type Config struct {
 	// Units says how limits in 自然日, 小时 and 分钟 compare with working
 	// days (zero: ConvertUnits, 7 自然日 = 5 工作日 = 40 小时).
 	Units UnitPolicy
+	// Custom are the bureau's own indicators ([Indicators.CustomResult]).
+	Custom []Custom
 }
 
 type config struct {
@@ -85,6 +88,7 @@ type config struct {
 	exempt  map[string]struct{}
 	speedup SpeedupFormula
 	units   UnitPolicy
+	custom  []Custom
 }
 
 func (c *config) same(d *config) bool {
@@ -98,7 +102,8 @@ func (c *config) same(d *config) bool {
 	if d == nil {
 		d = &zero
 	}
-	return c.base == d.base && c.level == d.level && maps.Equal(c.exempt, d.exempt) && c.speedup == d.speedup && c.units == d.units
+	return c.base == d.base && c.level == d.level && maps.Equal(c.exempt, d.exempt) && c.speedup == d.speedup && c.units == d.units &&
+		slices.EqualFunc(c.custom, d.custom, func(a, b Custom) bool { return a.Name == b.Name && a.Share == b.Share })
 }
 
 // Indicators accumulates every [Indicator] over the matters and bundles
@@ -143,11 +148,13 @@ type Indicators struct {
 	appOut, visitsOut, limitsOut, coverOut exclusions
 	// Matters counted in a denominator whose element is not stated.
 	instantUnknown, onlineUnknown, visitsUnknown exclusions
+
+	custom customCounts // matters satisfying each custom indicator
 }
 
 // New returns an empty accumulator measuring with cfg.
 func New(cfg Config) *Indicators {
-	c := &config{base: cfg.Base, level: cfg.Level, speedup: cfg.Speedup, units: cfg.Units}
+	c := &config{base: cfg.Base, level: cfg.Level, speedup: cfg.Speedup, units: cfg.Units, custom: slices.Clone(cfg.Custom)}
 	if len(cfg.ZeroVisitExempt) > 0 {
 		c.exempt = make(map[string]struct{}, len(cfg.ZeroVisitExempt))
 		for _, code := range cfg.ZeroVisitExempt {
@@ -155,6 +162,9 @@ func New(cfg Config) *Indicators {
 		}
 	}
 	x := &Indicators{cfg: c}
+	if len(c.custom) > 0 {
+		x.custom = make(customCounts, len(c.custom))
+	}
 	if n := cfg.Base.Len(); n > 0 {
 		x.claimed = make([]uint64, (n+63)/64)
 	}
@@ -204,6 +214,14 @@ func (x *Indicators) Add(m *matters.Matter) {
 	}
 
 	r := applicationReason(m.Type)
+	if x.cfg != nil {
+		for i := range x.cfg.custom {
+			c := &x.cfg.custom[i]
+			if (!c.Share || r == 0) && c.Where.Holds(m) {
+				x.custom[i]++
+			}
+		}
+	}
 	if r != 0 {
 		x.appOut.add(r, code)
 		x.visitsOut.add(r, code)
@@ -329,6 +347,9 @@ func (x *Indicators) Merge(o *Indicators) error {
 	x.visitsOut.merge(&o.visitsOut)
 	x.limitsOut.merge(&o.limitsOut)
 	x.coverOut.merge(&o.coverOut)
+	for i := range o.custom {
+		x.custom[i] += o.custom[i]
+	}
 	x.instantUnknown.merge(&o.instantUnknown)
 	x.onlineUnknown.merge(&o.onlineUnknown)
 	x.visitsUnknown.merge(&o.visitsUnknown)
@@ -342,6 +363,7 @@ func (x *Indicators) Clone() *Indicators {
 	if x.claimed != nil {
 		c.claimed = append([]uint64(nil), x.claimed...)
 	}
+	c.custom = slices.Clone(x.custom)
 	for k := range c.items {
 		c.items[k] = x.items[k].clone()
 	}

@@ -389,6 +389,16 @@ func (d *decoder) counting(n *schema.Node, path schema.Path) *Counting {
 			}
 		case "zeroVisitExempt":
 			c.ZeroVisitExempt = d.strs(f.Value, p)
+		case "custom":
+			for j, text := range d.strs(f.Value, p) {
+				cu, err := ParseCustom(text)
+				if err != nil {
+					ip := p.Index(j)
+					d.sem.Errorf(ip, d.loc(ip), RuleCounting, "%s", strings.TrimPrefix(err.Error(), "reform: "))
+					continue
+				}
+				c.Custom = append(c.Custom, cu)
+			}
 		default:
 			if !d.ext(&c.Extensions, f) {
 				d.unknown(f, path)

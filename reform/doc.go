@@ -77,7 +77,10 @@
 //
 // How a bureau counts is data: the counting section of its modes document
 // ([Counting]) declares the formula of 承诺提速率, the unit policy and the
-// matters exempt from 零跑动, and examples/coverage takes the same from
+// matters exempt from 零跑动, and the bureau's own indicators ([Custom]): a
+// predicate over the matters' elements, a share of the application-based
+// matters or a count (网上可办率: online=互联网受理, [ParseCustom],
+// [Indicators.CustomResult]). examples/coverage takes the same from
 // flags. A target may be a floor (atLeast) or a ceiling (atMost).
 //
 // # Scale
@@ -126,6 +129,7 @@
 //	  speedup: 平均压缩比       # 总时限压缩比 (default), 平均压缩比, 提速事项占比
 //	  units: 换算              # 换算 (default) or 同单位
 //	  zeroVisitExempt: ["000117003001"]
+//	  custom: ["网上可办率: online=互联网受理"]
 //
 // A measure belongs to every mode that names it, unless it states its own
 // mode: 船山's 就近办 (matters delegated to townships) and 蓬溪's 就近办 (the

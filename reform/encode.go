@@ -99,6 +99,13 @@ func (d *Modes) Node() *schema.Node {
 			co.Text("units", c.Units.String())
 		}
 		strs(co, "zeroVisitExempt", c.ZeroVisitExempt, c.ZeroVisitExempt != nil)
+		if c.Custom != nil {
+			texts := make([]string, len(c.Custom))
+			for i, cu := range c.Custom {
+				texts[i] = cu.String()
+			}
+			strs(co, "custom", texts, true)
+		}
 		co.Extensions(c.Extensions)
 		o.Set("counting", co.Node())
 	}

@@ -115,7 +115,10 @@ type Counting struct {
 	Speedup         SpeedupFormula
 	Units           UnitPolicy
 	ZeroVisitExempt []string // codes or base codes
-	Extensions      matters.Extensions
+	// Custom are the bureau's own indicators (网上可办率 …), written in a
+	// document as [ParseCustom] reads them.
+	Custom     []Custom
+	Extensions matters.Extensions
 }
 
 // Config returns cfg with the counting rules of c set; a nil c returns
@@ -127,6 +130,7 @@ func (c *Counting) Config(cfg Config) Config {
 	cfg.Speedup = c.Speedup
 	cfg.Units = c.Units
 	cfg.ZeroVisitExempt = append(cfg.ZeroVisitExempt[:len(cfg.ZeroVisitExempt):len(cfg.ZeroVisitExempt)], c.ZeroVisitExempt...)
+	cfg.Custom = append(cfg.Custom[:len(cfg.Custom):len(cfg.Custom)], c.Custom...)
 	return cfg
 }
 

@@ -13,6 +13,11 @@ import (
 // Result is the figure of one indicator with how it was reached.
 type Result struct {
 	Indicator Indicator
+	// Name, Custom and Share describe a bureau's own indicator
+	// ([Indicators.CustomResult]); Indicator is then zero.
+	Name   string
+	Custom bool
+	Share  bool
 	// Num and Den are, for a share, its numerator and denominator (for
 	// PromiseSpeedup by the formula SpeedupSum: Σ (legal − promised) and
 	// Σ legal, in 1/Scale of a working day; by SpeedupMean: the sum of the
@@ -71,13 +76,25 @@ type Exclusion struct {
 	Examples []string `json:"examples,omitempty"`
 }
 
+// IsShare reports whether the figure is a share rather than a count.
+func (r Result) IsShare() bool { return r.Indicator.IsShare() || r.Custom && r.Share }
+
+// Label returns the indicator's name: the Chinese name of the
+// [Indicator], or a custom indicator's own.
+func (r Result) Label() string {
+	if r.Custom {
+		return r.Name
+	}
+	return r.Indicator.String()
+}
+
 // Ratio returns the share as a [Ratio]; for a count it is undefined.
 func (r Result) Ratio() Ratio { return Ratio{Num: r.Num, Den: r.Den} }
 
 // Value returns the figure as printed: a percentage with two decimals
 // ("76.85%") or "undefined" for a share, the number for a count.
 func (r Result) Value() string {
-	if r.Indicator.IsShare() {
+	if r.IsShare() {
 		return r.Ratio().String()
 	}
 	return strconv.FormatInt(r.Num, 10)
@@ -87,10 +104,10 @@ func (r Result) Value() string {
 // it divides: "即办比例 76.85% (423/550)".
 func (r Result) String() string {
 	var b strings.Builder
-	b.WriteString(r.Indicator.String())
+	b.WriteString(r.Label())
 	b.WriteByte(' ')
 	b.WriteString(r.Value())
-	if r.Indicator.IsShare() {
+	if r.IsShare() {
 		b.WriteString(" (")
 		b.WriteString(strconv.FormatInt(r.Num, 10))
 		b.WriteByte('/')
@@ -107,7 +124,8 @@ func (r Result) MarshalJSON() ([]byte, error) { return json.Marshal(r.jsonForm(n
 // resultJSON is the JSON form of a [Result], and of a [Score] with its
 // target and verdict.
 type resultJSON struct {
-	Indicator Indicator   `json:"indicator"`
+	Indicator Indicator   `json:"indicator,omitempty"`
+	Name      string      `json:"name,omitempty"`
 	Value     string      `json:"value"`
 	Num       int64       `json:"num"`
 	Den       *int64      `json:"den,omitempty"`
@@ -130,7 +148,10 @@ func (r Result) jsonForm(t *Target, v Verdict) resultJSON {
 	if r.Indicator == PromiseSpeedup {
 		o.Formula = r.Formula.String()
 	}
-	if r.Indicator.IsShare() {
+	if r.Custom {
+		o.Name = r.Name
+	}
+	if r.IsShare() {
 		den := r.Den
 		o.Den = &den
 	}

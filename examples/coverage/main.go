@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	coverage [-in FILE]... [-mode NAME] [-modes FILE] [-base FILE] [-target T]... [-speedup F] [-units P] [-exempt CODE]... [-json]
+//	coverage [-in FILE]... [-mode NAME] [-modes FILE] [-base FILE] [-target T]... [-speedup F] [-units P] [-exempt CODE]... [-custom INDICATOR]... [-json]
 //
 // With no -in it measures the embedded sample catalogue
 // (examples/data/catalogue-pengxi.yaml). Several -in catalogues are
@@ -21,7 +21,10 @@
 // chooses the formula of 承诺提速率 (总时限压缩比, the default; 平均压缩比;
 // 提速事项占比), -units how limits in 自然日, 小时 and 分钟 compare with
 // working days (换算, the default: 7 自然日 = 5 工作日 = 40 小时; or
-// 同单位), and -exempt declares a matter exempt from 零跑动.
+// 同单位), -exempt declares a matter exempt from 零跑动, and -custom adds a
+// bureau's own indicator over the matters' elements ("网上可办率:
+// online=互联网受理", a share of the application-based matters; see
+// reform.ParseCustom).
 //
 // A file given twice is refused, and so are two catalogues of one
 // division with the same as-of date; of two editions of a division the
@@ -212,6 +215,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	})
 	var cfgFlags reform.Config
 	var speedupSet, unitsSet bool
+	fl.Func("custom", "add the bureau's own `INDICATOR`, such as \"网上可办率: online=互联网受理\" (repeatable; see reform.ParseCustom)", func(s string) error {
+		c, err := reform.ParseCustom(s)
+		if err != nil {
+			return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "reform: "))
+		}
+		cfgFlags.Custom = append(cfgFlags.Custom, c)
+		return nil
+	})
 	fl.Func("exempt", "declare the matter with `CODE` (or base code) exempt from 零跑动 (repeatable)", func(s string) error {
 		cfgFlags.ZeroVisitExempt = append(cfgFlags.ZeroVisitExempt, s)
 		return nil
@@ -234,7 +245,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	})
 	asJSON := fl.Bool("json", false, "print the figures as JSON")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: coverage [-in FILE]... [-mode NAME] [-modes FILE] [-base FILE] [-target T]... [-speedup F] [-units P] [-exempt CODE]... [-json]")
+		fmt.Fprintln(stderr, "usage: coverage [-in FILE]... [-mode NAME] [-modes FILE] [-base FILE] [-target T]... [-speedup F] [-units P] [-exempt CODE]... [-custom INDICATOR]... [-json]")
 		fmt.Fprintln(stderr, "With no -in, measures the embedded sample catalogue.")
 		fl.PrintDefaults()
 	}
@@ -316,6 +327,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		cfg.Units = cfgFlags.Units
 	}
 	cfg.ZeroVisitExempt = append(cfg.ZeroVisitExempt, cfgFlags.ZeroVisitExempt...)
+	cfg.Custom = append(cfg.Custom, cfgFlags.Custom...)
 	cfg.Level = commonLevel(levels)
 	if base != nil {
 		cfg.Base = reform.NewBase(base)
@@ -374,7 +386,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		out.Catalogues = append(out.Catalogues, catalogueJSON{
 			File: c.file, Title: c.cat.Title, Division: c.cat.Division.Code + " " + c.cat.Division.Name,
 			Matters: c.matters, Bundles: len(c.cat.Bundles),
-			Indicators: c.x.Results(), Scorecard: mode.Score(name, c.x, targets...),
+			Indicators: c.x.Results(), Custom: c.x.CustomResults(), Scorecard: mode.Score(name, c.x, targets...),
 		})
 	}
 	for u := range h.All() {
@@ -432,6 +444,7 @@ type catalogueJSON struct {
 	Matters    int               `json:"matters"`
 	Bundles    int               `json:"bundles"`
 	Indicators []reform.Result   `json:"indicators"`
+	Custom     []reform.Result   `json:"customIndicators,omitempty"`
 	Scorecard  *reform.Scorecard `json:"scorecard"`
 }
 
@@ -511,6 +524,14 @@ func printCatalogue(w *writer, c catalogueJSON, cfg reform.Config) {
 		printResult(w, r, cfg, printed)
 		printed = append(printed, r)
 	}
+	if len(c.Custom) > 0 {
+		w.line("")
+		w.line("Custom indicators:")
+		for _, r := range c.Custom {
+			printResult(w, r, cfg, printed)
+			printed = append(printed, r)
+		}
+	}
 	w.line("")
 	printScorecard(w, c.Scorecard)
 }
@@ -571,7 +592,7 @@ func describe(r reform.Result) string {
 		converted(&b, r)
 	case r.Indicator == reform.ClaimRate:
 		fmt.Fprintf(&b, " (%d of %d base items claimed)", r.Num, r.Den)
-	case r.Indicator.IsShare():
+	case r.IsShare():
 		fmt.Fprintf(&b, " (%d of %d matters)", r.Num, r.Den)
 	case r.Indicator == reform.BundleCount:
 		b.WriteString(" bundles")
@@ -598,7 +619,7 @@ func printResult(w *writer, r reform.Result, cfg reform.Config, before []reform.
 	} else if r.Indicator == reform.ClaimRate && cfg.Level != 0 {
 		line += ", base items of " + cfg.Level.String()
 	}
-	w.line("  %s: %s", r.Indicator, line)
+	w.line("  %s: %s", r.Label(), line)
 	if len(r.Unknown) > 0 {
 		var n int64
 		for _, e := range r.Unknown {
@@ -615,7 +636,7 @@ func printResult(w *writer, r reform.Result, cfg reform.Config, before []reform.
 	}
 	for _, b := range before {
 		if sameExclusions(b.Excluded, r.Excluded) {
-			w.line("    left out %d: the same as %s", n, b.Indicator)
+			w.line("    left out %d: the same as %s", n, b.Label())
 			return
 		}
 	}

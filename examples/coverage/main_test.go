@@ -38,7 +38,8 @@ func TestGolden(t *testing.T) {
 		{"bad-speedup", []string{"-speedup", "average"}, 2},
 		// Counting rules from the modes document; a flag overrides one.
 		{"counting", []string{"-modes", "testdata/counting.yaml", "-mode", "一网办到底"}, 0},
-		{"counting-flag", []string{"-modes", "testdata/counting.yaml", "-mode", "一网办到底", "-speedup", "sum", "-target", "零跑动率<=50%"}, 0},
+		{"counting-flag", []string{"-modes", "testdata/counting.yaml", "-mode", "一网办到底", "-speedup", "sum", "-target", "零跑动率<=50%", "-custom", "川渝即办事项数: scope=川渝通办, handlingKind=即办件"}, 0},
+		{"bad-custom", []string{"-custom", "网上可办率: online=互联网"}, 2},
 		{"broken", []string{"-in", "testdata/broken.yaml"}, 1},
 		{"missing", []string{"-in", "testdata/missing.yaml"}, 1},
 		{"bad-modes", []string{"-modes", "testdata/bad-modes.yaml"}, 1},
