@@ -15,10 +15,13 @@
 // (办结受理比), computed from them; it is not the completion rate (办结率): a
 // month completes cases accepted earlier. With -check, each argument is a catalogue
 // (an implementation list in the module's catalogue format, or a CSV
-// spreadsheet) of the unit
+// spreadsheet, named by package county from its code) of the unit
 // its division names; every figure of the bulletin that names an indicator
 // is computed over the catalogue of its unit and listed with the reported
-// value and whether the two agree.
+// value and whether the two agree. A file given twice is refused; of two
+// editions of one unit's list (different as-of dates) only the later is
+// counted, with a warning; lists of one unit as of one date are shards of
+// one list, measured together.
 //
 // With -records, the month's sections 二–四 and the attachment
 // 窗口工作人员考勤情况明细 are computed from the records in DIR (roster,
@@ -58,6 +61,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/examples/data"
@@ -167,15 +171,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	if *check {
 		var cats []*matters.Catalogue
-		for _, path := range fl.Args() {
+		var paths []string
+		for i, path := range fl.Args() {
+			for _, prev := range fl.Args()[:i] {
+				if sameFile(prev, path) {
+					fmt.Fprintf(stderr, "bulletin: %s is given twice (as %s and %s); each catalogue is counted once\n", path, prev, path)
+					return 2
+				}
+			}
 			c, cprobs := matters.LoadFile(path)
 			if printProblems(stderr, cprobs) {
 				failed = true
 			}
 			if c != nil {
+				nameDivision(c, path, stderr)
 				cats = append(cats, c)
+				paths = append(paths, path)
 			}
 		}
+		cats = latestEditions(cats, paths, stderr)
 		if b == nil || probs.HasErrors() {
 			return 1
 		}
@@ -338,4 +352,52 @@ func fromRecords(b *report.Bulletin, dir, month string, check bool, opts *report
 		return 1, true
 	}
 	return 0, false
+}
+
+// sameFile reports whether two names are one file.
+func sameFile(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
+}
+
+// nameDivision gives a catalogue that names no division (a spreadsheet has
+// only codes) the name package county knows for its code, and says so:
+// figures are looked up by the unit's name.
+func nameDivision(c *matters.Catalogue, path string, stderr io.Writer) {
+	if c.Division.Name != "" || c.Division.Code == "" {
+		return
+	}
+	if code, err := county.ParseCode(c.Division.Code); err == nil {
+		if name, ok := county.Name(code); ok {
+			c.Division.Name = name
+			fmt.Fprintf(stderr, "bulletin: %s: note: the catalogue names no division; %s is %s\n", path, c.Division.Code, name)
+		}
+	}
+}
+
+// latestEditions keeps, of catalogues of one division with different as-of
+// dates, the latest edition, with a warning: editions are never summed.
+// Catalogues of one division as of one date are shards of one list and
+// are measured together.
+func latestEditions(cats []*matters.Catalogue, paths []string, stderr io.Writer) []*matters.Catalogue {
+	latest := map[string]time.Time{}
+	for _, c := range cats {
+		if t, ok := latest[c.Division.Name]; !ok || c.AsOf.After(t) {
+			latest[c.Division.Name] = c.AsOf
+		}
+	}
+	var out []*matters.Catalogue
+	for i, c := range cats {
+		if t := latest[c.Division.Name]; !c.AsOf.Equal(t) {
+			fmt.Fprintf(stderr, "bulletin: warning: %s is an earlier edition (as of %s) of %s than another given (as of %s); only the latest is counted\n",
+				paths[i], c.AsOf.Format("2006-01-02"), c.Division.Name, t.Format("2006-01-02"))
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }

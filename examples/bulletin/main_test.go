@@ -95,6 +95,7 @@ func TestExitCodes(t *testing.T) {
 		{"-month without -records", []string{"-month", "2021-04"}, 2, nil},
 		{"a month that is none", []string{"-records", "../data/records-2021-04", "-month", "2021-13"}, 2, nil},
 		{"a records directory without a roster", []string{"-records", "testdata"}, 1, nil},
+		{"the same catalogue twice", []string{"-check", "../data/catalogue-pengxi.yaml", "./../data/catalogue-pengxi.yaml"}, 2, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errs := runArgs(tc.args...)
@@ -147,5 +148,21 @@ func TestCheck(t *testing.T) {
 	}
 	if computed != 8 {
 		t.Errorf("%d figures of 蓬溪县 computed, want 8", computed)
+	}
+}
+
+// Two editions of one county's list are never summed: the later is
+// counted, with a warning. The May edition holds 75 application-based
+// matters against April's 73, so 即办比例 is computed over 75.
+func TestCheckEditions(t *testing.T) {
+	code, out, errs := runArgs("-check", "-format", "json", "../data/catalogue-pengxi.yaml", "../data/catalogue-pengxi-2021-05.yaml")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", code, errs)
+	}
+	if !strings.Contains(errs, "warning: ../data/catalogue-pengxi.yaml is an earlier edition (as of 2021-04-30) of 蓬溪县") {
+		t.Errorf("no warning about the earlier edition:\n%s", errs)
+	}
+	if !strings.Contains(out, "(26/75)") || strings.Contains(out, "/148)") {
+		t.Errorf("editions summed, or the later not counted:\n%s", out)
 	}
 }
