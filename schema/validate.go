@@ -328,8 +328,16 @@ func isDigits(s string) bool {
 func describe(n *Node) string {
 	switch n.Kind {
 	case String:
+		// A document that is one long scalar (a spreadsheet read as YAML)
+		// is named by its start, never printed whole.
+		if v := []rune(n.Value); len(v) > 40 {
+			return fmt.Sprintf("the text %q… (%d characters)", string(v[:40]), len(v))
+		}
 		return fmt.Sprintf("%q", n.Value)
 	case Number, Bool:
+		if len(n.Value) > 40 {
+			return n.Value[:40] + "…"
+		}
 		return n.Value
 	case Null:
 		return "null"

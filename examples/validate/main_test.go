@@ -27,6 +27,8 @@ func TestGolden(t *testing.T) {
 		{"csv", []string{"../catalogdiff/testdata/portal.csv"}, 0},
 		// A spreadsheet's problems are at row and column, one a line.
 		{"csv-bad", []string{"testdata/portal-bad.csv"}, 1},
+		// Text that is no document is named by its start, not printed whole.
+		{"one-line", []string{"testdata/one-line.txt"}, 1},
 		{"usage", []string{"-nope"}, 2},
 		{"missing", []string{"testdata/missing.yaml"}, 1},
 	}
