@@ -1,9 +1,10 @@
 package reform
 
 import (
-	"hash/fnv"
+	"hash/maphash"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/zwfw/zwfw/matters"
 )
@@ -12,27 +13,38 @@ import (
 // counts (川渝通办事项数 …) count items, not matters: two counties claiming
 // the same 川渝通办 item make one item at the city, as a bulletin's "2批210项"
 // counts. The item is the matter's base code (stated, or the one its code
-// holds) or, lacking one, its name and type. The key is a 128-bit FNV hash
-// of that text, the same in every process, so accumulators merge wherever
-// they were filled.
-type itemKey [16]byte
+// holds) or, lacking one, its name and type. The key is a 128-bit hash of
+// that text with seeds fixed for the process, so every accumulator of a
+// process agrees on it and merges; two items share a key with a
+// probability of about n²/2¹²⁹.
+type itemKey [2]uint64
+
+var itemSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 
 func keyOf(m *matters.Matter) itemKey {
-	text := ""
-	switch {
-	case m.BaseCode != "":
-		text = "b\x00" + m.BaseCode
-	default:
+	base := m.BaseCode
+	// Only codes that can hold a base code are parsed: the national
+	// implementation and handling-item codes and Sichuan's hyphenated form.
+	if base == "" && (len(m.Code) == 31 || len(m.Code) == 33 || strings.Count(m.Code, "-") >= 4) {
 		if c, _, err := matters.ParseMatterCodeLenient(m.Code); err == nil && c.Base().IsValid() {
-			text = "b\x00" + c.Base().String()
-		} else {
-			text = "n\x00" + m.Name + "\x00" + m.Type.String()
+			base = c.Base().String()
 		}
 	}
-	h := fnv.New128a()
-	h.Write([]byte(text))
 	var k itemKey
-	h.Sum(k[:0])
+	for i := range k {
+		var h maphash.Hash
+		h.SetSeed(itemSeeds[i])
+		if base != "" {
+			h.WriteByte('b')
+			h.WriteString(base)
+		} else {
+			h.WriteByte('n')
+			h.WriteString(m.Name)
+			h.WriteByte(0)
+			h.WriteString(m.Type.String())
+		}
+		k[i] = h.Sum64()
+	}
 	return k
 }
 
