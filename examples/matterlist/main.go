@@ -16,8 +16,9 @@
 // A spreadsheet lacks what a catalogue document states in its header:
 // the division's name, the catalogue's level and its as-of date.
 // -division, -division-name, -level and -as-of give them. Without them the
-// division's code is the first row's 区划代码, its name is the one package
-// county knows for that code, and the level is the matters' level when
+// division's code is the first row's 区划代码 (or, with no such column,
+// the area every matter's code states, when they agree), its name is the
+// one package county knows for that code, and the level is the matters' level when
 // they all agree; each inference is noted on standard error. A document
 // that would still lack a required element (a division name the county
 // package does not know) is not written: the module would refuse it.
@@ -216,6 +217,24 @@ func completeHeader(c *matters.Catalogue, o *options, stderr io.Writer) {
 	}
 	if !o.asOf.IsZero() {
 		c.AsOf = o.asOf
+	}
+	if c.Division.Code == "" {
+		// No 区划代码 column: the area the matters' codes state, when
+		// they all state the same.
+		var area matters.DivisionCode
+		for i := range c.Matters {
+			code, _, err := matters.ParseMatterCodeLenient(c.Matters[i].Code)
+			d := code.Division()
+			if err != nil || !d.IsValid() || area.IsValid() && d != area {
+				area = matters.DivisionCode{}
+				break
+			}
+			area = d
+		}
+		if area.IsValid() {
+			c.Division.Code = area.String()
+			fmt.Fprintf(stderr, "matterlist: note: division %s, the area every matter's code states; -division gives another\n", c.Division.Code)
+		}
 	}
 	if c.Division.Name == "" && c.Division.Code != "" {
 		if code, err := county.ParseCode(c.Division.Code); err == nil {

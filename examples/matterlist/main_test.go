@@ -41,6 +41,9 @@ func TestGolden(t *testing.T) {
 		{"csv-header", []string{"-format", "json", "-division", "511699", "-division-name", "示例区", "-level", "县级", "-as-of", "2023-06-30", "testdata/portal.csv"}, 0},
 		{"csv-no-division-name", []string{"-format", "yaml", "testdata/portal.csv"}, 1},
 		{"bad-as-of", []string{"-as-of", "30/06/2023"}, 2},
+		// No 区划代码 column: the division is the area the codes agree on
+		// (511602, which package county names 广安区).
+		{"no-area", []string{"-format", "json", "testdata/no-area.csv"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
