@@ -498,6 +498,12 @@ func (c MatterCode) TypeHint() string {
 	if !c.familiar {
 		return ""
 	}
+	// A local base code starts 51 and has 12 or 14 characters; anything
+	// else (a national base code) says no type, and is told apart without
+	// building checkLocalBase's message.
+	if n := c.baseLen; n != 12 && n != 14 || c.base[0] != '5' || c.base[1] != '1' {
+		return ""
+	}
 	b := string(c.base[:c.baseLen])
 	if off, _ := checkLocalBase(b); off >= 0 {
 		return ""
