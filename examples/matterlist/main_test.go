@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/schema"
 )
 
 // TestGolden runs the command and compares what it writes with
@@ -94,6 +95,40 @@ func TestConversions(t *testing.T) {
 			}
 			if diff := cmp.Diff(orig, back); diff != "" {
 				t.Errorf("catalogue changed (-orig +back):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRealListConverts converts the real list to JSON and YAML as a user
+// would, with nothing but the file: each document is accepted and has
+// exactly the problems, rule by rule and severity by severity, that the
+// spreadsheet has.
+func TestRealListConverts(t *testing.T) {
+	const realCSV = "../../../shared/data/sichuan-guangan-district-matters.csv"
+	if _, err := os.Stat(realCSV); err != nil {
+		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
+	}
+	byRule := func(l schema.List) map[string]int {
+		m := map[string]int{}
+		for _, p := range l {
+			m[p.Severity.String()+" "+string(p.Rule)]++
+		}
+		return m
+	}
+	_, want := matters.LoadFile(realCSV)
+	for _, format := range []string{"json", "yaml"} {
+		t.Run(format, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"-format", format, realCSV}, &stdout, &stderr); code != 0 {
+				t.Fatalf("exit %d\n%.2000s", code, stderr.String())
+			}
+			_, got := matters.Parse("real."+format, stdout.Bytes())
+			if got.HasErrors() {
+				t.Errorf("the converted document is refused: %v", got.Err())
+			}
+			if diff := cmp.Diff(byRule(want), byRule(got)); diff != "" {
+				t.Errorf("problems by rule (-csv +%s):\n%s", format, diff)
 			}
 		})
 	}
