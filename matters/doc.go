@@ -37,7 +37,7 @@
 // what a Decoder yields: one path serves small documents and large ones.
 // A Decoder, and so every loader, also reads a spreadsheet saved as CSV,
 // told by its name (.csv) or its first line ([IsCSV]), with [ReadCSV]:
-// every program and helper that takes a catalogue takes the spreadsheet.
+// every program and test function that takes a catalogue takes the spreadsheet.
 //
 // # Semantic checks
 //
