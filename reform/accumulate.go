@@ -103,7 +103,7 @@ func (c *config) same(d *config) bool {
 		d = &zero
 	}
 	return c.base == d.base && c.level == d.level && maps.Equal(c.exempt, d.exempt) && c.speedup == d.speedup && c.units == d.units &&
-		slices.EqualFunc(c.custom, d.custom, func(a, b Custom) bool { return a.Name == b.Name && a.Share == b.Share })
+		slices.EqualFunc(c.custom, d.custom, func(a, b Custom) bool { return a.Share == b.Share && a.String() == b.String() })
 }
 
 // Indicators accumulates every [Indicator] over the matters and bundles

@@ -78,6 +78,10 @@ func TestCustom(t *testing.T) {
 	if err := a.Merge(New(Config{})); err != ErrConfigMismatch {
 		t.Errorf("merging without the custom indicators: %v", err)
 	}
+	other, _ := ParseCustom("网上可办率: online=互联网办理")
+	if err := a.Merge(New(Config{Custom: append([]Custom{other}, cs[1:]...)})); err != ErrConfigMismatch {
+		t.Errorf("merging a custom indicator of the same name but another definition: %v", err)
+	}
 }
 
 func TestParseCustom(t *testing.T) {
