@@ -1,8 +1,8 @@
 package matters
 
 // ParseLimit reads a time limit as spreadsheets and case exports write it:
-// "20个工作日", "20工作日", "即办", or a number with its unit in a separate
-// cell ("5" and "工作日"). A bare 日 or 天 is read as 自然日. Other
+// "20个工作日", "20工作日", "二十个工作日", "即办", or a number with its unit
+// in a separate cell ("5" and "工作日"). A bare 日 or 天 is read as 自然日. Other
 // packages reading tables (case records) use it so that a limit means the
 // same everywhere.
 func ParseLimit(cell, unit string) (Limit, error) {
