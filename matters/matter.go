@@ -9,15 +9,15 @@ import (
 // Catalogue is a list of service matters: a base catalogue (基本目录) or a
 // locality's implementation list (实施清单), with its one-thing bundles.
 type Catalogue struct {
-	Kind     CatalogueKind
-	Title    string
-	Division Division // the division that owns the catalogue
-	Level    Level    // the level the catalogue is exercised at, if stated
-	AsOf     time.Time
-	Source   string
-	Notes    string
-	Matters  []Matter
-	Bundles  []Bundle
+	Kind     CatalogueKind `doc:"catalogueKind"`
+	Title    string        `doc:"title"`
+	Division Division      `doc:"division"` // the division that owns the catalogue
+	Level    Level         `doc:"level"`    // the level the catalogue is exercised at, if stated
+	AsOf     time.Time     `doc:"asOf,date"`
+	Source   string        `doc:"source"`
+	Notes    string        `doc:"notes"`
+	Matters  []Matter      `doc:"matters,keep"`
+	Bundles  []Bundle      `doc:"bundles"`
 	// Extensions holds the document's x- members as JSON text.
 	Extensions Extensions
 }
@@ -25,8 +25,8 @@ type Catalogue struct {
 // Division names an administrative division: its GB/T 2260 code (6
 // digits), township code (9) or statistical code (12), and its name.
 type Division struct {
-	Code       string
-	Name       string
+	Code       string `doc:"code"`
+	Name       string `doc:"name"`
 	Extensions Extensions
 }
 
@@ -34,50 +34,57 @@ type Division struct {
 // national implementation list. Zero values mean "not stated": a zero
 // [Type] or [Level], an empty [Limit], a nil Visits.
 type Matter struct {
-	Code          string // implementation code (实施编码) or the platform's matter code
-	BaseCode      string // the base code (基本编码) of the base item it claims
-	Name          string
-	MainItem      string // the main item's name when this is a sub-item
-	Type          Type
-	Level         Level
-	Body          Body
-	PowerSource   PowerSource
-	LegalLimit    Limit // 法定办结时限
-	PromisedLimit Limit // 承诺办结时限
-	HandlingKind  HandlingKind
+	Code          string       `doc:"code" csv:"事项编码|实施编码|业务办理项编码|事项代码|实施清单编码|matterCode"` // implementation code (实施编码) or the platform's matter code
+	BaseCode      string       `doc:"baseCode" csv:"基本编码|基本目录编码"`                          // the base code (基本编码) of the base item it claims
+	Name          string       `doc:"name" csv:"事项名称|业务办理项名称|名称|matterName"`
+	MainItem      string       `doc:"mainItem" csv:"主项名称|主项"` // the main item's name when this is a sub-item
+	Type          Type         `doc:"type" csv:"事项类型|事项类型代码|权力类型"`
+	Level         Level        `doc:"level" csv:"行使层级|层级"`
+	Body          Body         `doc:"body"`
+	PowerSource   PowerSource  `doc:"powerSource" csv:"权力来源"`
+	LegalLimit    Limit        `doc:"legalLimit" csv:"法定办结时限|法定时限|法定期限"`    // 法定办结时限
+	PromisedLimit Limit        `doc:"promisedLimit" csv:"承诺办结时限|承诺时限|承诺期限"` // 承诺办结时限
+	HandlingKind  HandlingKind `doc:"handlingKind" csv:"办件类型"`
 	// Visits is how many times an applicant must come in person
 	// (到办事现场次数); nil when not stated.
-	Visits         *int
-	OnsiteReason   string // why the applicant must come in person
-	Online         Set[OnlineItem]
-	Forms          Set[Form]
-	ServiceObjects Set[ServiceObject]
-	Scopes         []Scope
-	Delegation     *Delegation
-	SelfService24h bool // 24小时自助
+	Visits         *int               `doc:"visits" csv:"到办事现场次数|到现场次数|到现场办理次数|跑动次数"`
+	OnsiteReason   string             `doc:"onsiteReason" csv:"必须现场办理原因说明|必须现场办理原因|现场办理原因"` // why the applicant must come in person
+	Online         Set[OnlineItem]    `doc:"online" csv:"网上办理深度|网办深度"`
+	Forms          Set[Form]          `doc:"forms" csv:"办理形式"`
+	ServiceObjects Set[ServiceObject] `doc:"serviceObjects" csv:"服务对象"`
+	Scopes         []Scope            `doc:"scopes" csv:"通办范围"`
+	Delegation     *Delegation        `doc:"delegation"`
+	SelfService24h bool               `doc:"selfService24h" csv:"是否24小时自助|24小时自助|是否支持24小时自助"` // 24小时自助
 	// TolerateMissing is 容缺受理: accepted although a non-key document is
 	// missing.
-	TolerateMissing bool
-	InHall          bool // 进驻政务服务大厅
-	Fee             *Fee
-	Extensions      Extensions
+	TolerateMissing bool `doc:"tolerateMissing" csv:"容缺受理|是否容缺受理|是否支持容缺受理"`
+	InHall          bool `doc:"inHall" csv:"进驻大厅|是否进驻大厅|是否进驻政务服务大厅|进驻政务服务大厅"` // 进驻政务服务大厅
+	Fee             *Fee `doc:"fee"`
+	// ConsultationPhone is the number applicants call with questions
+	// (咨询电话).
+	ConsultationPhone string `doc:"consultationPhone" csv:"咨询电话|咨询方式|咨询电话号码"`
+	Extensions        Extensions
 }
 
 // Body is an implementing body (实施主体).
 type Body struct {
-	Name       string
-	CreditCode string // 统一社会信用代码
-	Nature     BodyNature
+	Name       string     `doc:"name" csv:"实施主体|实施部门|实施主体名称|实施机构|部门名称|部门|body|department"`
+	CreditCode string     `doc:"creditCode" csv:"实施主体编码|部门编码|统一社会信用代码|实施主体统一社会信用代码|实施主体代码|creditCode|bodyCode|departmentCode"` // 统一社会信用代码
+	Nature     BodyNature `doc:"nature" csv:"实施主体性质"`
 	Extensions Extensions
 }
 
 // Limit is a time limit: a value and its unit. The zero value means "not
 // stated"; a limit in unit [Instant] (即办) has no value.
 type Limit struct {
-	Value      float64
-	Unit       Unit
+	Value      float64 `doc:"value"`
+	Unit       Unit    `doc:"unit"`
 	Extensions Extensions
 }
+
+// KeepZero reports that a zero value is written when the unit needs a
+// value (all but [Instant]).
+func (l Limit) KeepZero(key string) bool { return key == "value" && l.Unit != Instant }
 
 // IsZero reports whether the limit is not stated.
 func (l Limit) IsZero() bool { return l.Unit == 0 }
@@ -121,9 +128,9 @@ func (l Limit) WorkingDays() (float64, bool) {
 // Scope is a universal-handling scope with the batch it was published in
 // (0 when not stated). A regional scope (kind [Regional]) has its name.
 type Scope struct {
-	Kind       ScopeKind
-	Name       string // the regional scope's name (遂潼通办); empty for the others
-	Batch      int
+	Kind       ScopeKind `doc:"scope,manual"` // with Name, the scope's text
+	Name       string    // the regional scope's name (遂潼通办); empty for the others
+	Batch      int       `doc:"batch"`
 	Extensions Extensions
 }
 
@@ -137,29 +144,29 @@ func (s Scope) String() string {
 
 // Delegation says a matter is handled at a lower level (下放).
 type Delegation struct {
-	To         Level // the receiving level: [Township] or [Village]
-	Batch      int
-	Document   string // the decision that delegated it
+	To         Level  `doc:"to" csv:"下放层级|下放至"` // the receiving level: [Township] or [Village]
+	Batch      int    `doc:"batch" csv:"下放批次"`
+	Document   string `doc:"document" csv:"下放文件|下放依据"` // the decision that delegated it
 	Extensions Extensions
 }
 
 // Fee says whether a matter is charged for, on what basis, for what.
 type Fee struct {
-	Charged    bool
-	Basis      string
-	Items      []string
+	Charged    bool     `doc:"charged,keep" csv:"是否收费"`
+	Basis      string   `doc:"basis" csv:"收费依据"`
+	Items      []string `doc:"items" csv:"收费项目"`
 	Extensions Extensions
 }
 
 // Bundle is a one-thing bundle (一件事一次办): several matters handled as one
 // thing, with one form, one submission and one result.
 type Bundle struct {
-	Code          string
-	Name          string
-	LeadBody      string
-	Matters       []string // codes of the member matters
-	PromisedLimit Limit
-	Visits        *int
+	Code          string   `doc:"code"`
+	Name          string   `doc:"name"`
+	LeadBody      string   `doc:"leadBody"`
+	Matters       []string `doc:"matters,keep"` // codes of the member matters
+	PromisedLimit Limit    `doc:"promisedLimit"`
+	Visits        *int     `doc:"visits"`
 	Extensions    Extensions
 }
 

@@ -1,6 +1,8 @@
 package matters
 
 import (
+	"encoding"
+	"fmt"
 	"iter"
 	"math/bits"
 )
@@ -145,6 +147,28 @@ func (s Set[T]) Slice() []T {
 		out = append(out, v)
 	}
 	return out
+}
+
+// Texts returns the terms of the values of s in code order, as a
+// document writes them.
+func (s Set[T]) Texts() []string {
+	var out []string
+	for v := range s.All() {
+		out = append(out, fmt.Sprint(v))
+	}
+	return out
+}
+
+// AddText adds the value named by its term or national code.
+func (s *Set[T]) AddText(text string) error {
+	var v T
+	u, ok := any(&v).(encoding.TextUnmarshaler)
+	if !ok {
+		return fmt.Errorf("matters: %T has no text form", v)
+	}
+	err := u.UnmarshalText([]byte(text))
+	*s = s.With(v)
+	return err
 }
 
 // Depth is the four-level bucket platforms report for online depth:

@@ -306,8 +306,7 @@ func (d *Decoder) setHeader(h *schema.Node) {
 		return
 	}
 	var ignored schema.List
-	dec := &decoder{probs: &ignored, root: h}
-	d.header = dec.catalogue(h)
+	d.header = decodeCatalogue(h, h, &ignored)
 	d.div, _ = ParseDivisionCode(d.header.Division.Code)
 }
 
@@ -316,8 +315,7 @@ func (d *Decoder) matter(m *Matter, i int, n *schema.Node) {
 	path := schema.Root.Key("matters").Index(i)
 	probs := d.sch.ValidateAt(n, path, "/$defs/matter")
 	var decProbs schema.List
-	dec := &decoder{probs: &decProbs, root: n, rootPath: path}
-	dec.matter(m, n)
+	decodeMatter(m, n, path, &decProbs)
 	probs.Append(decProbs.Uncovered(probs))
 	loc := func(p schema.Path) schema.Pos {
 		rel := strings.TrimPrefix(p.String(), path.String())
@@ -335,8 +333,7 @@ func (d *Decoder) matter(m *Matter, i int, n *schema.Node) {
 func (d *Decoder) finish(header *schema.Node) {
 	probs := d.sch.Validate(header)
 	var decProbs schema.List
-	dec := &decoder{probs: &decProbs, root: header}
-	d.header = dec.catalogue(header)
+	d.header = decodeCatalogue(header, header, &decProbs)
 	probs.Append(decProbs.Uncovered(probs))
 	loc := func(p schema.Path) schema.Pos {
 		found, _ := header.Nearest(p)
