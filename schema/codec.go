@@ -86,9 +86,9 @@ const (
 	vInt
 	vUint
 	vFloat
-	vText  // encoding.TextUnmarshaler
-	vDate  // time.Time as YYYY-MM-DD
-	vSet   // TextSet
+	vText // encoding.TextUnmarshaler
+	vDate // time.Time as YYYY-MM-DD
+	vSet  // TextSet
 	vStruct
 	vPtr
 	vSlice
