@@ -9,11 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	gocmp "github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -114,15 +110,16 @@ type BundleChange struct {
 // and base codes are equal and no other unmatched matter shares them
 // (Sichuan's codes hold the body's credit code, so a matter moved to
 // another body gets a new code). Bundles are matched by code, or by name
-// when they have none. Elements are compared with go-cmp; the body, fee,
-// delegation and division are compared member by member, other elements
-// (limits, sets, scopes) as a whole, and extensions key by key, as JSON
-// values. Empty and absent lists and maps are equal.
+// when they have none. Elements are compared as the document writes them
+// ([schema.Codec.Differences]): the body, fee, delegation and division
+// member by member, other elements (limits, sets, scopes) as a whole, and
+// extensions key by key, as JSON values. Empty and absent lists and maps
+// are equal.
 func (c *Catalogue) Diff(next *Catalogue) *Diff {
 	d := &Diff{}
 	oh, nh := *c, *next
 	oh.Matters, oh.Bundles, nh.Matters, nh.Bundles = nil, nil, nil, nil
-	d.Catalogue = diffChanges(&oh, &nh, func() (*schema.Node, *schema.Node) { return oh.Node(), nh.Node() })
+	d.Catalogue = diffChanges(&oh, &nh)
 	d.diffMatters(c.Matters, next.Matters)
 	d.diffBundles(c.Bundles, next.Bundles)
 	return d
@@ -201,7 +198,7 @@ func (d *Diff) diffMatters(old, new []Matter) {
 }
 
 func (d *Diff) pairMatters(o, n *Matter) {
-	ch := diffChanges(o, n, func() (*schema.Node, *schema.Node) { return o.Node(), n.Node() })
+	ch := diffChanges(o, n)
 	if len(ch) == 0 {
 		return
 	}
@@ -231,7 +228,7 @@ func (d *Diff) diffBundles(old, new []Bundle) {
 			continue
 		}
 		o, n := &old[i], &new[j]
-		if ch := diffChanges(o, n, func() (*schema.Node, *schema.Node) { return o.node(), n.node() }); len(ch) > 0 {
+		if ch := diffChanges(o, n); len(ch) > 0 {
 			d.Bundles = append(d.Bundles, BundleChange{Kind: Changed, Key: key(n), Old: o, New: n, Changes: ch})
 		}
 	}
@@ -245,112 +242,16 @@ func (d *Diff) diffBundles(old, new []Bundle) {
 	})
 }
 
-// diffReporter collects the paths of the values go-cmp finds unequal.
-type diffReporter struct {
-	path  gocmp.Path
-	diffs [][]string
-}
-
-func (r *diffReporter) PushStep(ps gocmp.PathStep) { r.path = append(r.path, ps) }
-func (r *diffReporter) PopStep()                   { r.path = r.path[:len(r.path)-1] }
-func (r *diffReporter) Report(rs gocmp.Result) {
-	if rs.Equal() {
-		return
-	}
-	parts := diffElement(r.path)
-	// A map of extensions present on one side only is reported whole:
-	// list its keys.
-	if f, ok := r.path.Last().(gocmp.StructField); ok && f.Name() == "Extensions" {
-		vx, vy := f.Values()
-		x, _ := vx.Interface().(Extensions)
-		y, _ := vy.Interface().(Extensions)
-		for k := range x {
-			if _, ok := y[k]; !ok || !diffJSONEqual(x[k], y[k]) {
-				r.diffs = append(r.diffs, append(slices.Clip(parts), k))
-			}
-		}
-		for k := range y {
-			if _, ok := x[k]; !ok {
-				r.diffs = append(r.diffs, append(slices.Clip(parts), k))
-			}
-		}
-		return
-	}
-	r.diffs = append(r.diffs, parts)
-}
-
-// diffSplit names the structs compared member by member.
-var diffSplit = map[string]bool{"Body": true, "Fee": true, "Delegation": true, "Division": true}
-
-// diffElement turns a go-cmp path into the element's document path.
-func diffElement(p gocmp.Path) []string {
-	var parts []string
-	for _, step := range p[1:] {
-		switch s := step.(type) {
-		case gocmp.StructField:
-			if s.Name() == "Extensions" {
-				continue // the key follows
-			}
-			parts = append(parts, diffKey(s.Name()))
-			if !diffSplit[s.Name()] {
-				return parts
-			}
-		case gocmp.MapIndex:
-			return append(parts, s.Key().String())
-		case gocmp.Indirect:
-		default:
-			return parts
-		}
-	}
-	return parts
-}
-
-// diffKey returns the document key of a Go field.
-func diffKey(field string) string {
-	if field == "Kind" {
-		return "catalogueKind" // the only Kind compared member-wise
-	}
-	r, n := utf8.DecodeRuneInString(field)
-	return string(unicode.ToLower(r)) + field[n:]
-}
-
-var diffOptions = gocmp.Options{
-	cmpopts.EquateEmpty(),
-	gocmp.Comparer(func(a, b json.RawMessage) bool { return diffJSONEqual(a, b) }),
-}
-
-func diffJSONEqual(a, b json.RawMessage) bool {
-	if bytes.Equal(a, b) {
-		return true
-	}
-	var x, y any
-	da, db := json.NewDecoder(bytes.NewReader(a)), json.NewDecoder(bytes.NewReader(b))
-	da.UseNumber()
-	db.UseNumber()
-	if da.Decode(&x) != nil || db.Decode(&y) != nil {
-		return false
-	}
-	return gocmp.Equal(x, y)
-}
-
-// diffChanges compares a and b and returns the elements that differ, with
-// their values taken from the documents nodes builds (only when there is
-// a difference).
-func diffChanges(a, b any, nodes func() (*schema.Node, *schema.Node)) []Change {
-	var r diffReporter
-	if gocmp.Equal(a, b, diffOptions, gocmp.Reporter(&r)) {
+// diffChanges compares a and b, two values of one element type, member
+// by member as their doc tags declare them.
+func diffChanges(a, b any) []Change {
+	ds := codec.Differences(a, b)
+	if len(ds) == 0 {
 		return nil
 	}
-	slices.SortFunc(r.diffs, slices.Compare)
-	r.diffs = slices.CompactFunc(r.diffs, slices.Equal)
-	on, nn := nodes()
-	out := make([]Change, 0, len(r.diffs))
-	for _, parts := range r.diffs {
-		p := schema.Root
-		for _, k := range parts {
-			p = p.Key(k)
-		}
-		out = append(out, Change{Path: strings.Join(parts, "."), Old: on.Lookup(p), New: nn.Lookup(p)})
+	out := make([]Change, len(ds))
+	for i, d := range ds {
+		out[i] = Change{Path: strings.Join(d.Path, "."), Old: d.Old, New: d.New}
 	}
 	return out
 }

@@ -190,7 +190,9 @@
 // [Changed] (变更) or [Moved] (划转: another body or level), with the
 // elements that changed, each as a path ("promisedLimit", "body.name") and
 // its old and new value. Bundles and the catalogue's own elements are
-// reported the same way. Elements are compared with go-cmp. A [Diff] is a
-// value for programs, prints like diff(1) (String, WriteText) and marshals
-// to JSON; package matterstest turns it into test assertions.
+// reported the same way. Elements are compared as the document writes them,
+// following the fields' doc tags, so a new element is compared with no
+// further code. A [Diff] is a value for programs, prints like diff(1)
+// (String, WriteText) and marshals to JSON; package matterstest turns it
+// into test assertions.
 package matters

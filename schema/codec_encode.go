@@ -161,7 +161,7 @@ type Difference struct {
 // list and none) is equal; objects are compared whatever the order of
 // their members. Structs are followed member by member, x- members key by
 // key; other members (lists, sets, struct types with an IsZero method) are
-// compared whole.
+// compared whole. An empty list equals none.
 func (c *Codec) Differences(a, b any) []Difference {
 	ra, rb := reflect.ValueOf(a), reflect.ValueOf(b)
 	for ra.Kind() == reflect.Pointer && rb.Kind() == reflect.Pointer && !ra.IsNil() && !rb.IsNil() {
@@ -181,7 +181,7 @@ func diffValue(p *plan, a, b reflect.Value, path []string, out *[]Difference) {
 		p, a, b = p.elem, a.Elem(), b.Elem()
 	}
 	if p.kind != vStruct || p.value {
-		na, nb := encodeValue(p, a, false), encodeValue(p, b, false)
+		na, nb := noEmpty(encodeValue(p, a, false)), noEmpty(encodeValue(p, b, false))
 		if !NodesEqual(na, nb) {
 			*out = append(*out, Difference{Path: slices.Clone(path), Old: na, New: nb})
 		}
@@ -210,6 +210,15 @@ func diffValue(p *plan, a, b reflect.Value, path []string, out *[]Difference) {
 			*out = append(*out, Difference{Path: append(slices.Clone(path), k), Old: xa[k], New: xb[k]})
 		}
 	}
+}
+
+// noEmpty returns nil for an empty array: an empty list and none are
+// equal in a diff.
+func noEmpty(n *Node) *Node {
+	if n != nil && n.Kind == Array && len(n.Items) == 0 {
+		return nil
+	}
+	return n
 }
 
 func extNodes(x reflect.Value) map[string]*Node {
