@@ -121,7 +121,8 @@
 // accepts the term or the national code, a String method that never panics,
 // and text marshalling through Parse. Multi-selects (online items, forms,
 // service objects) are a [Set], a bit mask that is comparable and costs no
-// allocation. The zero value of each enum means "not stated".//
+// allocation. The zero value of each enum means "not stated".
+//
 // # Spreadsheets
 //
 // [ReadCSV] reads a spreadsheet of matters saved as CSV, one matter a row;
