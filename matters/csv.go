@@ -165,7 +165,7 @@ type csvReader struct {
 	lines   []int32 // the line each matter's row starts on
 	ix      *index
 	cols    []csvCol
-	at      [csvElems]int // column of each element, or -1
+	at      []int // column of each element, or -1
 	pathCol map[string]int
 	extKeys map[string]bool // extension keys of columns
 	div     DivisionCode    // the catalogue's division, once known
@@ -173,7 +173,7 @@ type csvReader struct {
 
 	// the row being read
 	line  int
-	cells [csvElems]string
+	cells []string
 	ext   []int // columns holding extension cells
 }
 
@@ -368,6 +368,7 @@ func (cr *csvReader) text(s string, line, col int) string {
 // header maps the columns; it reports false when the row names no
 // element at all.
 func (cr *csvReader) header(rec []string, line int) bool {
+	cr.at = make([]int, len(csvColumns()))
 	for e := range cr.at {
 		cr.at[e] = -1
 	}
@@ -380,7 +381,7 @@ func (cr *csvReader) header(rec []string, line int) bool {
 		if e, unit, ok := csvLookupHeader(h); ok && !strings.HasPrefix(h, "x-") {
 			if first := cr.at[e]; first >= 0 {
 				cr.probs.Warningf(schema.Root, pos, RuleCSVDuplicateColumn,
-					"column %s holds %s again (first in column %d); it is kept as an extension", h, csvColumns[e].en, first+1)
+					"column %s holds %s again (first in column %d); it is kept as an extension", h, csvColumns()[e].en, first+1)
 			} else {
 				col.elem, col.unit = e, unit
 				cr.at[e] = j
@@ -428,12 +429,12 @@ func (cr *csvReader) header(rec []string, line int) bool {
 	// element's path and each of its parents name its column, the first
 	// element of a group (body, fee, delegation) naming the group's.
 	cr.pathCol = map[string]int{}
-	for e := range csvColumns {
+	for e := range csvColumns() {
 		j := cr.at[e]
 		if j < 0 {
 			continue
 		}
-		p := csvColumns[e].path
+		p := csvColumns()[e].path
 		for k := len(p); k > 0; k-- {
 			key := strings.Join(p[:k], "/")
 			if _, ok := cr.pathCol[key]; !ok {
@@ -490,7 +491,7 @@ func (cr *csvReader) row(rec []string, line int) {
 		return
 	}
 	cr.line = line
-	cr.cells = [csvElems]string{}
+	cr.cells = make([]string, len(csvColumns()))
 	cr.ext = cr.ext[:0]
 	i := len(cr.cat.Matters)
 	path := schema.Root.Key("matters").Index(i)
@@ -570,7 +571,7 @@ func (cr *csvReader) cell(e csvElem) (string, bool) {
 
 // fault reports a problem in the cell of element e.
 func (cr *csvReader) fault(sev schema.Severity, path schema.Path, e csvElem, rule schema.Rule, format string, args ...any) {
-	for _, k := range csvColumns[e].path {
+	for _, k := range csvColumns()[e].path {
 		path = path.Key(k)
 	}
 	j := cr.at[e]
@@ -590,7 +591,7 @@ func (cr *csvReader) warnf(path schema.Path, e csvElem, rule schema.Rule, format
 func (cr *csvReader) str(path schema.Path, e csvElem, required bool) string {
 	s, ok := cr.cell(e)
 	if s == "" && ok && required {
-		cr.errorf(path, e, RuleCSVRequired, "the cell is empty; every matter needs %s", csvColumns[e].en)
+		cr.errorf(path, e, RuleCSVRequired, "the cell is empty; every matter needs %s", csvColumns()[e].en)
 	}
 	return strings.Clone(s)
 }
@@ -741,6 +742,14 @@ func (cr *csvReader) matter(m *Matter, path schema.Path) {
 	m.InHall, _ = cr.boolean(path, csvInHall)
 	cr.fee(m, path)
 	cr.area(m, path)
+	cols := csvColumns()
+	for e := csvElems; int(e) < len(cols); e++ {
+		if s, _ := cr.cell(e); s != "" {
+			if err := cols[e].col.SetText(m, strings.Clone(s)); err != nil {
+				cr.errorf(path, e, RuleCSVValue, "%s", strings.TrimPrefix(err.Error(), "matters: "))
+			}
+		}
+	}
 }
 
 // bodyCode files the body's code: a unified social credit code where the

@@ -1,9 +1,12 @@
 package matters
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/zwfw/zwfw/schema"
 )
 
 // csvElem is the matter element a spreadsheet column holds.
@@ -56,52 +59,76 @@ type csvColumn struct {
 	zh, en string   // the headers WriteCSV writes
 	path   []string // the element's path below the matter
 	alias  []string // other headers ReadCSV accepts
+	col    *schema.Column
 }
 
-// csvColumns is the canonical layout, in the order WriteCSV writes it.
-// The Chinese headers are those of the national implementation-list
-// template and the provincial portals; the English ones are the document
-// keys, dotted below the matter.
-var csvColumns = [csvElems]csvColumn{
-	csvCode:               {"事项编码", "code", []string{"code"}, []string{"实施编码", "业务办理项编码", "事项代码", "实施清单编码", "matterCode"}},
-	csvBaseCode:           {"基本编码", "baseCode", []string{"baseCode"}, []string{"基本目录编码"}},
-	csvName:               {"事项名称", "name", []string{"name"}, []string{"业务办理项名称", "名称", "matterName"}},
-	csvMainItem:           {"主项名称", "mainItem", []string{"mainItem"}, []string{"主项"}},
-	csvType:               {"事项类型", "type", []string{"type"}, []string{"事项类型代码", "权力类型"}},
-	csvLevel:              {"行使层级", "level", []string{"level"}, []string{"层级"}},
-	csvBodyName:           {"实施主体", "body.name", []string{"body", "name"}, []string{"实施部门", "实施主体名称", "实施机构", "部门名称", "部门", "body", "department"}},
-	csvBodyCode:           {"实施主体编码", "body.creditCode", []string{"body", "creditCode"}, []string{"部门编码", "统一社会信用代码", "实施主体统一社会信用代码", "实施主体代码", "creditCode", "bodyCode", "departmentCode"}},
-	csvBodyNature:         {"实施主体性质", "body.nature", []string{"body", "nature"}, nil},
-	csvPowerSource:        {"权力来源", "powerSource", []string{"powerSource"}, nil},
-	csvLegalLimit:         {"法定办结时限", "legalLimit", []string{"legalLimit"}, []string{"法定时限", "法定期限"}},
-	csvPromisedLimit:      {"承诺办结时限", "promisedLimit", []string{"promisedLimit"}, []string{"承诺时限", "承诺期限"}},
-	csvHandlingKind:       {"办件类型", "handlingKind", []string{"handlingKind"}, nil},
-	csvVisits:             {"到办事现场次数", "visits", []string{"visits"}, []string{"到现场次数", "到现场办理次数", "跑动次数"}},
-	csvOnsiteReason:       {"必须现场办理原因说明", "onsiteReason", []string{"onsiteReason"}, []string{"必须现场办理原因", "现场办理原因"}},
-	csvOnline:             {"网上办理深度", "online", []string{"online"}, []string{"网办深度"}},
-	csvForms:              {"办理形式", "forms", []string{"forms"}, nil},
-	csvServiceObjects:     {"服务对象", "serviceObjects", []string{"serviceObjects"}, nil},
-	csvScopes:             {"通办范围", "scopes", []string{"scopes"}, nil},
-	csvDelegationTo:       {"下放层级", "delegation.to", []string{"delegation", "to"}, []string{"下放至"}},
-	csvDelegationBatch:    {"下放批次", "delegation.batch", []string{"delegation", "batch"}, nil},
-	csvDelegationDocument: {"下放文件", "delegation.document", []string{"delegation", "document"}, []string{"下放依据"}},
-	csvSelfService:        {"是否24小时自助", "selfService24h", []string{"selfService24h"}, []string{"24小时自助", "是否支持24小时自助"}},
-	csvTolerateMissing:    {"容缺受理", "tolerateMissing", []string{"tolerateMissing"}, []string{"是否容缺受理", "是否支持容缺受理"}},
-	csvInHall:             {"进驻大厅", "inHall", []string{"inHall"}, []string{"是否进驻大厅", "是否进驻政务服务大厅", "进驻政务服务大厅"}},
-	csvFeeCharged:         {"是否收费", "fee.charged", []string{"fee", "charged"}, nil},
-	csvFeeBasis:           {"收费依据", "fee.basis", []string{"fee", "basis"}, nil},
-	csvFeeItems:           {"收费项目", "fee.items", []string{"fee", "items"}, nil},
-	csvArea:               {"区划代码", "areaCode", []string{ExtAreaCode}, []string{"区域编码", "行政区划代码", "区划编码"}},
-	csvLegalUnitCol:       {"法定办结时限单位", "legalLimit.unit", []string{"legalLimit", "unit"}, []string{"法定时限单位"}},
-	csvPromisedUnitCol:    {"承诺办结时限单位", "promisedLimit.unit", []string{"promisedLimit", "unit"}, []string{"承诺时限单位"}},
+// csvElemPaths names the element of each column the reader and writer
+// treat on their own (limits with their units, sets, scopes, codes); the
+// headers come from the csv tags of the fields.
+var csvElemPaths = [csvWritten]string{
+	csvCode: "code", csvBaseCode: "baseCode", csvName: "name", csvMainItem: "mainItem",
+	csvType: "type", csvLevel: "level", csvBodyName: "body.name", csvBodyCode: "body.creditCode",
+	csvBodyNature: "body.nature", csvPowerSource: "powerSource", csvLegalLimit: "legalLimit",
+	csvPromisedLimit: "promisedLimit", csvHandlingKind: "handlingKind", csvVisits: "visits",
+	csvOnsiteReason: "onsiteReason", csvOnline: "online", csvForms: "forms",
+	csvServiceObjects: "serviceObjects", csvScopes: "scopes", csvDelegationTo: "delegation.to",
+	csvDelegationBatch: "delegation.batch", csvDelegationDocument: "delegation.document",
+	csvSelfService: "selfService24h", csvTolerateMissing: "tolerateMissing", csvInHall: "inHall",
+	csvFeeCharged: "fee.charged", csvFeeBasis: "fee.basis", csvFeeItems: "fee.items",
+}
+
+// csvColumns returns the canonical layout: the elements above in their
+// order, the columns that are only read (the area code, the units of the
+// limits), then every other column a csv tag of [Matter] declares, which
+// are read and written as their cells' text ([schema.Column]), so that an
+// element declared with a csv tag needs no code here. The Chinese headers
+// are those of the national implementation-list template and the
+// provincial portals; the English ones are the document keys, dotted below
+// the matter.
+var csvColumns = sync.OnceValue(func() []csvColumn {
+	cols := make([]csvColumn, csvElems)
+	cols[csvArea] = csvColumn{"区划代码", "areaCode", []string{ExtAreaCode}, []string{"区域编码", "行政区划代码", "区划编码"}, nil}
+	cols[csvLegalUnitCol] = csvColumn{"法定办结时限单位", "legalLimit.unit", []string{"legalLimit", "unit"}, []string{"法定时限单位"}, nil}
+	cols[csvPromisedUnitCol] = csvColumn{"承诺办结时限单位", "promisedLimit.unit", []string{"promisedLimit", "unit"}, []string{"承诺时限单位"}, nil}
+	known := map[string]csvElem{}
+	for e, p := range csvElemPaths {
+		if p != "" {
+			known[p] = csvElem(e)
+		}
+	}
+	for _, c := range schema.Columns[Matter]() {
+		col := csvColumn{zh: c.Header, en: c.English, path: c.Path, alias: c.Aliases, col: &c}
+		if e, ok := known[c.English]; ok {
+			cols[e] = col
+			delete(known, c.English)
+			continue
+		}
+		cols = append(cols, col)
+	}
+	if len(known) > 0 {
+		panic(fmt.Sprintf("matters: no csv tag declares the columns %v", known))
+	}
+	return cols
+})
+
+// csvWrittenCols lists the columns WriteCSV writes, in order.
+func csvWrittenCols() []csvElem {
+	var out []csvElem
+	for e := range csvElem(len(csvColumns())) {
+		if e < csvWritten || e >= csvElems {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // csvHeaders maps every accepted header, normalised, to its element. It is
 // built on first use.
 var csvHeaders = sync.OnceValue(func() map[string]csvElem {
 	m := make(map[string]csvElem)
-	for e := range csvColumns {
-		c := &csvColumns[e]
+	cols := csvColumns()
+	for e := range cols {
+		c := &cols[e]
 		for _, h := range append([]string{c.zh, c.en}, c.alias...) {
 			m[csvNormHeader(h)] = csvElem(e)
 		}

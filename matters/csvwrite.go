@@ -71,20 +71,22 @@ func (c *Catalogue) WriteCSV(w io.Writer, opts *CSVOptions) error {
 	}
 	slices.Sort(keys)
 
-	rec := make([]string, int(csvWritten)+len(keys))
-	for e := range csvWritten {
+	written := csvWrittenCols()
+	rec := make([]string, len(written)+len(keys))
+	cols := csvColumns()
+	for i, e := range written {
 		if o.English {
-			rec[e] = csvColumns[e].en
+			rec[i] = cols[e].en
 		} else {
-			rec[e] = csvColumns[e].zh
+			rec[i] = cols[e].zh
 		}
 	}
-	copy(rec[csvWritten:], keys)
+	copy(rec[len(written):], keys)
 	if err := cw.Write(rec); err != nil {
 		return fmt.Errorf("matters: %w", err)
 	}
 	for i := range c.Matters {
-		c.csvRecord(rec, &c.Matters[i], keys)
+		c.csvRecord(rec, &c.Matters[i], written, keys)
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("matters: %w", err)
 		}
@@ -102,8 +104,9 @@ func (c *Catalogue) WriteCSV(w io.Writer, opts *CSVOptions) error {
 }
 
 // csvRecord fills rec with the cells of m.
-func (c *Catalogue) csvRecord(rec []string, m *Matter, keys []string) {
-	clear(rec)
+func (c *Catalogue) csvRecord(out []string, m *Matter, written []csvElem, keys []string) {
+	clear(out)
+	rec := make([]string, len(csvColumns()))
 	enumText := func(s fmt.Stringer, zero bool) string {
 		if zero {
 			return ""
@@ -161,6 +164,13 @@ func (c *Catalogue) csvRecord(rec []string, m *Matter, keys []string) {
 		rec[csvFeeItems] = strings.Join(f.Items, "\n")
 	}
 	rec[csvArea] = c.Division.Code
+	cols := csvColumns()
+	for e := csvElems; int(e) < len(cols); e++ {
+		rec[e] = cols[e].col.Text(m)
+	}
+	for i, e := range written {
+		out[i] = rec[e]
+	}
 	for i, k := range keys {
 		raw, ok := m.Extensions[k]
 		if !ok {
@@ -169,9 +179,9 @@ func (c *Catalogue) csvRecord(rec []string, m *Matter, keys []string) {
 		// A string is written as it is, unless it would read back as
 		// JSON: then, like any other value, as its JSON text.
 		if s, ok := csvExtString(raw); ok && (s == "" || s[0] != '[' && s[0] != '{' && s[0] != '"') {
-			rec[int(csvWritten)+i] = s
+			out[len(written)+i] = s
 		} else {
-			rec[int(csvWritten)+i] = string(raw)
+			out[len(written)+i] = string(raw)
 		}
 	}
 }

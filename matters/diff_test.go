@@ -98,6 +98,11 @@ func TestDiff(t *testing.T) {
 			matters: []diffEntry{{Moved, diffAid, []string{"level", "tolerateMissing"}}},
 		},
 		{
+			name:    "consultation phone changed",
+			repl:    []string{"consultationPhone: 0825-2222222", "consultationPhone: 0825-3333333"},
+			matters: []diffEntry{{Changed, diffFood, []string{"consultationPhone"}}},
+		},
+		{
 			name:    "body nature is no move",
 			repl:    []string{", nature: 法定机关}", "}"},
 			matters: []diffEntry{{Changed, diffFood, []string{"body.nature"}}},

@@ -162,6 +162,12 @@
 //	是否24小时自助, 容缺受理, 进驻大厅  selfService24h, tolerateMissing, inHall: 是/否
 //	是否收费, 收费依据, 收费项目  fee.charged, fee.basis, fee.items (one a line)
 //	区划代码        areaCode           区域编码, 行政区划代码
+//	咨询电话        consultationPhone  咨询方式
+//
+// The headers are declared on the fields of [Matter] and [Body] (csv tags
+// beside their doc tags); a tagged element with no reading of its own
+// above is read and written as its text, after 区划代码, so that declaring
+// an element is all a new column needs.
 //
 // A bare 日 or 天 is read as 自然日 with the warning csv.day-unit: Chinese
 // law counts 日 in calendar days unless a law says otherwise, and the reader
