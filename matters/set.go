@@ -161,13 +161,26 @@ func (s Set[T]) Texts() []string {
 
 // AddText adds the value named by its term or national code.
 func (s *Set[T]) AddText(text string) error {
-	var v T
-	u, ok := any(&v).(encoding.TextUnmarshaler)
-	if !ok {
-		return fmt.Errorf("matters: %T has no text form", v)
+	var e *enum
+	switch any(T(0)).(type) {
+	case OnlineItem:
+		e = onlineItems
+	case Form:
+		e = forms
+	case ServiceObject:
+		e = serviceObjects
+	default:
+		var v T
+		u, ok := any(&v).(encoding.TextUnmarshaler)
+		if !ok {
+			return fmt.Errorf("matters: %T has no text form", v)
+		}
+		err := u.UnmarshalText([]byte(text))
+		*s = s.With(v)
+		return err
 	}
-	err := u.UnmarshalText([]byte(text))
-	*s = s.With(v)
+	v, err := e.parse(text)
+	*s = s.With(T(v))
 	return err
 }
 

@@ -106,6 +106,33 @@ type plan struct {
 	ext    int  // index of the extensions field, or -1
 	value  bool // a struct with IsZero: compared whole
 	keeper bool // implements ZeroKeeper
+	memo   *textMemo
+}
+
+// textMemo remembers what the texts of an enumeration decode to, so that
+// decoding a term costs a map look-up rather than a copy of the text for
+// UnmarshalText. Only integer types are remembered (enumerations, whose
+// text methods are pure functions of the text), at most memoSize texts.
+type textMemo struct {
+	mu sync.RWMutex
+	m  map[string]uint64
+}
+
+const memoSize = 512
+
+func (t *textMemo) get(s string) (uint64, bool) {
+	t.mu.RLock()
+	v, ok := t.m[s]
+	t.mu.RUnlock()
+	return v, ok
+}
+
+func (t *textMemo) put(s string, v uint64) {
+	t.mu.Lock()
+	if len(t.m) < memoSize {
+		t.m[s] = v
+	}
+	t.mu.Unlock()
 }
 
 type field struct {
@@ -157,6 +184,9 @@ func compile(t reflect.Type, inProgress map[reflect.Type]*plan, date bool) *plan
 		p.kind = vSet
 	case pt.Implements(textUnm):
 		p.kind = vText
+		if k := t.Kind(); k >= reflect.Int && k <= reflect.Uint64 {
+			p.memo = &textMemo{m: map[string]uint64{}}
+		}
 	case t.Kind() == reflect.String:
 		p.kind = vString
 	case t.Kind() == reflect.Bool:

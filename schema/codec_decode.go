@@ -144,8 +144,16 @@ func (d *decodeState) value(p *plan, v reflect.Value, n *Node) {
 			d.fail(n, "want a term or a code, got %s", n.Kind)
 			return
 		}
+		if p.memo != nil {
+			if u, ok := p.memo.get(n.Value); ok {
+				setBits(v, u)
+				return
+			}
+		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
 			d.textFail(n, err)
+		} else if p.memo != nil {
+			p.memo.put(n.Value, getBits(v))
 		}
 	case vDate:
 		if n.Kind != String {
@@ -270,4 +278,19 @@ func containsKey(keys []string, k string) bool {
 		}
 	}
 	return false
+}
+
+func setBits(v reflect.Value, u uint64) {
+	if v.CanUint() {
+		v.SetUint(u)
+	} else {
+		v.SetInt(int64(u))
+	}
+}
+
+func getBits(v reflect.Value) uint64 {
+	if v.CanUint() {
+		return v.Uint()
+	}
+	return uint64(v.Int())
 }
