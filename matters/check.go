@@ -59,24 +59,6 @@ type Locator func(schema.Path) schema.Pos
 
 func noPos(schema.Path) schema.Pos { return schema.Pos{} }
 
-// Check runs the semantic checks on a catalogue built in code (one loaded
-// from a document was checked on loading) and returns the problems, sorted.
-func (c *Catalogue) Check() schema.List {
-	var probs schema.List
-	ix := newIndex()
-	root := schema.Root.Key("matters")
-	division, _ := ParseDivisionCode(c.Division.Code)
-	for i := range c.Matters {
-		p := root.Index(i)
-		checkMatter(&c.Matters[i], p, noPos, &probs)
-		checkCode(&c.Matters[i], division, p, noPos, &probs)
-		ix.add(c.Matters[i].Code, p, noPos, &probs)
-	}
-	ix.checkBundles(c.Bundles, noPos, &probs)
-	probs.Sort()
-	return probs
-}
-
 // index holds what the whole-catalogue checks need: which codes were seen,
 // and on which line first. It keeps a 128-bit hash of each code rather than
 // the code, about 30 bytes a matter, so it stays small when a million

@@ -126,9 +126,9 @@ func (o *CSVOptions) comma() rune {
 // reads row by row and holds nothing but the catalogue it builds. Each
 // matter gets the semantic checks [Parse] runs, with the same rules and
 // severities, so that a spreadsheet and the document converted from it
-// have the same problems. ReadCSV returns the
-// catalogue, which is nil only when no header row could be read, and
-// every problem found, sorted. Problem positions give the line a row starts on (the row number
+// have the same problems. ReadCSV returns the catalogue, which is nil only
+// when no header row could be read, and an error that is nil when no
+// problem is an error, as [Parse] does. Problem positions give the line a row starts on (the row number
 // the spreadsheet shows, unless a cell spans lines) and the column number
 // (A = 1); messages name the column's header; paths are those of the
 // catalogue document, /matters/<i>/<element>.
@@ -144,7 +144,12 @@ func (o *CSVOptions) comma() rune {
 // 区划代码; its title is a single-cell row above the header, if any. The
 // rest of the catalogue's header (division name, date) is not in a
 // spreadsheet: set it before writing the catalogue as a document.
-func ReadCSV(r io.Reader, name string, opts *CSVOptions) (*Catalogue, schema.List) {
+func ReadCSV(r io.Reader, name string, opts *CSVOptions, more ...schema.Option) (*Catalogue, error) {
+	c, probs := readCSV(r, name, opts)
+	return c, schema.Result(probs, more...)
+}
+
+func readCSV(r io.Reader, name string, opts *CSVOptions) (*Catalogue, schema.List) {
 	cr := &csvReader{file: name, ix: newIndex()}
 	return cr.read(r, opts.comma())
 }

@@ -37,7 +37,7 @@ func TestCSVMany(t *testing.T) {
 		t.Skip("large input")
 	}
 	const n = 50_000
-	cat, probs := ReadCSV(&csvRows{n: n}, "many.csv", nil)
+	cat, probs := readCSV(&csvRows{n: n}, "many.csv", nil)
 	if len(probs) != 0 {
 		t.Fatalf("problems: %v", probs[:min(len(probs), 5)])
 	}
@@ -52,7 +52,7 @@ func BenchmarkReadCSV(b *testing.B) {
 	b.SetBytes(int64(in.Len()))
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		cat, _ := ReadCSV(bytes.NewReader(in.Bytes()), "bench.csv", nil)
+		cat, _ := readCSV(bytes.NewReader(in.Bytes()), "bench.csv", nil)
 		if len(cat.Matters) != 10_000 {
 			b.Fatal(len(cat.Matters))
 		}
@@ -60,7 +60,7 @@ func BenchmarkReadCSV(b *testing.B) {
 }
 
 func BenchmarkWriteCSV(b *testing.B) {
-	cat, _ := ReadCSV(&csvRows{n: 10_000}, "bench.csv", nil)
+	cat, _ := readCSV(&csvRows{n: 10_000}, "bench.csv", nil)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if err := cat.WriteCSV(io.Discard, nil); err != nil {

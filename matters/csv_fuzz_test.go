@@ -29,7 +29,7 @@ func FuzzReadCSV(f *testing.F) {
 	// Small documents only: a large seed makes every execution slow.
 	docs, _ := filepath.Glob("testdata/*.yaml")
 	for _, file := range docs {
-		if c, probs := LoadFile(file); c != nil && probs.Err() == nil {
+		if c, probs := loadFileProblems(file); c != nil && probs.Err() == nil {
 			var b bytes.Buffer
 			if c.WriteCSV(&b, nil) == nil {
 				f.Add(b.Bytes())
@@ -38,7 +38,7 @@ func FuzzReadCSV(f *testing.F) {
 	}
 	f.Add([]byte(csvHeader + "C1,甲事项,行政许可,甲局,55512345-0,县级,60日,即办,即办件,0,四级,1^2,川渝通办(1),,否,511699000000\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cat, probs := ReadCSV(bytes.NewReader(data), "f.csv", nil)
+		cat, probs := readCSV(bytes.NewReader(data), "f.csv", nil)
 		for _, p := range probs {
 			if p.Pos.File != "f.csv" || !p.Pos.IsValid() {
 				t.Fatalf("problem not located: %v", p)
@@ -51,7 +51,7 @@ func FuzzReadCSV(f *testing.F) {
 		if err := cat.WriteCSV(&b, nil); err != nil {
 			t.Fatal(err)
 		}
-		back, probs := ReadCSV(&b, "back.csv", nil)
+		back, probs := readCSV(&b, "back.csv", nil)
 		if err := probs.Err(); err != nil {
 			t.Fatalf("written CSV does not read: %v\n%s", err, b.String())
 		}

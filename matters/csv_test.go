@@ -51,7 +51,7 @@ func readCSVFile(t *testing.T, path string) (*Catalogue, schema.List) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	return ReadCSV(f, path, nil)
+	return readCSV(f, path, nil)
 }
 
 // csvRepresentable returns a copy of c's matters reduced to what a
@@ -137,7 +137,7 @@ func csvFiles(t *testing.T) []string {
 func TestCSVRoundTrip(t *testing.T) {
 	for _, file := range csvFiles(t) {
 		orig := mustLoad(t, file)
-		_, origProbs := LoadFile(file)
+		_, origProbs := loadFileProblems(file)
 		for _, opts := range []CSVOptions{{}, {Encoding: UTF8BOM}, {Encoding: GB18030}, {English: true}, {Comma: ';'}} {
 			t.Run(file+"/"+opts.Encoding.String()+"/english="+strconv.FormatBool(opts.English)+"/comma="+string(opts.comma()), func(t *testing.T) {
 				var b bytes.Buffer
@@ -150,7 +150,7 @@ func TestCSVRoundTrip(t *testing.T) {
 				if got := bytes.HasPrefix(b.Bytes(), []byte("\ufeff")); got != (opts.Encoding == UTF8BOM) {
 					t.Errorf("byte-order mark written: %v", got)
 				}
-				back, probs := ReadCSV(&b, "out.csv", &opts)
+				back, probs := readCSV(&b, "out.csv", &opts)
 				if err := probs.Err(); err != nil {
 					t.Fatalf("reading back: %v", err)
 				}
@@ -219,8 +219,8 @@ func TestCSVGB18030(t *testing.T) {
 			if utf8.Valid(gb) {
 				t.Fatal("the GB18030 copy is valid UTF-8: it tests nothing")
 			}
-			want, wantProbs := ReadCSV(bytes.NewReader(orig), file, nil)
-			got, gotProbs := ReadCSV(bytes.NewReader(gb), file, nil)
+			want, wantProbs := readCSV(bytes.NewReader(orig), file, nil)
+			got, gotProbs := readCSV(bytes.NewReader(gb), file, nil)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("catalogue (-utf8 +gb18030):\n%s", diff)
 			}
@@ -400,7 +400,7 @@ func TestCSVCells(t *testing.T) {
 	codes := strings.NewReplacer("C1,", csvTestCode+",", "C2,", csvTestCode2+",")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := ReadCSV(strings.NewReader(codes.Replace(tt.text)), "t.csv", nil)
+			_, probs := readCSV(strings.NewReader(codes.Replace(tt.text)), "t.csv", nil)
 			want := tt.want
 			if want == nil {
 				want = []csvProblem{}
@@ -420,7 +420,7 @@ func TestCSVCells(t *testing.T) {
 // TestCSVMessages checks that a cell's problem names the column's header,
 // as the spreadsheet shows it.
 func TestCSVMessages(t *testing.T) {
-	_, probs := ReadCSV(strings.NewReader("事项编码,事项名称,事项类型代码,实施部门,行使层级\n"+csvTestCode+",甲,99,甲局,县级\n"), "t.csv", nil)
+	_, probs := readCSV(strings.NewReader("事项编码,事项名称,事项类型代码,实施部门,行使层级\n"+csvTestCode+",甲,99,甲局,县级\n"), "t.csv", nil)
 	if len(probs) != 1 || !strings.Contains(probs[0].Message, "事项类型代码") {
 		t.Errorf("problems: %v", probs)
 	}
@@ -433,7 +433,7 @@ func TestCSVExtensions(t *testing.T) {
 	text := "事项编码,事项名称,事项类型,实施主体,行使层级,x-list,x-note,备注\n" +
 		csvTestCode + `,甲,行政许可,甲局,县级,"[""a"", ""b""]","""引号""","[""a""]"` + "\n" +
 		csvTestCode2 + `,乙,行政许可,甲局,县级,{bad,"""开头"",未完","{""a"":1}"` + "\n"
-	cat, probs := ReadCSV(strings.NewReader(text), "t.csv", nil)
+	cat, probs := readCSV(strings.NewReader(text), "t.csv", nil)
 	if len(probs) != 0 {
 		t.Fatalf("problems: %v", probs)
 	}
@@ -452,7 +452,7 @@ func TestCSVExtensions(t *testing.T) {
 	if err := cat.WriteCSV(&b, nil); err != nil {
 		t.Fatal(err)
 	}
-	back, _ := ReadCSV(&b, "back.csv", nil)
+	back, _ := readCSV(&b, "back.csv", nil)
 	want[0]["x-number"] = json.RawMessage(`"3"`)
 	for i, m := range back.Matters {
 		if diff := cmp.Diff(want[i], m.Extensions); diff != "" {
@@ -465,7 +465,7 @@ func TestCSVExtensions(t *testing.T) {
 func TestCSVValues(t *testing.T) {
 	text := "事项编码,事项名称,事项类型,实施主体,行使层级,法定办结时限,法定办结时限单位,承诺办结时限,网上办理深度,办理形式,服务对象,通办范围,下放层级,下放批次,是否收费,收费项目,备注,x-window\n" +
 		strings.Replace(csvTestCode, "511A", "511Z", 1) + ",甲事项,其他行政权力,甲局,5,２０,工作日,0.5个工作日,1^2,\"1,2\",自然人；企业法人,川渝通办（第1批）、全省通办,村(社区)级,２,否,\"工本费、邮寄费\n加急费\",附注,\"{\"\"a\"\":1}\"\n"
-	cat, probs := ReadCSV(strings.NewReader(text), "t.csv", nil)
+	cat, probs := readCSV(strings.NewReader(text), "t.csv", nil)
 	if len(probs) != 0 {
 		t.Fatalf("problems: %v", probs)
 	}
@@ -555,7 +555,7 @@ func TestCSVAreaLevel(t *testing.T) {
 // once the row passes MaxCSVRow, without reading the rest.
 func TestCSVLongRow(t *testing.T) {
 	src := io.MultiReader(strings.NewReader(csvHeader+"C1,\""), &endless{})
-	cat, probs := ReadCSV(src, "t.csv", nil)
+	cat, probs := readCSV(src, "t.csv", nil)
 	if cat == nil || len(cat.Matters) != 0 {
 		t.Fatalf("catalogue: %v", cat)
 	}
@@ -591,7 +591,7 @@ func TestCSVGuangan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cat, probs := ReadCSV(bytes.NewReader(raw), file, nil)
+	cat, probs := readCSV(bytes.NewReader(raw), file, nil)
 	if err := probs.Err(); err != nil {
 		t.Fatalf("errors: %v", err)
 	}

@@ -25,7 +25,7 @@ func diffEdition(t *testing.T, repl ...string) *Catalogue {
 		}
 		s = strings.Replace(s, repl[i], repl[i+1], 1)
 	}
-	c, probs := Parse("edition.yaml", []byte(s))
+	c, probs := loader.Problems("edition.yaml", []byte(s))
 	if c == nil {
 		t.Fatalf("edition does not load: %v", probs)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/schema"
 )
 
 // A spreadsheet in the portal's layout: the headers are the portal's, the
@@ -15,8 +16,10 @@ func ExampleReadCSV() {
 示例区市场监管局,食品经营许可,511A0100100001-511699000000-000-115116995551234500-1-00,1,511699000000,115116995551234500,5个工作日,
 示例区教育局,学生资助政策咨询,512C0053300008-511699000000-000-55512345-0-1-00,20,511699000000,55512345-0,即办,电话咨询
 `
-	cat, probs := matters.ReadCSV(strings.NewReader(sheet), "sheet.csv", nil)
-	fmt.Println(cat.Division.Code, len(cat.Matters), "matters")
+	// The sheet has no error; schema.Collect gives its warnings too.
+	var probs schema.List
+	cat, err := matters.ReadCSV(strings.NewReader(sheet), "sheet.csv", nil, schema.Collect(&probs))
+	fmt.Println(cat.Division.Code, len(cat.Matters), "matters", err)
 	for _, m := range cat.Matters {
 		fmt.Println(m.Name, m.Type, m.Level, m.Body.Name, m.PromisedLimit)
 		if note, ok := m.Extensions["x-备注"]; ok {
@@ -27,7 +30,7 @@ func ExampleReadCSV() {
 		fmt.Println(p)
 	}
 	// Output:
-	// 511699000000 2 matters
+	// 511699000000 2 matters <nil>
 	// 食品经营许可 行政许可 县级 示例区市场监管局 5 工作日
 	// 学生资助政策咨询 公共服务 县级 示例区教育局 即办
 	//   x-备注: "电话咨询"
@@ -41,8 +44,8 @@ func ExampleReadCSV_errors() {
 511A0100100001-511699000000-000-115116995551234500-1-00,食品经营许可,行政许可,示例局,县级,20个工作日,30个工作日
 511G0100200000-511699000000-000-115116995551234500-1-00,临时救助,行政给予,示例局,县级,1个月,10天
 `
-	_, probs := matters.ReadCSV(strings.NewReader(sheet), "sheet.csv", nil)
-	for _, p := range probs {
+	_, err := matters.ReadCSV(strings.NewReader(sheet), "sheet.csv", nil)
+	for _, p := range schema.Problems(err) {
 		fmt.Println(p)
 	}
 	// Output:

@@ -11,8 +11,8 @@ import (
 // Two editions of a list: a month later, one promised limit is shorter,
 // one matter has moved to another body and one is new.
 func ExampleCatalogue_Diff() {
-	april, probs := matters.LoadFile("testdata/valid.yaml")
-	if err := probs.Err(); err != nil {
+	april, err := matters.LoadFile("testdata/valid.yaml")
+	if err != nil {
 		fmt.Println(err)
 		return
 	}

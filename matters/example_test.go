@@ -10,8 +10,8 @@ import (
 )
 
 func ExampleLoadFile() {
-	cat, probs := matters.LoadFile("testdata/valid.yaml")
-	if err := probs.Err(); err != nil {
+	cat, err := matters.LoadFile("testdata/valid.yaml")
+	if err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -47,7 +47,8 @@ matters:
     type: 行政给予
     level: 县级
 `)
-	_, probs := matters.Parse("catalogue.yaml", doc)
+	_, err := matters.Parse("catalogue.yaml", doc)
+	probs := schema.Problems(err)
 	for _, p := range probs {
 		fmt.Println(p)
 	}
@@ -82,7 +83,7 @@ func ExampleCatalogue_WriteYAML() {
 			Scopes:        []matters.Scope{{Kind: matters.SichuanChongqing, Batch: 1}},
 		}},
 	}
-	if err := cat.Check().Err(); err != nil {
+	if err := cat.Validate().Err(); err != nil {
 		fmt.Println(err)
 	}
 	cat.WriteYAML(os.Stdout)

@@ -25,7 +25,7 @@ func FuzzParse(f *testing.F) {
 		if ext != ".json" {
 			ext = ".yaml"
 		}
-		cat, probs := Parse("f"+ext, data)
+		cat, probs := loader.Problems("f"+ext, data)
 		for _, p := range probs {
 			if !p.Pos.IsValid() {
 				t.Fatalf("problem without position: %v", p)
@@ -41,7 +41,7 @@ func FuzzParse(f *testing.F) {
 			} else {
 				cat.WriteJSON(&b)
 			}
-			back, probs := Parse("back."+format, b.Bytes())
+			back, probs := loader.Problems("back."+format, b.Bytes())
 			if err := probs.Err(); err != nil {
 				t.Fatalf("written %s does not load: %v\n%s", format, err, b.String())
 			}

@@ -5,35 +5,23 @@ import (
 	"io"
 	"io/fs"
 	"math"
-	"os"
 
 	"github.com/zwfw/zwfw/schema"
 )
 
-// MaxDocumentSize is the largest document Parse and the loaders read into
-// memory, 1 GiB. Larger input is refused with a problem rather than
-// exhausting memory.
+// MaxDocumentSize is the largest document the loaders read whole into
+// memory, 1 GiB (the YAML that cannot be streamed). Larger input is refused
+// with a problem rather than exhausting memory.
 const MaxDocumentSize = 1 << 30
 
 // RuleRead is reported when a document cannot be read at all.
-const RuleRead schema.Rule = "document.read"
+const RuleRead = schema.RuleRead
 
-// Parse reads a catalogue document (YAML or JSON) named name, validates it
-// against the catalogue schema, decodes it and runs the semantic checks. It
-// returns the catalogue, which is nil only when the text could not be read
-// as YAML or JSON, and every problem found, sorted. Use probs.Err() to tell
-// whether the catalogue is valid: warnings alone are not errors.
-//
-// Parse and the loaders collect what a [Decoder] streams: one path reads
-// small documents and large ones.
-func Parse(name string, data []byte) (*Catalogue, schema.List) {
-	return Load(bytes.NewReader(data), name)
-}
+// loader reads catalogue documents: every one is streamed by a [Decoder],
+// so one path reads small documents and large ones.
+var loader = &schema.Loader[*Catalogue]{Read: read, MaxSize: MaxDocumentSize}
 
-// Load reads a catalogue document from r; name is used in problem
-// positions and its extension tells the format. A spreadsheet saved as
-// CSV ([IsCSV]) is read by [ReadCSV]. See [Parse].
-func Load(r io.Reader, name string) (*Catalogue, schema.List) {
+func read(r io.Reader, name string) (*Catalogue, schema.List) {
 	d := NewDecoder(r, name, &DecodeOptions{MaxProblems: math.MaxInt})
 	var ms []Matter
 	for _, m := range d.Matters() {
@@ -46,11 +34,46 @@ func Load(r io.Reader, name string) (*Catalogue, schema.List) {
 	return c, d.Problems()
 }
 
+// Parse reads a catalogue document (YAML or JSON) named name, validates it
+// against the catalogue schema, decodes it and runs the semantic checks.
+// It returns the catalogue, which is nil only when the text could not be
+// read as YAML or JSON, and an error that is nil when the catalogue has no
+// error: warnings alone are not errors. When it is not nil, the error is
+// a [schema.List] of every problem, warnings included, sorted and located
+// ([schema.Problems] gives it back); [schema.Collect] gives every problem
+// of a valid catalogue too, and [Catalogue.Validate] the problems of a
+// catalogue built in Go.
+func Parse(name string, data []byte, opts ...schema.Option) (*Catalogue, error) {
+	return loader.Parse(name, data, opts...)
+}
+
+// Load reads a catalogue document from r; name is used in problem
+// positions and its extension tells the format. A spreadsheet saved as
+// CSV ([IsCSV]) is read by [ReadCSV]. See [Parse].
+func Load(r io.Reader, name string, opts ...schema.Option) (*Catalogue, error) {
+	return loader.Load(r, name, opts...)
+}
+
+// LoadFile reads the catalogue document at path. See [Parse].
+func LoadFile(path string, opts ...schema.Option) (*Catalogue, error) {
+	return loader.LoadFile(path, opts...)
+}
+
+// LoadFS reads the catalogue document name from fsys. See [Parse].
+func LoadFS(fsys fs.FS, name string, opts ...schema.Option) (*Catalogue, error) {
+	return loader.LoadFS(fsys, name, opts...)
+}
+
 // Decode validates a document already read by [schema.Parse] against the
 // catalogue schema, decodes it and runs the semantic checks, as [Parse]
 // does. Problems are located with the positions the nodes carry; the node
 // tree is taken apart on the way.
-func Decode(n *schema.Node) (*Catalogue, schema.List) {
+func Decode(n *schema.Node, opts ...schema.Option) (*Catalogue, error) {
+	c, probs := decode(n)
+	return c, schema.Result(probs, opts...)
+}
+
+func decode(n *schema.Node) (*Catalogue, schema.List) {
 	d := NewDecoder(nil, "", &DecodeOptions{MaxProblems: math.MaxInt})
 	var ms []Matter
 	each, _ := d.handler(func(_ int, m *Matter) bool {
@@ -63,35 +86,20 @@ func Decode(n *schema.Node) (*Catalogue, schema.List) {
 	return d.header, d.Problems()
 }
 
-// LoadFile reads the catalogue document at path. See [Parse].
-func LoadFile(path string) (*Catalogue, schema.List) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, readProblem(path, err)
-	}
-	defer f.Close()
-	return Load(f, path)
-}
-
-// LoadFS reads the catalogue document name from fsys. See [Parse].
-func LoadFS(fsys fs.FS, name string) (*Catalogue, schema.List) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, readProblem(name, err)
-	}
-	defer f.Close()
-	return Load(f, name)
-}
-
-func readProblem(name string, err error) schema.List {
-	return schema.List{{Pos: schema.Pos{File: name}, Rule: RuleRead, Message: err.Error(), Err: err}}
+// Validate checks a catalogue as [Parse] checks a document: the schema's
+// rules and the semantic checks, run on the document the catalogue writes,
+// so that a catalogue that passes writes a document that parses. It
+// returns every problem, warnings included, located by path.
+func (c *Catalogue) Validate() schema.List {
+	_, probs := decode(c.Node())
+	return probs
 }
 
 // UnmarshalJSON reads a catalogue document, validating it as [Parse] does;
 // the error is a [schema.List] when the document has errors.
 func (c *Catalogue) UnmarshalJSON(b []byte) error {
-	got, probs := Parse("", bytes.Clone(b))
-	if err := probs.Err(); err != nil {
+	got, err := Parse("", bytes.Clone(b))
+	if err != nil {
 		return err
 	}
 	*c = *got

@@ -13,7 +13,7 @@ import (
 
 func mustLoad(t *testing.T, path string) *Catalogue {
 	t.Helper()
-	c, probs := LoadFile(path)
+	c, probs := loadFileProblems(path)
 	if err := probs.Err(); err != nil {
 		t.Fatalf("LoadFile(%s): %v", path, err)
 	}
@@ -60,7 +60,7 @@ func TestRoundTrip(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				back, probs := Parse("out."+format, b.Bytes())
+				back, probs := loader.Problems("out."+format, b.Bytes())
 				if err := probs.Err(); err != nil {
 					t.Fatalf("re-reading: %v\n%s", err, b.String())
 				}
@@ -274,7 +274,7 @@ func TestSemanticRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := Parse("valid.yaml", edit(t, tt.old, tt.new))
+			_, probs := loader.Problems("valid.yaml", edit(t, tt.old, tt.new))
 			if diff := cmp.Diff(tt.want, keys(probs)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s\n%v", diff, probs)
 			}
@@ -301,7 +301,7 @@ func TestSchemaProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := Parse("valid.yaml", edit(t, tt.old, tt.new))
+			_, probs := loader.Problems("valid.yaml", edit(t, tt.old, tt.new))
 			got := keys(probs)
 			if diff := cmp.Diff(tt.want, got, sortKeys); diff != "" {
 				t.Errorf("problems (-want +got):\n%s\n%v", diff, probs)
@@ -330,7 +330,7 @@ func TestNotADocument(t *testing.T) {
 		{"empty.yaml", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := Parse(tt.name, []byte(tt.text))
+			_, probs := loader.Problems(tt.name, []byte(tt.text))
 			if probs.Err() == nil {
 				t.Fatal("no error")
 			}
@@ -344,4 +344,13 @@ func TestNotADocument(t *testing.T) {
 			}
 		})
 	}
+}
+
+// loadFileProblems reads the catalogue at path with every problem.
+func loadFileProblems(path string) (*Catalogue, schema.List) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, schema.ReadProblem(path, err)
+	}
+	return loader.Problems(path, b)
 }

@@ -331,8 +331,8 @@ func BenchmarkScaleJSONLoad(b *testing.B) {
 	runScale(b, "json", func(path string) {
 		f, r := openBuffered(b, path)
 		defer f.Close()
-		c, probs := matters.Load(r, path)
-		if err := probs.Err(); err != nil {
+		c, err := matters.Load(r, path)
+		if err != nil {
 			b.Fatal(err)
 		}
 		ind := reform.New(reform.Config{})

@@ -18,9 +18,9 @@ func TestStreamEqualsLoad(t *testing.T) {
 	if _, err := os.Stat(sampleFile); err != nil {
 		t.Skipf("sample catalogue not available: %v", err)
 	}
-	c, probs := matters.LoadFile(sampleFile)
-	if probs.HasErrors() {
-		t.Fatal(probs)
+	c, err := matters.LoadFile(sampleFile)
+	if err != nil {
+		t.Fatal(err)
 	}
 	whole := New(Config{})
 	whole.AddCatalogue(c)

@@ -14,9 +14,9 @@ const pengxiFile = "../examples/data/catalogue-pengxi.yaml"
 
 func pengxi(t *testing.T) *matters.Catalogue {
 	t.Helper()
-	c, probs := matters.LoadFile(pengxiFile)
-	if probs.HasErrors() {
-		t.Fatalf("%s: %v", pengxiFile, probs)
+	c, err := matters.LoadFile(pengxiFile)
+	if err != nil {
+		t.Fatalf("%s: %v", pengxiFile, err)
 	}
 	return c
 }

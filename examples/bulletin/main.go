@@ -179,7 +179,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 					return 2
 				}
 			}
-			c, cprobs := matters.LoadFile(path)
+			var cprobs schema.List
+			c, _ := matters.LoadFile(path, schema.Collect(&cprobs))
 			if printProblems(stderr, cprobs) {
 				failed = true
 			}

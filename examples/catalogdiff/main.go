@@ -27,6 +27,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,8 +71,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch fl.NArg() {
 	case 0:
-		old = read(func() (*matters.Catalogue, schema.List) { return matters.LoadFS(data.FS, defaultOld) })
-		new = read(func() (*matters.Catalogue, schema.List) { return matters.LoadFS(data.FS, defaultNew) })
+		old = read(func() (*matters.Catalogue, schema.List) { return collect(matters.LoadFS, data.FS, defaultOld) })
+		new = read(func() (*matters.Catalogue, schema.List) { return collect(matters.LoadFS, data.FS, defaultNew) })
 	case 2:
 		old = read(func() (*matters.Catalogue, schema.List) { return load(fl.Arg(0)) })
 		new = read(func() (*matters.Catalogue, schema.List) { return load(fl.Arg(1)) })
@@ -110,13 +111,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // load reads a catalogue by its extension: a spreadsheet or a document.
 func load(name string) (*matters.Catalogue, schema.List) {
+	var probs schema.List
 	if !strings.EqualFold(filepath.Ext(name), ".csv") {
-		return matters.LoadFile(name)
+		cat, _ := matters.LoadFile(name, schema.Collect(&probs))
+		return cat, probs
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, schema.List{{Pos: schema.Pos{File: name}, Rule: matters.RuleRead, Message: err.Error(), Err: err}}
+		return nil, schema.ReadProblem(name, err)
 	}
 	defer f.Close()
-	return matters.ReadCSV(f, name, nil)
+	cat, _ := matters.ReadCSV(f, name, nil, schema.Collect(&probs))
+	return cat, probs
+}
+
+// collect reads name from fsys with every problem, warnings included.
+func collect(load func(fs.FS, string, ...schema.Option) (*matters.Catalogue, error), fsys fs.FS, name string) (*matters.Catalogue, schema.List) {
+	var probs schema.List
+	cat, _ := load(fsys, name, schema.Collect(&probs))
+	return cat, probs
 }

@@ -284,7 +284,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var base *matters.Catalogue
 	if *baseFile != "" {
 		var probs schema.List
-		base, probs = matters.LoadFile(*baseFile)
+		base, _ = matters.LoadFile(*baseFile, schema.Collect(&probs))
 		report(probs)
 	}
 

@@ -112,9 +112,9 @@ func TestJSONAgreesWithLibrary(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
 		t.Fatal(err)
 	}
-	c, probs := matters.LoadFS(data.FS, defaultFile)
-	if probs.HasErrors() {
-		t.Fatal(probs)
+	c, err := matters.LoadFS(data.FS, defaultFile)
+	if err != nil {
+		t.Fatal(err)
 	}
 	x := reform.New(reform.Config{Level: c.Level})
 	x.AddCatalogue(c)

@@ -196,10 +196,13 @@ func parseFlags(args []string, stderr io.Writer) (*options, int) {
 
 // load reads the catalogue named by -in, or the embedded sample.
 func load(name string) (*matters.Catalogue, schema.List) {
+	var probs schema.List
 	if name == "" {
-		return matters.LoadFS(data.FS, defaultFile)
+		cat, _ := matters.LoadFS(data.FS, defaultFile, schema.Collect(&probs))
+		return cat, probs
 	}
-	return matters.LoadFile(name)
+	cat, _ := matters.LoadFile(name, schema.Collect(&probs))
+	return cat, probs
 }
 
 // completeHeader sets the header elements given by flags, and infers the

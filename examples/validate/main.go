@@ -159,7 +159,7 @@ func validate(name string, r io.Reader) (kind string, matterCount int, probs sch
 	switch kind {
 	case "Catalogue":
 		var cat *matters.Catalogue
-		cat, more = matters.Decode(n)
+		cat, _ = matters.Decode(n, schema.Collect(&more))
 		matterCount = len(cat.Matters)
 	case "Bulletin":
 		_, more = report.Parse(name, data, nil)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/schema"
 )
 
 func TestSyntheticIsValid(t *testing.T) {
@@ -14,7 +15,8 @@ func TestSyntheticIsValid(t *testing.T) {
 		if err := WriteSynthetic(&b, GenerateOptions{Matters: 500, Format: format}); err != nil {
 			t.Fatal(err)
 		}
-		cat, probs := matters.Parse("synthetic."+format, b.Bytes())
+		var probs schema.List
+		cat, _ := matters.Parse("synthetic."+format, b.Bytes(), schema.Collect(&probs))
 		for _, p := range probs {
 			t.Errorf("%s", p)
 		}

@@ -87,9 +87,9 @@ func check(t TB, r io.Reader, name string, opts []Option) *matters.Catalogue {
 	var cat *matters.Catalogue
 	var probs schema.List
 	if strings.EqualFold(path.Ext(name), ".csv") {
-		cat, probs = matters.ReadCSV(r, name, nil)
+		cat, _ = matters.ReadCSV(r, name, nil, schema.Collect(&probs))
 	} else {
-		cat, probs = matters.Load(r, name)
+		cat, _ = matters.Load(r, name, schema.Collect(&probs))
 	}
 	for _, p := range probs {
 		if c.allow[p.Rule] || p.Severity == schema.Warning && !c.strict {
