@@ -167,7 +167,7 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 // spreadsheet is read whole first: its rows are small, and the reader's
 // checks place problems on cells.
 func (d *Decoder) runCSV(r io.Reader, yield func(int, *Matter) bool) {
-	c, probs := ReadCSV(r, d.name, nil)
+	c, probs := readCSV(r, d.name, nil)
 	d.report(probs)
 	if c == nil {
 		return

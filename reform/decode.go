@@ -3,10 +3,8 @@ package reform
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 	"time"
 
@@ -38,64 +36,39 @@ const (
 // reads and writes.
 const SchemaVersion = 1
 
+var loader = &schema.Loader[*Modes]{Decode: decode, MaxSize: matters.MaxDocumentSize}
+
 // Parse reads a modes document (kind ReformModes, YAML or JSON; see
 // [schema.Parse]) named name, validates it against the modes schema,
 // decodes it and runs the checks. It returns the modes, nil only when the
-// text could not be read as YAML or JSON, and every problem found, sorted.
-// Use probs.Err() to tell whether the document is valid.
-func Parse(name string, data []byte) (*Modes, schema.List) {
-	n, probs := schema.Parse(name, data)
-	if n == nil {
-		return nil, probs
-	}
-	d, more := Decode(n)
-	probs.Append(more)
-	probs.Dedupe()
-	return d, probs
+// text could not be read as YAML or JSON, and an error that is nil when the
+// document has no error; see [schema.Loader] for the problems it holds and
+// [schema.Collect] for warnings.
+func Parse(name string, data []byte, opts ...schema.Option) (*Modes, error) {
+	return loader.Parse(name, data, opts...)
 }
 
 // Load reads a modes document from r; name is used in problem positions.
 // See [Parse].
-func Load(r io.Reader, name string) (*Modes, schema.List) {
-	data, err := io.ReadAll(io.LimitReader(r, matters.MaxDocumentSize+1))
-	if err != nil {
-		return nil, readProblem(name, err)
-	}
-	if len(data) > matters.MaxDocumentSize {
-		return nil, readProblem(name, fmt.Errorf("document is larger than %d bytes", matters.MaxDocumentSize))
-	}
-	return Parse(name, data)
+func Load(r io.Reader, name string, opts ...schema.Option) (*Modes, error) {
+	return loader.Load(r, name, opts...)
 }
 
 // LoadFile reads the modes document at path. See [Parse].
-func LoadFile(path string) (*Modes, schema.List) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, readProblem(path, err)
-	}
-	defer f.Close()
-	return Load(f, path)
+func LoadFile(path string, opts ...schema.Option) (*Modes, error) {
+	return loader.LoadFile(path, opts...)
 }
 
 // LoadFS reads the modes document name from fsys. See [Parse].
-func LoadFS(fsys fs.FS, name string) (*Modes, schema.List) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, readProblem(name, err)
-	}
-	defer f.Close()
-	return Load(f, name)
-}
-
-func readProblem(name string, err error) schema.List {
-	return schema.List{{Pos: schema.Pos{File: name}, Rule: matters.RuleRead, Message: err.Error(), Err: err}}
+func LoadFS(fsys fs.FS, name string, opts ...schema.Option) (*Modes, error) {
+	return loader.LoadFS(fsys, name, opts...)
 }
 
 // UnmarshalJSON reads a modes document, validating it as [Parse] does; the
 // error is a [schema.List] when the document has errors.
 func (d *Modes) UnmarshalJSON(b []byte) error {
-	got, probs := Parse("", bytes.Clone(b))
-	if err := probs.Err(); err != nil {
+	got, err := Parse("", bytes.Clone(b))
+	if err != nil {
 		return err
 	}
 	*d = *got
@@ -105,7 +78,12 @@ func (d *Modes) UnmarshalJSON(b []byte) error {
 // Decode validates a document already read by [schema.Parse] against the
 // modes schema, decodes it and runs the checks. Problems are located with
 // the positions the nodes carry. The result is never nil.
-func Decode(n *schema.Node) (*Modes, schema.List) {
+func Decode(n *schema.Node, opts ...schema.Option) (*Modes, error) {
+	d, probs := decode(n)
+	return d, schema.Result(probs, opts...)
+}
+
+func decode(n *schema.Node) (*Modes, schema.List) {
 	probs := schema.Modes.Validate(n)
 	var decProbs, sem schema.List
 	dec := &decoder{root: n, probs: &decProbs, sem: &sem}
@@ -114,6 +92,14 @@ func Decode(n *schema.Node) (*Modes, schema.List) {
 	probs.Append(sem)
 	probs.Dedupe()
 	return d, probs
+}
+
+// Validate runs on modes built in code what [Parse] runs on a document,
+// on the document the modes write: the schema's rules and the checks, so
+// that modes that pass write a document that parses.
+func (d *Modes) Validate() schema.List {
+	_, probs := decode(d.Node())
+	return probs
 }
 
 // Check runs the checks on modes built in code (a document read by Parse

@@ -7,6 +7,7 @@ import (
 	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/reform"
+	"github.com/zwfw/zwfw/schema"
 )
 
 func intp(n int) *int { return &n }
@@ -140,8 +141,8 @@ modes:
     measures: [马上办, 集中办]
     targets: [{indicator: 即办比例, atLeast: 70}]
 `
-	d, probs := reform.Parse("modes.yaml", []byte(doc))
-	if err := probs.Err(); err != nil {
+	d, err := reform.Parse("modes.yaml", []byte(doc))
+	if err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -160,8 +161,8 @@ measures:
 modes:
   - {name: 二办, measures: [马上办, 全天办]}
 `
-	_, probs := reform.Parse("modes.yaml", []byte(doc))
-	for _, p := range probs {
+	_, err := reform.Parse("modes.yaml", []byte(doc))
+	for _, p := range schema.Problems(err) {
 		fmt.Println(p.Pos, p.Path, p.Rule)
 	}
 	// Output:

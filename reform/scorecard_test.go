@@ -12,7 +12,7 @@ import (
 
 func scorecardMode(t *testing.T) *Mode {
 	t.Helper()
-	d, probs := LoadFile("testdata/modes/scorecard.yaml")
+	d, probs := loadFileProblems("testdata/modes/scorecard.yaml")
 	if len(probs) != 0 {
 		t.Fatal(probs)
 	}

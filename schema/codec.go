@@ -34,7 +34,8 @@ import (
 // booleans, integers and floats as JSON scalars; a type with text methods
 // ([encoding.TextUnmarshaler], enumerations and codes) as its text, read
 // from a string or a number; a [TextSet] as an array of texts; structs,
-// pointers to them and slices of them as objects and arrays. A struct
+// pointers to them and slices of them as objects and arrays; a
+// [json.Number] as a number, exactly as written. A struct
 // type with an IsZero method is a value: it is left out when zero and a
 // diff compares it whole; other structs are compared member by member.
 
@@ -93,7 +94,8 @@ const (
 	vPtr
 	vSlice
 	vExt
-	vAny // anything else: through its JSON form
+	vNumber // json.Number: a number kept as its decimal text
+	vAny    // anything else: through its JSON form
 )
 
 // plan is how one type is read and written.
@@ -145,15 +147,16 @@ type field struct {
 }
 
 var (
-	plans     sync.Map // reflect.Type → *plan
-	plansMu   sync.Mutex
-	textUnm   = reflect.TypeFor[encoding.TextUnmarshaler]()
-	textMar   = reflect.TypeFor[encoding.TextMarshaler]()
-	textSet   = reflect.TypeFor[TextSet]()
-	textAdder = reflect.TypeFor[TextAdder]()
-	zeroKeep  = reflect.TypeFor[ZeroKeeper]()
-	rawType   = reflect.TypeFor[json.RawMessage]()
-	timeType  = reflect.TypeFor[time.Time]()
+	plans      sync.Map // reflect.Type → *plan
+	plansMu    sync.Mutex
+	textUnm    = reflect.TypeFor[encoding.TextUnmarshaler]()
+	textMar    = reflect.TypeFor[encoding.TextMarshaler]()
+	textSet    = reflect.TypeFor[TextSet]()
+	textAdder  = reflect.TypeFor[TextAdder]()
+	zeroKeep   = reflect.TypeFor[ZeroKeeper]()
+	rawType    = reflect.TypeFor[json.RawMessage]()
+	timeType   = reflect.TypeFor[time.Time]()
+	numberType = reflect.TypeFor[json.Number]()
 )
 
 // planOf returns the plan of t, compiling it on first use.
@@ -180,6 +183,8 @@ func compile(t reflect.Type, inProgress map[reflect.Type]*plan, date bool) *plan
 	inProgress[t] = p
 	pt := reflect.PointerTo(t)
 	switch {
+	case t == numberType:
+		p.kind = vNumber
 	case t.Implements(textSet) && pt.Implements(textAdder):
 		p.kind = vSet
 	case pt.Implements(textUnm):
@@ -200,7 +205,7 @@ func compile(t reflect.Type, inProgress map[reflect.Type]*plan, date bool) *plan
 	case t.Kind() == reflect.Pointer:
 		p.kind = vPtr
 		p.elem = compile(t.Elem(), inProgress, false)
-	case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
+	case t.Kind() == reflect.Slice && (t.Elem().Kind() != reflect.Uint8 || reflect.PointerTo(t.Elem()).Implements(textUnm)):
 		p.kind = vSlice
 		p.elem = compile(t.Elem(), inProgress, false)
 	case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String && t.Elem() == rawType:

@@ -129,6 +129,12 @@ func (d *decodeState) value(p *plan, v reflect.Value, n *Node) {
 			u = uint64(i)
 		}
 		v.SetUint(u)
+	case vNumber:
+		if n.Kind != Number {
+			d.fail(n, "want a number, got %s", n.Kind)
+			return
+		}
+		v.SetString(n.Value)
 	case vFloat:
 		if n.Kind != Number {
 			d.fail(n, "want a number, got %s", n.Kind)

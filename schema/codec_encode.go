@@ -58,6 +58,11 @@ func encodeValue(p *plan, v reflect.Value, force bool) *Node {
 			return nil
 		}
 		return &Node{Kind: Number, Value: strconv.FormatFloat(v.Float(), 'f', -1, v.Type().Bits())}
+	case vNumber:
+		if v.Len() == 0 {
+			return nil
+		}
+		return &Node{Kind: Number, Value: v.String()}
 	case vText:
 		if v.IsZero() && !force {
 			return nil

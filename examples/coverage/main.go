@@ -268,9 +268,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	modes := reform.Default()
 	if *modesFile != "" {
-		d, probs := reform.LoadFile(*modesFile)
+		var probs schema.List
+		d, err := reform.LoadFile(*modesFile, schema.Collect(&probs))
 		report(probs)
-		if d == nil || probs.HasErrors() {
+		if d == nil || err != nil {
 			return 1
 		}
 		modes = d

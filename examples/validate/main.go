@@ -168,7 +168,7 @@ func validate(name string, r io.Reader) (kind string, matterCount int, probs sch
 		_, more = county.Parse(name, data)
 		probs = nil
 	case "ReformModes":
-		_, more = reform.Parse(name, data)
+		_, _ = reform.Parse(name, data, schema.Collect(&more))
 		probs = nil
 	default:
 		if s := schema.Detect(n, &probs); s != nil {
