@@ -16,32 +16,33 @@ const SchemaVersion = 1
 // name typed figures (see [Figure]); the fixed sections hold their counts
 // as numbers and are phrased by the renderer.
 type Bulletin struct {
-	Period Period // the month reported on
-	Issuer string // 编发单位, e.g. 遂宁市政务服务和大数据局
-	Title  string // e.g. 工作简报; optional
+	Period Period `doc:"period"` // the month reported on
+	Issuer string `doc:"issuer"` // 编发单位, e.g. 遂宁市政务服务和大数据局
+	Title  string `doc:"title"`  // e.g. 工作简报; optional
 
 	// Masthead is the bulletin's head and distribution lines; nil when
 	// the bulletin prints none.
-	Masthead *Masthead
-	// Layout is the bureau's template: the sections in order and the
-	// wording of their sentences. Nil means [DefaultLayout].
-	Layout *Layout
+	Masthead *Masthead `doc:"masthead"`
 	// Divisions and Modes name the documents the bulletin's units and
 	// reform modes are checked against (a divisions document of package
 	// county, a modes document of package reform), as paths relative to
 	// the bulletin's file; empty means the embedded Suining ones, unless
 	// [Options] say otherwise.
-	Divisions, Modes string
+	Divisions string `doc:"divisions"`
+	Modes     string `doc:"modes"`
+	// Layout is the bureau's template: the sections in order and the
+	// wording of their sentences. Nil means [DefaultLayout].
+	Layout *Layout `doc:"layout"`
 
-	Updates     []Update     // 一、工作动态
-	Visits      *Visits      // 二、部门调研; nil when the bulletin has none
-	Submissions []Submission // 三、信息报送情况
-	Attendance  *Attendance  // 四、考勤考核
-	Efficiency  *Efficiency  // 五、效能监察
-	Attachments []Attachment // 附件, numbered from 1 in order
+	Updates     []Update     `doc:"updates"`     // 一、工作动态
+	Visits      *Visits      `doc:"visits"`      // 二、部门调研; nil when the bulletin has none
+	Submissions []Submission `doc:"submissions"` // 三、信息报送情况
+	Attendance  *Attendance  `doc:"attendance"`  // 四、考勤考核
+	Efficiency  *Efficiency  `doc:"efficiency"`  // 五、效能监察
+	Attachments []Attachment `doc:"attachments"` // 附件, numbered from 1 in order
 	// Sections are the bulletin's own sections (下步工作, 问题和建议),
 	// placed where the layout names their keys.
-	Sections []Section
+	Sections []Section `doc:"sections"`
 
 	Extensions Extensions
 }
@@ -57,23 +58,23 @@ type Update struct {
 	// Unit is the unit the update is about, by the name package county
 	// knows it: 船山区, 蓬溪县, 河东新区, 射洪市, 遂宁市. Empty for an
 	// update about a department.
-	Unit string
+	Unit string `doc:"unit"`
 	// Department is the department the update is about (市医保局), when
 	// it is about one; a department is not a unit and is not checked
 	// against the divisions. An update names a unit, a department, or
 	// both.
-	Department string
+	Department string `doc:"department"`
 	// Body is the office that acts, as the text names it
 	// (船山区行政审批局); optional.
-	Body string
+	Body string `doc:"body"`
 	// Mode is the reform mode the update reports on ("3+2", "七办");
 	// empty when the update is not about one.
-	Mode string
+	Mode string `doc:"mode"`
 
-	Headline string   // template: the opening sentence
-	Lead     string   // template: what comes before the points; optional
-	Figures  []Figure // figures of Headline and Lead
-	Measures []Measure
+	Headline string    `doc:"headline"`      // template: the opening sentence
+	Lead     string    `doc:"lead"`          // template: what comes before the points; optional
+	Figures  []Figure  `doc:"figures,keyed"` // figures of Headline and Lead
+	Measures []Measure `doc:"measures"`
 
 	Extensions Extensions
 }
@@ -85,10 +86,10 @@ type Measure struct {
 	// Name is the measure of the update's mode this point reports on
 	// (一窗办, 马上办 …), as package reform knows it; empty for a point that
 	// is no measure (a meeting's requirements).
-	Name    string
-	Heading string   // template; optional
-	Text    string   // template
-	Figures []Figure // figures of Heading and Text
+	Name    string   `doc:"name"`
+	Heading string   `doc:"heading"`       // template; optional
+	Text    string   `doc:"text"`          // template
+	Figures []Figure `doc:"figures,keyed"` // figures of Heading and Text
 
 	Extensions Extensions
 }
@@ -97,20 +98,20 @@ type Measure struct {
 // A template refers to it by Name in braces ("{delegated}"), and rendering
 // writes it in full: qualifier, number (scaled), unit.
 type Figure struct {
-	Name   string    // the placeholder name, unique within its update
-	Kind   Kind      // what the figure measures
-	Value  Decimal   // the number; zero for a date
+	Name   string    `doc:",key"`         // the placeholder name, unique within its update
+	Kind   Kind      `doc:"kind"`         // what the figure measures
+	Value  Decimal   `doc:"value,manual"` // the number; zero for a date
 	Date   time.Time // the day, for a 日期; zero otherwise
-	Unit   Unit      // how it is counted; none for a date
-	Scale  Scale     // written in 万 or 亿; value stays the full number
-	Approx Approx    // 余, 约 …; zero when exact
+	Unit   Unit      `doc:"unit"`   // how it is counted; none for a date
+	Scale  Scale     `doc:"scale"`  // written in 万 or 亿; value stays the full number
+	Approx Approx    `doc:"approx"` // 余, 约 …; zero when exact
 	// Indicator names the indicator of package reform the figure reports
 	// (即办比例, 下放事项数), when one exists: such figures can be set
 	// against values computed from catalogues (see [Bulletin.Compare]).
-	Indicator string
+	Indicator string `doc:"indicator"`
 	// Subject is the unit the figure is about when it is not the update's
 	// own (安居区 in an update of the city).
-	Subject string
+	Subject string `doc:"subject"`
 
 	Extensions Extensions
 }
@@ -118,19 +119,19 @@ type Figure struct {
 // Visits is 部门调研: officials of departments who came to see the hall's
 // windows.
 type Visits struct {
-	Place   string // where they came, e.g. 市政务大厅窗口
-	Total   *int64 // the total as stated (人次); nil when not stated
-	Entries []Visit
+	Place   string  `doc:"place"` // where they came, e.g. 市政务大厅窗口
+	Total   *int64  `doc:"total"` // the total as stated (人次); nil when not stated
+	Entries []Visit `doc:"entries"`
 
 	Extensions Extensions
 }
 
 // Visit is one official's visits.
 type Visit struct {
-	Department string // 市交通运输局
-	Title      string // 副局长; optional
-	Name       string // 黄火平
-	Count      int64  // times (次)
+	Department string `doc:"department"` // 市交通运输局
+	Title      string `doc:"title"`      // 副局长; optional
+	Name       string `doc:"name"`       // 黄火平
+	Count      int64  `doc:"count,keep"` // times (次)
 
 	Extensions Extensions
 }
@@ -138,64 +139,64 @@ type Visit struct {
 // Submission is one department's information submissions (信息报送), in
 // items (条).
 type Submission struct {
-	Department string
-	Count      int64
+	Department string `doc:"department"`
+	Count      int64  `doc:"count,keep"`
 
 	Extensions Extensions
 }
 
 // Attendance is 考勤考核: leave, and clock-in statistics.
 type Attendance struct {
-	Leave *Leave // (一)请假统计
-	Clock *Clock // (二)打卡考勤统计
+	Leave *Leave `doc:"leave"` // (一)请假统计
+	Clock *Clock `doc:"clock"` // (二)打卡考勤统计
 
 	Extensions Extensions
 }
 
 // Leave is 请假统计: leave taken by the staff, by kind, in 人次.
 type Leave struct {
-	Staff string // whose leave, e.g. 窗口工作人员
-	Total *int64 // the total as stated; nil when not stated
-	Kinds []LeaveKind
+	Staff string      `doc:"staff"` // whose leave, e.g. 窗口工作人员
+	Total *int64      `doc:"total"` // the total as stated; nil when not stated
+	Kinds []LeaveKind `doc:"kinds"`
 
 	Extensions Extensions
 }
 
 // LeaveKind is the leave of one kind (事假, 病假 …), in 人次.
 type LeaveKind struct {
-	Kind  string
-	Count int64
+	Kind  string `doc:"kind"`
+	Count int64  `doc:"count,keep"`
 
 	Extensions Extensions
 }
 
 // Clock is 打卡考勤统计: late arrivals and missed clock-ins, in 人次.
 type Clock struct {
-	Source     string // the system counted, as the text names it
-	Late       int64  // 迟到
-	Missed     int64  // 未打卡
-	Early      int64  // 早退; printed only where the layout says
-	Field      int64  // 外勤; printed only where the layout says
-	Attachment int    // the attachment with the details (1-based); 0 for none
+	Source     string `doc:"source"`      // the system counted, as the text names it
+	Late       int64  `doc:"late,keep"`   // 迟到
+	Missed     int64  `doc:"missed,keep"` // 未打卡
+	Early      int64  `doc:"early"`       // 早退; printed only where the layout says
+	Field      int64  `doc:"field"`       // 外勤; printed only where the layout says
+	Attachment int    `doc:"attachment"`  // the attachment with the details (1-based); 0 for none
 
 	Extensions Extensions
 }
 
 // Efficiency is 效能监察: cases accepted and completed, in 件.
 type Efficiency struct {
-	Source     string // the platform counted, as the text names it
-	Place      string // where, e.g. 市政务大厅窗口
-	Accepted   int64  // 受理
-	Completed  int64  // 办结
-	Attachment int    // the attachment with the details (1-based); 0 for none
+	Source     string `doc:"source"`         // the platform counted, as the text names it
+	Place      string `doc:"place"`          // where, e.g. 市政务大厅窗口
+	Accepted   int64  `doc:"accepted,keep"`  // 受理
+	Completed  int64  `doc:"completed,keep"` // 办结
+	Attachment int    `doc:"attachment"`     // the attachment with the details (1-based); 0 for none
 
 	Extensions Extensions
 }
 
 // Attachment is one attachment (附件) of the bulletin.
 type Attachment struct {
-	Title string
-	Table *Table // the attachment's table, when the bulletin carries it
+	Title string `doc:"title"`
+	Table *Table `doc:"table"` // the attachment's table, when the bulletin carries it
 
 	Extensions Extensions
 }

@@ -12,7 +12,7 @@ import (
 // package schema.
 const (
 	// RuleRead: the document could not be read (I/O error, too large).
-	RuleRead schema.Rule = "document.read"
+	RuleRead = schema.RuleRead
 	// RuleDecode: a value passed the schema but cannot be typed (an
 	// integer out of range).
 	RuleDecode schema.Rule = "bulletin.decode"
@@ -75,12 +75,12 @@ const (
 	RuleDateAfterPeriod schema.Rule = "bulletin.date-after-period"
 )
 
-// Check runs the consistency checks on b and returns the problems found,
-// sorted, with paths but no positions (b was not read from text; [Parse]
-// adds positions). It assumes b is structurally what the schema demands.
-func (b *Bulletin) Check(opts *Options) schema.List {
-	probs := b.check(opts, func(schema.Path) schema.Pos { return schema.Pos{} })
-	probs.Dedupe()
+// Validate runs on b what [Parse] runs on a document: the schema's rules
+// and, when they pass, the consistency checks, on the document b writes,
+// so that a bulletin that passes writes a document that parses. Problems
+// have paths but no positions (b was not read from text).
+func (b *Bulletin) Validate(opts *Options) schema.List {
+	_, probs := decode(b.Node(), opts)
 	return probs
 }
 

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"os"
 	"slices"
 	"strings"
@@ -294,7 +295,8 @@ func TestRules(t *testing.T) {
 				}
 				doc = strings.Replace(doc, ed.old, ed.new, 1)
 			}
-			b, probs := report.Parse("bulletin.yaml", []byte(doc), tc.opts)
+			var probs schema.List
+			b, _ := report.Parse("bulletin.yaml", []byte(doc), tc.opts, schema.Collect(&probs))
 			if b == nil {
 				t.Fatalf("no bulletin: %v", lines(probs))
 			}
@@ -316,7 +318,8 @@ func TestRules(t *testing.T) {
 }
 
 // TestCheckConstructed runs the checks on a bulletin built in Go: the
-// same rules, paths without positions.
+// same rules, paths without positions. A bulletin that lacks what the
+// schema requires is refused as its written document would be.
 func TestCheckConstructed(t *testing.T) {
 	total := int64(5)
 	b := &report.Bulletin{
@@ -329,9 +332,9 @@ func TestCheckConstructed(t *testing.T) {
 		}},
 		Attendance: &report.Attendance{Leave: &report.Leave{Staff: "人员", Total: &total,
 			Kinds: []report.LeaveKind{{Kind: "病假", Count: 2}}}},
-		Efficiency: &report.Efficiency{Accepted: 1, Completed: 2},
+		Efficiency: &report.Efficiency{Source: "平台", Place: "大厅", Accepted: 1, Completed: 2},
 	}
-	got := problemsOf(b.Check(nil))
+	got := problemsOf(b.Validate(nil))
 	want := []found{
 		e(report.RuleTotalMismatch, "/attendance/leave/total"),
 		e(report.RuleUnitKindMismatch, "/updates/0/figures/n/unit"),
@@ -341,4 +344,44 @@ func TestCheckConstructed(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
+}
+
+// TestValidateIncomplete validates bulletins built in Go that lack what
+// a document must state: they are refused, as their written documents are.
+func TestValidateIncomplete(t *testing.T) {
+	tests := []struct {
+		name string
+		b    *report.Bulletin
+		want []found
+	}{
+		{"no period or issuer", &report.Bulletin{}, []found{e("schema.required", "/issuer"), e("schema.required", "/period")}},
+		{"efficiency without source or place", &report.Bulletin{Period: report.Period{Year: 2021, Month: 4}, Issuer: "某局",
+			Efficiency: &report.Efficiency{Accepted: 1, Completed: 1}},
+			[]found{e("schema.required", "/efficiency/place"), e("schema.required", "/efficiency/source")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.b.Validate(nil)
+			var buf bytes.Buffer
+			if err := tt.b.WriteYAML(&buf); err != nil {
+				t.Fatal(err)
+			}
+			_, err := report.Parse("written.yaml", buf.Bytes(), nil)
+			if slices.Compare(rulesPaths(got), rulesPaths(schema.Problems(err))) != 0 {
+				t.Errorf("Validate %v, parsing the written document %v", got, err)
+			}
+			if g := problemsOf(got); !slices.Equal(g, tt.want) {
+				t.Errorf("got %v\nwant %v", g, tt.want)
+			}
+		})
+	}
+}
+
+func rulesPaths(l schema.List) []string {
+	var out []string
+	for _, p := range l {
+		out = append(out, string(p.Rule)+" "+p.Path.String())
+	}
+	slices.Sort(out)
+	return out
 }

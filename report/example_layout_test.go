@@ -32,8 +32,8 @@ attendance:
 sections:
   - {key: next, title: 下步工作, paragraphs: [全面推开。]}
 `
-	b, probs := report.Parse("bulletin.yaml", []byte(doc), nil)
-	if err := probs.Err(); err != nil {
+	b, err := report.Parse("bulletin.yaml", []byte(doc), nil)
+	if err != nil {
 		fmt.Println(err)
 		return
 	}

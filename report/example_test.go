@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/zwfw/zwfw/report"
+	"github.com/zwfw/zwfw/schema"
 )
 
 const exampleDoc = `kind: Bulletin
@@ -39,7 +40,8 @@ efficiency:
 // Parse a bulletin and print it in the bulletin's own layout, with the
 // completion rate computed.
 func ExampleParse() {
-	b, probs := report.Parse("bulletin.yaml", []byte(exampleDoc), nil)
+	var probs schema.List
+	b, _ := report.Parse("bulletin.yaml", []byte(exampleDoc), nil, schema.Collect(&probs))
 	for _, p := range probs {
 		fmt.Println(p)
 	}
@@ -71,11 +73,11 @@ updates:
       spare: {kind: 计数, value: 1, unit: 个}
 efficiency: {source: 平台, place: 大厅, accepted: 10, completed: 11}
 `
-	_, probs := report.Parse("bad.yaml", []byte(doc), nil)
-	for _, p := range probs {
+	_, err := report.Parse("bad.yaml", []byte(doc), nil)
+	for _, p := range schema.Problems(err) {
 		fmt.Printf("%d:%d %s %s\n", p.Pos.Line, p.Pos.Col, p.Rule, p.Path)
 	}
-	fmt.Println(probs.Err() != nil)
+	fmt.Println(err != nil)
 	// Output:
 	// 9:47 bulletin.unit-kind-mismatch /updates/0/figures/delegated/unit
 	// 10:33 bulletin.percentage-range /updates/0/figures/share/value

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/report"
+	"github.com/zwfw/zwfw/schema"
 )
 
 // FuzzParse feeds the bulletin reader arbitrary text. It must never panic
@@ -26,7 +27,8 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add("x.yaml", []byte("kind: Bulletin\nschemaVersion: 1\nperiod: \"2021-04\"\nissuer: a\nupdates: [{unit: 船山区, headline: \"{a}{{\", figures: {a: {kind: 日期, value: \"2021-04-01\"}}}]\n"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
-		b, probs := report.Parse(name, data, noUnits)
+		var probs schema.List
+		b, _ := report.Parse(name, data, noUnits, schema.Collect(&probs))
 		for _, p := range probs {
 			if p.Rule == "" {
 				t.Errorf("problem without a rule: %v", p)
@@ -45,9 +47,9 @@ func FuzzParse(f *testing.F) {
 		if err := b.WriteJSON(&buf); err != nil {
 			t.Fatal(err)
 		}
-		again, probs := report.Parse("again.json", buf.Bytes(), noUnits)
-		if probs.HasErrors() {
-			t.Fatalf("written document does not read back: %v\n%s", probs, buf.String())
+		again, err := report.Parse("again.json", buf.Bytes(), noUnits)
+		if err != nil {
+			t.Fatalf("written document does not read back: %v\n%s", err, buf.String())
 		}
 		if d := cmp.Diff(b, again, cmp.AllowUnexported(report.Decimal{})); d != "" {
 			t.Fatalf("round trip lost something:\n%s", d)

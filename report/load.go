@@ -1,10 +1,8 @@
 package report
 
 import (
-	"fmt"
 	"io"
 	"io/fs"
-	"os"
 
 	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/reform"
@@ -50,40 +48,48 @@ type Options struct {
 	Modes *reform.Modes
 }
 
-// Parse reads a bulletin document (YAML or JSON; see [schema.Parse]) named
-// name, validates it against [schema.Bulletin], decodes it and, when it is
-// structurally valid, runs the consistency checks of [Bulletin.Check]. It
-// returns the bulletin, nil only when the text could not be read as YAML or
-// JSON, and every problem found, sorted and located. Use probs.Err() to
-// tell whether the bulletin is valid: warnings alone are not errors.
-func Parse(name string, data []byte, opts *Options) (*Bulletin, schema.List) {
-	return parse(name, data, opts, nil)
+// loader reads bulletins, checking them against opts and, where opts
+// leave it open, against the divisions and modes documents the bulletin
+// names, read through docs (nil: none are read).
+func loader(opts *Options, docs *documents) *schema.Loader[*Bulletin] {
+	return &schema.Loader[*Bulletin]{
+		Decode: func(n *schema.Node) (*Bulletin, schema.List) {
+			opts, probs := docs.resolve(n, opts)
+			b, more := decode(n, opts)
+			probs.Append(more)
+			probs.Dedupe()
+			return b, probs
+		},
+		MaxSize: MaxDocumentSize,
+	}
 }
 
-// parse is [Parse], reading the divisions and modes documents the
-// bulletin names through docs (nil: none are read).
-func parse(name string, data []byte, opts *Options, docs *documents) (*Bulletin, schema.List) {
-	n, probs := schema.Parse(name, data)
-	if n == nil {
-		return nil, probs
-	}
-	opts, refProbs := docs.resolve(n, opts)
-	probs.Append(refProbs)
-	b, more := Decode(n, opts)
-	probs.Append(more)
-	probs.Dedupe()
-	return b, probs
+// Parse reads a bulletin document (YAML or JSON; see [schema.Parse]) named
+// name, validates it against [schema.Bulletin], decodes it and, when it is
+// structurally valid, runs the consistency checks. It returns the
+// bulletin, nil only when the text could not be read as YAML or JSON, and
+// an error that is nil when the bulletin has no error: warnings alone are
+// not errors. A non-nil error is a [schema.List] of every problem, sorted
+// and located; [schema.Collect] gives the warnings of a valid bulletin.
+func Parse(name string, data []byte, opts *Options, more ...schema.Option) (*Bulletin, error) {
+	return loader(opts, nil).Parse(name, data, more...)
 }
 
 // Decode validates a document already read by [schema.Parse] against the
 // bulletin schema, decodes it and, when that found no error, runs the
 // consistency checks. Problems are located with the positions the nodes
 // carry.
-func Decode(n *schema.Node, opts *Options) (*Bulletin, schema.List) {
+func Decode(n *schema.Node, opts *Options, more ...schema.Option) (*Bulletin, error) {
+	b, probs := decode(n, opts)
+	return b, schema.Result(probs, more...)
+}
+
+func decode(n *schema.Node, opts *Options) (*Bulletin, schema.List) {
 	probs := schema.Bulletin.Validate(n)
-	d := &decoder{}
-	b := d.bulletin(n)
-	probs.Append(d.probs.Uncovered(probs))
+	var decProbs schema.List
+	b := &Bulletin{}
+	codec.Decode(n, b, n, schema.Root, &decProbs)
+	probs.Append(decProbs.Uncovered(probs))
 	if !probs.HasErrors() {
 		// Checks on a document that is not well formed would only echo
 		// what is already reported.
@@ -99,45 +105,20 @@ func Decode(n *schema.Node, opts *Options) (*Bulletin, schema.List) {
 
 // Load reads a bulletin document from r; name is used in problem
 // positions. See [Parse].
-func Load(r io.Reader, name string, opts *Options) (*Bulletin, schema.List) {
-	return load(r, name, opts, nil)
-}
-
-func load(r io.Reader, name string, opts *Options, docs *documents) (*Bulletin, schema.List) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentSize+1))
-	if err != nil {
-		return nil, readProblem(name, err)
-	}
-	if len(data) > MaxDocumentSize {
-		return nil, readProblem(name, fmt.Errorf("report: document is larger than %d bytes", MaxDocumentSize))
-	}
-	return parse(name, data, opts, docs)
+func Load(r io.Reader, name string, opts *Options, more ...schema.Option) (*Bulletin, error) {
+	return loader(opts, nil).Load(r, name, more...)
 }
 
 // LoadFile reads the bulletin document at path. See [Parse]. The
 // divisions and modes documents the bulletin names are read from paths
 // relative to its directory and used for the checks, unless opts say what
 // to check against.
-func LoadFile(path string, opts *Options) (*Bulletin, schema.List) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, readProblem(path, err)
-	}
-	defer f.Close()
-	return load(f, path, opts, fileDocuments(path))
+func LoadFile(path string, opts *Options, more ...schema.Option) (*Bulletin, error) {
+	return loader(opts, fileDocuments(path)).LoadFile(path, more...)
 }
 
 // LoadFS reads the bulletin document name from fsys. See [Parse] and,
 // for the divisions and modes documents it names, [LoadFile].
-func LoadFS(fsys fs.FS, name string, opts *Options) (*Bulletin, schema.List) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, readProblem(name, err)
-	}
-	defer f.Close()
-	return load(f, name, opts, fsDocuments(fsys, name))
-}
-
-func readProblem(name string, err error) schema.List {
-	return schema.List{{Pos: schema.Pos{File: name}, Rule: RuleRead, Message: err.Error(), Err: err}}
+func LoadFS(fsys fs.FS, name string, opts *Options, more ...schema.Option) (*Bulletin, error) {
+	return loader(opts, fsDocuments(fsys, name)).LoadFS(fsys, name, more...)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/reform"
 	"github.com/zwfw/zwfw/report"
+	"github.com/zwfw/zwfw/schema"
 )
 
 const pengxiFile = "../examples/data/catalogue-pengxi.yaml"
@@ -87,7 +88,8 @@ updates:
       a: {kind: 百分比, value: 50, unit: "%", indicator: 即办率}
       b: {kind: 百分比, value: 50, unit: "%", indicator: 零跑腿率}
 `
-	_, probs := report.Parse("x.yaml", []byte(doc), nil)
+	var probs schema.List
+	_, _ = report.Parse("x.yaml", []byte(doc), nil, schema.Collect(&probs))
 	got := problemsOf(probs)
 	want := []found{e(report.RuleUnknownIndicator, "/updates/0/figures/b/indicator")}
 	if !cmp.Equal(got, want, cmp.AllowUnexported(found{})) {

@@ -27,7 +27,9 @@ func fileDocuments(p string) *documents {
 	}
 	return &documents{
 		divisions: func(name string) (*county.Hierarchy, schema.List) { return county.LoadFile(join(name)) },
-		modes:     func(name string) (*reform.Modes, schema.List) { return reform.LoadFile(join(name)) },
+		modes: func(name string) (*reform.Modes, schema.List) {
+			return collect(func(o schema.Option) (*reform.Modes, error) { return reform.LoadFile(join(name), o) })
+		},
 	}
 }
 
@@ -36,8 +38,17 @@ func fsDocuments(fsys fs.FS, name string) *documents {
 	dir := path.Dir(name)
 	return &documents{
 		divisions: func(n string) (*county.Hierarchy, schema.List) { return county.LoadFS(fsys, path.Join(dir, n)) },
-		modes:     func(n string) (*reform.Modes, schema.List) { return reform.LoadFS(fsys, path.Join(dir, n)) },
+		modes: func(n string) (*reform.Modes, schema.List) {
+			return collect(func(o schema.Option) (*reform.Modes, error) { return reform.LoadFS(fsys, path.Join(dir, n), o) })
+		},
 	}
+}
+
+// collect runs a reading function with every problem, warnings included.
+func collect[T any](read func(schema.Option) (T, error)) (T, schema.List) {
+	var probs schema.List
+	v, _ := read(schema.Collect(&probs))
+	return v, probs
 }
 
 // resolve completes opts with the documents the bulletin n names, when

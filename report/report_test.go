@@ -27,7 +27,8 @@ var noUnits = &report.Options{KnowsUnit: func(string) bool { return true }}
 
 func april(t testing.TB) *report.Bulletin {
 	t.Helper()
-	b, probs := report.LoadFile(aprilFile, nil)
+	var probs schema.List
+	b, _ := report.LoadFile(aprilFile, nil, schema.Collect(&probs))
 	if len(probs) > 0 {
 		t.Fatalf("%s: want no problems, got:\n%v", aprilFile, lines(probs))
 	}
@@ -166,7 +167,8 @@ func TestVisitTotalIsDerived(t *testing.T) {
 func TestRoundTrip(t *testing.T) {
 	opts := cmp.AllowUnexported(report.Decimal{})
 	for _, file := range []string{aprilFile, "testdata/minimal.yaml", "testdata/extensions.json", structureFile} {
-		b1, probs := report.LoadFile(file, noUnits)
+		var probs schema.List
+		b1, _ := report.LoadFile(file, noUnits, schema.Collect(&probs))
 		if probs.HasErrors() {
 			t.Fatalf("%s: %v", file, lines(probs))
 		}
@@ -183,7 +185,8 @@ func TestRoundTrip(t *testing.T) {
 				if err := tc.write(b1, &buf); err != nil {
 					t.Fatal(err)
 				}
-				b2, probs := report.Parse("again"+tc.ext, buf.Bytes(), noUnits)
+				var probs schema.List
+				b2, _ := report.Parse("again"+tc.ext, buf.Bytes(), noUnits, schema.Collect(&probs))
 				if probs.HasErrors() {
 					t.Fatalf("written document does not read back:\n%v\n%s", lines(probs), buf.String())
 				}
@@ -235,8 +238,10 @@ func TestReaders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromFS, p1 := report.LoadFS(os.DirFS("../examples/data"), "bulletin-2021-04.yaml", nil)
-	fromReader, p2 := report.Load(bytes.NewReader(data), "x.yaml", nil)
+	var p1 schema.List
+	fromFS, _ := report.LoadFS(os.DirFS("../examples/data"), "bulletin-2021-04.yaml", nil, schema.Collect(&p1))
+	var p2 schema.List
+	fromReader, _ := report.Load(bytes.NewReader(data), "x.yaml", nil, schema.Collect(&p2))
 	if len(p1)+len(p2) > 0 {
 		t.Fatalf("problems: %v %v", p1, p2)
 	}
@@ -247,10 +252,17 @@ func TestReaders(t *testing.T) {
 		name string
 		got  func() schema.List
 	}{
-		{"missing file", func() schema.List { _, l := report.LoadFile("testdata/no-such-file.yaml", nil); return l }},
-		{"missing in fs", func() schema.List { _, l := report.LoadFS(os.DirFS("testdata"), "nope.yaml", nil); return l }},
+		{"missing file", func() schema.List {
+			_, err := report.LoadFile("testdata/no-such-file.yaml", nil)
+			return schema.Problems(err)
+		}},
+		{"missing in fs", func() schema.List {
+			_, err := report.LoadFS(os.DirFS("testdata"), "nope.yaml", nil)
+			return schema.Problems(err)
+		}},
 		{"too large", func() schema.List {
-			_, l := report.Load(bytes.NewReader(make([]byte, report.MaxDocumentSize+1)), "big.yaml", nil)
+			var l schema.List
+			_, _ = report.Load(bytes.NewReader(make([]byte, report.MaxDocumentSize+1)), "big.yaml", nil, schema.Collect(&l))
 			return l
 		}},
 	} {

@@ -13,13 +13,13 @@ import (
 // issuing body and date, and the distribution lines (报, 送, 发) printed at
 // its foot.
 type Masthead struct {
-	Title   string    // 工作简报; empty means the bulletin's Title
-	Issue   int       // 期号 within the year (第4期); 0 when not numbered
-	Running int       // running number (总第112期); 0 when not numbered
-	Issuer  string    // 编发单位; empty means the bulletin's Issuer
-	Date    time.Time // 印发日期; zero when not given
+	Title   string    `doc:"title"`     // 工作简报; empty means the bulletin's Title
+	Issue   int       `doc:"issue"`     // 期号 within the year (第4期); 0 when not numbered
+	Running int       `doc:"running"`   // running number (总第112期); 0 when not numbered
+	Issuer  string    `doc:"issuer"`    // 编发单位; empty means the bulletin's Issuer
+	Date    time.Time `doc:"date,date"` // 印发日期; zero when not given
 
-	Distribution []Distribution
+	Distribution []Distribution `doc:"distribution"`
 
 	Extensions Extensions
 }
@@ -27,8 +27,8 @@ type Masthead struct {
 // Distribution is one distribution line: to whom the bulletin is
 // reported (报), sent (送) or issued (发).
 type Distribution struct {
-	Kind string   // 报, 送 or 发
-	To   []string // the bodies, in order
+	Kind string   `doc:"kind"`    // 报, 送 or 发
+	To   []string `doc:"to,keep"` // the bodies, in order
 
 	Extensions Extensions
 }
@@ -41,17 +41,17 @@ func DistributionKinds() []string { return []string{"报", "送", "发"} }
 // and paragraphs. The layout places it by its key; a section the layout
 // does not name follows the layout's sections.
 type Section struct {
-	Key        string
-	Title      string
-	Paragraphs []string
+	Key        string   `doc:"key"`
+	Title      string   `doc:"title"`
+	Paragraphs []string `doc:"paragraphs"`
 
 	Extensions Extensions
 }
 
 // Table is a table of an attachment: 窗口工作人员考勤情况明细, say.
 type Table struct {
-	Columns []string
-	Rows    [][]string
+	Columns []string   `doc:"columns,keep"`
+	Rows    [][]string `doc:"rows,keep"`
 }
 
 // Layout is a bureau's template of its bulletin: the sections in order,
@@ -60,7 +60,7 @@ type Table struct {
 // placeholders name the counts ({period}, {place}, {total} …; see
 // [DefaultLayout] for each section's). A nil *Layout is [DefaultLayout].
 type Layout struct {
-	Sections []SectionLayout
+	Sections []SectionLayout `doc:"sections"`
 }
 
 // SectionLayout is one section of a [Layout]. Key is one of the fixed
@@ -68,10 +68,10 @@ type Layout struct {
 // subsections of attendance (leave, clock), or the key of one of the
 // bulletin's own [Section]s.
 type SectionLayout struct {
-	Key      string
-	Title    string
-	Text     map[string]string // the sentences, by name
-	Sections []SectionLayout   // subsections (attendance: leave, clock)
+	Key      string            `doc:"key"`
+	Title    string            `doc:"title"`
+	Text     map[string]string `doc:"text"`     // the sentences, by name
+	Sections []SectionLayout   `doc:"sections"` // subsections (attendance: leave, clock)
 }
 
 // The keys of the fixed sections.
@@ -93,10 +93,10 @@ var defaultLayout = sync.OnceValue(func() *Layout {
 	if probs.HasErrors() {
 		panic("report: embedded layout.yaml: " + probs.Error())
 	}
-	d := &decoder{}
-	l := d.layout(n, schema.Root)
-	if d.probs.HasErrors() {
-		panic("report: embedded layout.yaml: " + d.probs.Error())
+	l := &Layout{}
+	codec.Decode(n, l, n, schema.Root, &probs)
+	if probs.HasErrors() {
+		panic("report: embedded layout.yaml: " + probs.Error())
 	}
 	return l
 })

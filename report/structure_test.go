@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/zwfw/zwfw/report"
+	"github.com/zwfw/zwfw/schema"
 )
 
 const structureFile = "testdata/structure.yaml"
@@ -16,7 +17,8 @@ const structureFile = "testdata/structure.yaml"
 // words the fixed sentences, and x- sections follow; the masthead heads
 // and closes the bulletin in every format.
 func TestStructureRenders(t *testing.T) {
-	b, probs := report.LoadFile(structureFile, nil)
+	var probs schema.List
+	b, _ := report.LoadFile(structureFile, nil, schema.Collect(&probs))
 	if probs.HasErrors() {
 		t.Fatal(lines(probs))
 	}
@@ -101,7 +103,8 @@ func TestStructureRules(t *testing.T) {
 				}
 				doc = strings.Replace(doc, ed.old, ed.new, 1)
 			}
-			_, probs := report.Parse("b.yaml", []byte(doc), nil)
+			var probs schema.List
+			_, _ = report.Parse("b.yaml", []byte(doc), nil, schema.Collect(&probs))
 			got := problemsOf(probs)
 			want := slices.Clone(tc.want)
 			cmpFound := func(a, b found) int { return strings.Compare(a.path+string(a.rule), b.path+string(b.rule)) }
@@ -122,7 +125,8 @@ func TestLayoutDropsNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := strings.Replace(string(src), "submissions:\n  - {department: 市医保局", "visits:\n  place: 大厅\n  entries: [{department: 市水利局, name: 张三, count: 1}]\nsubmissions:\n  - {department: 市医保局", 1)
-	b, probs := report.Parse("b.yaml", []byte(doc), nil)
+	var probs schema.List
+	b, _ := report.Parse("b.yaml", []byte(doc), nil, schema.Collect(&probs))
 	if probs.HasErrors() {
 		t.Fatal(lines(probs))
 	}

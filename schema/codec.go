@@ -20,7 +20,11 @@ import (
 // The tag's first part is the member key; the options are
 //
 //   - keep: written even when zero (a false flag, an empty list);
-//   - date: a [time.Time] written as YYYY-MM-DD.
+//   - date: a [time.Time] written as YYYY-MM-DD;
+//   - keyed: a slice of structs written as an object, each element a
+//     member whose key is the element's field tagged `doc:",key"`;
+//   - manual: a member the type reads and writes itself, as a
+//     [NodeDecoder] and [NodeEncoder]; the codec only accepts it.
 //
 // The csv tag names the spreadsheet column: the Chinese header it is
 // written with, then the other headers it is read from, separated by |.
@@ -51,6 +55,20 @@ type TextAdder interface {
 	AddText(s string) error
 }
 
+// NodeDecoder is implemented by a struct that reads some of its members
+// itself (those tagged manual), for the rare element whose form depends on
+// another: a figure's value is a number or a date according to its kind.
+// The codec calls it after reading the other members.
+type NodeDecoder interface {
+	DecodeNode(n *Node, d *Decoding)
+}
+
+// NodeEncoder writes the members of a struct tagged manual; the codec
+// calls it with the object of the other members, to add them to.
+type NodeEncoder interface {
+	EncodeNode(o Builder)
+}
+
 // ZeroKeeper is implemented by a struct some of whose zero members are
 // still written, depending on the others (a time limit's value is written
 // when its unit needs one).
@@ -65,8 +83,10 @@ type Codec struct {
 	// Rule is reported when a node's JSON type does not fit the field or
 	// a number is out of range ("matter.decode"); default "document.decode".
 	Rule Rule
-	// TextRule is reported when a text method refuses a value, unless
-	// its error has a Rule method; default "schema.enum".
+	// TextRule is reported when the text method of an enumeration (a
+	// type of integer kind) refuses a value, unless its error has a Rule
+	// method; default "schema.enum". Other text values refused are
+	// reported with Rule.
 	TextRule Rule
 	// Prefix is cut from the messages of text errors ("matters: "), so
 	// the problem reads like the others.
@@ -108,6 +128,8 @@ type plan struct {
 	ext    int  // index of the extensions field, or -1
 	value  bool // a struct with IsZero: compared whole
 	keeper bool // implements ZeroKeeper
+	keyIx  int  // index of the field that is the member key of a keyed element, or -1
+	hooks  bool // implements NodeDecoder and NodeEncoder
 	memo   *textMemo
 }
 
@@ -138,25 +160,28 @@ func (t *textMemo) put(s string, v uint64) {
 }
 
 type field struct {
-	key     string
-	index   int
-	keep    bool
-	plan    *plan
-	csv     []string
-	comment string
+	key    string
+	index  int
+	keep   bool
+	keyed  bool // a slice written as an object
+	manual bool // read and written by the type's own methods
+	plan   *plan
+	csv    []string
 }
 
 var (
-	plans      sync.Map // reflect.Type → *plan
-	plansMu    sync.Mutex
-	textUnm    = reflect.TypeFor[encoding.TextUnmarshaler]()
-	textMar    = reflect.TypeFor[encoding.TextMarshaler]()
-	textSet    = reflect.TypeFor[TextSet]()
-	textAdder  = reflect.TypeFor[TextAdder]()
-	zeroKeep   = reflect.TypeFor[ZeroKeeper]()
-	rawType    = reflect.TypeFor[json.RawMessage]()
-	timeType   = reflect.TypeFor[time.Time]()
-	numberType = reflect.TypeFor[json.Number]()
+	plans       sync.Map // reflect.Type → *plan
+	plansMu     sync.Mutex
+	textUnm     = reflect.TypeFor[encoding.TextUnmarshaler]()
+	textMar     = reflect.TypeFor[encoding.TextMarshaler]()
+	textSet     = reflect.TypeFor[TextSet]()
+	textAdder   = reflect.TypeFor[TextAdder]()
+	zeroKeep    = reflect.TypeFor[ZeroKeeper]()
+	nodeDecoder = reflect.TypeFor[NodeDecoder]()
+	nodeEncoder = reflect.TypeFor[NodeEncoder]()
+	rawType     = reflect.TypeFor[json.RawMessage]()
+	timeType    = reflect.TypeFor[time.Time]()
+	numberType  = reflect.TypeFor[json.Number]()
 )
 
 // planOf returns the plan of t, compiling it on first use.
@@ -179,7 +204,7 @@ func compile(t reflect.Type, inProgress map[reflect.Type]*plan, date bool) *plan
 	if p, ok := inProgress[t]; ok {
 		return p
 	}
-	p := &plan{typ: t, ext: -1}
+	p := &plan{typ: t, ext: -1, keyIx: -1}
 	inProgress[t] = p
 	pt := reflect.PointerTo(t)
 	switch {
@@ -215,6 +240,7 @@ func compile(t reflect.Type, inProgress map[reflect.Type]*plan, date bool) *plan
 		p.byKey = map[string]int{}
 		_, p.value = t.MethodByName("IsZero")
 		p.keeper = t.Implements(zeroKeep)
+		p.hooks = pt.Implements(nodeDecoder) && t.Implements(nodeEncoder)
 		for i := range t.NumField() {
 			sf := t.Field(i)
 			if !sf.IsExported() {
@@ -231,6 +257,10 @@ func compile(t reflect.Type, inProgress map[reflect.Type]*plan, date bool) *plan
 				continue
 			}
 			key, opts, _ := strings.Cut(tag, ",")
+			if key == "" && opts == "key" {
+				p.keyIx = i
+				continue
+			}
 			f := field{key: key, index: i}
 			isDate := false
 			for _, o := range strings.Split(opts, ",") {
@@ -239,6 +269,10 @@ func compile(t reflect.Type, inProgress map[reflect.Type]*plan, date bool) *plan
 					f.keep = true
 				case "date":
 					isDate = true
+				case "keyed":
+					f.keyed = true
+				case "manual":
+					f.manual = true
 				case "":
 				default:
 					panic(fmt.Sprintf("schema: field %s.%s: unknown doc tag option %q", t, sf.Name, o))

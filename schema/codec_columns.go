@@ -96,7 +96,7 @@ func (c *Column) Text(v any) string {
 			return strings.Join(f.Interface().([]string), "、")
 		}
 	}
-	n := encodeValue(p, f, false)
+	n := encodeValue(p, f, false, false)
 	if n == nil {
 		return ""
 	}

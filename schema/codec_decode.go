@@ -28,7 +28,7 @@ func (c *Codec) Decode(n *Node, v any, root *Node, at Path, probs *List) {
 	d := decodeState{c: c, probs: probs, root: root, at: at}
 	p := planOf(rv.Type().Elem())
 	d.top = true
-	d.value(p, rv.Elem(), n)
+	d.value(p, rv.Elem(), n, false)
 }
 
 type decodeState struct {
@@ -74,10 +74,17 @@ func (d *decodeState) fail(n *Node, format string, args ...any) {
 	d.probs.Errorf(d.pathOf(n), n.Pos, d.rule(), format, args...)
 }
 
-func (d *decodeState) textFail(n *Node, err error) {
-	rule := d.c.TextRule
-	if rule == "" {
-		rule = "schema.enum"
+// textFail reports what a text method refused: for an enumeration (a
+// type of integer kind) with the codec's TextRule, for any other text
+// value (a month, a code) with its decode rule, unless the error names its
+// rule.
+func (d *decodeState) textFail(n *Node, err error, enum bool) {
+	rule := d.rule()
+	if enum {
+		rule = d.c.TextRule
+		if rule == "" {
+			rule = "schema.enum"
+		}
 	}
 	var r interface{ Rule() Rule }
 	if errors.As(err, &r) {
@@ -90,7 +97,7 @@ func (d *decodeState) textFail(n *Node, err error) {
 	d.probs.Add(&Problem{Path: d.pathOf(n), Pos: n.Pos, Rule: rule, Message: msg, Err: err})
 }
 
-func (d *decodeState) value(p *plan, v reflect.Value, n *Node) {
+func (d *decodeState) value(p *plan, v reflect.Value, n *Node, keyed bool) {
 	switch p.kind {
 	case vString:
 		if n.Kind != String {
@@ -157,7 +164,7 @@ func (d *decodeState) value(p *plan, v reflect.Value, n *Node) {
 			}
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
-			d.textFail(n, err)
+			d.textFail(n, err, p.memo != nil)
 		} else if p.memo != nil {
 			p.memo.put(n.Value, getBits(v))
 		}
@@ -183,25 +190,29 @@ func (d *decodeState) value(p *plan, v reflect.Value, n *Node) {
 				continue
 			}
 			if err := a.AddText(it.Value); err != nil {
-				d.textFail(it, err)
+				d.textFail(it, err, true)
 			}
 		}
 	case vPtr:
 		// A scalar that cannot be read leaves the pointer nil: not stated.
 		e := reflect.New(p.elem.typ)
 		before := len(*d.probs)
-		d.value(p.elem, e.Elem(), n)
+		d.value(p.elem, e.Elem(), n, false)
 		if len(*d.probs) == before || p.elem.kind == vStruct {
 			v.Set(e)
 		}
 	case vSlice:
+		if keyed {
+			d.keyed(p, v, n)
+			return
+		}
 		if n.Kind != Array {
 			d.fail(n, "want an array, got %s", n.Kind)
 			return
 		}
 		s := reflect.MakeSlice(p.typ, len(n.Items), len(n.Items))
 		for i, it := range n.Items {
-			d.value(p.elem, s.Index(i), it)
+			d.value(p.elem, s.Index(i), it, false)
 		}
 		v.Set(s)
 	case vStruct:
@@ -254,7 +265,9 @@ func (d *decodeState) object(p *plan, v reflect.Value, n *Node) {
 		f := &n.Fields[i]
 		if j, ok := p.byKey[f.Key]; ok {
 			pf := &p.fields[j]
-			d.value(pf.plan, v.Field(pf.index), f.Value)
+			if !pf.manual {
+				d.value(pf.plan, v.Field(pf.index), f.Value, pf.keyed)
+			}
 			continue
 		}
 		if top && containsKey(d.c.Header, f.Key) {
@@ -275,6 +288,39 @@ func (d *decodeState) object(p *plan, v reflect.Value, n *Node) {
 		// unvalidated input.
 		d.probs.Errorf(d.pathOf(n).Key(f.Key), f.KeyPos, "schema.additional-properties", "unknown member %q (local extensions must start with \"x-\")", f.Key)
 	}
+	if p.hooks {
+		v.Addr().Interface().(NodeDecoder).DecodeNode(n, &Decoding{d})
+	}
+}
+
+// keyed reads an object into a slice of structs, one element a member,
+// the key set in the element's key field.
+func (d *decodeState) keyed(p *plan, v reflect.Value, n *Node) {
+	if n.Kind != Object {
+		d.fail(n, "want an object, got %s", n.Kind)
+		return
+	}
+	s := reflect.MakeSlice(p.typ, len(n.Fields), len(n.Fields))
+	for i, f := range n.Fields {
+		e := s.Index(i)
+		if p.elem.keyIx >= 0 {
+			e.Field(p.elem.keyIx).SetString(f.Key)
+		}
+		d.value(p.elem, e, f.Value, false)
+	}
+	v.Set(s)
+}
+
+// Decoding is what a [NodeDecoder] reports its problems to.
+type Decoding struct{ d *decodeState }
+
+// Fail reports that node n cannot be read, with rule (the codec's decode
+// rule when empty).
+func (c *Decoding) Fail(n *Node, rule Rule, format string, args ...any) {
+	if rule == "" {
+		rule = c.d.rule()
+	}
+	c.d.probs.Errorf(c.d.pathOf(n), n.Pos, rule, format, args...)
 }
 
 func containsKey(keys []string, k string) bool {

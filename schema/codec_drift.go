@@ -32,12 +32,15 @@ func drift(root, sch map[string]any, p *plan, at string, header []string, seen m
 		p = p.elem
 		if items, ok := sch["items"].(map[string]any); ok {
 			sch = resolve(root, items)
+		} else if ap, ok := sch["additionalProperties"].(map[string]any); ok {
+			sch = resolve(root, ap) // a keyed list: an object of elements
 		}
 	}
 	if p.kind != vStruct {
 		return
 	}
-	key := at + "|" + p.typ.String()
+	// A recursive type meets the same schema again: compare it once.
+	key := fmt.Sprintf("%p|%s", sch, p.typ)
 	if seen[key] {
 		return
 	}

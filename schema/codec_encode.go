@@ -22,7 +22,7 @@ func (c *Codec) Encode(v any) *Node {
 		}
 		rv = rv.Elem()
 	}
-	n := encodeValue(planOf(rv.Type()), rv, true)
+	n := encodeValue(planOf(rv.Type()), rv, true, false)
 	if n == nil {
 		n = &Node{Kind: Null}
 	}
@@ -31,7 +31,7 @@ func (c *Codec) Encode(v any) *Node {
 
 // encodeValue returns the node of v, or nil when v is not stated and not
 // forced (a member with keep, an element of an array, a pointer's target).
-func encodeValue(p *plan, v reflect.Value, force bool) *Node {
+func encodeValue(p *plan, v reflect.Value, force, keyed bool) *Node {
 	switch p.kind {
 	case vString:
 		if v.Len() == 0 && !force {
@@ -84,14 +84,26 @@ func encodeValue(p *plan, v reflect.Value, force bool) *Node {
 		if v.IsNil() {
 			return nil
 		}
-		return encodeValue(p.elem, v.Elem(), true)
+		return encodeValue(p.elem, v.Elem(), true, false)
 	case vSlice:
 		if v.IsNil() && !force {
 			return nil
 		}
+		if keyed {
+			o := NewBuilder()
+			for i := range v.Len() {
+				e := v.Index(i)
+				key := ""
+				if p.elem.keyIx >= 0 {
+					key = e.Field(p.elem.keyIx).String()
+				}
+				o.n.Fields = append(o.n.Fields, Field{Key: key, Value: encodeValue(p.elem, e, true, false)})
+			}
+			return o.Node()
+		}
 		n := &Node{Kind: Array, Items: make([]*Node, v.Len())}
 		for i := range v.Len() {
-			if n.Items[i] = encodeValue(p.elem, v.Index(i), true); n.Items[i] == nil {
+			if n.Items[i] = encodeValue(p.elem, v.Index(i), true, false); n.Items[i] == nil {
 				n.Items[i] = &Node{Kind: Null}
 			}
 		}
@@ -121,10 +133,18 @@ func encodeObject(p *plan, v reflect.Value) *Node {
 	if p.keeper {
 		keeper = v.Interface().(ZeroKeeper)
 	}
+	manual := false
 	for i := range p.fields {
 		f := &p.fields[i]
+		if f.manual {
+			if p.hooks && !manual {
+				v.Interface().(NodeEncoder).EncodeNode(o)
+			}
+			manual = true
+			continue
+		}
 		force := f.keep || keeper != nil && keeper.KeepZero(f.key)
-		o.Set(f.key, encodeValue(f.plan, v.Field(f.index), force))
+		o.Set(f.key, encodeValue(f.plan, v.Field(f.index), force, f.keyed))
 	}
 	if p.ext >= 0 {
 		if x := v.Field(p.ext); x.Len() > 0 {
@@ -186,7 +206,7 @@ func diffValue(p *plan, a, b reflect.Value, path []string, out *[]Difference) {
 		p, a, b = p.elem, a.Elem(), b.Elem()
 	}
 	if p.kind != vStruct || p.value {
-		na, nb := noEmpty(encodeValue(p, a, false)), noEmpty(encodeValue(p, b, false))
+		na, nb := noEmpty(encodeValue(p, a, false, false)), noEmpty(encodeValue(p, b, false, false))
 		if !NodesEqual(na, nb) {
 			*out = append(*out, Difference{Path: slices.Clone(path), Old: na, New: nb})
 		}

@@ -132,9 +132,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if editorial == "" {
-		b, probs = report.LoadFS(data.FS, defaultFile, opts)
+		b, _ = report.LoadFS(data.FS, defaultFile, opts, schema.Collect(&probs))
 	} else {
-		b, probs = report.LoadFile(editorial, opts)
+		b, _ = report.LoadFile(editorial, opts, schema.Collect(&probs))
 	}
 	if printProblems(stderr, probs) {
 		failed = true
@@ -299,7 +299,8 @@ func documents(divisions, modes string, stderr io.Writer) (opts *report.Options,
 		opts.Units = h
 	}
 	if modes != "" {
-		m, probs := reform.LoadFile(modes)
+		var probs schema.List
+		m, _ := reform.LoadFile(modes, schema.Collect(&probs))
 		failed = printProblems(stderr, probs) || m == nil || failed
 		opts.Modes = m
 	}
@@ -349,7 +350,7 @@ func fromRecords(b *report.Bulletin, dir, month string, check bool, opts *report
 		return 2, true
 	}
 	m.Fill(b, nil)
-	if probs := b.Check(opts); printProblems(stderr, probs) {
+	if probs := b.Validate(opts); printProblems(stderr, probs) {
 		return 1, true
 	}
 	return 0, false

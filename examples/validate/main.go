@@ -162,7 +162,7 @@ func validate(name string, r io.Reader) (kind string, matterCount int, probs sch
 		cat, _ = matters.Decode(n, schema.Collect(&more))
 		matterCount = len(cat.Matters)
 	case "Bulletin":
-		_, more = report.Parse(name, data, nil)
+		_, _ = report.Parse(name, data, nil, schema.Collect(&more))
 		probs = nil // report.Parse reads the text itself
 	case "Divisions":
 		_, more = county.Parse(name, data)

@@ -14,7 +14,7 @@ func TestFillAndCompare(t *testing.T) {
 	_, m := april(t)
 	b := &report.Bulletin{Period: report.Period{Year: 2021, Month: 4}, Issuer: "某局"}
 	m.Fill(b, nil)
-	if probs := b.Check(nil); probs.HasErrors() {
+	if probs := b.Validate(nil); probs.HasErrors() {
 		t.Fatalf("the filled bulletin has problems:\n%v", probs)
 	}
 	if d := m.Compare(b); len(d) != 0 {
