@@ -39,4 +39,29 @@
 // "schema.<keyword>" (schema.required, schema.enum,
 // schema.additional-properties, …). No type of the validator library
 // appears in this package's API.
+//
+// # Declaring elements
+//
+// A document element is declared once, on its Go field, with a doc tag
+// (and a csv tag for its spreadsheet column), in the manner of
+// encoding/json: `doc:"promisedLimit"`. A [Codec] compiles the tags of a
+// type once per process into a plan, as encoding/json caches its
+// decoders, and follows it to decode positioned nodes (every problem
+// located as the hand-written decoders located it: JSON Pointer,
+// file:line:col, rule), to encode a value to a tree the YAML and JSON
+// writers print, to list the differences between two values member by
+// member ([Codec.Differences]) and to give the spreadsheet columns with
+// their Chinese and English headers and aliases ([Columns]). Enumerations
+// and codes decode through their text methods. [Drift] holds the tags to
+// the JSON Schema, which stays the published contract: each document
+// package tests that every property has its field and every field its
+// property.
+//
+// # Loading
+//
+// A [Loader] is the Parse, Load, LoadFile and LoadFS of one kind of
+// document, written once for all. Each returns an error that is nil when
+// the document has no error, so that a clean load is a nil error on every
+// path; a non-nil error is the [List] of every problem, and the [Collect]
+// option gives the warnings of a valid document as well.
 package schema

@@ -113,3 +113,40 @@ func ExampleSchema_Reference() {
 	// Output:
 	// true [schema.const schema.required]
 }
+
+// A document element is declared once, on its field; decoding with
+// located problems, encoding and diffs follow.
+func ExampleCodec() {
+	type limit struct {
+		Value float64 `doc:"value"`
+		Unit  string  `doc:"unit"`
+	}
+	type item struct {
+		Name  string `doc:"name" csv:"名称|事项名称"`
+		Limit *limit `doc:"limit"`
+	}
+	codec := &schema.Codec{Rule: "item.decode"}
+	n, _ := schema.ParseYAML("item.yaml", []byte("name: 食品经营许可\nlimit: {value: twenty, unit: 工作日}\n"))
+	var it item
+	var probs schema.List
+	codec.Decode(n, &it, nil, schema.Root, &probs)
+	fmt.Println(probs)
+
+	it.Limit = &limit{Value: 20, Unit: "工作日"}
+	out, _ := codec.Encode(&it).MarshalJSON()
+	fmt.Println(string(out))
+
+	changed := it
+	changed.Limit = &limit{Value: 5, Unit: "工作日"}
+	for _, d := range codec.Differences(&it, &changed) {
+		fmt.Println(d.Path, d.Old.Value, "→", d.New.Value)
+	}
+	for _, c := range schema.Columns[item]() {
+		fmt.Println(c.Header, c.English, c.Aliases)
+	}
+	// Output:
+	// item.yaml:2:16: error: /limit/value: want a number, got string [item.decode]
+	// {"name":"食品经营许可","limit":{"value":20,"unit":"工作日"}}
+	// [limit value] 20 → 5
+	// 名称 name [事项名称]
+}
