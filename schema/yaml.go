@@ -349,10 +349,10 @@ func looksJSON(data []byte) bool {
 	return len(data) > 0 && (data[0] == '{' || data[0] == '[')
 }
 
-// ToYAML returns the node as a yaml.v3 node tree, for writing YAML with
+// toYAML returns the node as a yaml.v3 node tree, for writing YAML with
 // members in document order. Strings that YAML would read as another type
 // are quoted by the encoder.
-func (n *Node) ToYAML() *yaml.Node {
+func (n *Node) toYAML() *yaml.Node {
 	if n == nil {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
 	}
@@ -376,7 +376,7 @@ func (n *Node) ToYAML() *yaml.Node {
 		for _, f := range n.Fields {
 			y.Content = append(y.Content,
 				&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.Key},
-				f.Value.ToYAML())
+				f.Value.toYAML())
 		}
 		if len(n.Fields) == 0 {
 			y.Style = yaml.FlowStyle
@@ -385,7 +385,7 @@ func (n *Node) ToYAML() *yaml.Node {
 	case Array:
 		y := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 		for _, it := range n.Items {
-			y.Content = append(y.Content, it.ToYAML())
+			y.Content = append(y.Content, it.toYAML())
 		}
 		if len(n.Items) == 0 || allScalars(n.Items) && len(n.Items) <= 8 {
 			y.Style = yaml.FlowStyle
@@ -409,7 +409,7 @@ func (n *Node) YAML() ([]byte, error) {
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
-	if err := enc.Encode(n.ToYAML()); err != nil {
+	if err := enc.Encode(n.toYAML()); err != nil {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
 	if err := enc.Close(); err != nil {
