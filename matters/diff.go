@@ -37,7 +37,7 @@ func ParseChangeKind(s string) (ChangeKind, error) {
 }
 
 // ChangeKinds lists every kind of change.
-func ChangeKinds() []ChangeKind { return values[ChangeKind](changeKinds) }
+func AllChangeKinds() []ChangeKind { return values[ChangeKind](changeKinds) }
 
 // String returns the Chinese term (新增, 取消, 变更, 划转); it never panics.
 func (k ChangeKind) String() string { return changeKinds.str(uint8(k)) }

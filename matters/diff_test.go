@@ -304,7 +304,7 @@ bundles: 0 added, 0 removed, 1 changed
 }
 
 func TestChangeKind(t *testing.T) {
-	for _, k := range ChangeKinds() {
+	for _, k := range AllChangeKinds() {
 		b, err := k.MarshalText()
 		if err != nil {
 			t.Fatal(err)

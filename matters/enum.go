@@ -133,7 +133,7 @@ var types = &enum{name: "事项类型",
 func ParseType(s string) (Type, error) { v, err := types.parse(s); return Type(v), err }
 
 // Types lists every matter type.
-func Types() []Type { return values[Type](types) }
+func AllTypes() []Type { return values[Type](types) }
 
 func (t Type) String() string               { return types.str(uint8(t)) }
 func (t Type) MarshalText() ([]byte, error) { return types.marshal(uint8(t)) }
@@ -179,7 +179,7 @@ var levels = &enum{name: "行使层级",
 func ParseLevel(s string) (Level, error) { v, err := levels.parse(s); return Level(v), err }
 
 // Levels lists every exercise level, highest first.
-func Levels() []Level { return values[Level](levels) }
+func AllLevels() []Level { return values[Level](levels) }
 
 func (l Level) String() string               { return levels.str(uint8(l)) }
 func (l Level) MarshalText() ([]byte, error) { return levels.marshal(uint8(l)) }
@@ -214,7 +214,7 @@ func ParseBodyNature(s string) (BodyNature, error) {
 }
 
 // BodyNatures lists every body nature.
-func BodyNatures() []BodyNature { return values[BodyNature](natures) }
+func AllBodyNatures() []BodyNature { return values[BodyNature](natures) }
 
 func (n BodyNature) String() string               { return natures.str(uint8(n)) }
 func (n BodyNature) MarshalText() ([]byte, error) { return natures.marshal(uint8(n)) }
@@ -248,7 +248,7 @@ func ParsePowerSource(s string) (PowerSource, error) {
 }
 
 // PowerSources lists every power source.
-func PowerSources() []PowerSource { return values[PowerSource](powerSources) }
+func AllPowerSources() []PowerSource { return values[PowerSource](powerSources) }
 
 func (p PowerSource) String() string               { return powerSources.str(uint8(p)) }
 func (p PowerSource) MarshalText() ([]byte, error) { return powerSources.marshal(uint8(p)) }
@@ -279,7 +279,7 @@ var units = &enum{name: "时限单位", terms: []string{"工作日", "自然日"
 func ParseUnit(s string) (Unit, error) { v, err := units.parse(s); return Unit(v), err }
 
 // Units lists every time-limit unit.
-func Units() []Unit { return values[Unit](units) }
+func AllUnits() []Unit { return values[Unit](units) }
 
 func (u Unit) String() string               { return units.str(uint8(u)) }
 func (u Unit) MarshalText() ([]byte, error) { return units.marshal(uint8(u)) }
@@ -312,7 +312,7 @@ func ParseHandlingKind(s string) (HandlingKind, error) {
 }
 
 // HandlingKinds lists every handling kind.
-func HandlingKinds() []HandlingKind { return values[HandlingKind](handlingKinds) }
+func AllHandlingKinds() []HandlingKind { return values[HandlingKind](handlingKinds) }
 
 func (k HandlingKind) String() string               { return handlingKinds.str(uint8(k)) }
 func (k HandlingKind) MarshalText() ([]byte, error) { return handlingKinds.marshal(uint8(k)) }
@@ -371,7 +371,7 @@ func ParseScopeKind(s string) (ScopeKind, error) {
 }
 
 // ScopeKinds lists every universal-handling scope.
-func ScopeKinds() []ScopeKind { return values[ScopeKind](scopeKinds) }
+func AllScopeKinds() []ScopeKind { return values[ScopeKind](scopeKinds) }
 
 func (k ScopeKind) String() string               { return scopeKinds.str(uint8(k)) }
 func (k ScopeKind) MarshalText() ([]byte, error) { return scopeKinds.marshal(uint8(k)) }

@@ -212,7 +212,7 @@ func (x *Indicators) Result(i Indicator) Result {
 			n += v
 		}
 		count(n)
-		for _, lv := range matters.Levels() {
+		for _, lv := range matters.AllLevels() {
 			if v := x.delegated[lv]; v != 0 {
 				r.Groups = append(r.Groups, Subtotal{Key: levelKey(lv), Count: v})
 			}

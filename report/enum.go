@@ -196,7 +196,7 @@ var approxes = &enum{name: "约数", terms: []string{"余", "多", "约", "近",
 func ParseApprox(s string) (Approx, error) { v, err := approxes.parse(s); return Approx(v), err }
 
 // AllApprox lists the qualifiers in order.
-func AllApprox() []Approx { return values[Approx](approxes) }
+func AllApproxes() []Approx { return values[Approx](approxes) }
 
 // String returns the Chinese term, "" for an exact figure; it never panics.
 func (a Approx) String() string { return approxes.str(uint8(a)) }

@@ -67,9 +67,9 @@ var syntheticNames = []string{"食品经营许可", "公共场所卫生许可", 
 // within the first few hundred matters.
 func syntheticMatter(i int, bodies []syntheticBody) matters.Matter {
 	b := bodies[i%len(bodies)]
-	types := matters.Types()
+	types := matters.AllTypes()
 	t := types[i%len(types)]
-	levels := matters.Levels()
+	levels := matters.AllLevels()
 	level := levels[(i/3)%len(levels)]
 	base := fmt.Sprintf("%012d", 100000000000+int64(i)*37)
 	m := matters.Matter{
@@ -79,8 +79,8 @@ func syntheticMatter(i int, bodies []syntheticBody) matters.Matter {
 		Type:     t,
 		Level:    level,
 		Body: matters.Body{Name: b.name, CreditCode: b.credit,
-			Nature: matters.BodyNatures()[i%3]},
-		PowerSource:     matters.PowerSources()[i%6],
+			Nature: matters.AllBodyNatures()[i%3]},
+		PowerSource:     matters.AllPowerSources()[i%6],
 		ServiceObjects:  matters.SetOf(matters.ServiceObject(1+i%7), matters.ServiceObject(1+(i/7)%7)),
 		InHall:          i%4 != 0,
 		TolerateMissing: i%5 == 0,
@@ -128,7 +128,7 @@ func syntheticMatter(i int, bodies []syntheticBody) matters.Matter {
 	if i%6 == 0 {
 		m.Forms = matters.SetOf(matters.AtWindow, matters.ByPost)
 	}
-	kinds := matters.ScopeKinds()
+	kinds := matters.AllScopeKinds()
 	if i%2 == 0 {
 		m.Scopes = []matters.Scope{{Kind: kinds[i/2%len(kinds)], Batch: 1 + i%2}}
 	}

@@ -66,22 +66,22 @@ func TestSyntheticUsesEveryValue(t *testing.T) {
 		seen["hall "+strconv.FormatBool(m.InHall)] = true
 	}
 	var want []string
-	for _, v := range matters.Types() {
+	for _, v := range matters.AllTypes() {
 		want = append(want, "type "+v.String())
 	}
-	for _, v := range matters.Levels() {
+	for _, v := range matters.AllLevels() {
 		want = append(want, "level "+v.String())
 	}
-	for _, v := range matters.BodyNatures() {
+	for _, v := range matters.AllBodyNatures() {
 		want = append(want, "nature "+v.String())
 	}
-	for _, v := range matters.PowerSources() {
+	for _, v := range matters.AllPowerSources() {
 		want = append(want, "source "+v.String())
 	}
-	for _, v := range matters.Units() {
+	for _, v := range matters.AllUnits() {
 		want = append(want, "unit "+v.String())
 	}
-	for _, v := range matters.HandlingKinds() {
+	for _, v := range matters.AllHandlingKinds() {
 		want = append(want, "kind "+v.String())
 	}
 	for v := matters.OnlineItem(1); v <= 7; v++ {
@@ -93,7 +93,7 @@ func TestSyntheticUsesEveryValue(t *testing.T) {
 	for v := matters.ServiceObject(1); v <= 7; v++ {
 		want = append(want, "object "+v.String())
 	}
-	for _, v := range matters.ScopeKinds() {
+	for _, v := range matters.AllScopeKinds() {
 		want = append(want, "scope "+v.String())
 	}
 	want = append(want, "delegated 乡镇级", "delegated 村(社区)级", "fee charged true", "fee charged false")
