@@ -49,7 +49,7 @@
 //
 // The standard library, github.com/santhosh-tekuri/jsonschema/v5 (JSON
 // Schema validation, kept behind this module's API), gopkg.in/yaml.v3 (YAML
-// with positions), github.com/google/go-cmp (catalogue diffs, tests) and
+// with positions), github.com/google/go-cmp (tests and test helpers) and
 // golang.org/x/text (GB18030 spreadsheets); github.com/6tail/lunar-go in
 // tests only, as an independent check of the holiday calendar. The go directive stays at 1.23
 // so the module builds where its importers are.
