@@ -26,7 +26,7 @@ func syntheticCSV(counties, townships, villages int) []byte {
 
 func TestSyntheticScale(t *testing.T) {
 	data := syntheticCSV(20, 30, 50)
-	h, probs := ParseCSV("big.csv", data)
+	h, probs := parseCSVProblems("big.csv", data)
 	if probs.Err() != nil {
 		t.Fatal(probs)
 	}
@@ -42,19 +42,19 @@ func BenchmarkParseCSV(b *testing.B) {
 	data := syntheticCSV(20, 30, 50)
 	b.SetBytes(int64(len(data)))
 	for i := 0; i < b.N; i++ {
-		if _, probs := ParseCSV("big.csv", data); probs.Err() != nil {
+		if _, probs := parseCSVProblems("big.csv", data); probs.Err() != nil {
 			b.Fatal(probs)
 		}
 	}
 }
 
 func BenchmarkParseDocument(b *testing.B) {
-	h, _ := ParseCSV("big.csv", syntheticCSV(20, 30, 50))
+	h, _ := parseCSVProblems("big.csv", syntheticCSV(20, 30, 50))
 	data, _ := h.MarshalJSON()
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, probs := Parse("big.json", data); probs.Err() != nil {
+		if _, probs := parseProblems("big.json", data); probs.Err() != nil {
 			b.Fatal(probs)
 		}
 	}

@@ -68,10 +68,9 @@ const (
 	// RuleUnknownKind: the kind of a CSV row cannot be told from its level
 	// and name (a township-level name ending in none of 街道, 镇, 乡).
 	RuleUnknownKind schema.Rule = "county.unknown-kind"
-	// RuleRead: the input could not be read.
-	RuleRead schema.Rule = "county.read"
-	// RuleTooLarge: a divisions document is larger than [MaxSize].
-	RuleTooLarge schema.Rule = "county.too-large"
+	// RuleRead: the input could not be read, or a divisions document is
+	// larger than [MaxSize]: the rule every document package reports.
+	RuleRead = schema.RuleRead
 )
 
 // record is one unit on its way into a hierarchy: the unit's own data, its

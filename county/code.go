@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/zwfw/zwfw/schema"
 )
 
 // Code is an administrative division code held in its canonical form, the
@@ -38,10 +40,18 @@ var errCodeEmpty = errors.New("empty")
 func ParseCode(s string) (Code, error) {
 	c, err := parseCode(s)
 	if err != nil {
-		return Code{}, fmt.Errorf("county: malformed division code %q: %w", s, err)
+		return Code{}, codeError{fmt.Errorf("county: code %q is malformed: %w", s, err)}
 	}
 	return c, nil
 }
+
+// codeError is a malformed code; reading a document reports it under
+// [RuleMalformedCode].
+type codeError struct{ error }
+
+func (e codeError) Unwrap() error { return e.error }
+
+func (codeError) Rule() schema.Rule { return RuleMalformedCode }
 
 func parseCode(s string) (Code, error) {
 	switch len(s) {

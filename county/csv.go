@@ -21,8 +21,8 @@ var csvColumns = []struct{ column, member string }{
 }
 
 // ParseCSV reads units from CSV text; see [ReadCSV].
-func ParseCSV(file string, data []byte) (*Hierarchy, schema.List) {
-	return ReadCSV(bytes.NewReader(data), file)
+func ParseCSV(file string, data []byte, opts ...schema.Option) (*Hierarchy, error) {
+	return ReadCSV(bytes.NewReader(data), file, opts...)
 }
 
 // ReadCSV reads units in the layout of the statistical division list
@@ -48,7 +48,12 @@ func ParseCSV(file string, data []byte) (*Hierarchy, schema.List) {
 // /rows/N/<column>, where N counts records after the header from 0:
 // data.csv:14:3: error: /rows/12/parentCode: … A syntax error stops the
 // reading and has only a line. The rest is as for [Parse].
-func ReadCSV(r io.Reader, file string) (*Hierarchy, schema.List) {
+func ReadCSV(r io.Reader, file string, opts ...schema.Option) (*Hierarchy, error) {
+	h, probs := readCSV(r, file)
+	return h, schema.Result(probs, opts...)
+}
+
+func readCSV(r io.Reader, file string) (*Hierarchy, schema.List) {
 	var probs schema.List
 	br := bufio.NewReader(r)
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xEF\xBB\xBF")) {

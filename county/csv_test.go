@@ -41,7 +41,7 @@ func TestLoadCSV(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.TrimSuffix(tt.file, ".csv"), func(t *testing.T) {
 			path := filepath.Join("testdata", "csv", tt.file)
-			h, probs := LoadFile(path)
+			h, probs := loadFileProblems(path)
 			if got := rulePaths(probs); !slices.Equal(got, tt.want) {
 				t.Errorf("%s: problems\n got %q\nwant %q", tt.why, got, tt.want)
 			}
@@ -68,7 +68,7 @@ func TestCSVPositions(t *testing.T) {
 		"\"999921\",\"乙县\",\"999900\",\"county\"\n" +
 		"999921100,\"二\n镇\",999999,township\n" +
 		"999921101,三镇,999921,township\n"
-	h, probs := ParseCSV("x.csv", []byte(data))
+	h, probs := parseCSVProblems("x.csv", []byte(data))
 	if h != nil {
 		t.Fatal("got a hierarchy")
 	}
@@ -92,7 +92,7 @@ func TestCSVPositions(t *testing.T) {
 }
 
 func TestCSVKinds(t *testing.T) {
-	h, probs := LoadFile("testdata/csv/valid-city.csv")
+	h, probs := loadFileProblems("testdata/csv/valid-city.csv")
 	if probs.Err() != nil {
 		t.Fatal(probs)
 	}

@@ -122,7 +122,7 @@
 // county.kind-code-range (a warning), county.level-order, county.cycle,
 // county.service-point-level, county.figure-subject, county.merge-conflict,
 // county.csv-header, county.csv-syntax, county.unknown-level,
-// county.unknown-kind, county.read, county.too-large (see the Rule…
+// county.unknown-kind, and document.read for what cannot be read (see the Rule…
 // constants). A hierarchy is returned exactly when no problem is an error.
 // Match problems on (rule, path), never on message text.
 //

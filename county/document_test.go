@@ -97,7 +97,7 @@ func TestLoadDivisions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.TrimSuffix(tt.file, filepath.Ext(tt.file)), func(t *testing.T) {
 			path := filepath.Join("testdata", "divisions", tt.file)
-			h, probs := LoadFile(path)
+			h, probs := loadFileProblems(path)
 			if got := rulePaths(probs); !slices.Equal(got, tt.want) {
 				t.Errorf("%s: problems\n got %q\nwant %q", tt.why, got, tt.want)
 			}
@@ -124,7 +124,7 @@ func TestLoadDivisions(t *testing.T) {
 }
 
 func TestValidMinimal(t *testing.T) {
-	h, probs := LoadFile("testdata/divisions/valid-minimal.yaml")
+	h, probs := loadFileProblems("testdata/divisions/valid-minimal.yaml")
 	if probs.Err() != nil {
 		t.Fatal(probs)
 	}
@@ -207,18 +207,20 @@ func TestReadAndLoadFS(t *testing.T) {
 		units int
 		rules []string
 	}{
-		{"Read", func() (*Hierarchy, schema.List) { return Load(strings.NewReader(string(data)), "m.yaml") }, 12, nil},
-		{"LoadFS document", func() (*Hierarchy, schema.List) { return LoadFS(fsys, "d/minimal.yaml") }, 12, nil},
-		{"LoadFS csv by extension", func() (*Hierarchy, schema.List) { return LoadFS(fsys, "d/city.CSV") }, 11, []string{"county.csv-header /header/4"}},
-		{"LoadFS missing", func() (*Hierarchy, schema.List) { return LoadFS(fsys, "d/none.yaml") }, -1, []string{"county.read "}},
-		{"Load missing", func() (*Hierarchy, schema.List) { return LoadFile("testdata/no-such-file.yaml") }, -1, []string{"county.read "}},
-		{"Read failing reader", func() (*Hierarchy, schema.List) { return Load(failReader{}, "x.yaml") }, -1, []string{"county.read "}},
-		{"ReadCSV failing reader", func() (*Hierarchy, schema.List) { return ReadCSV(failReader{}, "x.csv") }, -1, []string{"county.read "}},
-		{"Read too large", func() (*Hierarchy, schema.List) { return Load(io.LimitReader(spaces{}, int64(maxSize)+1), "big.yaml") }, -1, []string{"county.too-large "}},
+		{"Read", func() (*Hierarchy, schema.List) { return loadProblems(strings.NewReader(string(data)), "m.yaml") }, 12, nil},
+		{"LoadFS document", func() (*Hierarchy, schema.List) { return loadFSProblems(fsys, "d/minimal.yaml") }, 12, nil},
+		{"LoadFS csv by extension", func() (*Hierarchy, schema.List) { return loadFSProblems(fsys, "d/city.CSV") }, 11, []string{"county.csv-header /header/4"}},
+		{"LoadFS missing", func() (*Hierarchy, schema.List) { return loadFSProblems(fsys, "d/none.yaml") }, -1, []string{"document.read "}},
+		{"Load missing", func() (*Hierarchy, schema.List) { return loadFileProblems("testdata/no-such-file.yaml") }, -1, []string{"document.read "}},
+		{"Read failing reader", func() (*Hierarchy, schema.List) { return loadProblems(failReader{}, "x.yaml") }, -1, []string{"document.read "}},
+		{"ReadCSV failing reader", func() (*Hierarchy, schema.List) { return readCSV(failReader{}, "x.csv") }, -1, []string{"document.read "}},
+		{"Read too large", func() (*Hierarchy, schema.List) {
+			return loadProblems(io.LimitReader(spaces{}, int64(maxSize)+1), "big.yaml")
+		}, -1, []string{"document.read "}},
 		{"Read at the limit", func() (*Hierarchy, schema.List) {
-			return Load(io.MultiReader(strings.NewReader(`{"kind":"Divisions","schemaVersion":1,"units":[]}`), io.LimitReader(spaces{}, int64(maxSize)-50)), "max.json")
+			return loadProblems(io.MultiReader(strings.NewReader(`{"kind":"Divisions","schemaVersion":1,"units":[]}`), io.LimitReader(spaces{}, int64(maxSize)-50)), "max.json")
 		}, 0, nil},
-		{"empty document", func() (*Hierarchy, schema.List) { return Parse("e.yaml", nil) }, -1, []string{"syntax.empty "}},
+		{"empty document", func() (*Hierarchy, schema.List) { return parseProblems("e.yaml", nil) }, -1, []string{"syntax.empty "}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -232,7 +234,7 @@ func TestReadAndLoadFS(t *testing.T) {
 		})
 	}
 	t.Run("read error is reachable", func(t *testing.T) {
-		_, probs := Load(failReader{}, "x.yaml")
+		_, probs := loadProblems(failReader{}, "x.yaml")
 		if !errors.Is(probs.Err(), errFail) {
 			t.Errorf("errors.Is(%v, errFail) = false", probs.Err())
 		}
@@ -255,7 +257,7 @@ func (spaces) Read(p []byte) (int, error) {
 }
 
 func TestEmptyDocument(t *testing.T) {
-	h, probs := Parse("e.json", []byte(`{"kind":"Divisions","schemaVersion":1,"units":[]}`))
+	h, probs := parseProblems("e.json", []byte(`{"kind":"Divisions","schemaVersion":1,"units":[]}`))
 	if probs.Err() != nil || h == nil || h.Len() != 0 || len(h.Roots()) != 0 {
 		t.Fatalf("empty document: %v, %v", h, probs)
 	}

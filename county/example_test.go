@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/zwfw/zwfw/county"
+	"github.com/zwfw/zwfw/schema"
 )
 
 func ExampleSuining() {
@@ -83,12 +84,12 @@ units:
 // Township lists are merged under the embedded default; the stated figures
 // of the bulletin can then be set against the data.
 func ExampleHierarchy_Merge() {
-	list, probs := county.ParseCSV("pengxi.csv", []byte(`code,name,parentCode,level
+	list, err := county.ParseCSV("pengxi.csv", []byte(`code,name,parentCode,level
 510921001,普安街道,510921,township
 510921100,赤城镇,510921,township
 510921207,荷叶乡,510921,township
 `))
-	if err := probs.Err(); err != nil {
+	if err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -118,7 +119,7 @@ func ExampleHierarchy_Merge() {
 }
 
 func ExampleParse() {
-	h, probs := county.Parse("town.yaml", []byte(`
+	h, err := county.Parse("town.yaml", []byte(`
 kind: Divisions
 schemaVersion: 1
 units:
@@ -129,21 +130,21 @@ units:
     parent: "510921"
     servicePoints: [{kind: 便民服务中心}, {kind: 代办点}]
 `))
-	fmt.Println(len(probs), h.Len())
+	fmt.Println(err, h.Len())
 	u, _ := h.Find("普安街道")
 	fmt.Println(u.County().Name(), u.Level())
 	for _, p := range u.ServicePoints() {
 		fmt.Println(p.Kind)
 	}
 	// Output:
-	// 0 2
+	// <nil> 2
 	// 蓬溪县 乡镇级
 	// 便民服务中心
 	// 代办点
 }
 
 func ExampleParse_errors() {
-	_, probs := county.Parse("bad.yaml", []byte(`kind: Divisions
+	_, err := county.Parse("bad.yaml", []byte(`kind: Divisions
 schemaVersion: 1
 units:
   - {code: "510921", name: 蓬溪县, kind: 县, parent: "510900"}
@@ -151,6 +152,7 @@ units:
   - {code: "510921100", name: 赤城镇, kind: 镇, parent: "510923001"}
   - {code: "510921100", name: 新会镇, kind: 镇, parent: "510921"}
 `))
+	probs := schema.Problems(err)
 	for _, p := range probs {
 		fmt.Println(p.Pos, p.Rule, p.Path)
 	}
@@ -168,8 +170,8 @@ func ExampleReadCSV() {
 		"510921,蓬溪县,510900,county\n" +
 		"510921001,普安街道,510921,township\n" +
 		"510921100,赤城镇,510922,township\n"
-	_, probs := county.ReadCSV(strings.NewReader(data), "list.csv")
-	for _, p := range probs {
+	_, err := county.ReadCSV(strings.NewReader(data), "list.csv")
+	for _, p := range schema.Problems(err) {
 		fmt.Println(p)
 	}
 	// Output:
@@ -178,17 +180,17 @@ func ExampleReadCSV() {
 
 func ExampleLoadFS() {
 	fsys := fstest.MapFS{"data/list.csv": {Data: []byte("code,name,parentCode,level\n510921,蓬溪县,510900,county\n")}}
-	h, probs := county.LoadFS(fsys, "data/list.csv")
-	fmt.Println(len(probs), h.Roots()[0], h.Roots()[0].ParentCode())
+	h, err := county.LoadFS(fsys, "data/list.csv")
+	fmt.Println(err, h.Roots()[0], h.Roots()[0].ParentCode())
 	// Output:
-	// 0 蓬溪县 (510921) 510900
+	// <nil> 蓬溪县 (510921) 510900
 }
 
 func ExampleLoadFile() {
-	h, probs := county.LoadFile("testdata/divisions/valid-forest.json")
-	fmt.Println(len(probs), h.Len(), len(h.Roots()))
+	h, err := county.LoadFile("testdata/divisions/valid-forest.json")
+	fmt.Println(err, h.Len(), len(h.Roots()))
 	// Output:
-	// 0 4 2
+	// <nil> 4 2
 }
 
 func ExampleHierarchy_Node() {
@@ -223,7 +225,7 @@ func ExampleParseCode() {
 	// 510921 510921000000 县级 510900
 	// 510921001 510921001000 乡镇级 510921
 	// 510921001 510921001000 乡镇级 510921
-	// county: malformed division code "510021": a zero group precedes a non-zero one
+	// county: code "510021" is malformed: a zero group precedes a non-zero one
 }
 
 func ExampleCode_Contains() {

@@ -43,7 +43,7 @@ func checkResult(t *testing.T, file string, h *Hierarchy, probs schema.List) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, probs := Parse("again.json", js)
+	again, probs := parseProblems("again.json", js)
 	if probs.Err() != nil {
 		t.Fatalf("written document does not read back: %v\n%s", probs, js)
 	}
@@ -55,7 +55,7 @@ func checkResult(t *testing.T, file string, h *Hierarchy, probs schema.List) {
 func FuzzParse(f *testing.F) {
 	seed(f, "testdata/divisions/*.yaml", "testdata/divisions/*.json", "suining.yaml")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		h, probs := Parse("fuzz", data)
+		h, probs := parseProblems("fuzz", data)
 		checkResult(t, "fuzz", h, probs)
 	})
 }
@@ -63,7 +63,7 @@ func FuzzParse(f *testing.F) {
 func FuzzParseCSV(f *testing.F) {
 	seed(f, "testdata/csv/*.csv")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		h, probs := ParseCSV("fuzz.csv", data)
+		h, probs := parseCSVProblems("fuzz.csv", data)
 		checkResult(t, "fuzz.csv", h, probs)
 	})
 }

@@ -1,7 +1,10 @@
 package county
 
 import (
+	"bytes"
 	"flag"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -61,4 +64,30 @@ func fixtures(t testing.TB, dir, pattern string) []string {
 		t.Fatalf("no fixtures %s/%s: %v", dir, pattern, err)
 	}
 	return names
+}
+
+// The readers with every problem, warnings included, as the tests compare
+// them.
+func parseProblems(file string, data []byte) (*Hierarchy, schema.List) {
+	return docLoader().Problems(file, data)
+}
+
+func loadProblems(r io.Reader, file string) (*Hierarchy, schema.List) {
+	return docLoader().LoadProblems(r, file)
+}
+
+func parseCSVProblems(file string, data []byte) (*Hierarchy, schema.List) {
+	return readCSV(bytes.NewReader(data), file)
+}
+
+func loadFileProblems(path string) (*Hierarchy, schema.List) {
+	var probs schema.List
+	h, _ := LoadFile(path, schema.Collect(&probs))
+	return h, probs
+}
+
+func loadFSProblems(fsys fs.FS, name string) (*Hierarchy, schema.List) {
+	var probs schema.List
+	h, _ := LoadFS(fsys, name, schema.Collect(&probs))
+	return h, probs
 }

@@ -15,7 +15,7 @@ func names(units []*Unit) []string {
 }
 
 func TestByName(t *testing.T) {
-	h, probs := LoadFile("testdata/divisions/valid-forest.json")
+	h, probs := loadFileProblems("testdata/divisions/valid-forest.json")
 	if probs.Err() != nil {
 		t.Fatal(probs)
 	}
@@ -47,7 +47,7 @@ func TestByName(t *testing.T) {
 
 func TestFind(t *testing.T) {
 	h := Suining()
-	forest, _ := LoadFile("testdata/divisions/valid-forest.json")
+	forest, _ := loadFileProblems("testdata/divisions/valid-forest.json")
 	tests := []struct {
 		name string
 		h    *Hierarchy
@@ -86,7 +86,7 @@ func TestFind(t *testing.T) {
 }
 
 func TestWalking(t *testing.T) {
-	h, probs := LoadFile("testdata/divisions/valid-minimal.yaml")
+	h, probs := loadFileProblems("testdata/divisions/valid-minimal.yaml")
 	if probs.Err() != nil {
 		t.Fatal(probs)
 	}

@@ -7,7 +7,7 @@ import (
 
 func mustParse(t *testing.T, file, doc string) *Hierarchy {
 	t.Helper()
-	h, probs := Parse(file, []byte(doc))
+	h, probs := parseProblems(file, []byte(doc))
 	if probs.Err() != nil {
 		t.Fatalf("%s: %v", file, probs)
 	}
@@ -15,7 +15,7 @@ func mustParse(t *testing.T, file, doc string) *Hierarchy {
 }
 
 func TestMergeTownships(t *testing.T) {
-	towns, probs := LoadFile("testdata/csv/valid-townships.csv")
+	towns, probs := loadFileProblems("testdata/csv/valid-townships.csv")
 	if probs.Err() != nil {
 		t.Fatal(probs)
 	}

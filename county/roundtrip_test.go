@@ -72,7 +72,7 @@ func roundTrip(t *testing.T, h *Hierarchy) {
 		file string
 		data []byte
 	}{{"round.yaml", yml}, {"round.json", js}} {
-		again, probs := Parse(doc.file, doc.data)
+		again, probs := parseProblems(doc.file, doc.data)
 		if probs.Err() != nil {
 			t.Fatalf("%s does not read back: %v\n%s", doc.file, probs, doc.data)
 		}
@@ -89,7 +89,7 @@ func TestRoundTrip(t *testing.T) {
 	names = append(names, fixtures(t, "csv", "valid-*.csv")...)
 	for _, name := range names {
 		t.Run(filepath.Base(name), func(t *testing.T) {
-			h, probs := LoadFile(name)
+			h, probs := loadFileProblems(name)
 			if probs.Err() != nil {
 				t.Fatal(probs)
 			}
@@ -97,7 +97,7 @@ func TestRoundTrip(t *testing.T) {
 		})
 	}
 	t.Run("suining with the townships of the fixture", func(t *testing.T) {
-		towns, _ := LoadFile("testdata/csv/valid-townships.csv")
+		towns, _ := loadFileProblems("testdata/csv/valid-townships.csv")
 		h, probs := Suining().Merge(towns)
 		if probs.Err() != nil {
 			t.Fatal(probs)
@@ -109,7 +109,7 @@ func TestRoundTrip(t *testing.T) {
 		if _, err := os.Stat(path); err != nil {
 			t.Skipf("real data not available: %v", err)
 		}
-		list, _ := LoadFile(path)
+		list, _ := loadFileProblems(path)
 		h, probs := Suining().Merge(list)
 		if probs.Err() != nil {
 			t.Fatal(probs)
@@ -120,8 +120,8 @@ func TestRoundTrip(t *testing.T) {
 
 // TestRoundTripDetectsChange makes sure the comparison can fail.
 func TestRoundTripDetectsChange(t *testing.T) {
-	a, _ := LoadFile("testdata/divisions/valid-minimal.yaml")
-	b, _ := LoadFile("testdata/divisions/valid-minimal.yaml")
+	a, _ := loadFileProblems("testdata/divisions/valid-minimal.yaml")
+	b, _ := loadFileProblems("testdata/divisions/valid-minimal.yaml")
 	if diff := cmp.Diff(a, b, cmpHierarchy...); diff != "" {
 		t.Fatalf("two reads differ:\n%s", diff)
 	}
@@ -129,9 +129,9 @@ func TestRoundTripDetectsChange(t *testing.T) {
 	if cmp.Equal(a, b, cmpHierarchy...) {
 		t.Error("a removed service point went unnoticed")
 	}
-	c, _ := LoadFile("testdata/divisions/valid-minimal.yaml")
+	c, _ := loadFileProblems("testdata/divisions/valid-minimal.yaml")
 	c.units[6].code = MustParseCode("999921101")
-	d, _ := LoadFile("testdata/divisions/valid-minimal.yaml")
+	d, _ := loadFileProblems("testdata/divisions/valid-minimal.yaml")
 	d.units[3].ext = nil
 	if cmp.Equal(a, d, cmpHierarchy...) {
 		t.Error("a lost extension member went unnoticed")
@@ -143,7 +143,7 @@ func TestRoundTripDetectsChange(t *testing.T) {
 
 // TestGoldenYAML keeps the written form of a document in view.
 func TestGoldenYAML(t *testing.T) {
-	h, probs := LoadFile("testdata/divisions/valid-minimal.yaml")
+	h, probs := loadFileProblems("testdata/divisions/valid-minimal.yaml")
 	if probs.Err() != nil {
 		t.Fatal(probs)
 	}

@@ -10,11 +10,11 @@ var suiningYAML []byte
 
 // suining parses the embedded document once, on first use.
 var suining = sync.OnceValue(func() *Hierarchy {
-	h, probs := Parse("suining.yaml", suiningYAML)
-	if probs.HasErrors() {
+	h, err := Parse("suining.yaml", suiningYAML)
+	if err != nil {
 		// The file ships with the package and its tests read it; this
 		// cannot happen in a released build.
-		panic("county: embedded suining.yaml is invalid: " + probs.Error())
+		panic("county: embedded suining.yaml is invalid: " + err.Error())
 	}
 	return h
 })

@@ -73,7 +73,7 @@ func TestSuining(t *testing.T) {
 			t.Errorf("figure %s = %d, want %d", k, stated[k], v)
 		}
 	}
-	again, probs := Parse("copy.yaml", SuiningDocument())
+	again, probs := parseProblems("copy.yaml", SuiningDocument())
 	if probs.Err() != nil || again.Len() != h.Len() {
 		t.Errorf("SuiningDocument reads as %d units, %v", again.Len(), probs)
 	}
@@ -86,7 +86,7 @@ func TestSuiningDivisions2023(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("real data not available (%v); it lives in the shared data folder beside the repository", err)
 	}
-	list, probs := LoadFile(path)
+	list, probs := loadFileProblems(path)
 	if len(probs) > 0 {
 		// Not even a warning: the codes of the real list keep to the
 		// statistical ranges of their kinds.

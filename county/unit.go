@@ -32,16 +32,16 @@ type Unit struct {
 // FormerCode is a code a unit had before: 射洪市 (510981) was 510922 射洪县
 // until 2019.
 type FormerCode struct {
-	Code  Code
-	Name  string // the unit's name under that code, if it differed
-	Until string // year, year-month or date the code ceased ("2019")
+	Code  Code   `doc:"code"`
+	Name  string `doc:"name"`  // the unit's name under that code, if it differed
+	Until string `doc:"until"` // year, year-month or date the code ceased ("2019")
 }
 
 // ServicePoint is one point of the service system on a unit: its hall,
 // centre, station, room, proxy point or assisted-handling desk.
 type ServicePoint struct {
-	Kind PointKind
-	Name string // as the source names it; may be empty
+	Kind PointKind `doc:"kind"`
+	Name string    `doc:"name"` // as the source names it; may be empty
 }
 
 // Figure is a count a source states about a unit: how many units of some
@@ -49,11 +49,11 @@ type ServicePoint struct {
 // service points of one kind it has. A stated figure is kept as stated; set
 // it against [Unit.Count] to see whether the data agrees.
 type Figure struct {
-	Of      []Kind    // the kinds of unit counted, or nil
-	Point   PointKind // the kind of service point counted, or zero
-	Count   int
-	Context string // the programme or statement the count belongs to
-	Source  string // where it is stated
+	Of      []Kind    `doc:"of"`         // the kinds of unit counted, or nil
+	Point   PointKind `doc:"point"`      // the kind of service point counted, or zero
+	Count   int       `doc:"count,keep"` // how many
+	Context string    `doc:"context"`    // the programme or statement the count belongs to
+	Source  string    `doc:"source"`     // where it is stated
 }
 
 func (f Figure) equal(g Figure) bool {
@@ -63,9 +63,9 @@ func (f Figure) equal(g Figure) bool {
 
 // Source says where a hierarchy's data comes from and as of when.
 type Source struct {
-	Title string
-	AsOf  time.Time // the date the data describes; zero if not stated
-	Note  string
+	Title string    `doc:"title"`
+	AsOf  time.Time `doc:"asOf,date"` // the date the data describes; zero if not stated
+	Note  string    `doc:"note"`
 }
 
 func (s Source) equal(t Source) bool {

@@ -123,9 +123,9 @@ func testHierarchy(t *testing.T) *county.Hierarchy {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, probs := county.Parse("testdata/divisions.yaml", data)
-	if probs.HasErrors() {
-		t.Fatal(probs)
+	h, err := county.Parse("testdata/divisions.yaml", data)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return h
 }

@@ -165,7 +165,7 @@ func validate(name string, r io.Reader) (kind string, matterCount int, probs sch
 		_, _ = report.Parse(name, data, nil, schema.Collect(&more))
 		probs = nil // report.Parse reads the text itself
 	case "Divisions":
-		_, more = county.Parse(name, data)
+		_, _ = county.Parse(name, data, schema.Collect(&more))
 		probs = nil
 	case "ReformModes":
 		_, _ = reform.Parse(name, data, schema.Collect(&more))
