@@ -154,7 +154,7 @@ func checkMatter(m *Matter, path schema.Path, loc Locator, probs *schema.List) {
 					m.PromisedLimit, fmtDays(promised), m.LegalLimit, fmtDays(legal))
 			}
 		default:
-			var which Unit
+			var which TimeUnit
 			if !lok {
 				which = m.LegalLimit.Unit
 			} else {

@@ -156,11 +156,11 @@ func readCSV(r io.Reader, name string, opts *CSVOptions) (*Catalogue, schema.Lis
 
 // csvCol is one column of the spreadsheet being read.
 type csvCol struct {
-	header string  // as written
-	elem   csvElem // when ext == ""
-	ext    string  // extension key of a column that is no element
-	unit   Unit    // unit named in the header of a time-limit column
-	warned bool    // an unnamed column was reported
+	header string   // as written
+	elem   csvElem  // when ext == ""
+	ext    string   // extension key of a column that is no element
+	unit   TimeUnit // unit named in the header of a time-limit column
+	warned bool     // an unnamed column was reported
 }
 
 type csvReader struct {

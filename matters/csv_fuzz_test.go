@@ -73,7 +73,7 @@ func FuzzCSVLimit(f *testing.F) {
 	f.Add("20", "工作日", uint8(0))
 	f.Add("20", "", uint8(WorkingDays))
 	f.Fuzz(func(t *testing.T, cell, unit string, def uint8) {
-		l, _, err := csvLimit(cell, unit, Unit(def%8))
+		l, _, err := csvLimit(cell, unit, TimeUnit(def%8))
 		if err != nil || l.IsZero() {
 			return
 		}

@@ -282,7 +282,7 @@ func TestCSVHeaders(t *testing.T) {
 	tests := []struct {
 		name, header string
 		want         csvElem
-		unit         Unit
+		unit         TimeUnit
 		ok           bool
 	}{
 		{"chinese", "事项名称", csvName, 0, true},
@@ -490,7 +490,7 @@ func TestCSVValues(t *testing.T) {
 func TestCSVLimit(t *testing.T) {
 	tests := []struct {
 		cell, unit string
-		def        Unit
+		def        TimeUnit
 		want       Limit
 		ambiguous  bool
 		err        bool

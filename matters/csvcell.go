@@ -16,7 +16,7 @@ var csvInstant = []string{"即办", "即时办结", "立即办结", "当场办�
 // csvUnit reads a time-limit unit as spreadsheets write it. A bare 日 or 天
 // is read as 自然日 and reported as ambiguous: only some laws (the
 // Administrative Licensing Law, art. 82) count their 日 in working days.
-func csvUnit(s string) (u Unit, ambiguous, ok bool) {
+func csvUnit(s string) (u TimeUnit, ambiguous, ok bool) {
 	s = strings.TrimPrefix(strings.TrimSpace(s), "个")
 	switch s {
 	case "工作日":
@@ -63,7 +63,7 @@ var errCSVNoUnit = errors.New("gives no unit")
 // csvLimit reads a time limit: "20个工作日", "20工作日", "20 工作日", "即办",
 // "1个月", or a number with its unit in a unit cell or in the header
 // (defUnit). ambiguous reports a bare 日 or 天.
-func csvLimit(cell, unitCell string, defUnit Unit) (l Limit, ambiguous bool, err error) {
+func csvLimit(cell, unitCell string, defUnit TimeUnit) (l Limit, ambiguous bool, err error) {
 	s := strings.TrimSpace(csvHalfWidth(cell))
 	if s == "" {
 		return Limit{}, false, nil
@@ -89,7 +89,7 @@ func csvLimit(cell, unitCell string, defUnit Unit) (l Limit, ambiguous bool, err
 		return Limit{}, false, fmt.Errorf("%q is not a time limit: %s is not a number", cell, s[:i])
 	}
 	rest := strings.TrimSpace(s[i:])
-	var u Unit
+	var u TimeUnit
 	switch {
 	case rest != "":
 		var ok bool

@@ -160,7 +160,7 @@ func csvNormHeader(h string) string {
 // parenthesis is dropped when the full header is unknown ("事项名称(必填)");
 // on a time-limit column it may name the unit of cells that hold only a
 // number ("法定办结时限(工作日)").
-func csvLookupHeader(h string) (e csvElem, unit Unit, ok bool) {
+func csvLookupHeader(h string) (e csvElem, unit TimeUnit, ok bool) {
 	n := csvNormHeader(h)
 	if e, ok := csvHeaders()[n]; ok {
 		return e, 0, true

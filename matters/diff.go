@@ -375,7 +375,7 @@ func diffText(n *schema.Node) string {
 	case schema.Object:
 		if u := n.Get("unit"); u != nil && len(n.Fields) <= 2 {
 			var l Limit
-			l.Unit, _ = ParseUnit(u.Value)
+			l.Unit, _ = ParseTimeUnit(u.Value)
 			if v := n.Get("value"); v != nil {
 				l.Value, _ = strconv.ParseFloat(v.Value, 64)
 			}

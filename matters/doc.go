@@ -115,7 +115,7 @@
 //
 // # Enumerations
 //
-// [Type], [Level], [BodyNature], [PowerSource], [Unit], [HandlingKind],
+// [Type], [Level], [BodyNature], [PowerSource], [TimeUnit], [HandlingKind],
 // [ScopeKind], [OnlineItem], [Form] and [ServiceObject] are small typed
 // values whose text form is the Chinese term. Each has a Parse function that
 // accepts the term or the national code, a String method that never panics,

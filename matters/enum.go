@@ -258,34 +258,34 @@ func (p *PowerSource) UnmarshalText(b []byte) error {
 	return err
 }
 
-// Unit is the unit of a time limit (时限单位). Instant (即办) means "done on
+// TimeUnit is the unit of a time limit (时限单位). Instant (即办) means "done on
 // the spot" and carries no value.
-type Unit uint8
+type TimeUnit uint8
 
 // Time-limit units.
 const (
-	WorkingDays  Unit = 1 + iota // 工作日
-	CalendarDays                 // 自然日
-	Hours                        // 小时
-	Minutes                      // 分钟
-	Months                       // 月
-	Years                        // 年
-	Instant                      // 即办
+	WorkingDays  TimeUnit = 1 + iota // 工作日
+	CalendarDays                     // 自然日
+	Hours                            // 小时
+	Minutes                          // 分钟
+	Months                           // 月
+	Years                            // 年
+	Instant                          // 即办
 )
 
 var units = &enum{name: "时限单位", terms: []string{"工作日", "自然日", "小时", "分钟", "月", "年", "即办"}}
 
-// ParseUnit accepts the Chinese term.
-func ParseUnit(s string) (Unit, error) { v, err := units.parse(s); return Unit(v), err }
+// ParseTimeUnit accepts the Chinese term.
+func ParseTimeUnit(s string) (TimeUnit, error) { v, err := units.parse(s); return TimeUnit(v), err }
 
-// Units lists every time-limit unit.
-func AllUnits() []Unit { return values[Unit](units) }
+// AllTimeUnits lists every time-limit unit.
+func AllTimeUnits() []TimeUnit { return values[TimeUnit](units) }
 
-func (u Unit) String() string               { return units.str(uint8(u)) }
-func (u Unit) MarshalText() ([]byte, error) { return units.marshal(uint8(u)) }
-func (u *Unit) UnmarshalText(b []byte) error {
+func (u TimeUnit) String() string               { return units.str(uint8(u)) }
+func (u TimeUnit) MarshalText() ([]byte, error) { return units.marshal(uint8(u)) }
+func (u *TimeUnit) UnmarshalText(b []byte) error {
 	v, err := units.unmarshal(b)
-	*u = Unit(v)
+	*u = TimeUnit(v)
 	return err
 }
 

@@ -77,8 +77,8 @@ type Body struct {
 // Limit is a time limit: a value and its unit. The zero value means "not
 // stated"; a limit in unit [Instant] (即办) has no value.
 type Limit struct {
-	Value      float64 `doc:"value"`
-	Unit       Unit    `doc:"unit"`
+	Value      float64  `doc:"value"`
+	Unit       TimeUnit `doc:"unit"`
 	Extensions Extensions
 }
 

@@ -161,8 +161,8 @@
 //
 // The lists a locality publishes (马上办清单, 川渝通办清单 by batch, 下放事项清单
 // by receiving level, 一件事一次办清单, 全程网办清单, 24小时自助清单 …) are views
-// generated from the matters' attributes: [Lists] and [LookupList] give
-// them, [List.Select] selects one from a catalogue. Each list agrees with a
+// generated from the matters' attributes: [MatterLists] and [LookupList] give
+// them, [MatterList.Select] selects one from a catalogue. Each list agrees with a
 // count indicator: it selects exactly the matters the indicator counts,
 // in the indicator's groups.
 package reform

@@ -230,7 +230,7 @@ func ExampleRollUp() {
 	// 大英县 即办比例 100.00% (1/1)
 }
 
-func ExampleList_Select() {
+func ExampleMatterList_Select() {
 	sel := reform.LookupList("川渝通办清单").Select(sample())
 	for _, s := range sel.Sections {
 		for _, m := range s.Matters {

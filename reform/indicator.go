@@ -17,7 +17,7 @@ type Indicator uint8
 
 // The indicators, in the order [AllIndicators] lists them.
 const (
-	MatterCount           Indicator = 1 + iota // 事项总数: every matter
+	TotalMatters          Indicator = 1 + iota // 事项总数: every matter
 	ApplicationCount                           // 依申请事项数: application-based matters
 	PromiseSpeedup                             // 承诺提速率: (Σ legal − Σ promised) / Σ legal limits
 	InstantShare                               // 即办比例: instant / application-based matters
@@ -50,7 +50,7 @@ type indicatorInfo struct {
 }
 
 var indicatorTable = [numIndicators]indicatorInfo{
-	MatterCount:           {name: "事项总数"},
+	TotalMatters:          {name: "事项总数"},
 	ApplicationCount:      {name: "依申请事项数"},
 	PromiseSpeedup:        {name: "承诺提速率", aliases: []string{"承诺时限压缩比", "承诺提速"}, share: true},
 	InstantShare:          {name: "即办比例", aliases: []string{"即办率"}, share: true},

@@ -119,7 +119,7 @@ func TestIndicators(t *testing.T) {
 		want Result
 		text string
 	}{
-		{"matters", hand, Result{Indicator: MatterCount, Num: 7, Counted: 7}, "7"},
+		{"matters", hand, Result{Indicator: TotalMatters, Num: 7, Counted: 7}, "7"},
 		// 5 application-based: M1 M2 M3 M5 M7; M4 is a penalty, M6 has no type.
 		{"application", hand, Result{Indicator: ApplicationCount, Num: 5, Counted: 5,
 			Excluded: []Exclusion{noType, exOfficio}}, "5"},
@@ -197,7 +197,7 @@ func TestIndicators(t *testing.T) {
 		// not in the base. 3/7 = 42.857…% → 42.86%.
 		{"coverage", withBase, Result{Indicator: NationalCoverage, Num: 3, Den: 7, Counted: 7}, "42.86%"},
 		// Empty catalogue: counts are zero, shares undefined.
-		{"empty matters", empty, Result{Indicator: MatterCount}, "0"},
+		{"empty matters", empty, Result{Indicator: TotalMatters}, "0"},
 		{"empty speed-up", empty, Result{Indicator: PromiseSpeedup, Scale: 100}, "undefined"},
 		{"empty instant share", empty, Result{Indicator: InstantShare}, "undefined"},
 		{"empty zero visit", empty, Result{Indicator: ZeroVisitShare}, "undefined"},
@@ -338,8 +338,8 @@ func TestMergeConfigMismatch(t *testing.T) {
 			if (err == nil) != tt.ok {
 				t.Fatalf("Merge = %v, want ok %v", err, tt.ok)
 			}
-			if want := map[bool]int64{true: 1, false: 0}[tt.ok]; a.Result(MatterCount).Num != want {
-				t.Errorf("after Merge: %d matters, want %d", a.Result(MatterCount).Num, want)
+			if want := map[bool]int64{true: 1, false: 0}[tt.ok]; a.Result(TotalMatters).Num != want {
+				t.Errorf("after Merge: %d matters, want %d", a.Result(TotalMatters).Num, want)
 			}
 		})
 	}
@@ -369,7 +369,7 @@ func TestClone(t *testing.T) {
 	if diff := cmp.Diff(before, x.Results()); diff != "" {
 		t.Errorf("merging into a clone changed the original (-before +after):\n%s", diff)
 	}
-	if got := c.Result(MatterCount).Num; got != 16 {
+	if got := c.Result(TotalMatters).Num; got != 16 {
 		t.Errorf("clone merged with itself: %d matters, want 16", got)
 	}
 }

@@ -7,12 +7,12 @@ import (
 	"github.com/zwfw/zwfw/matters"
 )
 
-// List is one of the lists a locality publishes (马上办清单, 川渝通办清单 …): a
+// MatterList is one of the lists a locality publishes (马上办清单, 川渝通办清单 …): a
 // view generated from the matters' attributes, never a second copy of the
 // truth. Each list agrees with a count indicator: the matters it selects
 // from a catalogue are those the indicator counts, grouped as the
 // indicator's Groups are.
-type List struct {
+type MatterList struct {
 	Name      string    // 马上办清单
 	Indicator Indicator // the count the list agrees with
 	// GroupedBy says how the list is divided: "批次" (batch), "承接层级"
@@ -36,7 +36,7 @@ type Section struct {
 
 // Selection is a list selected from a catalogue.
 type Selection struct {
-	List     *List
+	List     *MatterList
 	Sections []Section
 }
 
@@ -76,7 +76,7 @@ func byReceivingLevel(m *matters.Matter) (string, int) {
 	return levelKey(l), int(l)
 }
 
-var lists = []*List{
+var lists = []*MatterList{
 	{Name: "马上办清单", Indicator: InstantCount,
 		include: func(m *matters.Matter) bool { return applicationReason(m.Type) == 0 && m.IsInstant() }},
 	{Name: "全程网办清单", Indicator: FullyOnlineCount,
@@ -97,14 +97,14 @@ var lists = []*List{
 		include: func(m *matters.Matter) bool { return m.TolerateMissing }},
 }
 
-// Lists returns every list the package knows, in a fixed order. The lists
+// MatterLists returns every list the package knows, in a fixed order. The lists
 // are shared: do not modify them.
-func Lists() []*List { return slices.Clone(lists) }
+func MatterLists() []*MatterList { return slices.Clone(lists) }
 
 // LookupList returns the list named name, with or without the trailing
 // 清单 (马上办清单 or 马上办), or the list that agrees with the indicator
 // named name; nil if there is none.
-func LookupList(name string) *List {
+func LookupList(name string) *MatterList {
 	for _, l := range lists {
 		if name == l.Name || name+"清单" == l.Name {
 			return l
@@ -122,11 +122,11 @@ func LookupList(name string) *List {
 
 // Includes reports whether m belongs on the list. For 一件事一次办清单,
 // which lists bundles, it reports false.
-func (l *List) Includes(m *matters.Matter) bool { return l.include != nil && l.include(m) }
+func (l *MatterList) Includes(m *matters.Matter) bool { return l.include != nil && l.include(m) }
 
 // Group returns the group m falls in on the list (第1批, 乡镇级, 批次未注明),
 // or "" for a list that is not grouped by matter.
-func (l *List) Group(m *matters.Matter) string {
+func (l *MatterList) Group(m *matters.Matter) string {
 	if l.group == nil {
 		return ""
 	}
@@ -138,7 +138,7 @@ func (l *List) Group(m *matters.Matter) string {
 // order within each section; sections follow batch or level order, those
 // not stated last. 一件事一次办清单 has a section per bundle with its member
 // matters (a member the catalogue does not hold is left out).
-func (l *List) Select(c *matters.Catalogue) *Selection {
+func (l *MatterList) Select(c *matters.Catalogue) *Selection {
 	sel := &Selection{List: l, Sections: []Section{}}
 	if l.bundles {
 		for i := range c.Bundles {

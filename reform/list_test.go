@@ -45,8 +45,8 @@ func TestLists(t *testing.T) {
 		{"24小时自助清单", []sectionKey{{"", []string{"M2"}}}, 1},
 		{"容缺受理清单", []sectionKey{{"", []string{"M3"}}}, 1},
 	}
-	if len(tests) != len(Lists()) {
-		t.Errorf("%d lists tested, %d exist", len(tests), len(Lists()))
+	if len(tests) != len(MatterLists()) {
+		t.Errorf("%d lists tested, %d exist", len(tests), len(MatterLists()))
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,7 +64,7 @@ func TestLists(t *testing.T) {
 		})
 	}
 	t.Run("empty catalogue", func(t *testing.T) {
-		for _, l := range Lists() {
+		for _, l := range MatterLists() {
 			if sel := l.Select(&matters.Catalogue{}); sel.Len() != 0 || len(sel.Sections) != 0 {
 				t.Errorf("%s of nothing: %v", l.Name, sections(sel))
 			}
@@ -109,7 +109,7 @@ func TestListsAgreeWithIndicators(t *testing.T) {
 		}
 		x := New(Config{})
 		x.AddCatalogue(c)
-		for _, l := range Lists() {
+		for _, l := range MatterLists() {
 			sel := l.Select(c)
 			res := x.Result(l.Indicator)
 			n := res.Num

@@ -171,7 +171,7 @@ func (x *Indicators) Result(i Indicator) Result {
 	}
 	count := func(n int64) { r.Num, r.Counted = n, x.matters }
 	switch i {
-	case MatterCount:
+	case TotalMatters:
 		count(x.matters)
 	case ApplicationCount:
 		r.Num, r.Counted, r.Excluded = x.app, x.app, x.appOut.list()

@@ -98,13 +98,13 @@ type Measure struct {
 // A template refers to it by Name in braces ("{delegated}"), and rendering
 // writes it in full: qualifier, number (scaled), unit.
 type Figure struct {
-	Name   string    `doc:",key"`         // the placeholder name, unique within its update
-	Kind   Kind      `doc:"kind"`         // what the figure measures
-	Value  Decimal   `doc:"value,manual"` // the number; zero for a date
-	Date   time.Time // the day, for a 日期; zero otherwise
-	Unit   Unit      `doc:"unit"`   // how it is counted; none for a date
-	Scale  Scale     `doc:"scale"`  // written in 万 or 亿; value stays the full number
-	Approx Approx    `doc:"approx"` // 余, 约 …; zero when exact
+	Name   string     `doc:",key"`         // the placeholder name, unique within its update
+	Kind   FigureKind `doc:"kind"`         // what the figure measures
+	Value  Decimal    `doc:"value,manual"` // the number; zero for a date
+	Date   time.Time  // the day, for a 日期; zero otherwise
+	Unit   FigureUnit `doc:"unit"`   // how it is counted; none for a date
+	Scale  Scale      `doc:"scale"`  // written in 万 or 亿; value stays the full number
+	Approx Approx     `doc:"approx"` // 余, 约 …; zero when exact
 	// Indicator names the indicator of package reform the figure reports
 	// (即办比例, 下放事项数), when one exists: such figures can be set
 	// against values computed from catalogues (see [Bulletin.Compare]).

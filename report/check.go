@@ -332,9 +332,9 @@ func (c *checker) figure(f *Figure, p schema.Path) {
 }
 
 // fitting lists the units that fit k, for messages.
-func fitting(k Kind) string {
+func fitting(k FigureKind) string {
 	var us []string
-	for _, u := range AllUnits() {
+	for _, u := range AllFigureUnits() {
 		if u.Fits(k) {
 			us = append(us, u.String())
 		}

@@ -61,8 +61,8 @@
 //	  delegated: {kind: 事项数, value: 69, unit: 项, indicator: 下放事项数}
 //
 // Rendering writes "69项" in place of {delegated}; "{{" and "}}" are literal
-// braces. A figure has a [Kind] (计数, 事项数, 办件数, 人数, 百分比, 时长,
-// 年份, 序数, 日期), an exact [Decimal] value (or a date), a [Unit] that must
+// braces. A figure has a [FigureKind] (计数, 事项数, 办件数, 人数, 百分比, 时长,
+// 年份, 序数, 日期), an exact [Decimal] value (or a date), a [FigureUnit] that must
 // fit the kind, and may be written in a [Scale] (2万) or with an [Approx]
 // qualifier (8000余项). Figures are addressed by unit, mode, measure and name
 // ([Addr], [Bulletin.Figure], [Bulletin.Figures]), so they can be checked,

@@ -49,83 +49,86 @@ func values[T ~uint8](e *enum) []T {
 	return out
 }
 
-// Kind says what a [Figure] measures, and so which units fit it and how it
+// FigureKind says what a [Figure] measures, and so which units fit it and how it
 // is written. The zero value means "not stated".
-type Kind uint8
+type FigureKind uint8
 
 // Figure kinds. The count kinds differ in what they count: [Count] is any
 // count; the others name what is counted, so a unit that does not fit is
 // caught (a count of people in 件).
 const (
-	Count       Kind = 1 + iota // 计数: any count (个, 类, 批, 篇, 场次, 户 …, or a unit of the kinds below)
-	MatterCount                 // 事项数: service matters, in 项
-	CaseCount                   // 办件数: cases, in 件 or 件次
-	PeopleCount                 // 人数: people, in 人, 人次, 名 or 位
-	Percentage                  // 百分比: a percentage 0–100, unit %
-	Duration                    // 时长: a span of time (24小时)
-	Year                        // 年份: a calendar year (2021年)
-	Ordinal                     // 序数: a position (第2次), in a count unit
-	Date                        // 日期: a calendar day, value YYYY-MM-DD, no unit
+	Count       FigureKind = 1 + iota // 计数: any count (个, 类, 批, 篇, 场次, 户 …, or a unit of the kinds below)
+	MatterCount                       // 事项数: service matters, in 项
+	CaseCount                         // 办件数: cases, in 件 or 件次
+	PeopleCount                       // 人数: people, in 人, 人次, 名 or 位
+	Percentage                        // 百分比: a percentage 0–100, unit %
+	Duration                          // 时长: a span of time (24小时)
+	Year                              // 年份: a calendar year (2021年)
+	Ordinal                           // 序数: a position (第2次), in a count unit
+	Date                              // 日期: a calendar day, value YYYY-MM-DD, no unit
 )
 
 var kinds = &enum{name: "数值类型", terms: []string{"计数", "事项数", "办件数", "人数", "百分比", "时长", "年份", "序数", "日期"}}
 
-// ParseKind reads a kind from its Chinese term.
-func ParseKind(s string) (Kind, error) { v, err := kinds.parse(s); return Kind(v), err }
+// ParseFigureKind reads a kind from its Chinese term.
+func ParseFigureKind(s string) (FigureKind, error) {
+	v, err := kinds.parse(s)
+	return FigureKind(v), err
+}
 
-// AllKinds lists the figure kinds in order.
-func AllKinds() []Kind { return values[Kind](kinds) }
+// AllFigureKinds lists the figure kinds in order.
+func AllFigureKinds() []FigureKind { return values[FigureKind](kinds) }
 
 // String returns the Chinese term; it never panics.
-func (k Kind) String() string { return kinds.str(uint8(k)) }
+func (k FigureKind) String() string { return kinds.str(uint8(k)) }
 
 // MarshalText writes the Chinese term.
-func (k Kind) MarshalText() ([]byte, error) { return kinds.marshal(uint8(k)) }
+func (k FigureKind) MarshalText() ([]byte, error) { return kinds.marshal(uint8(k)) }
 
-// UnmarshalText reads the Chinese term through [ParseKind].
-func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := ParseKind(string(b))
+// UnmarshalText reads the Chinese term through [ParseFigureKind].
+func (k *FigureKind) UnmarshalText(b []byte) error {
+	v, err := ParseFigureKind(string(b))
 	*k = v
 	return err
 }
 
 // isCount reports whether k counts things (and so its figures can be
 // summed).
-func (k Kind) isCount() bool { return k >= Count && k <= PeopleCount }
+func (k FigureKind) isCount() bool { return k >= Count && k <= PeopleCount }
 
-// Unit is the unit a [Figure] is written with: 项, 件, 人次, %, 小时 …
+// FigureUnit is the unit a [Figure] is written with: 项, 件, 人次, %, 小时 …
 // The zero value means "no unit" (a date has none).
-type Unit uint8
+type FigureUnit uint8
 
 // Units, grouped by what they measure.
 const (
-	Item         Unit = 1 + iota // 项 (matters)
-	Piece                        // 件 (cases)
-	PieceTimes                   // 件次
-	Person                       // 人
-	PersonTimes                  // 人次
-	Headcount                    // 名
-	Seat                         // 位
-	Each                         // 个
-	Household                    // 户
-	Organisation                 // 家
-	Class                        // 类
-	Batch                        // 批
-	Article                      // 篇
-	Entry                        // 条
-	Session                      // 场
-	Sessions                     // 场次
-	Times                        // 次
-	Sheet                        // 张
-	Machine                      // 台
-	Place                        // 处
-	Percent                      // %
-	Hour                         // 小时
-	Minute                       // 分钟
-	Day                          // 天
-	CalendarDay                  // 日
-	WorkingDay                   // 工作日
-	YearUnit                     // 年
+	Item         FigureUnit = 1 + iota // 项 (matters)
+	Piece                              // 件 (cases)
+	PieceTimes                         // 件次
+	Person                             // 人
+	PersonTimes                        // 人次
+	Headcount                          // 名
+	Seat                               // 位
+	Each                               // 个
+	Household                          // 户
+	Organisation                       // 家
+	Class                              // 类
+	Batch                              // 批
+	Article                            // 篇
+	Entry                              // 条
+	Session                            // 场
+	Sessions                           // 场次
+	Times                              // 次
+	Sheet                              // 张
+	Machine                            // 台
+	Place                              // 处
+	Percent                            // %
+	Hour                               // 小时
+	Minute                             // 分钟
+	Day                                // 天
+	CalendarDay                        // 日
+	WorkingDay                         // 工作日
+	YearUnit                           // 年
 )
 
 var units = &enum{name: "计量单位", terms: []string{
@@ -133,28 +136,31 @@ var units = &enum{name: "计量单位", terms: []string{
 	"%", "小时", "分钟", "天", "日", "工作日", "年",
 }}
 
-// ParseUnit reads a unit from its written form ("项", "%", "小时" …).
-func ParseUnit(s string) (Unit, error) { v, err := units.parse(s); return Unit(v), err }
+// ParseFigureUnit reads a unit from its written form ("项", "%", "小时" …).
+func ParseFigureUnit(s string) (FigureUnit, error) {
+	v, err := units.parse(s)
+	return FigureUnit(v), err
+}
 
-// AllUnits lists the units in order.
-func AllUnits() []Unit { return values[Unit](units) }
+// AllFigureUnits lists the units in order.
+func AllFigureUnits() []FigureUnit { return values[FigureUnit](units) }
 
 // String returns the unit as written; it never panics.
-func (u Unit) String() string { return units.str(uint8(u)) }
+func (u FigureUnit) String() string { return units.str(uint8(u)) }
 
 // MarshalText writes the unit as written.
-func (u Unit) MarshalText() ([]byte, error) { return units.marshal(uint8(u)) }
+func (u FigureUnit) MarshalText() ([]byte, error) { return units.marshal(uint8(u)) }
 
-// UnmarshalText reads the unit through [ParseUnit].
-func (u *Unit) UnmarshalText(b []byte) error {
-	v, err := ParseUnit(string(b))
+// UnmarshalText reads the unit through [ParseFigureUnit].
+func (u *FigureUnit) UnmarshalText(b []byte) error {
+	v, err := ParseFigureUnit(string(b))
 	*u = v
 	return err
 }
 
 // Fits reports whether unit u fits kind k: 项 fits 事项数 and 计数 but not
 // 人数; % fits only 百分比; a date takes no unit.
-func (u Unit) Fits(k Kind) bool {
+func (u FigureUnit) Fits(k FigureKind) bool {
 	switch k {
 	case Count, Ordinal:
 		return u >= Item && u <= Place

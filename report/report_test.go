@@ -324,7 +324,7 @@ func TestFiguresAddressable(t *testing.T) {
 }
 
 func TestSum(t *testing.T) {
-	fig := func(kind report.Kind, v string, unit report.Unit, approx report.Approx) report.Figure {
+	fig := func(kind report.FigureKind, v string, unit report.FigureUnit, approx report.Approx) report.Figure {
 		return report.Figure{Kind: kind, Value: report.MustParseDecimal(v), Unit: unit, Approx: approx}
 	}
 	for _, tc := range []struct {

@@ -50,7 +50,7 @@ type jsonParser struct {
 	intern map[string]string
 }
 
-func (p *jsonParser) node(k Kind, pos Pos) *Node {
+func (p *jsonParser) node(k NodeKind, pos Pos) *Node {
 	if len(p.slab) == 0 {
 		p.slab = make([]Node, 128)
 	}

@@ -8,12 +8,12 @@ import (
 	"unicode/utf8"
 )
 
-// Kind is the JSON type of a [Node].
-type Kind uint8
+// NodeKind is the JSON type of a [Node].
+type NodeKind uint8
 
 // The JSON types. The zero value is Null.
 const (
-	Null Kind = iota
+	Null NodeKind = iota
 	Bool
 	Number
 	String
@@ -24,7 +24,7 @@ const (
 var kindNames = [...]string{"null", "boolean", "number", "string", "object", "array"}
 
 // String returns the JSON Schema name of the type ("object", "number", …).
-func (k Kind) String() string {
+func (k NodeKind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]
 	}
@@ -36,7 +36,7 @@ func (k Kind) String() string {
 // timestamps become strings as written, non-string map keys become their
 // text, numbers keep their decimal text.
 type Node struct {
-	Kind Kind
+	Kind NodeKind
 	Pos  Pos
 	// Value is the text of a scalar: the string itself, the JSON number
 	// ("12", "-0.5", "1e3"), "true" or "false". Empty for null, objects and

@@ -402,7 +402,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		out.RollUp = append(out.RollUp, rollUpJSON{Unit: u.QualifiedName(), Code: u.Code().String(), Catalogues: n,
-			Matters: x.Result(reform.MatterCount).Num, Scorecard: mode.Score(u.Name(), x, targets...)})
+			Matters: x.Result(reform.TotalMatters).Num, Scorecard: mode.Score(u.Name(), x, targets...)})
 	}
 
 	if *asJSON {

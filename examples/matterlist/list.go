@@ -23,7 +23,7 @@ var listFormats = map[string]func(io.Writer, *matters.Catalogue, *reform.Selecti
 // listNames returns the names of the lists -list accepts.
 func listNames() string {
 	var names []string
-	for _, l := range reform.Lists() {
+	for _, l := range reform.MatterLists() {
 		names = append(names, l.Name)
 	}
 	return strings.Join(names, ", ")

@@ -91,7 +91,7 @@ func syntheticMatter(i int, bodies []syntheticBody) matters.Matter {
 	}
 	// Limits: legal in working days (or months, years); promised within it.
 	legal := 10 + i%50
-	units := []matters.Unit{matters.WorkingDays, matters.WorkingDays, matters.Months, matters.Years, matters.CalendarDays, matters.Hours, matters.Minutes}
+	units := []matters.TimeUnit{matters.WorkingDays, matters.WorkingDays, matters.Months, matters.Years, matters.CalendarDays, matters.Hours, matters.Minutes}
 	lu := units[i%len(units)]
 	m.LegalLimit = matters.Limit{Value: float64(legal), Unit: lu}
 	if lu == matters.Months || lu == matters.Years {

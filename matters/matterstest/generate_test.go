@@ -78,7 +78,7 @@ func TestSyntheticUsesEveryValue(t *testing.T) {
 	for _, v := range matters.AllPowerSources() {
 		want = append(want, "source "+v.String())
 	}
-	for _, v := range matters.AllUnits() {
+	for _, v := range matters.AllTimeUnits() {
 		want = append(want, "unit "+v.String())
 	}
 	for _, v := range matters.AllHandlingKinds() {
