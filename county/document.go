@@ -208,12 +208,7 @@ func (h *Hierarchy) Node() *schema.Node {
 		}
 		doc.Units = append(doc.Units, w)
 	}
-	o := schema.NewBuilder()
-	o.Text("kind", "Divisions")
-	o.Int("schemaVersion", 1)
-	n := o.Node()
-	n.Fields = append(n.Fields, codec.Encode(&doc).Fields...)
-	return n
+	return codec.EncodeDocument(schema.Divisions.Kind(), 1, &doc)
 }
 
 // MarshalJSON writes the hierarchy as a divisions document in JSON; see

@@ -12,12 +12,7 @@ const SchemaVersion = 1
 // Node returns the catalogue as a document tree in the order the schema
 // lists the members, enums written as their Chinese terms.
 func (c *Catalogue) Node() *schema.Node {
-	o := schema.NewBuilder()
-	o.Text("kind", "Catalogue")
-	o.Int("schemaVersion", SchemaVersion)
-	n := o.Node()
-	n.Fields = append(n.Fields, codec.Encode(c).Fields...)
-	return n
+	return codec.EncodeDocument(schema.Catalogue.Kind(), SchemaVersion, c)
 }
 
 // Node returns the matter as a document tree.

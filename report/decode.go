@@ -57,12 +57,7 @@ func (f *Figure) node() *schema.Node { return codec.Encode(f) }
 // Node returns the bulletin as a document tree, members in the order the
 // schema lists them; x- members follow, sorted.
 func (b *Bulletin) Node() *schema.Node {
-	o := schema.NewBuilder()
-	o.Text("kind", "Bulletin")
-	o.Int("schemaVersion", SchemaVersion)
-	n := o.Node()
-	n.Fields = append(n.Fields, codec.Encode(b).Fields...)
-	return n
+	return codec.EncodeDocument(schema.Bulletin.Kind(), SchemaVersion, b)
 }
 
 // MarshalJSON writes the bulletin document as compact JSON.

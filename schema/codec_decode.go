@@ -97,38 +97,48 @@ func (d *decodeState) textFail(n *Node, err error, enum bool) {
 	d.probs.Add(&Problem{Path: d.pathOf(n), Pos: n.Pos, Rule: rule, Message: msg, Err: err})
 }
 
+// wantKind is the JSON type each kind of value is read from, and how a
+// problem names it.
+var wantKind = [...]struct {
+	kind NodeKind
+	name string
+}{
+	vString: {String, "a string"},
+	vBool:   {Bool, "true or false"},
+	vInt:    {Number, "an integer"},
+	vUint:   {Number, "an integer"},
+	vNumber: {Number, "a number"},
+	vFloat:  {Number, "a number"},
+	vDate:   {String, "a string"},
+	vSet:    {Array, "an array"},
+	vSlice:  {Array, "an array"},
+	vStruct: {Object, "an object"},
+	vExt:    {Object, "an object"},
+}
+
 func (d *decodeState) value(p *plan, v reflect.Value, n *Node, keyed bool) {
-	switch p.kind {
-	case vString:
-		if n.Kind != String {
-			d.fail(n, "want a string, got %s", n.Kind)
+	if int(p.kind) < len(wantKind) && wantKind[p.kind].name != "" && !keyed {
+		if w := wantKind[p.kind]; n.Kind != w.kind {
+			d.fail(n, "want %s, got %s", w.name, n.Kind)
 			return
 		}
+	}
+	switch p.kind {
+	case vString, vNumber:
 		v.SetString(n.Value)
 	case vBool:
-		if n.Kind != Bool {
-			d.fail(n, "want true or false, got %s", n.Kind)
-			return
-		}
 		v.SetBool(n.Value == "true")
-	case vInt, vUint:
-		if n.Kind != Number {
-			d.fail(n, "want an integer, got %s", n.Kind)
+	case vInt:
+		i, ok := parseInt(n.Value, v.Type().Bits())
+		if !ok {
+			d.fail(n, "%s is not an integer in range", n.Value)
 			return
 		}
-		bits := v.Type().Bits()
-		if p.kind == vInt {
-			i, ok := parseInt(n.Value, bits)
-			if !ok {
-				d.fail(n, "%s is not an integer in range", n.Value)
-				return
-			}
-			v.SetInt(i)
-			return
-		}
-		u, err := strconv.ParseUint(n.Value, 10, bits)
+		v.SetInt(i)
+	case vUint:
+		u, err := strconv.ParseUint(n.Value, 10, v.Type().Bits())
 		if err != nil {
-			i, ok := parseInt(n.Value, bits)
+			i, ok := parseInt(n.Value, v.Type().Bits())
 			if !ok || i < 0 {
 				d.fail(n, "%s is not an integer in range", n.Value)
 				return
@@ -136,17 +146,7 @@ func (d *decodeState) value(p *plan, v reflect.Value, n *Node, keyed bool) {
 			u = uint64(i)
 		}
 		v.SetUint(u)
-	case vNumber:
-		if n.Kind != Number {
-			d.fail(n, "want a number, got %s", n.Kind)
-			return
-		}
-		v.SetString(n.Value)
 	case vFloat:
-		if n.Kind != Number {
-			d.fail(n, "want a number, got %s", n.Kind)
-			return
-		}
 		f, err := strconv.ParseFloat(n.Value, v.Type().Bits())
 		if err != nil {
 			d.fail(n, "%s is out of range", n.Value)
@@ -169,20 +169,12 @@ func (d *decodeState) value(p *plan, v reflect.Value, n *Node, keyed bool) {
 			p.memo.put(n.Value, getBits(v))
 		}
 	case vDate:
-		if n.Kind != String {
-			d.fail(n, "want a string, got %s", n.Kind)
-			return
-		}
 		t, err := time.Parse(time.DateOnly, n.Value)
 		if err != nil && n.Value != "" {
 			d.fail(n, "%q is not a date (YYYY-MM-DD)", n.Value)
 		}
 		v.Set(reflect.ValueOf(t))
 	case vSet:
-		if n.Kind != Array {
-			d.fail(n, "want an array, got %s", n.Kind)
-			return
-		}
 		a := v.Addr().Interface().(TextAdder)
 		for _, it := range n.Items {
 			if it.Kind != String && it.Kind != Number {
@@ -206,10 +198,6 @@ func (d *decodeState) value(p *plan, v reflect.Value, n *Node, keyed bool) {
 			d.keyed(p, v, n)
 			return
 		}
-		if n.Kind != Array {
-			d.fail(n, "want an array, got %s", n.Kind)
-			return
-		}
 		s := reflect.MakeSlice(p.typ, len(n.Items), len(n.Items))
 		for i, it := range n.Items {
 			d.value(p.elem, s.Index(i), it, false)
@@ -218,10 +206,6 @@ func (d *decodeState) value(p *plan, v reflect.Value, n *Node, keyed bool) {
 	case vStruct:
 		d.object(p, v, n)
 	case vExt:
-		if n.Kind != Object {
-			d.fail(n, "want an object, got %s", n.Kind)
-			return
-		}
 		m := reflect.MakeMapWithSize(p.typ, len(n.Fields))
 		for _, f := range n.Fields {
 			b, _ := f.Value.MarshalJSON()

@@ -29,6 +29,17 @@ func (c *Codec) Encode(v any) *Node {
 	return n
 }
 
+// EncodeDocument returns the document tree of v: members kind and
+// schemaVersion first, then v's own, as [Codec.Encode] writes them.
+func (c *Codec) EncodeDocument(kind string, version int, v any) *Node {
+	o := NewBuilder()
+	o.Text("kind", kind)
+	o.Int("schemaVersion", int64(version))
+	n := o.Node()
+	n.Fields = append(n.Fields, c.Encode(v).Fields...)
+	return n
+}
+
 // encodeValue returns the node of v, or nil when v is not stated and not
 // forced (a member with keep, an element of an array, a pointer's target).
 func encodeValue(p *plan, v reflect.Value, force, keyed bool) *Node {
