@@ -136,13 +136,16 @@ func runScale(b *testing.B, format string, f func(path string)) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	peak := 0.0
+	cpu := cpuTime()
 	for i := 0; i < b.N; i++ {
 		if p := peakMemory(func() { f(path) }); p > peak {
 			peak = p
 		}
 	}
+	cpu = cpuTime() - cpu
 	b.StopTimer()
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(*scale), "ns/matter")
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/float64(*scale), "cpu-ns/matter")
 	b.ReportMetric(peak, "peak-heap-MiB")
 }
 
