@@ -107,13 +107,15 @@
 // under the unit whose code it names as its parent. This is how township
 // and village lists join the embedded default:
 //
-//	list, probs := county.LoadFile("suining-divisions-2023.csv")
+//	list, err := county.LoadFile("suining-divisions-2023.csv")
 //	…
 //	h, probs := county.Suining().Merge(list)
 //
 // # Problems
 //
-// Every reader returns a schema.List: problems of the JSON Schema (rules
+// Every reader returns an error that is nil when no problem is an error
+// and is otherwise a schema.List (schema.Collect gives the warnings of a
+// valid document): problems of the JSON Schema (rules
 // schema.*) first — the semantic checks run only on a document the schema
 // accepts — then the semantic ones, each with a stable rule:
 // county.unknown-parent, county.ambiguous-parent, county.duplicate-code,

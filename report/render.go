@@ -33,7 +33,7 @@ type RenderOptions struct {
 //
 // Totals the document does not state (visits, leave) are computed from
 // their parts; a stated total is written as stated (a mismatch is a
-// problem of [Bulletin.Check], not something rendering hides). Render
+// problem [Bulletin.Validate] reports, not something rendering hides). Render
 // fails when a text cannot be filled, which [Parse] reports beforehand.
 func (b *Bulletin) Render(w io.Writer, f Format, opts *RenderOptions) error {
 	var o RenderOptions
