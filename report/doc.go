@@ -76,8 +76,8 @@
 // [Parse], [Load], [LoadFile] and [LoadFS] read YAML or JSON in one pass:
 // [schema.Parse] with positions, validation against [schema.Bulletin], a
 // typed decode, then the consistency checks ([Bulletin.Validate] runs the
-// same on a bulletin built in Go). Every finding is a [schema.Problem] with file, line, column, JSON Pointer path
-// and a stable rule: "bulletin.total-mismatch" when a stated total differs
+// same on a bulletin built in Go). Every finding is a [schema.Problem]
+// with file, line, column, JSON Pointer path and a stable rule: "bulletin.total-mismatch" when a stated total differs
 // from the sum of its parts, "bulletin.undefined-figure" for a placeholder
 // with no figure, "bulletin.unit-kind-mismatch" for a percentage in 项, and
 // the others listed with the Rule constants. Checks that need other
