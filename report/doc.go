@@ -77,8 +77,9 @@
 // [schema.Parse] with positions, validation against [schema.Bulletin], a
 // typed decode, then the consistency checks ([Bulletin.Validate] runs the
 // same on a bulletin built in Go). Every finding is a [schema.Problem]
-// with file, line, column, JSON Pointer path and a stable rule: "bulletin.total-mismatch" when a stated total differs
-// from the sum of its parts, "bulletin.undefined-figure" for a placeholder
+// with file, line, column, JSON Pointer path and a stable rule:
+// "bulletin.total-mismatch" when a stated total differs from the sum of its
+// parts, "bulletin.undefined-figure" for a placeholder
 // with no figure, "bulletin.unit-kind-mismatch" for a percentage in 项, and
 // the others listed with the Rule constants. Checks that need other
 // packages' knowledge — whether a unit exists, whether a reform mode, a
