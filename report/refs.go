@@ -26,7 +26,9 @@ func fileDocuments(p string) *documents {
 		return filepath.Join(dir, filepath.FromSlash(name))
 	}
 	return &documents{
-		divisions: func(name string) (*county.Hierarchy, schema.List) { return county.LoadFile(join(name)) },
+		divisions: func(name string) (*county.Hierarchy, schema.List) {
+			return collect(func(o schema.Option) (*county.Hierarchy, error) { return county.LoadFile(join(name), o) })
+		},
 		modes: func(name string) (*reform.Modes, schema.List) {
 			return collect(func(o schema.Option) (*reform.Modes, error) { return reform.LoadFile(join(name), o) })
 		},
@@ -37,7 +39,9 @@ func fileDocuments(p string) *documents {
 func fsDocuments(fsys fs.FS, name string) *documents {
 	dir := path.Dir(name)
 	return &documents{
-		divisions: func(n string) (*county.Hierarchy, schema.List) { return county.LoadFS(fsys, path.Join(dir, n)) },
+		divisions: func(n string) (*county.Hierarchy, schema.List) {
+			return collect(func(o schema.Option) (*county.Hierarchy, error) { return county.LoadFS(fsys, path.Join(dir, n), o) })
+		},
 		modes: func(n string) (*reform.Modes, schema.List) {
 			return collect(func(o schema.Option) (*reform.Modes, error) { return reform.LoadFS(fsys, path.Join(dir, n), o) })
 		},

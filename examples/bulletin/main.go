@@ -294,7 +294,8 @@ func documents(divisions, modes string, stderr io.Writer) (opts *report.Options,
 	}
 	opts = &report.Options{}
 	if divisions != "" {
-		h, probs := county.LoadFile(divisions)
+		var probs schema.List
+		h, _ := county.LoadFile(divisions, schema.Collect(&probs))
 		failed = printProblems(stderr, probs) || h == nil
 		opts.Units = h
 	}
