@@ -295,7 +295,7 @@ func NodesEqual(a, b *Node) bool {
 		}
 		return true
 	case Object:
-		ma, mb := codecMembers(a), codecMembers(b)
+		ma, mb := lastMembers(a), lastMembers(b)
 		if len(ma) != len(mb) {
 			return false
 		}
@@ -308,12 +308,4 @@ func NodesEqual(a, b *Node) bool {
 		return true
 	}
 	return a.Value == b.Value
-}
-
-func codecMembers(n *Node) map[string]*Node {
-	m := make(map[string]*Node, len(n.Fields))
-	for _, f := range n.Fields {
-		m[f.Key] = f.Value
-	}
-	return m
 }
