@@ -241,7 +241,7 @@ func (v *view) mastheadLines() []string {
 // distributionLines are 报:…, 送:…, 发:… in that order.
 func (m *Masthead) distributionLines() []string {
 	var out []string
-	for _, k := range DistributionKinds() {
+	for _, k := range AllDistributionKinds() {
 		for _, d := range m.Distribution {
 			if d.Kind == k {
 				out = append(out, k+":"+strings.Join(d.To, "、"))

@@ -33,9 +33,9 @@ type Distribution struct {
 	Extensions Extensions
 }
 
-// DistributionKinds lists the kinds of distribution line, in the order
+// AllDistributionKinds lists the kinds of distribution line, in the order
 // they are printed.
-func DistributionKinds() []string { return []string{"报", "送", "发"} }
+func AllDistributionKinds() []string { return []string{"报", "送", "发"} }
 
 // Section is a section of the bulletin's own (下步工作, 问题和建议): a title
 // and paragraphs. The layout places it by its key; a section the layout
