@@ -29,7 +29,7 @@ func TestRealListConverts(t *testing.T) {
 	if err != nil {
 		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
 	}
-	cat, probs := ReadCSV(bytes.NewReader(data), "real.csv", nil)
+	cat, probs := readCSV(bytes.NewReader(data), "real.csv", nil)
 	if cat == nil {
 		t.Fatalf("not read: %v", probs)
 	}
@@ -37,7 +37,7 @@ func TestRealListConverts(t *testing.T) {
 		t.Fatalf("the real list has errors: %v", err)
 	}
 	// Loading by name through the Decoder reads the spreadsheet the same way.
-	loaded, lprobs := Load(bytes.NewReader(data), "real.csv")
+	loaded, lprobs := loader.LoadProblems(bytes.NewReader(data), "real.csv")
 	if diff := cmp.Diff(byRule(probs), byRule(lprobs)); diff != "" {
 		t.Errorf("Load and ReadCSV disagree (-ReadCSV +Load):\n%s", diff)
 	}
@@ -60,7 +60,7 @@ func TestRealListConverts(t *testing.T) {
 			if err := tt.write(&b); err != nil {
 				t.Fatal(err)
 			}
-			back, bprobs := Parse(tt.name, b.Bytes())
+			back, bprobs := loader.Problems(tt.name, b.Bytes())
 			if back == nil {
 				t.Fatalf("not read back: %v", bprobs)
 			}
@@ -96,7 +96,7 @@ func TestPlatformForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cat, probs := ReadCSV(bytes.NewReader([]byte(csvHeader+tt.row)), "t.csv", nil)
+			cat, probs := readCSV(bytes.NewReader([]byte(csvHeader+tt.row)), "t.csv", nil)
 			for _, p := range probs {
 				if p.Rule != RuleCodeUnrecognised { // C1 is a placeholder code
 					t.Errorf("problem: %v", p)
@@ -171,7 +171,7 @@ func TestScopes(t *testing.T) {
 		})
 	}
 	// In a spreadsheet and in a document, read and written back.
-	cat, probs := ReadCSV(bytes.NewReader([]byte(csvHeader+"C1,甲事项,行政许可,甲局,,县级,,,,,,,川渝通办（第2批）、遂潼通办（第1批）、全县(区)通办,,,\n")), "t.csv", nil)
+	cat, probs := readCSV(bytes.NewReader([]byte(csvHeader+"C1,甲事项,行政许可,甲局,,县级,,,,,,,川渝通办（第2批）、遂潼通办（第1批）、全县(区)通办,,,\n")), "t.csv", nil)
 	for _, p := range probs {
 		if p.Rule != RuleCodeUnrecognised {
 			t.Errorf("problem: %v", p)
@@ -186,12 +186,12 @@ func TestScopes(t *testing.T) {
 	if err := cat.WriteYAML(&b); err != nil {
 		t.Fatal(err)
 	}
-	back, bprobs := Parse("back.yaml", b.Bytes())
+	back, bprobs := loader.Problems("back.yaml", b.Bytes())
 	if bprobs.HasErrors() || !cmp.Equal(back.Matters[0].Scopes, want) {
 		t.Errorf("read back %+v, %v\n%s", back.Matters[0].Scopes, bprobs, b.String())
 	}
 	bad := bytes.Replace(b.Bytes(), []byte("遂潼通办"), []byte("遂潼同办"), 1)
-	if _, p := Parse("bad.yaml", bad); !p.HasErrors() {
+	if _, p := loader.Problems("bad.yaml", bad); !p.HasErrors() {
 		t.Errorf("a scope not ending in 通办 was accepted")
 	}
 }

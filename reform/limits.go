@@ -145,7 +145,7 @@ var familyRate = [numFamilies][2]int64{famWorking: {1, 1}, famCalendar: {5, 7}, 
 // of a working day.
 const scaleL = 3360 // lcm(1, 7, 8, 480)
 
-func familyOf(u matters.Unit) (int, bool) {
+func familyOf(u matters.TimeUnit) (int, bool) {
 	switch u {
 	case matters.WorkingDays, matters.Months, matters.Years, matters.Instant:
 		return famWorking, true

@@ -212,12 +212,15 @@ func loadCatalogue(name string) (*matters.Catalogue, schema.List) {
 			return nil, schema.List{schema.Errorf(schema.Root, schema.Pos{File: name}, "efficiency.read", "efficiency: %v", err)}
 		}
 		defer f.Close()
-		return matters.ReadCSV(f, name, nil)
+		var probs schema.List
+		cat, _ := matters.ReadCSV(f, name, nil, schema.Collect(&probs))
+		return cat, probs
 	}
-	cat, probs := matters.LoadFile(name)
-	if probs.Err() != nil {
+	var probs schema.List
+	cat, err := matters.LoadFile(name, schema.Collect(&probs))
+	if err != nil {
 		var pe *os.PathError
-		if errors.As(probs, &pe) {
+		if errors.As(err, &pe) {
 			return nil, probs
 		}
 	}

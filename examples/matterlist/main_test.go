@@ -116,14 +116,16 @@ func TestRealListConverts(t *testing.T) {
 		}
 		return m
 	}
-	_, want := matters.LoadFile(realCSV)
+	var want schema.List
+	matters.LoadFile(realCSV, schema.Collect(&want))
 	for _, format := range []string{"json", "yaml"} {
 		t.Run(format, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			if code := run([]string{"-format", format, realCSV}, &stdout, &stderr); code != 0 {
 				t.Fatalf("exit %d\n%.2000s", code, stderr.String())
 			}
-			_, got := matters.Parse("real."+format, stdout.Bytes())
+			var got schema.List
+			matters.Parse("real."+format, stdout.Bytes(), schema.Collect(&got))
 			if got.HasErrors() {
 				t.Errorf("the converted document is refused: %v", got.Err())
 			}
