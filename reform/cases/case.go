@@ -231,15 +231,15 @@ func (e *Evaluation) UnmarshalText(b []byte) error {
 	return err
 }
 
-// Statuses lists every status; the other lists likewise feed "must be one
+// AllStatuses lists every status; the other lists likewise feed "must be one
 // of" messages and tests.
-func Statuses() []Status { return all[Status](statuses) }
+func AllStatuses() []Status { return all[Status](statuses) }
 
-// Channels lists every channel.
-func Channels() []Channel { return all[Channel](channels) }
+// AllChannels lists every channel.
+func AllChannels() []Channel { return all[Channel](channels) }
 
-// Evaluations lists every rating, best first.
-func Evaluations() []Evaluation { return all[Evaluation](evaluations) }
+// AllEvaluations lists every rating, best first.
+func AllEvaluations() []Evaluation { return all[Evaluation](evaluations) }
 
 func all[T ~uint8](e *enum) []T {
 	out := make([]T, len(e.names))
