@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -86,8 +87,18 @@ func Decode(n *schema.Node, opts ...schema.Option) (*Modes, error) {
 func decode(n *schema.Node) (*Modes, schema.List) {
 	probs := schema.Modes.Validate(n)
 	var decProbs, sem schema.List
-	dec := &decoder{root: n, probs: &decProbs, sem: &sem}
-	d := dec.modes(n)
+	var doc modesDoc
+	codec.Decode(n, &doc, n, schema.Root, &decProbs)
+	// An unknown indicator name is a finding of the checks, reported even
+	// where the schema has something to say about the same member.
+	for _, p := range decProbs {
+		if p.Rule == RuleUnknownIndicator {
+			sem.Add(p)
+		}
+	}
+	decProbs = slices.DeleteFunc(decProbs, func(p *schema.Problem) bool { return p.Rule == RuleUnknownIndicator })
+	b := &resolver{root: n, sem: &sem}
+	d := b.modes(&doc, n)
 	probs.Append(decProbs.Uncovered(probs))
 	probs.Append(sem)
 	probs.Dedupe()
@@ -222,200 +233,98 @@ func checkTargets(mode *Mode, paths []schema.Path, loc func(schema.Path) schema.
 	}
 }
 
-// decoder turns nodes into typed values. It does not trust the schema: it
-// checks every kind it reads, so unvalidated input cannot make it panic.
-type decoder struct {
-	root  *schema.Node
-	probs *schema.List // what the schema may have said already
-	sem   *schema.List // the checks of this package
+// codec reads and writes modes documents as the doc tags of the types
+// below declare them. Indicator names are read through [ParseIndicator]:
+// an unknown one is [RuleUnknownIndicator]. A member of the wrong JSON
+// type is [RuleDecode].
+var codec = &schema.Codec{Rule: RuleDecode, TextRule: RuleUnknownIndicator, Prefix: "reform: ", Header: []string{"kind", "schemaVersion"}}
+
+// modesDoc is a modes document as written: measures and modes by name.
+type modesDoc struct {
+	Title      string       `doc:"title"`
+	Source     string       `doc:"source"`
+	AsOf       time.Time    `doc:"asOf,date"`
+	Notes      string       `doc:"notes"`
+	Measures   []measureDoc `doc:"measures,keep"`
+	Modes      []modeDoc    `doc:"modes,keep"`
+	Counting   *countingDoc `doc:"counting"`
+	Extensions matters.Extensions
+}
+
+type measureDoc struct {
+	Name        string      `doc:"name"`
+	Mode        string      `doc:"mode"`
+	Description string      `doc:"description"`
+	Indicators  []Indicator `doc:"indicators,keep"`
+	Reported    []string    `doc:"reported"`
+	Extensions  matters.Extensions
+}
+
+type modeDoc struct {
+	Name        string      `doc:"name"`
+	Aliases     []string    `doc:"aliases"`
+	Unit        string      `doc:"unit"`
+	Description string      `doc:"description"`
+	Measures    []string    `doc:"measures,keep"`
+	Groups      []groupDoc  `doc:"groups"`
+	Targets     []targetDoc `doc:"targets"`
+	Extensions  matters.Extensions
+}
+
+type groupDoc struct {
+	Name       string   `doc:"name"`
+	Measures   []string `doc:"measures,keep"`
+	Extensions matters.Extensions
+}
+
+// targetDoc is a target as written: one of its bounds, the figure exactly
+// as the document gives it (a share with up to two decimals).
+type targetDoc struct {
+	Indicator  Indicator   `doc:"indicator"`
+	AtLeast    json.Number `doc:"atLeast"`
+	AtMost     json.Number `doc:"atMost"`
+	Extensions matters.Extensions
+}
+
+// countingDoc is the counting rules as written. The formula, the unit
+// policy and the bureau's own indicators are texts the resolver parses,
+// so that what they refuse is [RuleCounting], located at the text.
+type countingDoc struct {
+	Speedup         string   `doc:"speedup"`
+	Units           string   `doc:"units"`
+	ZeroVisitExempt []string `doc:"zeroVisitExempt"`
+	Custom          []string `doc:"custom"`
+	Extensions      matters.Extensions
+}
+
+// resolver turns a decoded document into modes: measures by name become
+// pointers, and the checks run with the positions the nodes carry. The
+// codec has reported what it could not read; the resolver leaves out an
+// element that is not an object, as the codec read nothing from it.
+type resolver struct {
+	root *schema.Node
+	sem  *schema.List // the checks of this package
 }
 
 // loc returns the position of the node at p, or of the nearest one above.
-func (d *decoder) loc(p schema.Path) schema.Pos {
-	found, _ := d.root.Nearest(p)
+func (r *resolver) loc(p schema.Path) schema.Pos {
+	found, _ := r.root.Nearest(p)
 	if found == nil {
 		return schema.Pos{}
 	}
 	return found.Pos
 }
 
-func (d *decoder) fail(n *schema.Node, path schema.Path, format string, args ...any) {
-	d.probs.Errorf(path, n.Pos, RuleDecode, format, args...)
-}
-
-func (d *decoder) str(n *schema.Node, path schema.Path) string {
-	if n.Kind != schema.String {
-		d.fail(n, path, "want a string, got %s", n.Kind)
-		return ""
-	}
-	return n.Value
-}
-
-func (d *decoder) strs(n *schema.Node, path schema.Path) []string {
-	if n.Kind != schema.Array {
-		d.fail(n, path, "want an array, got %s", n.Kind)
+// item returns element i of the array member key of n, or nil.
+func item(n *schema.Node, key string, i int) *schema.Node {
+	a := n.Get(key)
+	if a == nil || a.Kind != schema.Array || i >= len(a.Items) {
 		return nil
 	}
-	out := make([]string, 0, len(n.Items))
-	for i, it := range n.Items {
-		out = append(out, d.str(it, path.Index(i)))
-	}
-	return out
+	return a.Items[i]
 }
 
-func (d *decoder) object(n *schema.Node, path schema.Path) bool {
-	if n.Kind != schema.Object {
-		d.fail(n, path, "want an object, got %s", n.Kind)
-		return false
-	}
-	return true
-}
-
-// ext stores an x- member; it reports whether key was one.
-func (d *decoder) ext(x *matters.Extensions, f *schema.Field) bool {
-	if !strings.HasPrefix(f.Key, "x-") {
-		return false
-	}
-	if *x == nil {
-		*x = matters.Extensions{}
-	}
-	b, _ := f.Value.MarshalJSON()
-	(*x)[f.Key] = json.RawMessage(b)
-	return true
-}
-
-func (d *decoder) unknown(f *schema.Field, path schema.Path) {
-	d.probs.Errorf(path.Key(f.Key), f.KeyPos, "schema.additional-properties", "unknown member %q (local extensions must start with \"x-\")", f.Key)
-}
-
-// named is a name read from the document with where it was read.
-type named struct {
-	name string
-	node *schema.Node
-	path schema.Path
-}
-
-func (d *decoder) modes(n *schema.Node) *Modes {
-	doc := &Modes{}
-	if !d.object(n, schema.Root) {
-		return doc
-	}
-	var modeNodes *schema.Node
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := schema.Root.Key(f.Key)
-		switch f.Key {
-		case "kind", "schemaVersion":
-			// checked by the schema
-		case "title":
-			doc.Title = d.str(f.Value, p)
-		case "source":
-			doc.Source = d.str(f.Value, p)
-		case "notes":
-			doc.Notes = d.str(f.Value, p)
-		case "asOf":
-			s := d.str(f.Value, p)
-			if s != "" {
-				t, err := time.Parse(time.DateOnly, s)
-				if err != nil {
-					d.fail(f.Value, p, "%q is not a date (YYYY-MM-DD)", s)
-				}
-				doc.AsOf = t
-			}
-		case "measures":
-			d.measures(doc, f.Value, p)
-		case "modes":
-			modeNodes = f.Value
-		case "counting":
-			doc.Counting = d.counting(f.Value, p)
-		default:
-			if !d.ext(&doc.Extensions, f) {
-				d.unknown(f, schema.Root)
-			}
-		}
-	}
-	// Modes are read after every measure, wherever the members stand.
-	if modeNodes != nil {
-		d.modeList(doc, modeNodes, schema.Root.Key("modes"))
-	}
-	for i, m := range doc.Measures {
-		if m.Mode != "" && doc.Mode(m.Mode) == nil {
-			p := schema.Root.Key("measures").Index(i).Key("mode")
-			d.sem.Errorf(p, d.loc(p), RuleMeasureMode, "measure %s belongs to mode %s, which the document does not define", m.Name, m.Mode)
-		}
-	}
-	return doc
-}
-
-// counting reads how the bureau counts its indicators.
-func (d *decoder) counting(n *schema.Node, path schema.Path) *Counting {
-	if !d.object(n, path) {
-		return nil
-	}
-	c := &Counting{}
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
-		switch f.Key {
-		case "speedup":
-			if s := d.str(f.Value, p); s != "" {
-				v, err := ParseSpeedupFormula(s)
-				if err != nil {
-					d.sem.Errorf(p, f.Value.Pos, RuleCounting, "%s", strings.TrimPrefix(err.Error(), "reform: "))
-				}
-				c.Speedup = v
-			}
-		case "units":
-			if s := d.str(f.Value, p); s != "" {
-				v, err := ParseUnitPolicy(s)
-				if err != nil {
-					d.sem.Errorf(p, f.Value.Pos, RuleCounting, "%s", strings.TrimPrefix(err.Error(), "reform: "))
-				}
-				c.Units = v
-			}
-		case "zeroVisitExempt":
-			c.ZeroVisitExempt = d.strs(f.Value, p)
-		case "custom":
-			for j, text := range d.strs(f.Value, p) {
-				cu, err := ParseCustom(text)
-				if err != nil {
-					ip := p.Index(j)
-					d.sem.Errorf(ip, d.loc(ip), RuleCounting, "%s", strings.TrimPrefix(err.Error(), "reform: "))
-					continue
-				}
-				c.Custom = append(c.Custom, cu)
-			}
-		default:
-			if !d.ext(&c.Extensions, f) {
-				d.unknown(f, path)
-			}
-		}
-	}
-	return c
-}
-
-func (d *decoder) measures(doc *Modes, n *schema.Node, path schema.Path) {
-	if n.Kind != schema.Array {
-		d.fail(n, path, "want an array, got %s", n.Kind)
-		return
-	}
-	seen := map[[2]string]schema.Path{}
-	for i, it := range n.Items {
-		p := path.Index(i)
-		m := d.measure(it, p)
-		if m == nil {
-			continue
-		}
-		key := [2]string{m.Mode, m.Name}
-		if first, dup := seen[key]; dup && m.Name != "" {
-			np := p.Key("name")
-			d.sem.Errorf(np, posOf(it.Get("name"), it), RuleDuplicateMeasure, "measure %s is defined again (first at %s)", m.Name, first)
-			continue
-		}
-		seen[key] = p
-		doc.Measures = append(doc.Measures, m)
-	}
-}
+func isObject(n *schema.Node) bool { return n != nil && n.Kind == schema.Object }
 
 func posOf(n, fallback *schema.Node) schema.Pos {
 	if n != nil {
@@ -424,180 +333,163 @@ func posOf(n, fallback *schema.Node) schema.Pos {
 	return fallback.Pos
 }
 
-func (d *decoder) measure(n *schema.Node, path schema.Path) *Measure {
-	if !d.object(n, path) {
-		return nil
-	}
-	m := &Measure{}
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
-		switch f.Key {
-		case "name":
-			m.Name = d.str(f.Value, p)
-		case "mode":
-			m.Mode = d.str(f.Value, p)
-		case "description":
-			m.Description = d.str(f.Value, p)
-		case "indicators":
-			m.Indicators = []Indicator{}
-			var got [numIndicators]bool
-			if f.Value.Kind != schema.Array {
-				d.fail(f.Value, p, "want an array, got %s", f.Value.Kind)
-				continue
-			}
-			for j, it := range f.Value.Items {
-				ip := p.Index(j)
-				ind, ok := d.indicator(it, ip)
-				if !ok {
-					continue
-				}
-				if got[ind] {
-					d.sem.Errorf(ip, it.Pos, RuleDuplicateIndicator, "%s is named twice (%s is another name for it)", ind, it.Value)
-					continue
-				}
-				got[ind] = true
-				m.Indicators = append(m.Indicators, ind)
-			}
-		case "reported":
-			m.Reported = d.strs(f.Value, p)
-		default:
-			if !d.ext(&m.Extensions, f) {
-				d.unknown(f, path)
-			}
+func (r *resolver) modes(doc *modesDoc, n *schema.Node) *Modes {
+	out := &Modes{Title: doc.Title, Source: doc.Source, AsOf: doc.AsOf, Notes: doc.Notes, Extensions: doc.Extensions}
+	seen := map[[2]string]schema.Path{}
+	for i := range doc.Measures {
+		it := item(n, "measures", i)
+		if !isObject(it) {
+			continue
 		}
+		p := schema.Root.Key("measures").Index(i)
+		m := r.measure(&doc.Measures[i], it, p)
+		key := [2]string{m.Mode, m.Name}
+		if first, dup := seen[key]; dup && m.Name != "" {
+			r.sem.Errorf(p.Key("name"), posOf(it.Get("name"), it), RuleDuplicateMeasure, "measure %s is defined again (first at %s)", m.Name, first)
+			continue
+		}
+		seen[key] = p
+		out.Measures = append(out.Measures, m)
+	}
+	// Modes are resolved after every measure, wherever the members stand.
+	names := map[string]int{}
+	for i := range doc.Modes {
+		it := item(n, "modes", i)
+		if !isObject(it) {
+			continue
+		}
+		p := schema.Root.Key("modes").Index(i)
+		mode, targetPaths := r.mode(out, &doc.Modes[i], it, p)
+		checkModeName(mode.Name, p.Key("name"), i, names, r.loc, r.sem)
+		for j, a := range mode.Aliases {
+			checkModeName(a, p.Key("aliases").Index(j), i, names, r.loc, r.sem)
+		}
+		checkTargets(mode, targetPaths, r.loc, r.sem)
+		out.Modes = append(out.Modes, mode)
+	}
+	for i, m := range out.Measures {
+		if m.Mode != "" && out.Mode(m.Mode) == nil {
+			p := schema.Root.Key("measures").Index(i).Key("mode")
+			r.sem.Errorf(p, r.loc(p), RuleMeasureMode, "measure %s belongs to mode %s, which the document does not define", m.Name, m.Mode)
+		}
+	}
+	if isObject(n.Get("counting")) && doc.Counting != nil {
+		out.Counting = r.counting(doc.Counting, n.Get("counting"), schema.Root.Key("counting"))
+	}
+	return out
+}
+
+// counting parses the texts of the counting rules.
+func (r *resolver) counting(cd *countingDoc, n *schema.Node, path schema.Path) *Counting {
+	c := &Counting{ZeroVisitExempt: cd.ZeroVisitExempt, Extensions: cd.Extensions}
+	fail := func(p schema.Path, pos schema.Pos, err error) {
+		r.sem.Errorf(p, pos, RuleCounting, "%s", strings.TrimPrefix(err.Error(), "reform: "))
+	}
+	if cd.Speedup != "" {
+		v, err := ParseSpeedupFormula(cd.Speedup)
+		if err != nil {
+			fail(path.Key("speedup"), n.Get("speedup").Pos, err)
+		}
+		c.Speedup = v
+	}
+	if cd.Units != "" {
+		v, err := ParseUnitPolicy(cd.Units)
+		if err != nil {
+			fail(path.Key("units"), n.Get("units").Pos, err)
+		}
+		c.Units = v
+	}
+	for j, text := range cd.Custom {
+		cu, err := ParseCustom(text)
+		if err != nil {
+			ip := path.Key("custom").Index(j)
+			fail(ip, r.loc(ip), err)
+			continue
+		}
+		c.Custom = append(c.Custom, cu)
+	}
+	return c
+}
+
+func (r *resolver) measure(md *measureDoc, n *schema.Node, path schema.Path) *Measure {
+	m := &Measure{Name: md.Name, Mode: md.Mode, Description: md.Description, Reported: md.Reported, Extensions: md.Extensions}
+	if n.Get("indicators") != nil {
+		m.Indicators = []Indicator{}
+	}
+	var got [numIndicators]bool
+	for j, ind := range md.Indicators {
+		if !ind.IsValid() {
+			continue // reported where the name was read
+		}
+		if got[ind] {
+			it := item(n, "indicators", j)
+			r.sem.Errorf(path.Key("indicators").Index(j), it.Pos, RuleDuplicateIndicator, "%s is named twice (%s is another name for it)", ind, it.Value)
+			continue
+		}
+		got[ind] = true
+		m.Indicators = append(m.Indicators, ind)
 	}
 	return m
 }
 
-func (d *decoder) indicator(n *schema.Node, path schema.Path) (Indicator, bool) {
-	if n.Kind != schema.String {
-		d.fail(n, path, "want an indicator name, got %s", n.Kind)
-		return 0, false
-	}
-	ind, err := ParseIndicator(n.Value)
-	if err != nil {
-		d.sem.Add(&schema.Problem{Path: path, Pos: n.Pos, Rule: RuleUnknownIndicator,
-			Message: strings.TrimPrefix(err.Error(), "reform: "), Err: err})
-		return 0, false
-	}
-	return ind, true
-}
-
-func (d *decoder) modeList(doc *Modes, n *schema.Node, path schema.Path) {
-	if n.Kind != schema.Array {
-		d.fail(n, path, "want an array, got %s", n.Kind)
-		return
-	}
-	names := map[string]int{}
-	for i, it := range n.Items {
-		p := path.Index(i)
-		mode, targetPaths := d.mode(doc, it, p)
-		if mode == nil {
-			continue
-		}
-		checkModeName(mode.Name, p.Key("name"), i, names, d.loc, d.sem)
-		for j, a := range mode.Aliases {
-			checkModeName(a, p.Key("aliases").Index(j), i, names, d.loc, d.sem)
-		}
-		checkTargets(mode, targetPaths, d.loc, d.sem)
-		doc.Modes = append(doc.Modes, mode)
-	}
-}
-
-// mode reads one mode and returns it with the paths its targets were read
-// from.
-func (d *decoder) mode(doc *Modes, n *schema.Node, path schema.Path) (*Mode, []schema.Path) {
-	if !d.object(n, path) {
-		return nil, nil
-	}
-	var targetPaths []schema.Path
-	mode := &Mode{}
-	var measureNode, groupNode, targetNode *schema.Node
-	in := map[*Measure]bool{}
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
-		switch f.Key {
-		case "name":
-			mode.Name = d.str(f.Value, p)
-		case "aliases":
-			mode.Aliases = d.strs(f.Value, p)
-		case "unit":
-			mode.Unit = d.str(f.Value, p)
-		case "description":
-			mode.Description = d.str(f.Value, p)
-		case "measures":
-			measureNode = f.Value
-		case "groups":
-			groupNode = f.Value
-		case "targets":
-			targetNode = f.Value
-		default:
-			if !d.ext(&mode.Extensions, f) {
-				d.unknown(f, path)
-			}
-		}
-	}
+// mode resolves one mode and returns it with the paths its targets were
+// read from.
+func (r *resolver) mode(doc *Modes, md *modeDoc, n *schema.Node, path schema.Path) (*Mode, []schema.Path) {
+	mode := &Mode{Name: md.Name, Aliases: md.Aliases, Unit: md.Unit, Description: md.Description, Extensions: md.Extensions}
 	// Measures are resolved once the mode's name is known: a mode's own
 	// measure comes before the shared one of the same name.
-	if measureNode != nil {
-		mode.Measures, _ = d.measureRefs(doc, mode.Name, measureNode, path.Key("measures"))
+	in := map[*Measure]bool{}
+	if md.Measures != nil {
+		mode.Measures, _ = r.measureRefs(doc, mode.Name, md.Measures, n.Get("measures"), path.Key("measures"))
 		for _, m := range mode.Measures {
 			in[m] = true
 		}
 	}
-	if groupNode != nil {
-		p := path.Key("groups")
-		if groupNode.Kind != schema.Array {
-			d.fail(groupNode, p, "want an array, got %s", groupNode.Kind)
-		} else {
-			mode.Groups = []MeasureGroup{}
-			for i, it := range groupNode.Items {
-				if g, ok := d.group(doc, mode, in, it, p.Index(i)); ok {
-					mode.Groups = append(mode.Groups, g)
-				}
+	if md.Groups != nil {
+		mode.Groups = []MeasureGroup{}
+		for i := range md.Groups {
+			gn := item(n, "groups", i)
+			if !isObject(gn) {
+				continue
 			}
+			mode.Groups = append(mode.Groups, r.group(doc, mode, in, &md.Groups[i], gn, path.Key("groups").Index(i)))
 		}
 	}
-	if targetNode != nil {
-		p := path.Key("targets")
-		if targetNode.Kind != schema.Array {
-			d.fail(targetNode, p, "want an array, got %s", targetNode.Kind)
-		} else {
-			mode.Targets = []Target{}
-			for i, it := range targetNode.Items {
-				if t, ok := d.target(it, p.Index(i)); ok {
-					mode.Targets = append(mode.Targets, t)
-					targetPaths = append(targetPaths, p.Index(i))
-				}
+	var targetPaths []schema.Path
+	if md.Targets != nil {
+		mode.Targets = []Target{}
+		for i := range md.Targets {
+			tn := item(n, "targets", i)
+			if !isObject(tn) {
+				continue
+			}
+			p := path.Key("targets").Index(i)
+			if t, ok := r.target(&md.Targets[i], tn, p); ok {
+				mode.Targets = append(mode.Targets, t)
+				targetPaths = append(targetPaths, p)
 			}
 		}
 	}
 	return mode, targetPaths
 }
 
-// measureRefs resolves a list of measure names; at[k] is the index of the
-// item the k-th measure was read from.
-func (d *decoder) measureRefs(doc *Modes, mode string, n *schema.Node, path schema.Path) (out []*Measure, at []int) {
-	if n.Kind != schema.Array {
-		d.fail(n, path, "want an array, got %s", n.Kind)
-		return nil, nil
-	}
+// measureRefs resolves a list of measure names read from node n; at[k] is
+// the index of the item the k-th measure was read from.
+func (r *resolver) measureRefs(doc *Modes, mode string, names []string, n *schema.Node, path schema.Path) (out []*Measure, at []int) {
 	out = []*Measure{}
-	for i, it := range n.Items {
-		p := path.Index(i)
-		name := d.str(it, p)
+	for i, name := range names {
 		if name == "" {
 			continue
 		}
+		p := path.Index(i)
+		pos := n.Items[i].Pos
 		m := doc.MeasureOf(mode, name)
 		if m == nil {
 			if other := ownerOf(doc, name); other != "" {
-				d.sem.Errorf(p, it.Pos, RuleMeasureMode, "measure %s is mode %s's own; mode %s cannot name it", name, other, mode)
+				r.sem.Errorf(p, pos, RuleMeasureMode, "measure %s is mode %s's own; mode %s cannot name it", name, other, mode)
 				continue
 			}
-			d.sem.Errorf(p, it.Pos, RuleUnknownMeasure, "measure %s is not defined in the document's measures", name)
+			r.sem.Errorf(p, pos, RuleUnknownMeasure, "measure %s is not defined in the document's measures", name)
 			continue
 		}
 		out = append(out, m)
@@ -617,77 +509,46 @@ func ownerOf(doc *Modes, name string) string {
 	return ""
 }
 
-func (d *decoder) group(doc *Modes, mode *Mode, in map[*Measure]bool, n *schema.Node, path schema.Path) (MeasureGroup, bool) {
-	if !d.object(n, path) {
-		return MeasureGroup{}, false
-	}
-	var g MeasureGroup
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
-		switch f.Key {
-		case "name":
-			g.Name = d.str(f.Value, p)
-		case "measures":
-			var at []int
-			g.Measures, at = d.measureRefs(doc, mode.Name, f.Value, p)
-			for k, m := range g.Measures {
-				if !in[m] {
-					ip := p.Index(at[k])
-					d.sem.Errorf(ip, d.loc(ip), RuleGroupOutsideMode, "group %s names measure %s, which mode %s does not run", g.Name, m.Name, mode.Name)
-				}
-			}
-		default:
-			if !d.ext(&g.Extensions, f) {
-				d.unknown(f, path)
+func (r *resolver) group(doc *Modes, mode *Mode, in map[*Measure]bool, gd *groupDoc, n *schema.Node, path schema.Path) MeasureGroup {
+	g := MeasureGroup{Name: gd.Name, Extensions: gd.Extensions}
+	if gd.Measures != nil {
+		p := path.Key("measures")
+		var at []int
+		g.Measures, at = r.measureRefs(doc, mode.Name, gd.Measures, n.Get("measures"), p)
+		for k, m := range g.Measures {
+			if !in[m] {
+				ip := p.Index(at[k])
+				r.sem.Errorf(ip, r.loc(ip), RuleGroupOutsideMode, "group %s names measure %s, which mode %s does not run", g.Name, m.Name, mode.Name)
 			}
 		}
 	}
-	return g, true
+	return g
 }
 
-func (d *decoder) target(n *schema.Node, path schema.Path) (Target, bool) {
-	if !d.object(n, path) {
-		return Target{}, false
+func (r *resolver) target(td *targetDoc, n *schema.Node, path schema.Path) (Target, bool) {
+	t := Target{Indicator: td.Indicator, Extensions: td.Extensions}
+	key, bounds := "atLeast", 0
+	if n.Get("atLeast") != nil {
+		bounds++
 	}
-	var t Target
-	var at *schema.Node
-	ok, bounds := true, 0
-	for i := range n.Fields {
-		f := &n.Fields[i]
-		p := path.Key(f.Key)
-		switch f.Key {
-		case "indicator":
-			t.Indicator, ok = d.indicator(f.Value, p)
-		case "atLeast":
-			at, bounds = f.Value, bounds+1
-		case "atMost":
-			at, bounds = f.Value, bounds+1
-			t.AtMost = true
-		default:
-			if !d.ext(&t.Extensions, f) {
-				d.unknown(f, path)
-			}
-		}
+	if n.Get("atMost") != nil {
+		key, bounds = "atMost", bounds+1
+		t.AtMost = true
 	}
 	if bounds != 1 {
-		d.sem.Errorf(path, n.Pos, RuleTargetRange, "a target gives one of atLeast and atMost, not %d", bounds)
+		r.sem.Errorf(path, n.Pos, RuleTargetRange, "a target gives one of atLeast and atMost, not %d", bounds)
 		return Target{}, false
 	}
-	if !ok || t.Indicator == 0 || at == nil {
-		return Target{}, false
-	}
-	p := path.Key("atLeast")
+	fig := td.AtLeast
 	if t.AtMost {
-		p = path.Key("atMost")
+		fig = td.AtMost
 	}
-	if at.Kind != schema.Number {
-		d.fail(at, p, "want a number, got %s", at.Kind)
-		return Target{}, false
+	if !t.Indicator.IsValid() || fig == "" {
+		return Target{}, false // reported where it was read
 	}
-	v, err := targetFigure(t.Indicator, at.Value)
+	v, err := targetFigure(t.Indicator, string(fig))
 	if err != nil {
-		d.sem.Errorf(p, at.Pos, RuleTargetRange, "target for %s: %v", t.Indicator, err)
+		r.sem.Errorf(path.Key(key), n.Get(key).Pos, RuleTargetRange, "target for %s: %v", t.Indicator, err)
 		return Target{}, false
 	}
 	t.AtLeast = v

@@ -144,6 +144,12 @@
 // [RuleDuplicateTarget], [RuleTargetRange], [RuleTargetUnmeasured],
 // [RuleMeasureMode], [RuleCounting] and [RuleDecode].
 //
+// Each element of a modes document is declared once, by a doc tag on the
+// field of the type it is read into (see schema.Codec); the package turns
+// the decoded document into [Modes], measures named by their names
+// becoming pointers to them, and runs the checks. A test holds the tags
+// and the modes schema to each other.
+//
 // # Scorecards and roll-ups
 //
 // [Mode.Score] applies a mode to the figures of one unit: per measure, each

@@ -1,20 +1,11 @@
 package reform
 
 import (
+	"encoding/json"
 	"io"
-	"strconv"
-	"time"
 
 	"github.com/zwfw/zwfw/schema"
 )
-
-// strs adds a string array member, left out when empty unless always.
-func strs(o schema.Builder, key string, ss []string, always bool) {
-	if len(ss) == 0 && !always {
-		return
-	}
-	o.Set(key, schema.Strings(ss))
-}
 
 func measureNames(ms []*Measure) []string {
 	out := make([]string, len(ms))
@@ -27,90 +18,55 @@ func measureNames(ms []*Measure) []string {
 // Node returns the document as a tree, members in the order the schema
 // lists them, indicators by their Chinese names.
 func (d *Modes) Node() *schema.Node {
-	o := schema.NewBuilder()
-	o.Text("kind", schema.Modes.Kind())
-	o.Set("schemaVersion", &schema.Node{Kind: schema.Number, Value: strconv.Itoa(SchemaVersion)})
-	o.Text("title", d.Title)
-	o.Text("source", d.Source)
-	if !d.AsOf.IsZero() {
-		o.Text("asOf", d.AsOf.Format(time.DateOnly))
-	}
-	o.Text("notes", d.Notes)
-	ms := &schema.Node{Kind: schema.Array, Items: []*schema.Node{}}
-	for _, m := range d.Measures {
-		mo := schema.NewBuilder()
-		mo.Text("name", m.Name)
-		mo.Text("mode", m.Mode)
-		mo.Text("description", m.Description)
-		names := make([]string, len(m.Indicators))
-		for i, ind := range m.Indicators {
-			names[i] = ind.String()
+	doc := modesDoc{Title: d.Title, Source: d.Source, AsOf: d.AsOf, Notes: d.Notes,
+		Measures: make([]measureDoc, len(d.Measures)), Modes: make([]modeDoc, len(d.Modes)), Extensions: d.Extensions}
+	for i, m := range d.Measures {
+		doc.Measures[i] = measureDoc{Name: m.Name, Mode: m.Mode, Description: m.Description,
+			Indicators: m.Indicators, Reported: m.Reported, Extensions: m.Extensions}
+		if m.Indicators == nil {
+			doc.Measures[i].Indicators = []Indicator{}
 		}
-		strs(mo, "indicators", names, true)
-		strs(mo, "reported", m.Reported, m.Reported != nil)
-		mo.Extensions(m.Extensions)
-		ms.Items = append(ms.Items, mo.Node())
 	}
-	o.Set("measures", ms)
-	modes := &schema.Node{Kind: schema.Array, Items: []*schema.Node{}}
-	for _, m := range d.Modes {
-		mo := schema.NewBuilder()
-		mo.Text("name", m.Name)
-		strs(mo, "aliases", m.Aliases, m.Aliases != nil)
-		mo.Text("unit", m.Unit)
-		mo.Text("description", m.Description)
-		strs(mo, "measures", measureNames(m.Measures), true)
+	for i, m := range d.Modes {
+		md := modeDoc{Name: m.Name, Aliases: m.Aliases, Unit: m.Unit, Description: m.Description,
+			Measures: measureNames(m.Measures), Extensions: m.Extensions}
 		if m.Groups != nil {
-			gs := &schema.Node{Kind: schema.Array, Items: []*schema.Node{}}
-			for _, g := range m.Groups {
-				gob := schema.NewBuilder()
-				gob.Text("name", g.Name)
-				strs(gob, "measures", measureNames(g.Measures), true)
-				gob.Extensions(g.Extensions)
-				gs.Items = append(gs.Items, gob.Node())
+			md.Groups = make([]groupDoc, len(m.Groups))
+			for j, g := range m.Groups {
+				md.Groups[j] = groupDoc{Name: g.Name, Measures: measureNames(g.Measures), Extensions: g.Extensions}
 			}
-			mo.Set("groups", gs)
 		}
 		if m.Targets != nil {
-			ts := &schema.Node{Kind: schema.Array, Items: []*schema.Node{}}
-			for _, t := range m.Targets {
-				to := schema.NewBuilder()
-				to.Text("indicator", t.Indicator.String())
-				key := "atLeast"
+			md.Targets = make([]targetDoc, len(m.Targets))
+			for j, t := range m.Targets {
+				td := targetDoc{Indicator: t.Indicator, Extensions: t.Extensions}
 				if t.AtMost {
-					key = "atMost"
+					td.AtMost = json.Number(t.figure())
+				} else {
+					td.AtLeast = json.Number(t.figure())
 				}
-				to.Set(key, &schema.Node{Kind: schema.Number, Value: t.figure()})
-				to.Extensions(t.Extensions)
-				ts.Items = append(ts.Items, to.Node())
+				md.Targets[j] = td
 			}
-			mo.Set("targets", ts)
 		}
-		mo.Extensions(m.Extensions)
-		modes.Items = append(modes.Items, mo.Node())
+		doc.Modes[i] = md
 	}
-	o.Set("modes", modes)
 	if c := d.Counting; c != nil {
-		co := schema.NewBuilder()
+		cd := &countingDoc{ZeroVisitExempt: c.ZeroVisitExempt, Extensions: c.Extensions}
 		if c.Speedup != SpeedupSum {
-			co.Text("speedup", c.Speedup.String())
+			cd.Speedup = c.Speedup.String()
 		}
 		if c.Units != ConvertUnits {
-			co.Text("units", c.Units.String())
+			cd.Units = c.Units.String()
 		}
-		strs(co, "zeroVisitExempt", c.ZeroVisitExempt, c.ZeroVisitExempt != nil)
 		if c.Custom != nil {
-			texts := make([]string, len(c.Custom))
+			cd.Custom = make([]string, len(c.Custom))
 			for i, cu := range c.Custom {
-				texts[i] = cu.String()
+				cd.Custom[i] = cu.String()
 			}
-			strs(co, "custom", texts, true)
 		}
-		co.Extensions(c.Extensions)
-		o.Set("counting", co.Node())
+		doc.Counting = cd
 	}
-	o.Extensions(d.Extensions)
-	return o.Node()
+	return codec.EncodeDocument(schema.Modes.Kind(), SchemaVersion, &doc)
 }
 
 // MarshalJSON writes the document as compact JSON.
