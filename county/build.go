@@ -352,15 +352,15 @@ func checkRecord(recs []*record, i int, levels []Level, probs *schema.List) {
 		switch {
 		case u.kind == Park:
 			r.errorf(probs, "code", RuleCodeLevelMismatch, "a 园区 has no division code, but %s has %s", u.name, u.code)
-		case u.code.Level() != u.kind.Level():
-			r.errorf(probs, "code", RuleCodeLevelMismatch, "code %s is a code of %s, but %s is a %s (%s)", u.code, u.code.Level(), u.name, u.kind, u.kind.Level())
+		case levelOf(u.code) != u.kind.Level():
+			r.errorf(probs, "code", RuleCodeLevelMismatch, "code %s is a code of %s, but %s is a %s (%s)", u.code, levelOf(u.code), u.name, u.kind, u.kind.Level())
 		default:
 			checkRange(r, probs)
 		}
 	}
 	for j, fc := range u.former {
-		if u.kind != Park && fc.Code.Level() != u.kind.Level() {
-			r.errorf(probs, "formerCodes/"+strconv.Itoa(j)+"/code", RuleCodeLevelMismatch, "former code %s is a code of %s, but %s is a %s (%s)", fc.Code, fc.Code.Level(), u.name, u.kind, u.kind.Level())
+		if u.kind != Park && levelOf(fc.Code) != u.kind.Level() {
+			r.errorf(probs, "formerCodes/"+strconv.Itoa(j)+"/code", RuleCodeLevelMismatch, "former code %s is a code of %s, but %s is a %s (%s)", fc.Code, levelOf(fc.Code), u.name, u.kind, u.kind.Level())
 		}
 	}
 	if r.parent >= 0 {

@@ -14,7 +14,9 @@ func TestParseCode(t *testing.T) {
 		parent      string
 		why         string
 	}{
-		{"province", "510000", true, "510000", "510000000000", LevelProvince, "", "a province has no parent code"},
+		{"province", "510000", true, "510000", "510000000000", LevelProvince, "100000", "a province's parent is the national code"},
+		{"made-up province", "990000", true, "990000", "990000000000", LevelProvince, "100000", "well-formed, not known"},
+		{"township under a city", "441900003", true, "441900003", "441900003000", LevelTownship, "441900", "东莞市 has no counties"},
 		{"city", "510900", true, "510900", "510900000000", LevelCity, "510000", ""},
 		{"county", "510921", true, "510921", "510921000000", LevelCounty, "510900", ""},
 		{"township", "510921001", true, "510921001", "510921001000", LevelTownship, "510921", ""},
@@ -51,7 +53,7 @@ func TestParseCode(t *testing.T) {
 			if got := c.Statistical(); got != tt.stat {
 				t.Errorf("Statistical() = %q, want %q", got, tt.stat)
 			}
-			if got := c.Level(); got != tt.level {
+			if got := levelOf(c); got != tt.level {
 				t.Errorf("Level() = %v, want %v", got, tt.level)
 			}
 			if got := c.Parent().String(); got != tt.parent {

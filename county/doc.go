@@ -5,9 +5,9 @@
 // assisted-handling desks), and ships Suining city (遂宁市, Sichuan) as the
 // embedded default.
 //
-// It stands on the second floor of the module: it imports only the standard
-// library and package schema, whose problem model every check here reports
-// with.
+// It stands on the second floor of the module: it imports the standard
+// library, package schema, whose problem model every check here reports
+// with, and package matters (the same floor) for its division code only.
 //
 // # Units, kinds and levels
 //
@@ -27,12 +27,20 @@
 //
 // # Codes
 //
+// [Code] is matters.DivisionCode, the module's one division code type: it
+// lives in matters because matter codes, credit codes and catalogues carry
+// division codes and are read there, and a catalogue's division compares
+// with a unit's code by ==. A code is read as well-formed (6, 9 or 12
+// digits, no non-zero group below a zero one, province not 00), not as
+// known: a made-up province in a fixture is a code, and IsKnown tells one
+// GB/T 2260 lists.
+//
 // A [Code] holds one canonical form, the 12-digit statistical code
 // (province 2, city 2, county 2, township 3, village 3 digits). The 6-digit
 // GB/T 2260 code and the 9-digit township code are that code with its
 // trailing zero groups dropped: 510921 ≡ 510921000000, 510921001 ≡
-// 510921001000. [ParseCode] reads all three forms; [Code.String] writes the
-// shortest and [Code.Statistical] all 12 digits, as Sichuan's portal writes
+// 510921001000. [ParseCode] reads all three forms; String writes the
+// shortest and Statistical all 12 digits, as Sichuan's portal writes
 // areaCode=510900000000. A unit may also have [FormerCode] values: 射洪市,
 // 510981 since 2019, was 510922 射洪县, and [Hierarchy.ByCode] finds it by
 // either.

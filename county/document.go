@@ -2,6 +2,8 @@ package county
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -9,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -75,6 +78,7 @@ func decodeDocument(n *schema.Node) (*Hierarchy, schema.List) {
 	}
 	var doc divisionsDoc
 	codec.Decode(n, &doc, n, schema.Root, &probs)
+	malformedCodes(probs)
 	recs := records(&doc, n)
 	resolve(recs, &probs)
 	h, probs := assemble(recs, doc.Sources, probs)
@@ -82,6 +86,19 @@ func decodeDocument(n *schema.Node) (*Hierarchy, schema.List) {
 		h.ext = fields(doc.Extensions)
 	}
 	return h, probs
+}
+
+// malformedCodes gives the codes the codec could not read the rule and the
+// wording of a malformed code: [Code] is matters' type, whose text method
+// fails with a [matters.CodeError].
+func malformedCodes(probs schema.List) {
+	for _, p := range probs {
+		var ce *matters.CodeError
+		if errors.As(p.Err, &ce) {
+			p.Rule = RuleMalformedCode
+			p.Message = fmt.Sprintf("code %q is malformed: %s", ce.Code, ce.Msg)
+		}
+	}
 }
 
 // codec reads and writes divisions documents as the doc tags of the types

@@ -225,7 +225,7 @@ func ExampleParseCode() {
 	// 510921 510921000000 县级 510900
 	// 510921001 510921001000 乡镇级 510921
 	// 510921001 510921001000 乡镇级 510921
-	// county: code "510021" is malformed: a zero group precedes a non-zero one
+	// county: code "510021" is malformed: division code has a part below city part 00
 }
 
 func ExampleCode_Contains() {

@@ -271,8 +271,7 @@ func TestParseDivisionCode(t *testing.T) {
 		{"5 digits", "51160", codeRuleMalformed, 6},
 		{"13 digits", "5116020000001", codeRuleMalformed, 13},
 		{"7 digits", "5116020", codeRuleMalformed, 8},
-		{"unknown province", "990000", codeRuleUnknownProvince, 1},
-		{"province 00", "000000", codeRuleUnknownProvince, 1},
+		{"province 00", "000000", codeRuleMalformed, 1},
 		{"county under city 00", "510012", codeRuleMalformed, 5},
 		{"village under township 000", "511602000001", codeRuleMalformed, 12},
 		{"parts under the national code", "100100", codeRuleMalformed, 4},
@@ -281,6 +280,38 @@ func TestParseDivisionCode(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseDivisionCode(tt.code)
 			codesWantErr(t, err, tt.rule, tt.pos)
+		})
+	}
+}
+
+// TestDivisionCodeKnown: a made-up province is well-formed, as a fixture's
+// is, but not known; a matter code's area must be known.
+func TestDivisionCodeKnown(t *testing.T) {
+	tests := []struct {
+		name, code string
+		known      bool
+	}{
+		{"Sichuan", "511602", true},
+		{"national", "100000", true},
+		{"made-up province", "990000", false},
+		{"made-up province, village", "991602001002", false},
+		{"province 19, not listed", "191600", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := ParseDivisionCode(tt.code)
+			if err != nil {
+				t.Fatalf("ParseDivisionCode(%q): %v", tt.code, err)
+			}
+			if !d.IsValid() || d.IsKnown() != tt.known {
+				t.Errorf("%s: IsValid %v, IsKnown %v, want true, %v", tt.code, d.IsValid(), d.IsKnown(), tt.known)
+			}
+			_, err = parseKnownDivision(tt.code)
+			if tt.known && err != nil {
+				t.Errorf("parseKnownDivision(%q): %v", tt.code, err)
+			} else if !tt.known {
+				codesWantErr(t, err, codeRuleUnknownProvince, 1)
+			}
 		})
 	}
 }
@@ -588,7 +619,7 @@ func TestCodesTextRoundTrip(t *testing.T) {
 	var o OrgCode
 	codesWantErr(t, o.UnmarshalText([]byte("083372205")), codeRuleCheckCharacter, 9)
 	var d DivisionCode
-	codesWantErr(t, d.UnmarshalText([]byte("990000")), codeRuleUnknownProvince, 1)
+	codesWantErr(t, d.UnmarshalText([]byte("510012")), codeRuleMalformed, 5)
 	var m MatterCode
 	codesWantErr(t, m.UnmarshalText([]byte("511A0138000000-511602000000-000-115113010833722043-3-00")), codeRuleMalformed, 52)
 }

@@ -128,7 +128,7 @@ func (c CreditCode) Division() DivisionCode {
 	if !c.IsValid() {
 		return DivisionCode{}
 	}
-	d, err := ParseDivisionCode(string(c.b[2:8]))
+	d, err := parseKnownDivision(string(c.b[2:8]))
 	if err != nil {
 		return DivisionCode{}
 	}

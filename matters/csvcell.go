@@ -329,7 +329,7 @@ func csvExcelNumber(s string) bool {
 // csvAreaLevel returns the level of the division a GB/T 2260 (6 digits),
 // township (9) or statistical (12) code names.
 func csvAreaLevel(code string) (Level, error) {
-	d, err := ParseDivisionCode(code)
+	d, err := parseKnownDivision(code)
 	if err != nil {
 		return 0, err
 	}

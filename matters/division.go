@@ -17,11 +17,19 @@ import (
 // the shortest (6 digits down to county level, 9 for a township, 12 for a
 // village); [DivisionCode.Statistical] always writes 12.
 //
-// Parsing checks the structure, not a list of divisions: the province must
-// be one of GB/T 2260's, a part may be non-zero only under a non-zero parent
-// part (the county part may be 00 under a city with townships, as 东莞市
-// 441900 has), and 100000, which credit codes use for bodies registered at
-// national level, is the national code above all provinces.
+// Parsing checks that a code is well-formed, as golang.org/x/text/language
+// does for tags, not that its division exists: the province part is not 00,
+// a part may be non-zero only under a non-zero parent part (the county part
+// may be 00 under a city with townships, as 东莞市 441900 has), and 100000,
+// which credit codes use for bodies registered at national level, is the
+// national code above all provinces. A made-up province (99 in a fixture)
+// is well-formed; [DivisionCode.IsKnown] reports whether the province is
+// one of GB/T 2260's, and the matter and credit codes, which name real
+// divisions, report an unknown one (code.unknown-province).
+//
+// DivisionCode is the module's one division code: package county reads and
+// writes its divisions with it (county.Code is the same type), so a
+// catalogue's division and a unit of a divisions document compare with ==.
 //
 // The zero DivisionCode is not a code: IsValid reports false and String
 // returns "". DivisionCode values are comparable with == and usable as map
@@ -94,9 +102,9 @@ func checkDivision(s string, v uint64) (DivisionCode, error) {
 				"the national code 100000 has no parts below it")
 		}
 		return DivisionCode{v}, nil
-	case !isProvince(prov):
-		return DivisionCode{}, codeErr(s, 0, codeRuleUnknownProvince,
-			"no GB/T 2260 province has code "+s[:2])
+	case prov == 0:
+		return DivisionCode{}, codeErr(s, 0, codeRuleMalformed,
+			"division code has province part 00")
 	case v/divCity%100 == 0 && v%divCity != 0:
 		return DivisionCode{}, codeErr(s, firstNonZero(4), codeRuleMalformed,
 			"division code has a part below city part 00")
@@ -105,6 +113,24 @@ func checkDivision(s string, v uint64) (DivisionCode, error) {
 			"division code has a village part below township part 000")
 	}
 	return DivisionCode{v}, nil
+}
+
+// parseKnownDivision is [ParseDivisionCode] for a code that names a real
+// division (the area of a matter code): a province GB/T 2260 does not list
+// is an error, code.unknown-province.
+func parseKnownDivision(s string) (DivisionCode, error) {
+	d, err := ParseDivisionCode(s)
+	if err == nil && !d.IsKnown() {
+		return DivisionCode{}, codeErr(s, 0, codeRuleUnknownProvince, "no GB/T 2260 province has code "+s[:2])
+	}
+	return d, err
+}
+
+// IsKnown reports whether d is the national code or lies in a province
+// GB/T 2260 lists. A well-formed code of a made-up province is valid
+// ([DivisionCode.IsValid]) but not known.
+func (d DivisionCode) IsKnown() bool {
+	return d.v == divNational || isProvince(d.v/divProvince)
 }
 
 // MustParseDivisionCode is like [ParseDivisionCode] but panics on error. It

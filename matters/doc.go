@@ -101,7 +101,9 @@
 // [CreditCode] (统一社会信用代码, GB 32100, with both check characters
 // verified), [OrgCode] (组织机构代码, GB 11714, plain or hyphenated),
 // [DivisionCode] (GB/T 2260 and statistical division codes of 6, 9 or 12
-// digits, which are one value however they are spelled) and [MatterCode]
+// digits, which are one value however they are spelled; the module's one
+// division code, which package county uses as county.Code; well-formed is
+// not known, see [DivisionCode.IsKnown]) and [MatterCode]
 // (基本编码, the 31-character 实施编码, the 33-character 业务办理项编码 and
 // Sichuan's hyphenated portal form). Each has a documented zero value,
 // IsValid, Parse and MustParse, String, Compare and text marshalling through

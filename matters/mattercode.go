@@ -322,7 +322,7 @@ func (p *matterParser) sichuan() (MatterCode, error) {
 		return MatterCode{}, codeErr(s, area.end, codeRuleMalformed,
 			"area code of "+strconv.Itoa(n)+" digits, want 12")
 	}
-	d, err := ParseDivisionCode(area.text)
+	d, err := parseKnownDivision(area.text)
 	if err != nil {
 		return MatterCode{}, shiftCodeErr(err.(*CodeError), s, area.off)
 	}
