@@ -67,6 +67,8 @@ func noPos(schema.Path) schema.Pos { return schema.Pos{} }
 type index struct {
 	seeds [2]maphash.Seed
 	codes map[[2]uint64]int32 // code hash → line of first use (0 if unknown)
+	// inactive holds the matters suspended or cancelled, by code hash.
+	inactive map[[2]uint64]Status
 }
 
 func newIndex() *index {
@@ -99,6 +101,17 @@ func (ix *index) add(code string, path schema.Path, loc Locator, probs *schema.L
 	ix.codes[k] = int32(loc(path.Key("code")).Line)
 }
 
+// status notes a matter that is suspended or cancelled, for the bundles.
+func (ix *index) status(m *Matter) {
+	if m.Status.Active() || m.Code == "" {
+		return
+	}
+	if ix.inactive == nil {
+		ix.inactive = make(map[[2]uint64]Status)
+	}
+	ix.inactive[ix.key(m.Code)] = m.Status
+}
+
 func (ix *index) checkBundles(bundles []Bundle, loc Locator, probs *schema.List) {
 	seen := map[string]int{}
 	for i := range bundles {
@@ -117,6 +130,10 @@ func (ix *index) checkBundles(bundles []Bundle, loc Locator, probs *schema.List)
 				mp := p.Key("matters").Index(j)
 				probs.Errorf(mp, loc(mp), RuleBundleUnknownMember,
 					"bundle %q names matter %s, which the catalogue does not hold", b.Name, code)
+			} else if st, ok := ix.inactive[ix.key(code)]; ok {
+				mp := p.Key("matters").Index(j)
+				probs.Errorf(mp, loc(mp), RuleBundleInactive,
+					"bundle %q lists matter %s as in use, but its status is %s", b.Name, code, st)
 			}
 		}
 	}
@@ -210,6 +227,8 @@ func checkMatter(m *Matter, path schema.Path, loc Locator, probs *schema.List) {
 		p, pos := at(key)
 		probs.Errorf(p, pos, RuleDelegationLevel, "matter is delegated (下放) but does not say the receiving level (delegation.to)")
 	}
+
+	checkElements(m, at, loc, path, probs)
 
 }
 

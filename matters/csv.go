@@ -544,6 +544,7 @@ func (cr *csvReader) row(rec []string, line int) {
 	}
 	cr.probs.Append(codeProbs)
 	cr.ix.add(m.Code, path, cr.locate, &cr.probs)
+	cr.ix.status(m)
 }
 
 // csvExtValue returns the JSON value of an extension cell: in a column

@@ -73,6 +73,12 @@ func csvRepresentable(c *Catalogue) []Matter {
 			}
 		}
 		m.LegalLimit.Extensions, m.PromisedLimit.Extensions = nil, nil
+		m.Materials, m.Steps, m.LegalBasis = nil, nil, nil
+		if r := m.Result; r != nil {
+			r2 := *r
+			r2.Extensions = nil
+			m.Result = &r2
+		}
 		if m.LegalLimit.Unit == Instant {
 			m.LegalLimit.Value = 0
 		}

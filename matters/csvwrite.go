@@ -36,7 +36,9 @@ import (
 //   - a delegation with no element and an empty list of fee items, which
 //     come back absent; fee items containing ^, ; or a line break, which
 //     come back split;
-//   - a value on a limit of 即办.
+//   - a value on a limit of 即办;
+//   - the repeating elements (materials, steps, legal basis), which a
+//     workbook holds on sheets of their own, and the result's extensions.
 func (c *Catalogue) WriteCSV(w io.Writer, opts *CSVOptions) error {
 	var o CSVOptions
 	if opts != nil {

@@ -84,8 +84,19 @@
 //     give.
 //   - matter.code-unrecognised (a warning): the code is in no known form;
 //     code.* warnings for the known irregular forms.
+//   - matter.steps-exceed-promised: the limits of the handling steps add up
+//     to more than the promised limit (in working days; not checked when a
+//     step's unit does not convert).
+//   - matter.tolerate-material-unmarked: a material may follow later
+//     (容缺后补) on a matter not marked 容缺受理; matter.tolerate-without-material:
+//     the reverse, on a matter that lists its materials.
+//   - matter.duplicate-material: a material is listed twice.
+//   - matter.licence-name-missing: a result issued as an electronic licence
+//     (电子证照) without its name.
 //   - bundle.unknown-member, bundle.duplicate-code: a one-thing bundle names
-//     a matter the catalogue does not hold, or reuses a code.
+//     a matter the catalogue does not hold, or reuses a code;
+//     bundle.inactive-member: it lists as in use a matter that is suspended
+//     (暂停) or cancelled (取消).
 //
 // A finding has the same rule and severity whether the catalogue came from
 // a spreadsheet, YAML or JSON, so a spreadsheet converted to a document
@@ -94,6 +105,20 @@
 // Structural problems carry rules "schema.<keyword>" from the JSON Schema
 // (schema.required, schema.enum, …); text that is not YAML or JSON gets
 // "syntax.*" rules.
+//
+// # Service-guide elements
+//
+// Beyond its identity and limits a matter carries the elements of the
+// service guide (办事指南): 受理条件 (conditions), 申请材料 ([Material]: name,
+// form, copies, necessity, source and issuer, whether it is exempt (免提交)
+// and how, sample and blank-form links), 办理流程 ([Step]: name, actor, step
+// limit), 设定依据 ([Law]: law, article), 办理地点, 办理时间, 咨询电话 and
+// 监督电话, 审批结果 ([Result]: name, kind, electronic licence), the
+// 业务办理项编码 (handlingCode) and the main item's code of a sub-item
+// (mainCode), 委托部门, 事项状态 ([Status]) with version and effective date,
+// 时限说明, the receiving window ([Window]) and the online address. Each is
+// declared once on its field; the lists are written in documents and on
+// sheets of their own in workbooks, not in a CSV row.
 //
 // # Codes
 //

@@ -34,8 +34,8 @@ type Division struct {
 // national implementation list. Zero values mean "not stated": a zero
 // [Type] or [Level], an empty [Limit], a nil Visits.
 type Matter struct {
-	Code          string       `doc:"code" csv:"事项编码|实施编码|业务办理项编码|事项代码|实施清单编码|matterCode"` // implementation code (实施编码) or the platform's matter code
-	BaseCode      string       `doc:"baseCode" csv:"基本编码|基本目录编码"`                          // the base code (基本编码) of the base item it claims
+	Code          string       `doc:"code" csv:"事项编码|实施编码|事项代码|实施清单编码|matterCode"` // implementation code (实施编码) or the platform's matter code
+	BaseCode      string       `doc:"baseCode" csv:"基本编码|基本目录编码"`                  // the base code (基本编码) of the base item it claims
 	Name          string       `doc:"name" csv:"事项名称|业务办理项名称|名称|matterName"`
 	MainItem      string       `doc:"mainItem" csv:"主项名称|主项"` // the main item's name when this is a sub-item
 	Type          Type         `doc:"type" csv:"事项类型|事项类型代码|权力类型"`
@@ -63,7 +63,35 @@ type Matter struct {
 	// ConsultationPhone is the number applicants call with questions
 	// (咨询电话).
 	ConsultationPhone string `doc:"consultationPhone" csv:"咨询电话|咨询方式|咨询电话号码"`
-	Extensions        Extensions
+	// HandlingCode is the 业务办理项编码, distinct from the implementation
+	// code; MainCode is the code of the main item (主项) a sub-item (子项)
+	// belongs to.
+	HandlingCode string `doc:"handlingCode" csv:"业务办理项编码|办理项编码"`
+	MainCode     string `doc:"mainCode" csv:"主项编码"`
+	// Conditions are the conditions of acceptance (受理条件).
+	Conditions string     `doc:"conditions" csv:"受理条件|受理标准"`
+	Materials  []Material `doc:"materials"`  // 申请材料
+	Steps      []Step     `doc:"steps"`      // 办理流程
+	LegalBasis []Law      `doc:"legalBasis"` // 设定依据
+	Place      string     `doc:"place" csv:"办理地点|受理地点"`
+	Hours      string     `doc:"hours" csv:"办理时间|受理时间"`
+	// SupervisionPhone is where applicants complain (监督电话, 投诉方式).
+	SupervisionPhone string  `doc:"supervisionPhone" csv:"监督电话|投诉方式|监督投诉电话|投诉电话"`
+	Result           *Result `doc:"result"` // 审批结果
+	// EntrustingBody is the body the implementing body acts for when it
+	// acts on delegation (委托部门).
+	EntrustingBody string `doc:"entrustingBody" csv:"委托部门|委托机关"`
+	Status         Status `doc:"status" csv:"事项状态|状态"`
+	Version        string `doc:"version" csv:"版本号|事项版本"`
+	// EffectiveDate is the day the matter's present version took effect,
+	// as YYYY-MM-DD.
+	EffectiveDate string `doc:"effectiveDate" csv:"生效日期|实施日期"`
+	// LimitNotes explain the legal and promised limits (时限说明): what the
+	// limit does not count, when it starts.
+	LimitNotes    string `doc:"limitNotes" csv:"时限说明|办结时限说明"`
+	Window        Window `doc:"window" csv:"受理窗口|窗口类型"`
+	OnlineAddress string `doc:"onlineAddress" csv:"网上办理地址|在线办理地址"`
+	Extensions    Extensions
 }
 
 // Body is an implementing body (实施主体).

@@ -325,6 +325,7 @@ func (d *Decoder) matter(m *Matter, i int, n *schema.Node) {
 	checkMatter(m, path, loc, &probs)
 	checkCode(m, d.div, path, loc, &probs)
 	d.ix.add(m.Code, path, loc, &probs)
+	d.ix.status(m)
 	d.report(probs)
 }
 

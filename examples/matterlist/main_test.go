@@ -5,6 +5,7 @@ import (
 	"github.com/zwfw/zwfw/examples/internal/golden"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -88,7 +89,12 @@ func TestConversions(t *testing.T) {
 				t.Fatalf("reading back: %v", err)
 			}
 			if format == "csv" {
-				if diff := cmp.Diff(orig.Matters, back.Matters, cmpopts.EquateEmpty()); diff != "" {
+				// A row holds no repeating elements.
+				want := slices.Clone(orig.Matters)
+				for i := range want {
+					want[i].Materials, want[i].Steps, want[i].LegalBasis = nil, nil, nil
+				}
+				if diff := cmp.Diff(want, back.Matters, cmpopts.EquateEmpty()); diff != "" {
 					t.Errorf("matters changed (-orig +back):\n%s", diff)
 				}
 				return
