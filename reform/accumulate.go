@@ -145,6 +145,12 @@ type Indicators struct {
 
 	claimed []uint64 // bit i: base item i is claimed
 
+	// Materials: matters listing them, those with every material exempt,
+	// materials listed and exempt; results stated and electronic licences.
+	withMaterials, zeroMaterial, materials, exemptMaterials int64
+	results, eLicences                                      int64
+	materialsOut, resultsOut                                exclusions
+
 	appOut, visitsOut, limitsOut, coverOut exclusions
 	// Matters counted in a denominator whose element is not stated.
 	instantUnknown, onlineUnknown, visitsUnknown exclusions
@@ -211,6 +217,28 @@ func (x *Indicators) Add(m *matters.Matter) {
 	}
 	if m.TolerateMissing {
 		x.tolerate++
+	}
+	if len(m.Materials) == 0 {
+		x.materialsOut.add(MaterialsNotStated, code)
+	} else {
+		x.withMaterials++
+		x.materials += int64(len(m.Materials))
+		for i := range m.Materials {
+			if m.Materials[i].Exempt {
+				x.exemptMaterials++
+			}
+		}
+		if m.ZeroMaterials() {
+			x.zeroMaterial++
+		}
+	}
+	if m.Result == nil {
+		x.resultsOut.add(ResultNotStated, code)
+	} else {
+		x.results++
+		if m.Result.ELicence {
+			x.eLicences++
+		}
 	}
 
 	r := applicationReason(m.Type)
@@ -353,6 +381,14 @@ func (x *Indicators) Merge(o *Indicators) error {
 	x.instantUnknown.merge(&o.instantUnknown)
 	x.onlineUnknown.merge(&o.onlineUnknown)
 	x.visitsUnknown.merge(&o.visitsUnknown)
+	x.withMaterials += o.withMaterials
+	x.zeroMaterial += o.zeroMaterial
+	x.materials += o.materials
+	x.exemptMaterials += o.exemptMaterials
+	x.results += o.results
+	x.eLicences += o.eLicences
+	x.materialsOut.merge(&o.materialsOut)
+	x.resultsOut.merge(&o.resultsOut)
 	return nil
 }
 

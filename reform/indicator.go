@@ -39,6 +39,11 @@ const (
 	NationalCoverage                           // 国家标准事项覆盖率: matters linked to a national base code / matters
 	NationwideCount                            // 全国通办事项数
 	RegionalCount                              // 区域通办事项数: per regional scope (遂潼通办 …)
+	ZeroMaterialCount                          // 零材料提交事项数: matters whose every material is exempt
+	ZeroMaterialShare                          // 零材料提交比例: zero-material matters / matters listing materials
+	ExemptMaterialShare                        // 免提交材料占比: exempt materials / materials listed
+	MaterialsPerMatter                         // 平均申请材料数: materials listed / matters listing materials (an average)
+	ELicenceShare                              // 电子证照占比: results issued as electronic licences / matters stating a result
 
 	numIndicators = iota + 1 // one more than the last indicator
 )
@@ -47,6 +52,7 @@ type indicatorInfo struct {
 	name    string
 	aliases []string
 	share   bool
+	average bool
 }
 
 var indicatorTable = [numIndicators]indicatorInfo{
@@ -72,6 +78,11 @@ var indicatorTable = [numIndicators]indicatorInfo{
 	NationalCoverage:      {name: "国家标准事项覆盖率", share: true},
 	NationwideCount:       {name: "全国通办事项数"},
 	RegionalCount:         {name: "区域通办事项数"},
+	ZeroMaterialCount:     {name: "零材料提交事项数", aliases: []string{"零材料事项数"}},
+	ZeroMaterialShare:     {name: "零材料提交比例", aliases: []string{"零材料提交率"}, share: true},
+	ExemptMaterialShare:   {name: "免提交材料占比", aliases: []string{"免提交材料比例"}, share: true},
+	MaterialsPerMatter:    {name: "平均申请材料数", aliases: []string{"事项平均材料数"}, average: true},
+	ELicenceShare:         {name: "电子证照占比", aliases: []string{"电子证照比例", "电子证照率"}, share: true},
 }
 
 // AllIndicators returns every indicator.
@@ -85,6 +96,10 @@ func AllIndicators() []Indicator {
 
 // IsValid reports whether i is one of the indicators.
 func (i Indicator) IsValid() bool { return i >= 1 && i < numIndicators }
+
+// IsAverage reports whether the indicator is an average, Num over Den,
+// printed with two decimals (2.50) rather than as a percentage.
+func (i Indicator) IsAverage() bool { return i.IsValid() && indicatorTable[i].average }
 
 // IsShare reports whether the indicator is a ratio of two counts, printed
 // as a percentage, rather than a count.
@@ -168,6 +183,8 @@ const (
 	OtherLevel                                 // a base item of another exercise level
 	HandlingNotStated                          // neither handling kind nor promised limit stated
 	OnlineNotStated                            // neither online items nor handling forms stated
+	MaterialsNotStated                         // the matter lists no application materials
+	ResultNotStated                            // the matter states no result
 
 	numReasons = iota + 1
 )
@@ -191,6 +208,8 @@ var reasonNames = [numReasons]string{
 	OtherLevel:               "base item at another level",
 	HandlingNotStated:        "handling kind not stated",
 	OnlineNotStated:          "online depth not stated",
+	MaterialsNotStated:       "materials not stated",
+	ResultNotStated:          "result not stated",
 }
 
 // AllReasons returns every reason.

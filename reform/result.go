@@ -97,6 +97,14 @@ func (r Result) Value() string {
 	if r.IsShare() {
 		return r.Ratio().String()
 	}
+	if r.Indicator.IsAverage() {
+		// Hundredths of Num/(100·Den) are hundredths of the average.
+		h, ok := Ratio{Num: r.Num, Den: r.Den * 100}.Hundredths()
+		if !ok {
+			return "undefined"
+		}
+		return formatHundredths(h)
+	}
 	return strconv.FormatInt(r.Num, 10)
 }
 
@@ -107,7 +115,7 @@ func (r Result) String() string {
 	b.WriteString(r.Label())
 	b.WriteByte(' ')
 	b.WriteString(r.Value())
-	if r.IsShare() {
+	if r.IsShare() || r.Indicator.IsAverage() {
 		b.WriteString(" (")
 		b.WriteString(strconv.FormatInt(r.Num, 10))
 		b.WriteByte('/')
@@ -151,7 +159,7 @@ func (r Result) jsonForm(t *Target, v Verdict) resultJSON {
 	if r.Custom {
 		o.Name = r.Name
 	}
-	if r.IsShare() {
+	if r.IsShare() || r.Indicator.IsAverage() {
 		den := r.Den
 		o.Den = &den
 	}
@@ -244,6 +252,16 @@ func (x *Indicators) Result(i Indicator) Result {
 		share(claimed, applicable, &other)
 	case NationalCoverage:
 		share(x.linked, x.covered, &x.coverOut)
+	case ZeroMaterialCount:
+		r.Num, r.Counted, r.Excluded = x.zeroMaterial, x.withMaterials, x.materialsOut.list()
+	case ZeroMaterialShare:
+		share(x.zeroMaterial, x.withMaterials, &x.materialsOut)
+	case ExemptMaterialShare:
+		r.Num, r.Den, r.Counted, r.Excluded = x.exemptMaterials, x.materials, x.withMaterials, x.materialsOut.list()
+	case MaterialsPerMatter:
+		share(x.materials, x.withMaterials, &x.materialsOut)
+	case ELicenceShare:
+		share(x.eLicences, x.results, &x.resultsOut)
 	}
 	return r
 }

@@ -593,6 +593,10 @@ func describe(r reform.Result) string {
 		converted(&b, r)
 	case r.Indicator == reform.ClaimRate:
 		fmt.Fprintf(&b, " (%d of %d base items claimed)", r.Num, r.Den)
+	case r.Indicator == reform.ExemptMaterialShare:
+		fmt.Fprintf(&b, " (%d of %d materials, over %d matters)", r.Num, r.Den, r.Counted)
+	case r.Indicator.IsAverage():
+		fmt.Fprintf(&b, " (%d materials over %d matters)", r.Num, r.Den)
 	case r.IsShare():
 		fmt.Fprintf(&b, " (%d of %d matters)", r.Num, r.Den)
 	case r.Indicator == reform.BundleCount:
