@@ -69,6 +69,15 @@
 // says how many matters the items came from. The published lists ([Lists])
 // list matters.
 //
+// The service-guide elements give five more, over the application-based
+// matters that list their materials or state their result: 零材料提交事项数
+// ([ZeroMaterialCount], matters whose every material is exempt, 免提交) and
+// 零材料提交比例 ([ZeroMaterialShare]), 免提交材料占比
+// ([ExemptMaterialShare]: exempt materials among materials listed),
+// 平均申请材料数 ([MaterialsPerMatter], an average printed with two decimals,
+// [Indicator.IsAverage]) and 电子证照占比 ([ELicenceShare]: results issued as
+// electronic licences among matters stating a result).
+//
 // Every [Result] says which matters it counted and which it left out, as a
 // count per [Reason] ("ex officio type 行政处罚", "legal limit not stated",
 // "visits not stated") with up to [MaxExamples] example codes.
