@@ -34,6 +34,7 @@ import (
 
 	"github.com/zwfw/zwfw/examples/data"
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/matters/workbook"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -112,6 +113,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 // load reads a catalogue by its extension: a spreadsheet or a document.
 func load(name string) (*matters.Catalogue, schema.List) {
 	var probs schema.List
+	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
+		cat, _ := workbook.ReadFile(name, schema.Collect(&probs))
+		return cat, probs
+	}
 	if !strings.EqualFold(filepath.Ext(name), ".csv") {
 		cat, _ := matters.LoadFile(name, schema.Collect(&probs))
 		return cat, probs

@@ -62,6 +62,7 @@ import (
 	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/examples/data"
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/matters/workbook"
 	"github.com/zwfw/zwfw/reform"
 	"github.com/zwfw/zwfw/schema"
 )
@@ -163,6 +164,10 @@ func (c *catalogue) header() (*matters.Catalogue, error) {
 		return nil, err
 	}
 	defer r.Close()
+	if isWorkbook(c.file) {
+		cat, _ := workbook.Read(r, c.file)
+		return cat, nil
+	}
 	d := matters.NewDecoder(r, c.file, nil)
 	for range d.Matters() {
 		break
@@ -178,8 +183,18 @@ func (c *catalogue) measure(cfg reform.Config) (schema.List, error) {
 		return nil, err
 	}
 	defer r.Close()
-	d := matters.NewDecoder(r, c.file, nil)
 	c.x = reform.New(cfg)
+	if isWorkbook(c.file) {
+		// A workbook is read whole, row by row.
+		var probs schema.List
+		c.cat, _ = workbook.Read(r, c.file, schema.Collect(&probs))
+		if c.cat != nil {
+			c.x.AddCatalogue(c.cat)
+			c.matters = len(c.cat.Matters)
+		}
+		return probs, nil
+	}
+	d := matters.NewDecoder(r, c.file, nil)
 	for _, m := range d.Matters() {
 		c.x.Add(m)
 		c.matters++
@@ -731,3 +746,6 @@ func printRollUp(w *writer, rows []rollUpJSON, root string, mode *reform.Mode) {
 		}
 	}
 }
+
+// isWorkbook reports whether a file is a workbook (.xlsx).
+func isWorkbook(name string) bool { return strings.EqualFold(filepath.Ext(name), ".xlsx") }

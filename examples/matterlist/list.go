@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/matters/workbook"
 	"github.com/zwfw/zwfw/reform"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -17,6 +18,7 @@ import (
 var listFormats = map[string]func(io.Writer, *matters.Catalogue, *reform.Selection, *options) error{
 	"markdown": writeListMarkdown,
 	"csv":      writeListCSV,
+	"xlsx":     writeListXLSX,
 	"json":     writeListJSON,
 }
 
@@ -152,4 +154,15 @@ func writeListJSON(w io.Writer, c *matters.Catalogue, sel *reform.Selection, _ *
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// writeListXLSX writes the list as a workbook with a 序号 column.
+func writeListXLSX(w io.Writer, _ *matters.Catalogue, sel *reform.Selection, o *options) error {
+	var rows [][]string
+	for _, s := range sel.Sections {
+		for _, m := range s.Matters {
+			rows = append(rows, listRow(s.Group, m))
+		}
+	}
+	return workbook.WriteList(w, o.list, listColumns, rows)
 }

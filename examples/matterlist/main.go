@@ -4,12 +4,13 @@
 //
 // Usage:
 //
-//	matterlist [-in FILE | FILE] [-format yaml|json|csv|markdown] [-encoding utf-8|utf-8-bom|gb18030]
+//	matterlist [-in FILE | FILE] [-format yaml|json|csv|markdown|xlsx] [-encoding utf-8|utf-8-bom|gb18030]
 //	           [-division CODE] [-division-name NAME] [-level LEVEL] [-as-of DATE]
-//	matterlist [-in FILE] -list NAME [-format markdown|csv|json] [-encoding …]
+//	matterlist [-in FILE] -list NAME [-format markdown|csv|json|xlsx] [-encoding …]
 //
 // FILE is read by its extension or, failing that, its first line: a
-// spreadsheet saved as CSV (UTF-8 or GB18030, detected), or a YAML or JSON
+// workbook (.xlsx: a matters sheet and sheets of materials, steps, legal
+// basis and bundles, package matters/workbook), a spreadsheet saved as CSV (UTF-8 or GB18030, detected), or a YAML or JSON
 // document. With no file it reads the embedded sample catalogue
 // (examples/data/catalogue-pengxi.yaml).
 //
@@ -32,7 +33,8 @@
 // generated from the matters' attributes by package reform: 马上办清单,
 // 全程网办清单, 川渝通办清单 and 跨省通办清单 (by batch), 下放事项清单 (by receiving
 // level), 全域通办清单, 就近可办清单, 一件事一次办清单 (by bundle), 24小时自助清单
-// and 容缺受理清单, as a Markdown table (the default), CSV or JSON.
+// and 容缺受理清单, as a Markdown table (the default), CSV, JSON or a workbook
+// (xlsx, with a 序号 column).
 //
 // It exits 0 when the catalogue has no error (warnings alone do not fail),
 // 1 when it has one (nothing is written then), and 2 on a usage error.
@@ -43,6 +45,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -50,6 +53,7 @@ import (
 	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/examples/data"
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/matters/workbook"
 	"github.com/zwfw/zwfw/reform"
 	"github.com/zwfw/zwfw/schema"
 )
@@ -82,6 +86,7 @@ var formats = map[string]func(io.Writer, *matters.Catalogue, *options) error{
 		return c.WriteCSV(w, &matters.CSVOptions{Encoding: o.encoding})
 	},
 	"markdown": writeMarkdown,
+	"xlsx":     func(w io.Writer, c *matters.Catalogue, _ *options) error { return workbook.Write(w, c) },
 }
 
 var encodings = map[string]matters.Encoding{"utf-8": matters.UTF8, "utf-8-bom": matters.UTF8BOM, "gb18030": matters.GB18030}
@@ -124,10 +129,10 @@ func parseFlags(args []string, stderr io.Writer) (*options, int) {
 	fl := flag.NewFlagSet("matterlist", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	var o options
-	fl.StringVar(&o.in, "in", "", "read the catalogue from `FILE` (CSV, YAML or JSON); default: the embedded sample")
-	fl.StringVar(&o.format, "format", "yaml", "write `yaml`, json, csv or markdown")
+	fl.StringVar(&o.in, "in", "", "read the catalogue from `FILE` (.xlsx, CSV, YAML or JSON); default: the embedded sample")
+	fl.StringVar(&o.format, "format", "yaml", "write `yaml`, json, csv, markdown or xlsx")
 	enc := fl.String("encoding", "utf-8", "encoding of CSV output: `utf-8`, utf-8-bom or gb18030")
-	fl.StringVar(&o.list, "list", "", "write the published list `NAME` (马上办清单, 川渝通办清单, …) as markdown, csv or json instead of the catalogue")
+	fl.StringVar(&o.list, "list", "", "write the published list `NAME` (马上办清单, 川渝通办清单, …) as markdown, csv, json or xlsx instead of the catalogue")
 	fl.StringVar(&o.division, "division", "", "the catalogue's division `CODE` (GB/T 2260, 6, 9 or 12 digits)")
 	fl.StringVar(&o.divisionName, "division-name", "", "the catalogue's division `NAME` (广安区)")
 	fl.Func("level", "the catalogue's exercise `LEVEL` (县级, or 1–6)", func(s string) error {
@@ -147,9 +152,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, int) {
 		return nil
 	})
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: matterlist [-in FILE | FILE] [-format yaml|json|csv|markdown] [-encoding utf-8|utf-8-bom|gb18030]")
+		fmt.Fprintln(stderr, "usage: matterlist [-in FILE | FILE] [-format yaml|json|csv|markdown|xlsx] [-encoding utf-8|utf-8-bom|gb18030]")
 		fmt.Fprintln(stderr, "                  [-division CODE] [-division-name NAME] [-level LEVEL] [-as-of DATE]")
-		fmt.Fprintln(stderr, "       matterlist [-in FILE] -list NAME [-format markdown|csv|json] [-encoding ...]")
+		fmt.Fprintln(stderr, "       matterlist [-in FILE] -list NAME [-format markdown|csv|json|xlsx] [-encoding ...]")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -181,7 +186,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, int) {
 			return usage("unknown list %q (lists: %s)", o.list, listNames())
 		}
 		if _, ok := listFormats[o.format]; !ok {
-			return usage("a list is written as markdown, csv or json, not %q", o.format)
+			return usage("a list is written as markdown, csv, json or xlsx, not %q", o.format)
 		}
 	}
 	if _, ok := formats[o.format]; !ok {
@@ -199,6 +204,10 @@ func load(name string) (*matters.Catalogue, schema.List) {
 	var probs schema.List
 	if name == "" {
 		cat, _ := matters.LoadFS(data.FS, defaultFile, schema.Collect(&probs))
+		return cat, probs
+	}
+	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
+		cat, _ := workbook.ReadFile(name, schema.Collect(&probs))
 		return cat, probs
 	}
 	cat, _ := matters.LoadFile(name, schema.Collect(&probs))

@@ -25,11 +25,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
+	"strings"
 
 	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/examples/data"
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/matters/workbook"
 	"github.com/zwfw/zwfw/reform"
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/schema"
@@ -134,6 +137,13 @@ var kindRE = regexp.MustCompile(`"?kind"?\s*:\s*"?([A-Za-z]+)`)
 // spreadsheet saved as CSV is read as one (problems at row:column); other
 // documents are read whole and checked by the package that models them.
 func validate(name string, r io.Reader) (kind string, matterCount int, probs schema.List) {
+	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
+		cat, _ := workbook.Read(r, name, schema.Collect(&probs))
+		if cat != nil {
+			matterCount = len(cat.Matters)
+		}
+		return "Catalogue", matterCount, probs
+	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(64 << 10)
 	m := kindRE.FindSubmatch(head)

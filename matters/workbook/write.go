@@ -318,3 +318,39 @@ func writeBundles(f *excelize.File, c *matters.Catalogue) error {
 	}
 	return sw.flush()
 }
+
+// WriteList writes a published list (马上办清单, …) as a workbook of one
+// sheet: a title row, the header with a 序号 column first, and one row a
+// matter numbered from 1. Cells are text, guarded as [Write] guards them.
+func WriteList(w io.Writer, title string, header []string, rows [][]string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := title
+	if n := []rune(sheet); len(n) > 31 || sheet == "" || strings.ContainsAny(sheet, `:\/?*[]`) {
+		sheet = "清单"
+	}
+	sw, err := newSheetWriter(f, sheet, true)
+	if err != nil {
+		return err
+	}
+	if err := sw.row(title); err != nil {
+		return err
+	}
+	if err := sw.strings(append([]string{"序号"}, header...)); err != nil {
+		return err
+	}
+	for i, r := range rows {
+		cells := make([]any, 0, len(r)+1)
+		cells = append(cells, i+1)
+		for _, v := range r {
+			cells = append(cells, sw.textCell(v))
+		}
+		if err := sw.write(cells); err != nil {
+			return err
+		}
+	}
+	if err := sw.flush(); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
