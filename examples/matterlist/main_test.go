@@ -74,7 +74,7 @@ func TestConversions(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	for _, format := range []string{"yaml", "json", "csv"} {
+	for _, format := range []string{"yaml", "json", "csv", "xlsx"} {
 		t.Run(format, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			if code := run([]string{"-format", format}, &stdout, &stderr); code != 0 {
@@ -96,6 +96,12 @@ func TestConversions(t *testing.T) {
 				}
 				if diff := cmp.Diff(want, back.Matters, cmpopts.EquateEmpty()); diff != "" {
 					t.Errorf("matters changed (-orig +back):\n%s", diff)
+				}
+				return
+			}
+			if format == "xlsx" {
+				if diff := cmp.Diff(orig, back, cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("catalogue changed (-orig +back):\n%s", diff)
 				}
 				return
 			}
