@@ -82,3 +82,31 @@ func located(loc Locator, paths ...schema.Path) schema.Pos {
 	}
 	return schema.Pos{}
 }
+
+// CheckElements runs the checks over the materials, steps and result of
+// one matter at path, for readers that add the lists after reading the
+// matter (a workbook keeps them on sheets of their own). The problems
+// have no position.
+func CheckElements(m *Matter, path schema.Path) schema.List {
+	var probs schema.List
+	at := func(key string) (schema.Path, schema.Pos) { return path.Key(key), schema.Pos{} }
+	checkElements(m, at, noPos, path, &probs)
+	return probs
+}
+
+// CheckBundles runs the checks over the bundles of c: members the
+// catalogue does not hold or that are not in use, codes used twice. The
+// problems have no position.
+func CheckBundles(c *Catalogue) schema.List {
+	var probs schema.List
+	ix := newIndex()
+	for i := range c.Matters {
+		m := &c.Matters[i]
+		if m.Code != "" && !ix.has(m.Code) {
+			ix.codes[ix.key(m.Code)] = 0
+		}
+		ix.status(m)
+	}
+	ix.checkBundles(c.Bundles, noPos, &probs)
+	return probs
+}

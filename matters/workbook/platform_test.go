@@ -116,8 +116,8 @@ func TestPlatformWorkbook(t *testing.T) {
 		{RuleCell, "/matters/0/materials/1/copies", x + "[申请材料]:4:4"},
 		{RuleCell, "/matters/0/materials/4/forms", x + "[申请材料]:8:3"},
 		{RuleUnknownMatter, "", x + "[申请材料]:7:1"},
-		{"matter.tolerate-material-unmarked", "/matters/0/materials/2/necessity", x + "[申请材料]:5:1"},
 		{"matter.duplicate-material", "/matters/0/materials/3/name", x + "[申请材料]:6:1"},
+		{"matter.tolerate-material-unmarked", "/matters/0/materials/2/necessity", x + "[申请材料]:5:1"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s\n%v", diff, probs)

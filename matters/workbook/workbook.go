@@ -475,19 +475,23 @@ func (rd *reader) attach(c *matters.Catalogue, matterRows []int32, lists map[str
 			add(listLaws, j, it.sheet, it.row, it.errs)
 		}
 	}
-	// The schema and the checks over the lists, now that they are there.
-	elementRules := map[schema.Rule]bool{
-		matters.RuleStepsExceedPromised: true, matters.RuleTolerateUnmarked: true,
-		matters.RuleTolerateNoMaterial: true, matters.RuleDuplicateMaterial: true,
-	}
-	for _, p := range c.Validate() {
-		s := p.Path.String()
-		inList := strings.Contains(s, "/materials/") || strings.Contains(s, "/steps/") || strings.Contains(s, "/legalBasis/") ||
-			strings.HasPrefix(s, "/bundles/")
-		if !inList && !elementRules[p.Rule] {
-			continue
+	// The checks over the lists, now that they are there, and over the
+	// bundles.
+	var found schema.List
+	for i := range c.Matters {
+		if m := &c.Matters[i]; len(m.Materials)+len(m.Steps)+len(m.LegalBasis) > 0 {
+			for _, p := range matters.CheckElements(m, schema.Root.Key("matters").Index(i)) {
+				if p.Rule != matters.RuleLicenceNameMissing { // found on the matter's row already
+					found = append(found, p)
+				}
+			}
 		}
-		// Locate at the list row, or at the matter's row.
+	}
+	if len(c.Bundles) > 0 {
+		found = append(found, matters.CheckBundles(c)...)
+	}
+	for _, p := range found {
+		// Locate at the list row, or at the matter's or bundle's row.
 		for q := p.Path; !q.IsRoot(); q = q.Parent() {
 			if l, ok := where[q.String()]; ok {
 				var ref string
@@ -495,22 +499,25 @@ func (rd *reader) attach(c *matters.Catalogue, matterRows []int32, lists map[str
 				p.Message = ref + ": " + p.Message
 				break
 			}
-			if segs := q.Segments(); len(segs) == 2 && segs[0] == "bundles" {
-				if i, err := strconv.Atoi(segs[1]); err == nil && i < len(rd.bundleRows) {
-					var ref string
-					p.Pos, ref = rd.at(BundlesSheet, 1, rd.bundleRows[i])
-					p.Message = ref + ": " + p.Message
-				}
+			segs := q.Segments()
+			if len(segs) != 2 {
+				continue
+			}
+			i, err := strconv.Atoi(segs[1])
+			if err != nil {
 				break
 			}
-			if segs := q.Segments(); len(segs) == 2 && segs[0] == "matters" {
-				if i, err := strconv.Atoi(segs[1]); err == nil && i < len(matterRows) {
-					var ref string
-					p.Pos, ref = rd.at(rd.main, 1, int(matterRows[i]))
-					p.Message = ref + ": " + p.Message
-				}
-				break
+			var ref string
+			switch {
+			case segs[0] == "bundles" && i < len(rd.bundleRows):
+				p.Pos, ref = rd.at(BundlesSheet, 1, rd.bundleRows[i])
+			case segs[0] == "matters" && i < len(matterRows):
+				p.Pos, ref = rd.at(rd.main, 1, int(matterRows[i]))
 			}
+			if ref != "" {
+				p.Message = ref + ": " + p.Message
+			}
+			break
 		}
 		rd.probs.Add(p)
 	}
