@@ -68,8 +68,15 @@ func Read(r io.Reader, name string, more ...schema.Option) (*matters.Catalogue, 
 	return c, schema.Result(probs, more...)
 }
 
-func read(r io.Reader, name string) (*matters.Catalogue, schema.List) {
-	var probs schema.List
+func read(r io.Reader, name string) (c *matters.Catalogue, probs schema.List) {
+	// The spreadsheet library is large and its input hostile: a panic in
+	// it is a problem of the file, not of the program.
+	defer func() {
+		if v := recover(); v != nil {
+			c = nil
+			probs.Errorf(schema.Root, schema.Pos{File: name}, RuleOpen, "workbook: %s could not be read: %v", name, v)
+		}
+	}()
 	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
 	if err != nil {
 		return nil, schema.ReadProblem(name, err)
