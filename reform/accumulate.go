@@ -218,30 +218,15 @@ func (x *Indicators) Add(m *matters.Matter) {
 	if m.TolerateMissing {
 		x.tolerate++
 	}
-	if len(m.Materials) == 0 {
-		x.materialsOut.add(MaterialsNotStated, code)
-	} else {
-		x.withMaterials++
-		x.materials += int64(len(m.Materials))
-		for i := range m.Materials {
-			if m.Materials[i].Exempt {
-				x.exemptMaterials++
-			}
-		}
-		if m.ZeroMaterials() {
-			x.zeroMaterial++
-		}
-	}
-	if m.Result == nil {
-		x.resultsOut.add(ResultNotStated, code)
-	} else {
-		x.results++
-		if m.Result.ELicence {
-			x.eLicences++
-		}
-	}
-
 	r := applicationReason(m.Type)
+	// Materials and results, over the application-based matters.
+	switch {
+	case r != 0:
+		x.materialsOut.add(r, code)
+		x.resultsOut.add(r, code)
+	default:
+		x.addGuide(m, code)
+	}
 	if x.cfg != nil {
 		for i := range x.cfg.custom {
 			c := &x.cfg.custom[i]
@@ -634,4 +619,31 @@ func (x *Indicators) claimCounts() (claimed, applicable int64, other exclusions)
 		}
 	}
 	return claimed, applicable, other
+}
+
+// addGuide counts the materials and the result of an application-based
+// matter.
+func (x *Indicators) addGuide(m *matters.Matter, code string) {
+	if len(m.Materials) == 0 {
+		x.materialsOut.add(MaterialsNotStated, code)
+	} else {
+		x.withMaterials++
+		x.materials += int64(len(m.Materials))
+		for i := range m.Materials {
+			if m.Materials[i].Exempt {
+				x.exemptMaterials++
+			}
+		}
+		if m.ZeroMaterials() {
+			x.zeroMaterial++
+		}
+	}
+	if m.Result == nil {
+		x.resultsOut.add(ResultNotStated, code)
+	} else {
+		x.results++
+		if m.Result.ELicence {
+			x.eLicences++
+		}
+	}
 }

@@ -12,10 +12,12 @@ func TestMaterialIndicators(t *testing.T) {
 	exempt := matters.Material{Name: "营业执照", Exempt: true, ExemptBy: matters.ByELicence}
 	own := matters.Material{Name: "申请书"}
 	ms := []matters.Matter{
-		{Code: "A", Materials: []matters.Material{exempt, own, own}, Result: &matters.Result{Name: "许可证", ELicence: true}},
-		{Code: "B", Materials: []matters.Material{exempt}, Result: &matters.Result{Name: "批复"}},
-		{Code: "C", Materials: []matters.Material{exempt, exempt}},
-		{Code: "D"},
+		{Code: "A", Type: matters.Licensing, Materials: []matters.Material{exempt, own, own}, Result: &matters.Result{Name: "许可证", ELicence: true}},
+		{Code: "B", Type: matters.Licensing, Materials: []matters.Material{exempt}, Result: &matters.Result{Name: "批复"}},
+		{Code: "C", Type: matters.Licensing, Materials: []matters.Material{exempt, exempt}},
+		{Code: "D", Type: matters.Licensing},
+		// Ex officio: left out of every figure.
+		{Code: "E", Type: matters.Penalty, Materials: []matters.Material{exempt}, Result: &matters.Result{Name: "处罚决定书"}},
 	}
 	x := New(Config{})
 	for i := range ms {
@@ -28,11 +30,11 @@ func TestMaterialIndicators(t *testing.T) {
 		value         string
 		excluded      int64
 	}{
-		{"zero-material count", ZeroMaterialCount, 2, 0, 3, "2", 1},
-		{"zero-material share", ZeroMaterialShare, 2, 3, 3, "66.67%", 1},
-		{"exempt materials", ExemptMaterialShare, 4, 6, 3, "66.67%", 1},
-		{"materials per matter", MaterialsPerMatter, 6, 3, 3, "2.00", 1},
-		{"electronic licences", ELicenceShare, 1, 2, 2, "50.00%", 2},
+		{"zero-material count", ZeroMaterialCount, 2, 0, 3, "2", 2},
+		{"zero-material share", ZeroMaterialShare, 2, 3, 3, "66.67%", 2},
+		{"exempt materials", ExemptMaterialShare, 4, 6, 3, "66.67%", 2},
+		{"materials per matter", MaterialsPerMatter, 6, 3, 3, "2.00", 2},
+		{"electronic licences", ELicenceShare, 1, 2, 2, "50.00%", 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -56,6 +58,7 @@ func TestMaterialIndicators(t *testing.T) {
 	a.Add(&ms[1])
 	b.Add(&ms[2])
 	b.Add(&ms[3])
+	b.Add(&ms[4])
 	if err := a.Merge(b); err != nil {
 		t.Fatal(err)
 	}
