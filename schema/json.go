@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -48,9 +49,15 @@ type jsonParser struct {
 	fields []Field
 	items  []*Node
 	intern map[string]string
+	nodes  int // nodes made, against MaxNodes
 }
 
 func (p *jsonParser) node(k NodeKind, pos Pos) *Node {
+	p.nodes++
+	if p.nodes > MaxNodes {
+		panic(syntaxError{off: p.off, rule: RuleTooLarge,
+			msg: fmt.Sprintf("more than %d values in one piece of text (the reading budget)", MaxNodes)})
+	}
 	if len(p.slab) == 0 {
 		p.slab = make([]Node, 128)
 	}
@@ -227,6 +234,9 @@ func (p *jsonParser) value(depth int) *Node {
 	default:
 		if c == '-' || c >= '0' && c <= '9' {
 			v := p.number()
+			if msg, bad := numberRange(v); bad {
+				panic(syntaxError{off: start, msg: msg, rule: RuleNumberRange})
+			}
 			n := p.node(Number, p.pos(start))
 			n.Value = v
 			return n
@@ -497,12 +507,15 @@ func (p *jsonParser) str() string {
 					if i+1 < len(d) && d[i] == '\\' && d[i+1] == 'u' {
 						r2, ok2 = hex4(d, i+2)
 					}
-					if dec := utf16.DecodeRune(r, r2); ok2 && dec != utf8.RuneError {
-						r = dec
-						i += 6
-					} else {
-						r = utf8.RuneError
+					dec := utf16.DecodeRune(r, r2)
+					if !ok2 || dec == utf8.RuneError {
+						// Not a pair: there is no character to read, and
+						// U+FFFD in its place would change the text.
+						panic(syntaxError{off: i - 6, rule: RuleBadText,
+							msg: fmt.Sprintf("\\u%04X is half of a UTF-16 surrogate pair, with no other half", r)})
 					}
+					r = dec
+					i += 6
 				}
 				b.WriteRune(r)
 			default:
@@ -523,6 +536,50 @@ func (p *jsonParser) str() string {
 			i += n
 		}
 	}
+}
+
+// maxExact is the largest integer a 64-bit float holds exactly, 2^53−1.
+const maxExact = 1<<53 - 1
+
+// numberRange reports whether the JSON number s cannot be read as what it
+// says: an integer (no fraction, no exponent) beyond ±(2^53−1), which
+// programs reading the document as JSON round to another integer, or a
+// number that overflows a 64-bit float or underflows it to zero.
+func numberRange(s string) (msg string, bad bool) {
+	if !strings.ContainsAny(s, ".eE") {
+		digits := strings.TrimPrefix(s, "-")
+		if len(digits) < 16 {
+			return "", false
+		}
+		if v, err := strconv.ParseUint(digits, 10, 64); err == nil && v <= maxExact {
+			return "", false
+		}
+		return fmt.Sprintf("integer %s is beyond ±%d, the largest read exactly", s, maxExact), true
+	}
+	f, _ := strconv.ParseFloat(s, 64)
+	if math.IsInf(f, 0) {
+		return fmt.Sprintf("number %s is too large to be read", abbreviate(s)), true
+	}
+	if f == 0 && strings.ContainsAny(mantissa(s), "123456789") {
+		return fmt.Sprintf("number %s is too small to be read: it would become 0", abbreviate(s)), true
+	}
+	return "", false
+}
+
+// mantissa returns the part of a number before its exponent.
+func mantissa(s string) string {
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// abbreviate shortens a long number for a message.
+func abbreviate(s string) string {
+	if len(s) <= 40 {
+		return s
+	}
+	return s[:20] + "…" + s[len(s)-12:]
 }
 
 func hex4(d []byte, i int) (rune, bool) {

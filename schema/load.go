@@ -2,14 +2,14 @@ package schema
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 )
 
 // RuleRead is reported when a document cannot be read at all: the file
-// does not open, the reader fails, the document is too large.
+// does not open or the reader fails (a document too large is
+// [RuleTooLarge], located where the limit is passed).
 const RuleRead Rule = "document.read"
 
 // Option adjusts a function that reads a document.
@@ -75,14 +75,10 @@ func (l *Loader[T]) LoadProblems(r io.Reader, name string) (T, List) {
 	if l.Read != nil {
 		return l.Read(r, name)
 	}
-	data, err := io.ReadAll(io.LimitReader(r, int64(l.MaxSize)+1))
-	if err != nil {
+	data, probs := ReadAll(r, name, l.MaxSize)
+	if probs != nil {
 		var zero T
-		return zero, ReadProblem(name, err)
-	}
-	if len(data) > l.MaxSize {
-		var zero T
-		return zero, ReadProblem(name, fmt.Errorf("document is larger than %d bytes", l.MaxSize))
+		return zero, probs
 	}
 	return l.Problems(name, data)
 }

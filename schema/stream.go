@@ -26,6 +26,9 @@ const streamChunk = 1 << 20
 // Problems carry positions as [ParseJSON]'s do. On a syntax error the
 // stream stops and the header is nil.
 func StreamJSON(r io.Reader, file string, streamed []string, fn StreamFunc) (*Node, List) {
+	if r == nil {
+		return nil, List{{Pos: Pos{File: file}, Rule: RuleRead, Message: "no input: the reader is nil"}}
+	}
 	s := &streamer{r: r}
 	s.p = jsonParser{file: file, line: 1, col: 1, more: true, intern: map[string]string{}}
 	return s.run(streamed, fn)
@@ -82,6 +85,7 @@ func (s *streamer) step(f func()) {
 	s.p.pos(start) // bring the line/column cache to the start
 	line, col, stack := s.p.line, s.p.col, len(s.p.stack)
 	for {
+		s.p.nodes = 0 // the node budget is per value read in one step
 		if s.attempt(f) {
 			return
 		}
@@ -93,6 +97,12 @@ func (s *streamer) step(f func()) {
 		start = 0
 		s.p.off, s.p.posOff = 0, 0
 		s.p.line, s.p.col = line, col
+		if len(s.buf) > MaxValueText {
+			// One value longer than the budget: refuse it here, before the
+			// buffer grows with it.
+			panic(syntaxError{off: 0, rule: RuleTooLarge,
+				msg: fmt.Sprintf("one value is longer than %s, the most read at a time", Bytes(MaxValueText))})
+		}
 		s.p.stack = s.p.stack[:stack]
 		clear(s.p.fields)
 		s.p.fields = s.p.fields[:0]
@@ -139,7 +149,7 @@ func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs Li
 			probs = append(s.p.probs, &Problem{Path: s.p.path(), Pos: s.p.pos(se.off), Rule: se.rule, Message: se.msg})
 		}
 		if s.err != nil && !errors.Is(s.err, io.EOF) {
-			probs = append(probs, &Problem{Pos: Pos{File: s.p.file}, Rule: "document.read", Message: s.err.Error(), Err: s.err})
+			probs = append(probs, &Problem{Pos: Pos{File: s.p.file}, Rule: RuleRead, Message: s.err.Error(), Err: s.err})
 			header = nil
 		}
 	}()

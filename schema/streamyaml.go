@@ -8,6 +8,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"unicode/utf8"
 )
 
 // RuleAliasAcrossItems is reported when a streamed YAML element uses an
@@ -27,9 +28,23 @@ const RuleAliasAcrossItems Rule = "syntax.alias-across-items"
 // and hand over its elements from the parsed tree: the result is the same,
 // only the memory differs. An element that uses an alias defined outside
 // it gets a [RuleAliasAcrossItems] problem.
+//
+// The input budget holds throughout: a line, an element, the header and
+// what is read whole are each at most [MaxYAMLText] (and maxWhole), and a
+// byte that cannot be in YAML text (invalid UTF-8, NUL and other control
+// characters) stops the stream where it is, so that no input makes the
+// reader hold more than that however long it is.
 func StreamYAML(r io.Reader, file string, streamed []string, maxWhole int, fn StreamFunc) (*Node, List) {
+	if r == nil {
+		return nil, List{{Pos: Pos{File: file}, Rule: RuleRead, Message: "no input: the reader is nil"}}
+	}
 	y := &yamlStreamer{file: file, r: bufio.NewReaderSize(r, 256<<10), streamed: streamed}
-	return y.run(maxWhole, fn)
+	n, probs := y.run(min(maxWhole, MaxYAMLText), fn)
+	if y.stop != nil {
+		// The text itself is at fault: that is the one problem to report.
+		return nil, append(probs, y.stop)
+	}
+	return n, probs
 }
 
 type yamlStreamer struct {
@@ -40,6 +55,27 @@ type yamlStreamer struct {
 	err      error
 	pending  []byte // a line read but not yet used
 	hasPend  bool
+	stop     *Problem // why reading stopped early, if it did
+	utf16    bool     // the text starts with a UTF-16 byte-order mark
+	// headerSize is the text kept outside the streamed lists.
+	headerSize int
+}
+
+// errStop ends the input where the text broke the budget or is not text.
+var errStop = errors.New("schema: stopped")
+
+// halt records why reading stops; the stream then sees the end of input.
+func (y *yamlStreamer) halt(p *Problem) {
+	if y.stop == nil {
+		y.stop = p
+	}
+	y.err = errStop
+}
+
+// tooBig stops the stream for a piece of text that grew past the budget.
+func (y *yamlStreamer) tooBig(what string, line int) {
+	y.halt(&Problem{Pos: Pos{File: y.file, Line: line, Col: 1}, Rule: RuleTooLarge, Err: ErrTooLarge,
+		Message: fmt.Sprintf("%s is larger than %s (the reading budget for YAML read in one piece)", what, Bytes(MaxYAMLText))})
 }
 
 // next returns the next line, with its line ending.
@@ -52,12 +88,39 @@ func (y *yamlStreamer) next() ([]byte, bool) {
 	if y.err != nil {
 		return nil, false
 	}
-	b, err := y.r.ReadBytes('\n')
-	if err != nil {
-		y.err = err
-		if len(b) == 0 {
+	var b []byte
+	checked := 0
+	for {
+		frag, err := y.r.ReadSlice('\n')
+		if y.line == 0 && len(b) == 0 && utf16BOM(frag) {
+			y.utf16 = true // yaml.v3 decodes it; the bytes are not UTF-8
+		}
+		if len(b)+len(frag) > MaxYAMLText {
+			y.tooBig(fmt.Sprintf("line %d", y.line+1), y.line+1)
 			return nil, false
 		}
+		b = append(b, frag...)
+		// Check each fragment as it comes, so that a line of a device
+		// that never ends is refused at its first bad byte.
+		if !y.utf16 {
+			off, what, bad := badText(b[checked:], err == bufio.ErrBufferFull)
+			if bad {
+				col := utf8.RuneCount(b[:checked+off]) + 1
+				y.halt(&Problem{Pos: Pos{File: y.file, Line: y.line + 1, Col: col}, Rule: RuleBadText, Message: what + " in YAML text"})
+				return nil, false
+			}
+			checked += off
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil {
+			y.err = err
+			if len(b) == 0 {
+				return nil, false
+			}
+		}
+		break
 	}
 	y.line++
 	return b, true
@@ -134,6 +197,10 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 		if !ok {
 			break
 		}
+		if y.headerSize += len(b); y.headerSize > MaxYAMLText {
+			y.tooBig("the document outside its streamed lists", y.line)
+			break
+		}
 		key, isKey := y.streamedKey(b)
 		if !isKey {
 			cur.text = append(cur.text, b...)
@@ -147,6 +214,9 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 		itemLine, idx, ind, flow := 0, 0, -1, 0
 		var firstPos Pos
 		flush := func() bool {
+			if y.stop != nil {
+				return false // the budget is spent: the rest is not read
+			}
 			if item == nil {
 				return true
 			}
@@ -167,6 +237,9 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 			if ind < 0 {
 				if blank(l) {
 					segs[len(segs)-1].text = append(segs[len(segs)-1].text, l...)
+					if y.headerSize += len(l); y.headerSize > MaxYAMLText {
+						y.tooBig("the document outside its streamed lists", y.line)
+					}
 					continue
 				}
 				if !isItem(l, indentOf(l)) {
@@ -184,6 +257,9 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 				// means nothing until it closes.
 				item = append(item, l...)
 				flow += flowDepth(l)
+				if len(item) > MaxYAMLText {
+					y.tooBig(fmt.Sprintf("element %d of %s", idx, key), itemLine)
+				}
 			case isItem(l, ind):
 				stopped = !flush()
 				item = append([]byte(nil), l...)
@@ -192,6 +268,9 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 			case blank(l) || indentOf(l) > ind:
 				item = append(item, l...)
 				flow += flowDepth(l)
+				if len(item) > MaxYAMLText {
+					y.tooBig(fmt.Sprintf("element %d of %s", idx, key), itemLine)
+				}
 			default:
 				y.unread(l) // the end of the sequence
 				stopped = !flush()
@@ -224,7 +303,9 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 		cur = segment{first: y.line + 1}
 	}
 	if y.err != nil && !errors.Is(y.err, io.EOF) {
-		probs.Add(&Problem{Pos: Pos{File: y.file}, Rule: "document.read", Message: y.err.Error(), Err: y.err})
+		if y.stop == nil {
+			probs.Add(&Problem{Pos: Pos{File: y.file}, Rule: RuleRead, Message: y.err.Error(), Err: y.err})
+		}
 		return nil, probs
 	}
 	segs = append(segs, cur)
@@ -340,6 +421,19 @@ func (y *yamlStreamer) parseItem(j *itemJob) itemResult {
 	return itemResult{n: n.Items[0], probs: p}
 }
 
+// safeParseItem parses an element, turning a panic of the YAML parser into
+// a problem: it may run on a goroutine of its own, where a panic could not
+// be recovered by the caller and would end the program.
+func (y *yamlStreamer) safeParseItem(j *itemJob) (r itemResult) {
+	defer func() {
+		if v := recover(); v != nil {
+			r = itemResult{probs: List{{Path: Root.Key(j.key).Index(j.idx), Pos: Pos{File: y.file, Line: j.line, Col: 1},
+				Rule: RuleInternal, Message: fmt.Sprintf("the YAML parser failed on this element: %v", v)}}}
+		}
+	}()
+	return y.parseItem(j)
+}
+
 // parsers hands elements to a pool of parsing goroutines and delivers the
 // results to fn in document order.
 type parsers struct {
@@ -357,7 +451,7 @@ func (y *yamlStreamer) startParsers(fn StreamFunc, probs *List) *parsers {
 		for range n {
 			go func() {
 				for j := range ps.jobs {
-					j.out <- y.parseItem(j)
+					j.out <- y.safeParseItem(j)
 				}
 			}()
 		}
@@ -368,7 +462,7 @@ func (y *yamlStreamer) startParsers(fn StreamFunc, probs *List) *parsers {
 // submit queues one element; it returns false once fn has asked to stop.
 func (ps *parsers) submit(j *itemJob) bool {
 	if ps.jobs == nil {
-		return ps.deliver(ps.y.parseItem(j), j)
+		return ps.deliver(ps.y.safeParseItem(j), j)
 	}
 	j.out = make(chan itemResult, 1)
 	ps.jobs <- j
@@ -485,8 +579,8 @@ func (y *yamlStreamer) whole(segs []segment, maxWhole int, fn StreamFunc) (*Node
 		}
 		buf.Write(b)
 		if buf.Len() > maxWhole {
-			return nil, List{{Pos: Pos{File: y.file, Line: y.line}, Rule: "document.too-large",
-				Message: fmt.Sprintf("document is larger than %d bytes and not in a form that can be streamed", maxWhole)}}
+			return nil, List{{Pos: Pos{File: y.file, Line: y.line, Col: 1}, Rule: RuleTooLarge, Err: ErrTooLarge,
+				Message: fmt.Sprintf("document is larger than %s and not in a form that can be streamed (a block sequence under its key); YAML read whole is limited to that size", Bytes(maxWhole))}}
 		}
 	}
 	n, probs := ParseYAML(y.file, buf.Bytes())

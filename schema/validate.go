@@ -191,6 +191,9 @@ func (s *Schema) Validate(n *Node) List { return s.ValidateAt(n, Root, "") }
 // "/$defs/matter" for one matter). Streaming readers use it to validate one
 // element at a time; problem paths start with at.
 func (s *Schema) ValidateAt(n *Node, at Path, def string) List {
+	if n == nil {
+		return List{{Path: at, Rule: "schema.internal", Message: "schema: no value to validate"}}
+	}
 	c, err := s.once()
 	if err != nil {
 		return List{{Rule: "schema.internal", Message: err.Error(), Err: err}}
@@ -205,7 +208,10 @@ func (s *Schema) ValidateAt(n *Node, at Path, def string) List {
 		r.out.Dedupe()
 		return r.out
 	}
-	verr := sb.ref.Validate(n.Interface())
+	verr, bad := refValidate(sb.ref, n)
+	if bad != nil {
+		return List{{Path: at, Pos: n.Pos, Rule: "schema.internal", Message: bad.Error(), Err: bad}}
+	}
 	if verr == nil {
 		return nil
 	}
@@ -217,6 +223,21 @@ func (s *Schema) ValidateAt(n *Node, at Path, def string) List {
 	c.collect(ve, n, at, &probs)
 	probs.Dedupe()
 	return probs
+}
+
+// refValidate runs the reference validator, which panics on some values
+// (a number whose exponent is beyond its reach, for one): a panic becomes
+// an error rather than ending the program.
+func refValidate(ref *jsonschema.Schema, n *Node) (verr, bad error) {
+	defer func() {
+		if r := recover(); r != nil {
+			bad = fmt.Errorf("schema: the reference validator failed on this value: %v", r)
+		}
+	}()
+	if n == nil {
+		return nil, errors.New("schema: no value to validate")
+	}
+	return ref.Validate(n.Interface()), nil
 }
 
 // Fast reports whether the fast validator covers the whole schema; when it

@@ -22,6 +22,20 @@ func ParseYAML(file string, data []byte) (*Node, List) {
 
 // parseYAMLAt parses data that starts after line lineOffset of file.
 func parseYAMLAt(file string, data []byte, lineOffset int) (*Node, List) {
+	if len(data) > MaxYAMLText {
+		p := &Problem{Pos: PosAt(file, data, MaxYAMLText), Rule: RuleTooLarge, Err: ErrTooLarge,
+			Message: fmt.Sprintf("YAML read in one piece is larger than %s (the reading budget); write it in block layout, which is streamed, or as JSON", Bytes(MaxYAMLText))}
+		p.Pos.Line += lineOffset
+		return nil, List{p}
+	}
+	if !utf16BOM(data) {
+		// yaml.v3 reports bad bytes without a line: find them first.
+		if off, what, bad := badText(data, false); bad {
+			p := &Problem{Pos: PosAt(file, data, off), Rule: RuleBadText, Message: what + " in YAML text"}
+			p.Pos.Line += lineOffset
+			return nil, List{p}
+		}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -251,7 +265,40 @@ func yamlKindName(k yaml.Kind) string {
 	return "scalar"
 }
 
+// scalar converts a scalar, refusing numbers outside the exact range.
 func (c *yamlConverter) scalar(y *yaml.Node) *Node {
+	n := c.scalarNode(y)
+	if n.Kind == Number {
+		if msg, bad := numberRange(n.Value); bad {
+			c.errorf(y, RuleNumberRange, "%s", msg)
+			return &Node{Kind: String, Pos: n.Pos, Value: y.Value}
+		}
+	}
+	return n
+}
+
+// leadingZero reports whether an integer's text has a leading zero
+// followed by a digit (010, -0012, 0_10), not 0, 0x1F or 0o17.
+func leadingZero(s string) bool {
+	s = strings.TrimLeft(s, "+-")
+	if len(s) < 2 || s[0] != '0' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if (c < '0' || c > '9') && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// utf16BOM reports whether data starts with a UTF-16 byte-order mark,
+// which yaml.v3 decodes itself.
+func utf16BOM(data []byte) bool {
+	return len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF)
+}
+
+func (c *yamlConverter) scalarNode(y *yaml.Node) *Node {
 	pos := c.pos(y)
 	switch y.ShortTag() {
 	case "!!null":
@@ -263,6 +310,19 @@ func (c *yamlConverter) scalar(y *yaml.Node) *Node {
 		}
 		return &Node{Kind: Bool, Pos: pos, Value: strconv.FormatBool(b)}
 	case "!!int":
+		if leadingZero(y.Value) {
+			// YAML 1.1 reads 010 as octal 8, YAML 1.2 and people as ten:
+			// refuse to guess, and read it as the decimal it looks like.
+			d := strings.TrimLeft(strings.TrimLeft(y.Value, "+-"), "0_")
+			if d == "" {
+				d = "0"
+			}
+			if strings.HasPrefix(y.Value, "-") {
+				d = "-" + d
+			}
+			c.errorf(y, RuleLeadingZero, "integer %s has a leading zero, which YAML 1.1 reads as octal; write %s (or quote it if it is a code)", y.Value, d)
+			return &Node{Kind: Number, Pos: pos, Value: strings.ReplaceAll(d, "_", "")}
+		}
 		var v any
 		if err := y.Decode(&v); err == nil {
 			switch v := v.(type) {

@@ -1,0 +1,139 @@
+package schema
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+)
+
+// The input budget. Every reader of this package enforces these limits
+// before it allocates for what lies past them, and reports a located
+// problem when input goes beyond one, so that no input — a device that never
+// ends, a document of one line, YAML in flow style — can exhaust memory.
+// The packages that model documents add a limit on the size of each kind of
+// document ([ReadAll] enforces it).
+const (
+	// MaxYAMLText is the most YAML text yaml.v3 parses in one piece: a
+	// document read whole, one streamed element, the members around the
+	// streamed ones. yaml.v3 needs about 40 bytes of memory per byte of
+	// text in flow style ({...} and [...] — JSON saved as .yaml), so 8 MiB
+	// parse in about 320 MiB. Larger YAML must be in block layout, so that
+	// it can be streamed (see [StreamYAML]), or be written as JSON.
+	MaxYAMLText = 8 << 20
+	// MaxValueText is the most JSON text one streamed value may take: one
+	// element of a streamed array, or one member outside it.
+	MaxValueText = 32 << 20
+	// MaxNodes is the most values (objects, arrays, scalars) one piece of
+	// parsed text may hold: a document read whole, or one streamed value.
+	// A node costs about 100 bytes of memory.
+	MaxNodes = 2_000_000
+)
+
+// Rules of the input budget and of the text checks that go with it.
+const (
+	// RuleTooLarge: the input goes beyond a limit of the budget.
+	RuleTooLarge Rule = "document.too-large"
+	// RuleLeadingZero: a YAML integer written with a leading zero (010),
+	// which YAML 1.1 reads as octal and YAML 1.2 as decimal.
+	RuleLeadingZero Rule = "syntax.leading-zero"
+	// RuleNumberRange: a number outside the range read exactly: an
+	// integer beyond ±(2^53−1), or a number whose magnitude is too large
+	// or too small (but not zero) for a 64-bit float.
+	RuleNumberRange Rule = "syntax.number-range"
+	// RuleBadText: bytes that are not text: invalid UTF-8, NUL or another
+	// control character YAML and JSON do not allow, or a lone UTF-16
+	// surrogate in a JSON \u escape.
+	RuleBadText Rule = "syntax.bad-text"
+	// RuleInternal: a reader failed (a panic, recovered); the input is
+	// reported rather than the program ended.
+	RuleInternal Rule = "document.internal"
+)
+
+// ErrTooLarge is wrapped by the problems of [RuleTooLarge] that
+// [ReadAll] reports.
+var ErrTooLarge = errors.New("schema: input too large")
+
+// ReadAll reads r to its end, up to max bytes, for a document read whole.
+// Past max it stops reading and returns a [RuleTooLarge] problem at the
+// line and column where the limit was passed; an error from r is a
+// [RuleRead] problem. A nil r is reported, not dereferenced.
+func ReadAll(r io.Reader, file string, max int) ([]byte, List) {
+	if r == nil {
+		return nil, List{{Pos: Pos{File: file}, Rule: RuleRead, Message: "no input: the reader is nil"}}
+	}
+	data, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+	if err != nil {
+		return nil, List{{Pos: Pos{File: file}, Rule: RuleRead, Message: err.Error(), Err: err}}
+	}
+	if len(data) > max {
+		return nil, List{{Pos: PosAt(file, data, max), Rule: RuleTooLarge,
+			Message: fmt.Sprintf("document is larger than %s", Bytes(max)), Err: ErrTooLarge}}
+	}
+	return data, nil
+}
+
+// PosAt returns the position of byte offset off of data, counting lines
+// and characters (columns count characters, not bytes).
+func PosAt(file string, data []byte, off int) Pos {
+	line, col := 1, 1
+	off = min(off, len(data))
+	for i := 0; i < off; {
+		c := data[i]
+		switch {
+		case c == '\n':
+			line++
+			col = 1
+			i++
+		case c < utf8.RuneSelf:
+			col++
+			i++
+		default:
+			_, n := utf8.DecodeRune(data[i:])
+			col++
+			i += n
+		}
+	}
+	return Pos{File: file, Line: line, Col: col, Offset: off}
+}
+
+// Bytes formats a size for messages: "8 MiB", "1 GiB", "512 bytes".
+func Bytes(n int) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// badText returns the offset and a description of the first byte of b
+// that cannot be in YAML or JSON text: invalid UTF-8, or a C0 control
+// character other than tab, line feed and carriage return, or DEL. When
+// there is none, bad is false and off is how many bytes were checked: all
+// of them, but for a multi-byte character cut by the end of b when partial
+// is true (the rest may follow).
+func badText(b []byte, partial bool) (off int, what string, bad bool) {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F {
+				return i, fmt.Sprintf("control character %#02x", c), true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			if partial && !utf8.FullRune(b[i:]) {
+				return i, "", false
+			}
+			return i, fmt.Sprintf("byte %#02x that is not UTF-8", c), true
+		}
+		i += n
+	}
+	return len(b), "", false
+}
