@@ -16,8 +16,10 @@ import (
 )
 
 // MaxSize is the largest divisions document [Load], [LoadFile] and [LoadFS]
-// accept, in bytes. Every village of China fits several times over.
-const MaxSize = 256 << 20
+// accept, in bytes: the divisions of a province down to its villages fit,
+// and a document read whole must also stay within the node budget of
+// package schema (schema.MaxNodes).
+const MaxSize = 64 << 20
 
 // maxSize is MaxSize, lowered by tests.
 var maxSize = MaxSize

@@ -216,7 +216,7 @@ func TestReadAndLoadFS(t *testing.T) {
 		{"ReadCSV failing reader", func() (*Hierarchy, schema.List) { return readCSV(failReader{}, "x.csv") }, -1, []string{"document.read "}},
 		{"Read too large", func() (*Hierarchy, schema.List) {
 			return loadProblems(io.LimitReader(spaces{}, int64(maxSize)+1), "big.yaml")
-		}, -1, []string{"document.read "}},
+		}, -1, []string{"document.too-large "}}, // located where the limit is passed
 		{"Read at the limit", func() (*Hierarchy, schema.List) {
 			return loadProblems(io.MultiReader(strings.NewReader(`{"kind":"Divisions","schemaVersion":1,"units":[]}`), io.LimitReader(spaces{}, int64(maxSize)-50)), "max.json")
 		}, 0, nil},

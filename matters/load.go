@@ -9,17 +9,20 @@ import (
 	"github.com/zwfw/zwfw/schema"
 )
 
-// MaxDocumentSize is the largest document the loaders read whole into
-// memory, 1 GiB (the YAML that cannot be streamed). Larger input is refused
-// with a problem rather than exhausting memory.
-const MaxDocumentSize = 1 << 30
+// MaxDocumentSize is the largest catalogue document a [Decoder], [Parse]
+// and the loaders read, 4 GiB (about six million matters in JSON); larger
+// input is refused with a problem. Memory does not grow with the document
+// (see [Decoder]): this limit bounds the time a reader can be kept busy.
+// The pieces read at a time are bounded by the budget of package schema
+// (schema.MaxYAMLText, schema.MaxValueText, schema.MaxNodes).
+const MaxDocumentSize int64 = 4 << 30
 
 // RuleRead is reported when a document cannot be read at all.
 const RuleRead = schema.RuleRead
 
 // loader reads catalogue documents: every one is streamed by a [Decoder],
 // so one path reads small documents and large ones.
-var loader = &schema.Loader[*Catalogue]{Read: read, MaxSize: MaxDocumentSize}
+var loader = &schema.Loader[*Catalogue]{Read: read} // streamed: see MaxDocumentSize
 
 func read(r io.Reader, name string) (*Catalogue, schema.List) {
 	d := NewDecoder(r, name, &DecodeOptions{MaxProblems: math.MaxInt})

@@ -2,6 +2,7 @@ package matters
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"iter"
 	"runtime"
@@ -134,7 +135,11 @@ func (d *Decoder) isJSON(br *peekReader) bool {
 }
 
 func (d *Decoder) run(yield func(int, *Matter) bool) {
-	br := &peekReader{r: d.r}
+	if d.r == nil {
+		d.report(schema.List{{Pos: schema.Pos{File: d.name}, Rule: RuleRead, Message: "matters: no input: the reader is nil"}})
+		return
+	}
+	br := &peekReader{r: &sizeLimiter{r: d.r, left: MaxDocumentSize}}
 	if IsCSV(d.name, br.peek()) {
 		d.runCSV(br, yield)
 		return
@@ -142,7 +147,7 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 	each, stopped := d.handler(yield)
 	keys := []string{"matters"}
 	stream := func(r io.Reader, each schema.StreamFunc) (*schema.Node, schema.List) {
-		return schema.StreamYAML(r, d.name, keys, MaxDocumentSize, each)
+		return schema.StreamYAML(r, d.name, keys, schema.MaxYAMLText, each)
 	}
 	if d.isJSON(br) {
 		stream = func(r io.Reader, each schema.StreamFunc) (*schema.Node, schema.List) {
@@ -152,8 +157,9 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 	var header *schema.Node
 	var probs schema.List
 	if runtime.GOMAXPROCS(0) > 1 {
-		header, probs = d.pipeline(br, stream, each)
+		header, probs = d.pipeline(br, d.safe(stream), each)
 	} else {
+		// Here the stream calls the caller's code: a panic is theirs.
 		header, probs = stream(br, each)
 	}
 	d.report(probs)
@@ -206,6 +212,46 @@ func IsCSV(name string, head []byte) bool {
 	}
 	return bytes.ContainsAny(line, ",\t") && !bytes.ContainsAny(line, ":：")
 }
+
+
+type streamFunc = func(io.Reader, schema.StreamFunc) (*schema.Node, schema.List)
+
+// safe returns stream with a panic turned into a problem, for running it
+// on a goroutine of its own, where a panic would end the program of
+// whoever imports this package.
+func (d *Decoder) safe(stream streamFunc) streamFunc {
+	return func(r io.Reader, each schema.StreamFunc) (h *schema.Node, probs schema.List) {
+		defer func() {
+			if v := recover(); v != nil {
+				h = nil
+				probs = append(probs, &schema.Problem{Pos: schema.Pos{File: d.name}, Rule: schema.RuleInternal,
+					Message: fmt.Sprintf("matters: reading failed: %v", v)})
+			}
+		}()
+		return stream(r, each)
+	}
+}
+
+// sizeLimiter ends the input with an error once it passes
+// MaxDocumentSize bytes.
+type sizeLimiter struct {
+	r    io.Reader
+	left int64
+}
+
+func (l *sizeLimiter) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		return 0, errTooLarge
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	return n, err
+}
+
+var errTooLarge = fmt.Errorf("catalogue document is larger than %d GiB: %w", MaxDocumentSize>>30, schema.ErrTooLarge)
 
 // batchSize is how many matter nodes the reading goroutine hands over at a
 // time: enough to make the hand-over cheap, few enough to keep memory flat.

@@ -37,7 +37,7 @@ const (
 // reads and writes.
 const SchemaVersion = 1
 
-var loader = &schema.Loader[*Modes]{Decode: decode, MaxSize: matters.MaxDocumentSize}
+var loader = &schema.Loader[*Modes]{Decode: decode, MaxSize: MaxDocumentSize}
 
 // Parse reads a modes document (kind ReformModes, YAML or JSON; see
 // [schema.Parse]) named name, validates it against the modes schema,
@@ -48,6 +48,11 @@ var loader = &schema.Loader[*Modes]{Decode: decode, MaxSize: matters.MaxDocument
 func Parse(name string, data []byte, opts ...schema.Option) (*Modes, error) {
 	return loader.Parse(name, data, opts...)
 }
+
+// MaxDocumentSize is the largest reform-modes document the readers take,
+// 16 MiB; the modes of a province are a few hundred kilobytes. Larger input
+// is refused with a problem located where the limit was passed.
+const MaxDocumentSize = 16 << 20
 
 // Load reads a modes document from r; name is used in problem positions.
 // See [Parse].

@@ -268,8 +268,12 @@ func TestReaders(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			l := tc.got()
-			if len(l) != 1 || l[0].Rule != report.RuleRead {
-				t.Errorf("got %v, want one %s problem", l, report.RuleRead)
+			want := report.RuleRead
+			if tc.name == "too large" {
+				want = schema.RuleTooLarge // located where the limit is passed
+			}
+			if len(l) != 1 || l[0].Rule != want || tc.name == "too large" && l[0].Pos.Line == 0 {
+				t.Errorf("got %v, want one located %s problem", l, want)
 			}
 		})
 	}

@@ -137,3 +137,12 @@ func badText(b []byte, partial bool) (off int, what string, bad bool) {
 	}
 	return len(b), "", false
 }
+
+// readProblem reports an error from the reader of a stream at pos: the
+// budget's RuleTooLarge when the reader refused more input for its size.
+func readProblem(pos Pos, err error) *Problem {
+	if errors.Is(err, ErrTooLarge) {
+		return &Problem{Pos: pos, Rule: RuleTooLarge, Message: err.Error(), Err: err}
+	}
+	return &Problem{Pos: Pos{File: pos.File}, Rule: RuleRead, Message: err.Error(), Err: err}
+}

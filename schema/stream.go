@@ -149,7 +149,7 @@ func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs Li
 			probs = append(s.p.probs, &Problem{Path: s.p.path(), Pos: s.p.pos(se.off), Rule: se.rule, Message: se.msg})
 		}
 		if s.err != nil && !errors.Is(s.err, io.EOF) {
-			probs = append(probs, &Problem{Pos: Pos{File: s.p.file}, Rule: RuleRead, Message: s.err.Error(), Err: s.err})
+			probs = append(probs, readProblem(Pos{File: s.p.file, Line: s.p.line, Col: s.p.col}, s.err))
 			header = nil
 		}
 	}()

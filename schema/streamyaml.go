@@ -304,7 +304,7 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 	}
 	if y.err != nil && !errors.Is(y.err, io.EOF) {
 		if y.stop == nil {
-			probs.Add(&Problem{Pos: Pos{File: y.file}, Rule: RuleRead, Message: y.err.Error(), Err: y.err})
+			probs.Add(readProblem(Pos{File: y.file, Line: y.line + 1, Col: 1}, y.err))
 		}
 		return nil, probs
 	}

@@ -270,7 +270,10 @@ func (c *yamlConverter) scalar(y *yaml.Node) *Node {
 	n := c.scalarNode(y)
 	if n.Kind == Number {
 		if msg, bad := numberRange(n.Value); bad {
+			// As in JSON, the document is not read: no validator or
+			// decoder should see a number it would read as another.
 			c.errorf(y, RuleNumberRange, "%s", msg)
+			c.fatal = true
 			return &Node{Kind: String, Pos: n.Pos, Value: y.Value}
 		}
 	}
