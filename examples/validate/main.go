@@ -8,6 +8,9 @@
 //
 //	validate [-json] [FILE...]
 //
+// A FILE of "-" is standard input (named <stdin> in problems; its format is
+// told by its first character).
+//
 // With no files it validates the embedded sample catalogue
 // (examples/data/catalogue-pengxi.yaml). It exits 0 when no document has an
 // error (warnings alone do not fail), 1 when any has, and 2 on a usage
@@ -20,13 +23,13 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/zwfw/zwfw/county"
@@ -82,6 +85,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		f.Close()
 	}
 	for _, name := range fl.Args() {
+		if name == "-" {
+			check("<stdin>", os.Stdin)
+			continue
+		}
 		f, err := os.Open(name)
 		if err != nil {
 			// An unreadable file is a problem of that document, not a
@@ -114,12 +121,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 			what := r.Kind
 			switch {
 			case r.Kind == "Catalogue":
-				what = fmt.Sprintf("%d matters", r.Matters)
+				what = plural(r.Matters, "matter")
 			case r.Kind == "":
 				what = "unreadable"
 			}
-			fmt.Fprintf(stdout, "%s: %s, %d errors, %d warnings\n",
-				r.File, what, r.Problems.Count(schema.Error), r.Problems.Count(schema.Warning))
+			fmt.Fprintf(stdout, "%s: %s, %s, %s\n", r.File, what,
+				plural(r.Problems.Count(schema.Error), "error"), plural(r.Problems.Count(schema.Warning), "warning"))
 		}
 	}
 	if failed {
@@ -128,14 +135,46 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// kindRE finds a document's kind near its start, to decide whether to
-// stream it; the kind is checked properly by whatever reads the document.
-var kindRE = regexp.MustCompile(`"?kind"?\s*:\s*"?([A-Za-z]+)`)
+// maxWhole is the most a document other than a catalogue may take: the
+// largest of the limits of those kinds, each of which is then enforced.
+const maxWhole = max(report.MaxDocumentSize, reform.MaxDocumentSize, county.MaxSize)
+
+// limits are the document size limits of the kinds read whole.
+var limits = map[string]int{
+	"Bulletin":    report.MaxDocumentSize,
+	"ReformModes": reform.MaxDocumentSize,
+	"Divisions":   county.MaxSize,
+}
+
+// recorder keeps what is read through it, up to max bytes, so that the
+// text read to find a document's kind can be read again.
+type recorder struct {
+	r    io.Reader
+	buf  []byte
+	max  int
+	over bool
+}
+
+func (rc *recorder) Read(p []byte) (int, error) {
+	n, err := rc.r.Read(p)
+	if !rc.over {
+		if len(rc.buf)+n > rc.max {
+			rc.over, rc.buf = true, nil
+		} else {
+			rc.buf = append(rc.buf, p[:n]...)
+		}
+	}
+	return n, err
+}
 
 // validate reads one document and returns its kind, its number of matters
-// if it is a catalogue, and its problems. A catalogue is streamed, and a
-// spreadsheet saved as CSV is read as one (problems at row:column); other
-// documents are read whole and checked by the package that models them.
+// if it is a catalogue, and its problems. The kind is the document's own
+// top-level member kind, read by the streaming readers of package schema
+// up to the first matter (comments and nested members named kind do not
+// count). A catalogue is then streamed; other documents are read whole,
+// within their kind's size limit, and checked by the package that models
+// them. A spreadsheet saved as CSV is read as a catalogue (problems at
+// row:column).
 func validate(name string, r io.Reader) (kind string, matterCount int, probs schema.List) {
 	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
 		cat, _ := workbook.Read(r, name, schema.Collect(&probs))
@@ -145,31 +184,71 @@ func validate(name string, r io.Reader) (kind string, matterCount int, probs sch
 		return "Catalogue", matterCount, probs
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(64 << 10)
-	m := kindRE.FindSubmatch(head)
-	if m != nil && string(m[1]) == "Catalogue" || m == nil && matters.IsCSV(name, head) {
+	if head, _ := br.Peek(64 << 10); matters.IsCSV(name, head) {
 		d := matters.NewDecoder(br, name, nil)
 		for range d.Matters() {
 			matterCount++
 		}
 		return "Catalogue", matterCount, d.Problems()
 	}
-	data, err := io.ReadAll(br)
-	if err != nil {
-		return "", 0, schema.List{{Pos: schema.Pos{File: name}, Rule: matters.RuleRead, Message: err.Error(), Err: err}}
+	rc := &recorder{r: br, max: maxWhole}
+	var top *schema.Node
+	stopped := false
+	found := func(h *schema.Node, _ string, _ int, _ *schema.Node) bool {
+		top, stopped = h, true
+		return false // the first matter: the kind is known, if the document has one before it
 	}
-	n, probs := schema.Parse(name, data)
-	if n == nil {
+	streamed := []string{"matters"}
+	var header *schema.Node
+	if isJSON(name, br) {
+		header, probs = schema.StreamJSON(rc, name, streamed, found)
+	} else {
+		header, probs = schema.StreamYAML(rc, name, streamed, schema.MaxYAMLText, found)
+	}
+	if stopped {
+		header = nil // what was read of the header is in top
+	} else {
+		top = header
+	}
+	if top == nil {
 		return "", 0, probs
 	}
-	if k := n.Get("kind"); k != nil && k.Kind == schema.String {
+	if k := top.Get("kind"); k != nil && k.Kind == schema.String {
 		kind = k.Value
 	}
+	if header == nil && (kind == "Catalogue" || kind == "") {
+		// A list of matters: a catalogue, streamed from the start again.
+		rest := io.MultiReader(bytes.NewReader(rc.buf), br)
+		if rc.over {
+			return kind, 0, schema.List{{Pos: schema.Pos{File: name, Line: 1, Col: 1}, Rule: schema.RuleTooLarge,
+				Message: fmt.Sprintf("the members before the first matter take more than %s", schema.Bytes(maxWhole))}}
+		}
+		d := matters.NewDecoder(rest, name, nil)
+		for range d.Matters() {
+			matterCount++
+		}
+		return "Catalogue", matterCount, d.Problems()
+	}
+	// Read whole: the rest of the document, within its kind's limit.
+	limit, ok := limits[kind]
+	if !ok {
+		limit = maxWhole
+	}
+	if header == nil { // stopped at a matter of a document of another kind
+		if _, err := io.Copy(io.Discard, rc); err != nil {
+			return kind, 0, schema.List{{Pos: schema.Pos{File: name}, Rule: schema.RuleRead, Message: err.Error(), Err: err}}
+		}
+	}
+	if rc.over || len(rc.buf) > limit {
+		return kind, 0, schema.List{{Pos: schema.PosAt(name, rc.buf, limit), Rule: schema.RuleTooLarge,
+			Message: fmt.Sprintf("a %s document is larger than %s", kind, schema.Bytes(limit))}}
+	}
+	data := rc.buf
 	var more schema.List
 	switch kind {
 	case "Catalogue":
 		var cat *matters.Catalogue
-		cat, _ = matters.Decode(n, schema.Collect(&more))
+		cat, _ = matters.Decode(header, schema.Collect(&more))
 		matterCount = len(cat.Matters)
 	case "Bulletin":
 		_, _ = report.Parse(name, data, nil, schema.Collect(&more))
@@ -181,11 +260,34 @@ func validate(name string, r io.Reader) (kind string, matterCount int, probs sch
 		_, _ = reform.Parse(name, data, schema.Collect(&more))
 		probs = nil
 	default:
-		if s := schema.Detect(n, &probs); s != nil {
-			more = s.Validate(n)
+		if s := schema.Detect(header, &probs); s != nil {
+			more = s.Validate(header)
 		}
 	}
 	probs.Append(more)
 	probs.Dedupe()
 	return kind, matterCount, probs
+}
+
+// isJSON tells JSON from YAML by the file name, else by the first
+// character that is not blank.
+func isJSON(name string, br *bufio.Reader) bool {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(lower, ".json"):
+		return true
+	case strings.HasSuffix(lower, ".yaml"), strings.HasSuffix(lower, ".yml"):
+		return false
+	}
+	head, _ := br.Peek(4096)
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	return len(head) > 0 && (head[0] == '{' || head[0] == '[')
+}
+
+// plural writes a count with its noun: "1 error", "2 errors".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

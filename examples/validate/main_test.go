@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/zwfw/zwfw/examples/internal/golden"
+	"github.com/zwfw/zwfw/schema"
 )
 
 func TestGolden(t *testing.T) {
@@ -85,4 +87,69 @@ func TestRealList(t *testing.T) {
 	if last := lines[len(lines)-1]; !strings.HasSuffix(last, "1135 matters, 0 errors, "+strconv.Itoa(len(lines)-1)+" warnings") {
 		t.Errorf("summary: %s", last)
 	}
+}
+
+// The kind is the document's top-level member, never text that looks like
+// it: a comment, a string, a nested member.
+func TestKindFromTopLevel(t *testing.T) {
+	bulletin, err := os.ReadFile("../data/bulletin-2021-04.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	catalogue, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, file string
+		data       string
+		kind       string
+	}{
+		{"comment naming another kind", "b.yaml", "# kind: Catalogue\n" + string(bulletin), "Bulletin"},
+		{"nested kind first", "x.json", `{"x-meta": {"kind": "Catalogue"}, "kind": "ReformModes", "schemaVersion": 1, "modes": []}`, "ReformModes"},
+		{"catalogue", "c.yaml", string(catalogue), "Catalogue"},
+		{"catalogue with kind after its matters", "c.json", `{"schemaVersion": 1, "matters": [{"code": "X"}], "kind": "Catalogue"}`, "Catalogue"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kind, _, probs := validate(tt.file, strings.NewReader(tt.data))
+			if kind != tt.kind {
+				t.Errorf("kind %q, want %q; problems:\n%v", kind, tt.kind, probs)
+			}
+			if tt.kind == "Bulletin" && probs.HasErrors() {
+				t.Errorf("a valid bulletin has errors:\n%v", probs)
+			}
+		})
+	}
+}
+
+// Input that is not a document at all, however long, ends in one located
+// problem after reading a bounded amount of it.
+func TestEndlessInput(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		r    io.Reader
+		rule schema.Rule
+	}{
+		{"zeros", &endless{b: 0}, schema.RuleBadText},
+		{"one endless line", &endless{b: 'a'}, schema.RuleTooLarge},
+		{"endless JSON string", io.MultiReader(strings.NewReader(`{"kind": "Catalogue", "matters": ["`), &endless{b: 'a'}), schema.RuleTooLarge},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, probs := validate("in", tt.r)
+			if len(probs) == 0 || probs[0].Rule != tt.rule || probs[0].Pos.Line == 0 {
+				t.Errorf("problems %v, want a located %s", probs, tt.rule)
+			}
+		})
+	}
+}
+
+// endless is a reader that never ends, of one byte repeated.
+type endless struct{ b byte }
+
+func (e *endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = e.b
+	}
+	return len(p), nil
 }
