@@ -2,6 +2,7 @@ package matters
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -28,6 +29,8 @@ const (
 	RuleCSVEncoding schema.Rule = "csv.encoding"
 	// RuleCSVHeader: no header row, or one naming no matter element.
 	RuleCSVHeader schema.Rule = "csv.header"
+	// RuleCSVEmpty: a header and no row of matters under it.
+	RuleCSVEmpty schema.Rule = "csv.empty"
 	// RuleCSVMissingColumn: a column the schema requires (事项编码, 事项名称,
 	// 事项类型, 实施主体, and 行使层级 or 区划代码) is absent.
 	RuleCSVMissingColumn schema.Rule = "csv.missing-column"
@@ -206,13 +209,14 @@ func (cr *csvReader) read(r io.Reader, comma rune) (*Catalogue, schema.List) {
 	if err != nil {
 		return nil, cr.probs
 	}
-	rd := csv.NewReader(src)
+	rd := csv.NewReader(&csvLineEnds{br: bufio.NewReader(src)})
 	rd.Comma = comma
 	rd.FieldsPerRecord = -1
 	rd.ReuseRecord = true
 	header := false
 	title := ""
 	lastLine := 0
+	cutShort := false // reading ended on an error
 	for {
 		rec, err := rd.Read()
 		lim.mark = lim.n
@@ -227,6 +231,7 @@ func (cr *csvReader) read(r io.Reader, comma rune) (*Catalogue, schema.List) {
 				continue
 			}
 			cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: lastLine + 1}, RuleCSVSyntax, "cannot read on: %v", err)
+			cutShort = true
 			break
 		}
 		line, _ := rd.FieldPos(0)
@@ -251,8 +256,14 @@ func (cr *csvReader) read(r io.Reader, comma rune) (*Catalogue, schema.List) {
 		cr.row(rec, line)
 	}
 	if !header {
-		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: 1}, RuleCSVHeader, "no header row: the file holds no row of column names")
+		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: 1, Col: 1}, RuleCSVHeader, "no header row: the file holds no row of column names")
 		return nil, cr.probs
+	}
+	if len(cr.cat.Matters) == 0 && !cutShort {
+		// A header and nothing under it is what a file whose rows were
+		// not told apart looks like: never a catalogue to go on with.
+		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: lastLine + 1, Col: 1}, RuleCSVEmpty,
+			"no matters: the file holds no row under its header")
 	}
 	cr.ix.checkBundles(cr.cat.Bundles, cr.locate, &cr.probs)
 	cr.probs.Dedupe()
@@ -271,6 +282,13 @@ func (cr *csvReader) source(r io.Reader) (io.Reader, error) {
 		return br, nil
 	case len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF):
 		err := errors.New("the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or plain CSV")
+		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: 1, Col: 1}, RuleCSVEncoding, "%v", err)
+		return nil, err
+	}
+	if win, _ := br.Peek(4096); bytes.IndexByte(win, 0) >= 0 {
+		// Text has no NUL bytes; UTF-16 has one in every ASCII
+		// character (digits, commas, line ends), a binary file many.
+		err := errors.New("the file is not text: it holds NUL bytes, as UTF-16 without a byte-order mark or a binary file does; save it as \"CSV UTF-8\" or plain CSV")
 		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: 1, Col: 1}, RuleCSVEncoding, "%v", err)
 		return nil, err
 	}
@@ -339,6 +357,42 @@ func (s *csvSniffer) decide() {
 	s.dec = transform.NewReader(s.br, simplifiedchinese.GB18030.NewDecoder())
 }
 
+// csvLineEnds reads CSV text with its line endings made LF: CRLF, LF and
+// a CR alone (old Mac files, or one stray line in another file) each end a
+// row, as spreadsheets read them; encoding/csv takes a lone CR for data.
+// A CR inside a quoted cell is data and kept.
+type csvLineEnds struct {
+	br     *bufio.Reader
+	quoted bool
+}
+
+func (c *csvLineEnds) Read(p []byte) (int, error) {
+	i := 0
+	for i < len(p) {
+		b, err := c.br.ReadByte()
+		if err != nil {
+			if i > 0 {
+				return i, nil
+			}
+			return 0, err
+		}
+		switch {
+		case b == '"':
+			c.quoted = !c.quoted
+		case b == '\r' && !c.quoted:
+			if next, err := c.br.Peek(1); err != nil || next[0] != '\n' {
+				b = '\n'
+			}
+		}
+		p[i] = b
+		i++
+		if c.br.Buffered() == 0 {
+			return i, nil // do not wait on the source for more
+		}
+	}
+	return i, nil
+}
+
 func csvNonEmpty(rec []string) (n int, first string) {
 	for _, c := range rec {
 		if strings.TrimSpace(c) != "" {
@@ -356,9 +410,12 @@ func csvIsHeaderCell(s string) bool {
 	return ok
 }
 
-// text returns a cell trimmed, reporting bytes that are not text.
+// text returns a cell trimmed and without the apostrophe that keeps a
+// spreadsheet from running it (see [CSVCell]), reporting bytes that are
+// not text.
 func (cr *csvReader) text(s string, line, col int) string {
 	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "'")
 	if !utf8.ValidString(s) {
 		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: line, Col: col + 1}, RuleCSVEncoding,
 			"cell holds bytes that are not UTF-8 text")

@@ -388,8 +388,8 @@ func TestCSVCells(t *testing.T) {
 			[]csvProblem{{RuleCSVSyntax, "", 2, 2}}},
 		{"unclosed quote", csvHeader + good + "C2,\"乙事项,行政许可\n",
 			[]csvProblem{{RuleCSVSyntax, "", 3, 2}}},
-		{"no header", "", []csvProblem{{RuleCSVHeader, "", 1, 0}}},
-		{"title only", "某某清单\n", []csvProblem{{RuleCSVHeader, "", 1, 0}}},
+		{"no header", "", []csvProblem{{RuleCSVHeader, "", 1, 1}}},
+		{"title only", "某某清单\n", []csvProblem{{RuleCSVHeader, "", 1, 1}}},
 		{"unknown header", "甲,乙\n1,2\n", []csvProblem{{RuleCSVHeader, "", 1, 1}}},
 		{"missing columns", "事项名称,备注\n甲事项,无\n",
 			[]csvProblem{{RuleCSVMissingColumn, "", 1, 0}, {RuleCSVMissingColumn, "", 1, 0}, {RuleCSVMissingColumn, "", 1, 0}, {RuleCSVMissingColumn, "", 1, 0}}},
@@ -686,4 +686,85 @@ func countCredit(c *Catalogue) int {
 		}
 	}
 	return n
+}
+
+// Cells a spreadsheet would run are written with a leading apostrophe and
+// read back as they were; every line-ending convention reads the same.
+func TestCSVSafety(t *testing.T) {
+	cat, probs := readCSV(strings.NewReader(csvHeader+"C1,甲事项,行政许可,甲局,55512345-0,县级,60日,即办,即办件,0,四级,1^2,川渝通办(1),,否,511699000000\n"), "t.csv", nil)
+	if cat == nil || probs.Err() != nil || len(cat.Matters) != 1 {
+		t.Fatalf("seed catalogue: %v", probs)
+	}
+	names := []string{"=HYPERLINK(\"http://x\",\"点我\")", "+1", "-1", "@SUM(A1)", "'quoted", "''twice", "\t=tab"}
+	for _, name := range names {
+		t.Run("name "+name, func(t *testing.T) {
+			c := *cat
+			c.Matters = slices.Clone(cat.Matters)
+			c.Matters[0].Name = name
+			for _, enc := range []Encoding{UTF8, UTF8BOM, GB18030} {
+				var b bytes.Buffer
+				if err := c.WriteCSV(&b, &CSVOptions{Encoding: enc}); err != nil {
+					t.Fatal(err)
+				}
+				for _, line := range strings.Split(b.String(), "\n")[1:] {
+					for _, cell := range strings.Split(line, ",") {
+						cell = strings.TrimPrefix(cell, "\"")
+						if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+							t.Errorf("%s: cell %q would run in a spreadsheet", enc, cell)
+						}
+					}
+				}
+				back, _ := readCSV(&b, "t.csv", nil)
+				want := name // the apostrophe keeps even the leading tab
+				if back == nil || len(back.Matters) != 1 || back.Matters[0].Name != want {
+					t.Errorf("%s: read back %v, want name %q", enc, back, want)
+				}
+			}
+		})
+	}
+
+	row := "C1,甲事项,行政许可,甲局,55512345-0,县级,60日,即办,即办件,0,四级,1^2,川渝通办(1),,否,511699000000"
+	row2 := strings.Replace(row, "C1,甲事项", "C2,乙事项", 1)
+	header := strings.TrimSuffix(csvHeader, "\n")
+	for _, tt := range []struct {
+		name, text string
+		matters    int
+		rules      []schema.Rule
+	}{
+		{"LF", header + "\n" + row + "\n" + row2 + "\n", 2, nil},
+		{"CRLF", header + "\r\n" + row + "\r\n" + row2 + "\r\n", 2, nil},
+		{"CR only", header + "\r" + row + "\r" + row2 + "\r", 2, nil},
+		{"one lone CR", header + "\n" + row + "\r" + row2 + "\n", 2, nil},
+		{"CR inside quotes is data", header + "\n" + strings.Replace(row, "甲事项", "\"甲\r事项\"", 1) + "\n", 1, nil},
+		{"header only", header + "\n", 0, []schema.Rule{RuleCSVEmpty}},
+		{"UTF-16 without BOM", string(utf16LE(header + "\n" + row + "\n")), 0, []schema.Rule{RuleCSVEncoding}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cat, probs := readCSV(strings.NewReader(tt.text), "t.csv", nil)
+			n := 0
+			if cat != nil {
+				n = len(cat.Matters)
+			}
+			var rules []schema.Rule
+			for _, p := range probs {
+				if p.Severity == schema.Error {
+					rules = append(rules, p.Rule)
+				}
+			}
+			if n != tt.matters || !slices.Equal(rules, tt.rules) {
+				t.Errorf("%d matters, errors %v; want %d, %v\n%v", n, rules, tt.matters, tt.rules, probs)
+			}
+		})
+	}
+}
+
+func utf16LE(s string) []byte {
+	var b []byte
+	for _, r := range s {
+		if r > 0xFFFF {
+			r = '?'
+		}
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return b
 }

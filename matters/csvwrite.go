@@ -89,6 +89,9 @@ func (c *Catalogue) WriteCSV(w io.Writer, opts *CSVOptions) error {
 	}
 	for i := range c.Matters {
 		c.csvRecord(rec, &c.Matters[i], written, keys)
+		for k := range rec {
+			rec[k] = CSVCell(rec[k])
+		}
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("matters: %w", err)
 		}
@@ -103,6 +106,23 @@ func (c *Catalogue) WriteCSV(w io.Writer, opts *CSVOptions) error {
 		}
 	}
 	return nil
+}
+
+// CSVCell returns text as a spreadsheet cell that a spreadsheet shows and
+// never runs: text starting with =, +, -, @, a tab or a carriage return
+// (what Excel, LibreOffice and WPS take for a formula, the last two after
+// trimming) gets a leading apostrophe, as does text that starts with one,
+// so that [ReadCSV], which drops one leading apostrophe, reads back the
+// text as it was. Every CSV this module writes goes through it.
+func CSVCell(text string) string {
+	if text == "" {
+		return text
+	}
+	switch text[0] {
+	case '=', '+', '-', '@', '\t', '\r', '\'':
+		return "'" + text
+	}
+	return text
 }
 
 // csvRecord fills rec with the cells of m.

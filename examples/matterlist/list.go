@@ -93,7 +93,11 @@ func writeListCSV(w io.Writer, _ *matters.Catalogue, sel *reform.Selection, o *o
 	cw.Write(listColumns)
 	for _, s := range sel.Sections {
 		for _, m := range s.Matters {
-			cw.Write(listRow(s.Group, m))
+			row := listRow(s.Group, m)
+			for k := range row {
+				row[k] = matters.CSVCell(row[k]) // shown, never run
+			}
+			cw.Write(row)
 		}
 	}
 	cw.Flush()
