@@ -288,7 +288,9 @@ var diffSigns = [...]string{Added: "+", Removed: "-", Changed: "~", Moved: ">"}
 // WriteText writes the diff for people: the catalogue's changed elements,
 // then a line per matter (+ added, - removed, ~ changed, > moved) with an
 // indented line per element that changed, old → new, then the bundles
-// likewise. An empty diff is the line "no differences".
+// likewise. An empty diff is the line "no differences". Text from the
+// catalogues is written through [schema.Printable]: a name cannot add a
+// line or drive a terminal.
 func (d *Diff) WriteText(w io.Writer) error {
 	var b bytes.Buffer
 	if d.Empty() {
@@ -303,12 +305,12 @@ func (d *Diff) WriteText(w io.Writer) error {
 			d.Count(Added), d.Count(Removed), d.Count(Changed), d.Count(Moved))
 		for i := range d.Matters {
 			c := &d.Matters[i]
-			fmt.Fprintf(&b, "  %s %s %s", diffSigns[c.Kind], c.Code, c.Name())
+			fmt.Fprintf(&b, "  %s %s %s", diffSigns[c.Kind], schema.Printable(c.Code), schema.Printable(c.Name()))
 			switch c.Kind {
 			case Added:
-				fmt.Fprintf(&b, " (%s)", c.New.Body.Name)
+				fmt.Fprintf(&b, " (%s)", schema.Printable(c.New.Body.Name))
 			case Removed:
-				fmt.Fprintf(&b, " (%s)", c.Old.Body.Name)
+				fmt.Fprintf(&b, " (%s)", schema.Printable(c.Old.Body.Name))
 			}
 			b.WriteByte('\n')
 			diffWriteChanges(&b, "      ", c.Changes)
@@ -325,9 +327,9 @@ func (d *Diff) WriteText(w io.Writer) error {
 			} else if c.Old != nil {
 				name = c.Old.Name
 			}
-			fmt.Fprintf(&b, "  %s %s", diffSigns[c.Kind], c.Key)
+			fmt.Fprintf(&b, "  %s %s", diffSigns[c.Kind], schema.Printable(c.Key))
 			if name != c.Key {
-				fmt.Fprintf(&b, " %s", name)
+				fmt.Fprintf(&b, " %s", schema.Printable(name))
 			}
 			b.WriteByte('\n')
 			diffWriteChanges(&b, "      ", c.Changes)
@@ -346,7 +348,7 @@ func (d *Diff) String() string {
 
 func diffWriteChanges(b *bytes.Buffer, indent string, chs []Change) {
 	for _, c := range chs {
-		fmt.Fprintf(b, "%s%s: %s → %s\n", indent, c.Path, diffText(c.Old), diffText(c.New))
+		fmt.Fprintf(b, "%s%s: %s → %s\n", indent, schema.Printable(c.Path), schema.Printable(diffText(c.Old)), schema.Printable(diffText(c.New)))
 	}
 }
 

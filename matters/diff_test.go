@@ -334,3 +334,19 @@ func TestDiffDeterministic(t *testing.T) {
 		t.Errorf("order matters:\n%s\n%s", a, b)
 	}
 }
+
+// Names in a diff's text cannot forge lines or drive a terminal.
+func TestDiffTextEscapes(t *testing.T) {
+	old := diffEdition(t)
+	new := diffEdition(t)
+	new.Matters[0].Name = "甲\n+ X9 forged line\x1b[2J"
+	text := old.Diff(new).String()
+	for _, l := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		if strings.Contains(l, "\x1b") || strings.HasPrefix(l, "+ X9") {
+			t.Errorf("line %q carries data unescaped; diff:\n%s", l, text)
+		}
+	}
+	if !strings.Contains(text, `甲\n+ X9 forged line\x1b[2J`) {
+		t.Errorf("the name is not shown escaped:\n%s", text)
+	}
+}

@@ -177,18 +177,18 @@ func (v *view) leaveTotal() int64 {
 func (v *view) text(w *bufio.Writer) {
 	if m := v.b.Masthead; m != nil {
 		for _, l := range v.mastheadLines() {
-			w.WriteString(l + "\n")
+			w.WriteString(txt(l) + "\n")
 		}
 	}
 	for i, s := range v.sections {
-		fmt.Fprintf(w, "%s、%s\n", chineseNumber(i+1), s.title)
+		fmt.Fprintf(w, "%s、%s\n", chineseNumber(i+1), txt(s.title))
 		for _, p := range s.paras {
-			w.WriteString(p + "\n")
+			w.WriteString(txt(p) + "\n")
 		}
 		for j, sub := range s.subs {
-			fmt.Fprintf(w, "(%s)%s\n", chineseNumber(j+1), sub.title)
+			fmt.Fprintf(w, "(%s)%s\n", chineseNumber(j+1), txt(sub.title))
 			for _, p := range sub.paras {
-				w.WriteString(p + "\n")
+				w.WriteString(txt(p) + "\n")
 			}
 		}
 	}
@@ -196,21 +196,21 @@ func (v *view) text(w *bufio.Writer) {
 		if i == 0 {
 			w.WriteString("附件:")
 		}
-		fmt.Fprintf(w, "%d.%s\n", i+1, a.Title)
+		fmt.Fprintf(w, "%d.%s\n", i+1, txt(a.Title))
 	}
 	for i, a := range v.b.Attachments {
 		if a.Table == nil {
 			continue
 		}
-		fmt.Fprintf(w, "附件%d\n%s\n", i+1, a.Title)
-		w.WriteString(strings.Join(a.Table.Columns, "\t") + "\n")
+		fmt.Fprintf(w, "附件%d\n%s\n", i+1, txt(a.Title))
+		w.WriteString(txtRow(a.Table.Columns) + "\n")
 		for _, r := range a.Table.Rows {
-			w.WriteString(strings.Join(r, "\t") + "\n")
+			w.WriteString(txtRow(r) + "\n")
 		}
 	}
 	if m := v.b.Masthead; m != nil {
 		for _, l := range m.distributionLines() {
-			w.WriteString(l + "\n")
+			w.WriteString(txt(l) + "\n")
 		}
 	}
 }
@@ -307,12 +307,30 @@ func (v *view) mdTable(w *bufio.Writer, t *Table) {
 	}
 }
 
+// txt is text from the document in a line of text output: control
+// characters written visibly, so that a name cannot add lines or drive a
+// terminal.
+func txt(s string) string { return schema.Printable(s) }
+
+// txtRow is a table row of text output: cells joined by tabs, a tab or
+// line break inside a cell written visibly.
+func txtRow(cells []string) string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = txt(c)
+	}
+	return strings.Join(out, "\t")
+}
+
+// mdEscaper escapes Markdown's inline syntax with a backslash and HTML's
+// markup characters as entities: no <script> or other tag from the data
+// reaches a page.
 var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "|", `\|`, "~", `\~`, "#", `\#`,
+	"<", `&lt;`, ">", `&gt;`, "&", `&amp;`, "|", `\|`, "~", `\~`, "#", `\#`,
 )
 
-func md(s string) string { return mdEscaper.Replace(s) }
+func md(s string) string { return mdEscaper.Replace(schema.Printable(s)) }
 
 func (v *view) markdown(w *bufio.Writer) {
 	b := v.b

@@ -103,16 +103,18 @@ type Problem struct {
 func (p *Problem) Error() string {
 	var b strings.Builder
 	if p.Pos.IsValid() || p.Pos.File != "" {
-		b.WriteString(p.Pos.String())
+		b.WriteString(Printable(p.Pos.String()))
 		b.WriteString(": ")
 	}
 	b.WriteString(p.Severity.String())
 	b.WriteString(": ")
 	if !p.Path.IsRoot() {
-		b.WriteString(p.Path.String())
+		b.WriteString(Printable(p.Path.String()))
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Message)
+	// One problem, one line: data quoted in a message cannot add lines
+	// or drive the terminal.
+	b.WriteString(Printable(p.Message))
 	if p.Rule != "" {
 		b.WriteString(" [")
 		b.WriteString(string(p.Rule))

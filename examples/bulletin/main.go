@@ -48,9 +48,11 @@
 //
 //	FILE:LINE:COL: SEVERITY: PATH: MESSAGE [RULE]
 //
-// It exits 0 when no document has an error (warnings, and figures that
-// disagree with the catalogues, do not fail), 1 when any has, and 2 on a
-// usage error.
+// It exits 0 when no document has an error (warnings do not fail) and,
+// with -check, every figure that could be computed agrees with its
+// catalogue; 1 when a document has an error or a figure disagrees (figures
+// that cannot be compared, for want of a catalogue of their unit, are
+// listed and do not fail); and 2 on a usage error.
 package main
 
 import (
@@ -202,6 +204,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "bulletin:", err)
 			return 1
 		}
+		disagree := 0
+		for _, c := range cs {
+			if c.Err == nil && !c.Agree {
+				disagree++
+			}
+		}
+		for _, c := range fromCases {
+			if c.Error == "" && !c.Agree {
+				disagree++
+			}
+		}
+		if disagree > 0 {
+			// A check that finds differences fails, as diff and cmp do.
+			fmt.Fprintf(stderr, "bulletin: %d 项报告值与计算值不一致\n", disagree)
+			failed = true
+		}
 	} else {
 		if b == nil || failed {
 			return 1
@@ -270,7 +288,8 @@ func printComparisons(w io.Writer, f report.Format, cs []report.Comparison, extr
 		fmt.Fprintln(w, "| 单位 | 指标 | 报告值 | 计算值 | 结论 | 位置 |")
 		fmt.Fprintln(w, "| --- | --- | ---: | ---: | --- | --- |")
 		for _, r := range rows {
-			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | `%s` |\n", r.Unit, r.Indicator, r.Reported, r.Computed, verdict(r), r.Path)
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", schema.Markdown(r.Unit), schema.Markdown(r.Indicator),
+				schema.Markdown(r.Reported), schema.Markdown(r.Computed), schema.Markdown(verdict(r)), schema.Markdown(r.Path))
 		}
 		return nil
 	}
@@ -279,7 +298,8 @@ func printComparisons(w io.Writer, f report.Format, cs []report.Comparison, extr
 		if computed == "" {
 			computed = "-"
 		}
-		if _, err := fmt.Fprintf(w, "%s %s: 报告 %s, 计算 %s: %s (%s)\n", r.Unit, r.Indicator, r.Reported, computed, verdict(r), r.Path); err != nil {
+		line := fmt.Sprintf("%s %s: 报告 %s, 计算 %s: %s (%s)", r.Unit, r.Indicator, r.Reported, computed, verdict(r), r.Path)
+		if _, err := fmt.Fprintln(w, schema.Printable(line)); err != nil {
 			return err
 		}
 	}

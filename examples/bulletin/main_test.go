@@ -119,11 +119,12 @@ func TestExitCodes(t *testing.T) {
 }
 
 // -check lists every figure that names an indicator, computed over the
-// catalogue of its unit when there is one.
+// catalogue of its unit when there is one; figures that disagree (the
+// sample catalogue is not the one the bulletin counted) fail the check.
 func TestCheck(t *testing.T) {
 	code, out, errs := runArgs("-check", "-format", "json", "../data/catalogue-pengxi.yaml")
-	if code != 0 {
-		t.Fatalf("exit %d, stderr:\n%s", code, errs)
+	if code != 1 || !strings.Contains(errs, "不一致") {
+		t.Fatalf("exit %d, want 1 with the figures that disagree counted; stderr:\n%s", code, errs)
 	}
 	var rows []struct {
 		Unit, Indicator, Reported, Computed, Error string

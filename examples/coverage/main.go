@@ -524,9 +524,11 @@ type writer struct {
 	err error
 }
 
+// line writes one line; what the data puts in it (titles, names) is
+// written through schema.Printable, so it stays one line.
 func (w *writer) line(format string, args ...any) {
 	if w.err == nil {
-		_, w.err = fmt.Fprintf(w.w, format+"\n", args...)
+		_, w.err = fmt.Fprintln(w.w, schema.Printable(fmt.Sprintf(format, args...)))
 	}
 }
 

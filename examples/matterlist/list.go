@@ -61,7 +61,7 @@ func writeListMarkdown(w io.Writer, c *matters.Catalogue, sel *reform.Selection,
 	if sel.List.GroupedBy != "" {
 		facts = append(facts, "by "+sel.List.GroupedBy)
 	}
-	b.WriteString(strings.Join(facts, " · ") + "\n")
+	b.WriteString(cell(strings.Join(facts, " · ")) + "\n")
 	header := "| " + strings.Join(listColumns[1:], " | ") + " |\n|" + strings.Repeat("---|", len(listColumns)-1) + "\n"
 	for _, s := range sel.Sections {
 		b.WriteByte('\n')

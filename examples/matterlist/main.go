@@ -299,7 +299,7 @@ func writeMarkdown(w io.Writer, c *matters.Catalogue, _ *options) error {
 	if len(c.Bundles) > 0 {
 		facts = append(facts, fmt.Sprintf("%d one-thing bundles", len(c.Bundles)))
 	}
-	b.WriteString(strings.Join(facts, " · ") + "\n")
+	b.WriteString(cell(strings.Join(facts, " · ")) + "\n")
 
 	var bodies []string
 	byBody := map[string][]*matters.Matter{}
@@ -341,8 +341,9 @@ func writeMarkdown(w io.Writer, c *matters.Catalogue, _ *options) error {
 	return err
 }
 
-// cell escapes text for a Markdown table cell.
+// cell escapes text for a Markdown table cell or line: white space runs
+// become one space, other control characters are written visibly, HTML
+// markup becomes entities and Markdown syntax is escaped (schema.Markdown).
 func cell(s string) string {
-	s = strings.ReplaceAll(s, "|", `\|`)
-	return strings.Join(strings.Fields(s), " ")
+	return schema.Markdown(strings.Join(strings.Fields(s), " "))
 }
