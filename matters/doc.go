@@ -20,8 +20,11 @@
 // semantic checks. Every finding is a [schema.Problem] with a JSON Pointer,
 // a file:line:col position and a stable rule; the returned catalogue is nil
 // only when the text is not YAML or JSON at all. [Catalogue.WriteYAML] and
-// [Catalogue.WriteJSON] write a catalogue back without loss: loading what
-// they write gives an equal catalogue.
+// [Catalogue.WriteJSON] write a catalogue's data back without loss: loading
+// what they write gives an equal catalogue. Comments are not data: reading
+// drops them and they are not written back, which a program that rewrites
+// a commented file should say (schema.CountComments counts them;
+// examples/matterlist warns).
 //
 // # Streaming
 //

@@ -88,7 +88,7 @@ func ExampleCatalogue_WriteYAML() {
 	}
 	cat.WriteYAML(os.Stdout)
 	// Output:
-	// # yaml-language-server: $schema=https://github.com/zwfw/zwfw/schema/catalogue.schema.json
+	// # yaml-language-server: $schema=https://raw.githubusercontent.com/zwfw/zwfw/main/schema/catalogue.schema.json
 	// kind: Catalogue
 	// schemaVersion: 1
 	// catalogueKind: 实施清单

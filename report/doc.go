@@ -92,7 +92,9 @@
 // reported twice.
 //
 // [Bulletin.WriteYAML], [Bulletin.WriteJSON] and [Bulletin.MarshalJSON]
-// write the document back without loss: x- extension members included.
+// write the document's data back without loss, x- extension members
+// included. Comments are not data: reading drops them and they are not
+// written back (schema.CountComments counts them, for a warning).
 //
 // # Reported and derived figures
 //

@@ -86,14 +86,22 @@ func WriteJSON(w io.Writer, n *Node) error {
 	return err
 }
 
+// SchemaLine starts the first line of the YAML documents WriteYAML writes;
+// the schema's address follows. A program that writes documents for an
+// editor that cannot reach [PublishedBase] replaces the address after it
+// with a path to a local copy of the schema file.
+const SchemaLine = "# yaml-language-server: $schema="
+
 // WriteYAML writes n as YAML, with a first line that tells the YAML
-// language server to validate against s.
+// language server to validate against s, at the address it can be fetched
+// from ([Schema.URL]); see [SchemaLine] to point it at a local copy.
+// Comments are not part of a node and are not written.
 func WriteYAML(w io.Writer, n *Node, s *Schema) error {
 	y, err := n.YAML()
 	if err != nil {
 		return err
 	}
-	if _, err := fmt.Fprintf(w, "# yaml-language-server: $schema=%s\n", s.ID()); err != nil {
+	if _, err := fmt.Fprintf(w, "%s%s\n", SchemaLine, s.URL()); err != nil {
 		return err
 	}
 	_, err = w.Write(y)

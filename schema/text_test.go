@@ -63,3 +63,23 @@ func TestProblemOneLine(t *testing.T) {
 		t.Errorf("JSON %s: %v", b, err)
 	}
 }
+
+func TestCountComments(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       int
+	}{
+		{"none", "a: 1\nb: 'x # y'\nc: \"# z\"\nd: a#b\n", 0},
+		{"full lines and trailing", "# head\na: 1 # why\n  # indented\nb: 2\n", 3},
+		{"no final newline", "a: 1 # c", 1},
+		{"quotes closed before", "a: 'x' # c\n", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := CountComments(strings.NewReader(tt.text))
+			if err != nil || got != tt.want {
+				t.Errorf("CountComments = %d, %v; want %d", got, err, tt.want)
+			}
+		})
+	}
+}

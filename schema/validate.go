@@ -107,6 +107,19 @@ func (s *Schema) Source() []byte {
 	return b
 }
 
+// PublishedBase is the address the schema files are published at, from
+// which an editor can fetch them: the files of this package's directory on
+// the module's main branch. A schema's $id ([Schema.ID]) names it and is
+// not meant to be fetched.
+const PublishedBase = "https://raw.githubusercontent.com/zwfw/zwfw/main/schema/"
+
+// URL returns the address the schema can be fetched from, PublishedBase
+// and its file name. An editor with no access to it (an intranet) can use
+// a copy of the file instead: the same file is in [Files] and in this
+// package's directory, and a document names it by a path relative to
+// itself ("# yaml-language-server: $schema=../schema/catalogue.schema.json").
+func (s *Schema) URL() string { return PublishedBase + s.name }
+
 // ID returns the schema's $id.
 func (s *Schema) ID() string {
 	c, err := s.once()

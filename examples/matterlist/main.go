@@ -36,11 +36,20 @@
 // and 容缺受理清单, as a Markdown table (the default), CSV, JSON or a workbook
 // (xlsx, with a 序号 column).
 //
+// YAML output starts with the line that points editors (the YAML language
+// server) at the catalogue schema, at the address it is published at
+// (schema.PublishedBase); -schema REF writes REF instead, for an editor
+// that reads a local copy (the schema files are in the module's schema
+// directory). Comments of a YAML input are not part of the catalogue and
+// are not written in any format: a warning on standard error says how many
+// lines had them.
+//
 // It exits 0 when the catalogue has no error (warnings alone do not fail),
 // 1 when it has one (nothing is written then), and 2 on a usage error.
 package main
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
 	"io"
@@ -76,11 +85,12 @@ type options struct {
 	division, divisionName string
 	level                  matters.Level
 	asOf                   time.Time
+	schema                 string // the schema reference written into YAML output
 }
 
 // formats are the output formats, by -format name.
 var formats = map[string]func(io.Writer, *matters.Catalogue, *options) error{
-	"yaml": func(w io.Writer, c *matters.Catalogue, _ *options) error { return c.WriteYAML(w) },
+	"yaml": writeYAML,
 	"json": func(w io.Writer, c *matters.Catalogue, _ *options) error { return c.WriteJSON(w) },
 	"csv": func(w io.Writer, c *matters.Catalogue, o *options) error {
 		return c.WriteCSV(w, &matters.CSVOptions{Encoding: o.encoding})
@@ -122,7 +132,58 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "matterlist:", err)
 		return 1
 	}
+	warnComments(stderr, o.in)
 	return 0
+}
+
+// writeYAML writes the catalogue as YAML, its first line pointing editors
+// at the schema: by default its published address, with -schema a local
+// copy.
+func writeYAML(w io.Writer, c *matters.Catalogue, o *options) error {
+	if o.schema == "" {
+		return c.WriteYAML(w)
+	}
+	var b strings.Builder
+	if err := c.WriteYAML(&b); err != nil {
+		return err
+	}
+	text := b.String()
+	if strings.HasPrefix(text, schema.SchemaLine) {
+		_, rest, _ := strings.Cut(text, "\n")
+		text = schema.SchemaLine + o.schema + "\n" + rest
+	}
+	_, err := io.WriteString(w, text)
+	return err
+}
+
+// warnComments says on standard error how many comment lines of a YAML
+// input were not written: comments are not part of a catalogue, and no
+// format keeps them.
+func warnComments(stderr io.Writer, name string) {
+	var r io.ReadCloser
+	var err error
+	switch {
+	case name == "":
+		name = defaultFile
+		r, err = data.FS.Open(defaultFile)
+	case name == "-":
+		return // read already
+	default:
+		r, err = os.Open(name)
+	}
+	if err != nil {
+		return
+	}
+	defer r.Close()
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(4096)
+	if matters.IsCSV(name, head) || strings.EqualFold(filepath.Ext(name), ".json") {
+		return // no comments in either
+	}
+	n, _ := schema.CountComments(br)
+	if n > 1 { // the first line only points editors at the schema
+		fmt.Fprintf(stderr, "matterlist: warning: %s: %d lines with comments are not written (comments are not part of the catalogue; keep the commented file as the source)\n", name, n)
+	}
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, int) {
@@ -132,6 +193,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, int) {
 	fl.StringVar(&o.in, "in", "", "read the catalogue from `FILE` (.xlsx, CSV, YAML or JSON); default: the embedded sample")
 	fl.StringVar(&o.format, "format", "yaml", "write `yaml`, json, csv, markdown or xlsx")
 	enc := fl.String("encoding", "utf-8", "encoding of CSV output: `utf-8`, utf-8-bom or gb18030")
+	fl.StringVar(&o.schema, "schema", "", "write `REF` as the schema reference of YAML output (default: the published address; a path such as ../schema/catalogue.schema.json for a local copy)")
 	fl.StringVar(&o.list, "list", "", "write the published list `NAME` (马上办清单, 川渝通办清单, …) as markdown, csv, json or xlsx instead of the catalogue")
 	fl.StringVar(&o.division, "division", "", "the catalogue's division `CODE` (GB/T 2260, 6, 9 or 12 digits)")
 	fl.StringVar(&o.divisionName, "division-name", "", "the catalogue's division `NAME` (广安区)")
