@@ -275,6 +275,18 @@ func (cr *csvReader) read(r io.Reader, comma rune) (*Catalogue, schema.List) {
 // the same in both, and that one and the next four kilobytes decide.
 func (cr *csvReader) source(r io.Reader) (io.Reader, error) {
 	br := bufio.NewReaderSize(r, 8192)
+	if win, _ := br.Peek(4096); bytes.IndexByte(win, 0) >= 0 {
+		// Text has no NUL bytes; UTF-16 has one in every ASCII
+		// character (digits, commas, line ends), a binary file many.
+		if len(win) >= 2 && (win[0] == 0xFF && win[1] == 0xFE || win[0] == 0xFE && win[1] == 0xFF) {
+			err := errors.New("the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or plain CSV")
+			cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: 1, Col: 1}, RuleCSVEncoding, "%v", err)
+			return nil, err
+		}
+		err := errors.New("the file is not text: it holds NUL bytes, as UTF-16 without a byte-order mark or a binary file does; save it as \"CSV UTF-8\" or plain CSV")
+		cr.probs.Errorf(schema.Root, schema.PosAt(cr.file, win, bytes.IndexByte(win, 0)), RuleCSVEncoding, "%v", err)
+		return nil, err
+	}
 	head, _ := br.Peek(3)
 	switch {
 	case len(head) >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF:
@@ -282,13 +294,6 @@ func (cr *csvReader) source(r io.Reader) (io.Reader, error) {
 		return br, nil
 	case len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF):
 		err := errors.New("the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or plain CSV")
-		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: 1, Col: 1}, RuleCSVEncoding, "%v", err)
-		return nil, err
-	}
-	if win, _ := br.Peek(4096); bytes.IndexByte(win, 0) >= 0 {
-		// Text has no NUL bytes; UTF-16 has one in every ASCII
-		// character (digits, commas, line ends), a binary file many.
-		err := errors.New("the file is not text: it holds NUL bytes, as UTF-16 without a byte-order mark or a binary file does; save it as \"CSV UTF-8\" or plain CSV")
 		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: 1, Col: 1}, RuleCSVEncoding, "%v", err)
 		return nil, err
 	}
@@ -416,6 +421,11 @@ func csvIsHeaderCell(s string) bool {
 func (cr *csvReader) text(s string, line, col int) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimPrefix(s, "'")
+	if strings.IndexByte(s, 0) >= 0 {
+		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: line, Col: col + 1}, RuleCSVEncoding,
+			"cell holds a NUL byte, which is not text")
+		s = strings.ReplaceAll(s, "\x00", "")
+	}
 	if !utf8.ValidString(s) {
 		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: line, Col: col + 1}, RuleCSVEncoding,
 			"cell holds bytes that are not UTF-8 text")
@@ -568,8 +578,8 @@ func (cr *csvReader) row(rec []string, line int) {
 			cr.cells[c.elem] = cr.text(raw, line, j)
 			continue
 		}
-		if strings.TrimSpace(raw) == "" {
-			continue
+		if t := strings.TrimSpace(raw); t == "" || t == "'" {
+			continue // empty, or the apostrophe of an empty text
 		}
 		if c.header == "" && !c.warned {
 			c.warned = true
