@@ -354,3 +354,27 @@ func loadFileProblems(path string) (*Catalogue, schema.List) {
 	}
 	return loader.Problems(path, b)
 }
+
+// A numeric code is the number it is, however written: 1, 1.0 and 1e0 all
+// pass the schema, and all decode to the same term.
+func TestNumericCodesAsWritten(t *testing.T) {
+	data, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, probs := loader.Problems("valid.yaml", []byte(strings.Replace(string(data), "type: 行政许可", "type: 1", 1)))
+	if want == nil || probs.Err() != nil {
+		t.Fatalf("with code 1: %v", probs)
+	}
+	for _, code := range []string{"1.0", "1e0", "1.00", "0.1e1"} {
+		t.Run(code, func(t *testing.T) {
+			got, probs := loader.Problems("valid.yaml", []byte(strings.Replace(string(data), "type: 行政许可", "type: "+code, 1)))
+			if got == nil || probs.Err() != nil {
+				t.Fatalf("problems: %v", probs)
+			}
+			if got.Matters[0].Type != want.Matters[0].Type {
+				t.Errorf("type %v, want %v", got.Matters[0].Type, want.Matters[0].Type)
+			}
+		})
+	}
+}

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -145,4 +148,25 @@ func readProblem(pos Pos, err error) *Problem {
 		return &Problem{Pos: pos, Rule: RuleTooLarge, Message: err.Error(), Err: err}
 	}
 	return &Problem{Pos: Pos{File: pos.File}, Rule: RuleRead, Message: err.Error(), Err: err}
+}
+
+// IntegerText returns the decimal digits of a JSON number whose value is
+// an integer within ±(2^53−1), however it is written: "1.0", "1e1" and
+// "10" are the numbers 1, 10 and 10 for JSON Schema, and so for whoever
+// reads a numeric code after it. ok is false for any other number.
+func IntegerText(num string) (text string, ok bool) {
+	if _, bad := numberRange(num); bad {
+		return "", false
+	}
+	if !strings.ContainsAny(num, ".eE") {
+		if num == "-0" {
+			return "0", true
+		}
+		return num, true
+	}
+	f, err := strconv.ParseFloat(num, 64)
+	if err != nil || f != math.Trunc(f) || math.Abs(f) > maxExact {
+		return "", false
+	}
+	return strconv.FormatInt(int64(f), 10), true
 }

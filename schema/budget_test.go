@@ -178,3 +178,61 @@ func TestNilReaders(t *testing.T) {
 		t.Errorf("ReadAll: %v", probs)
 	}
 }
+
+// The fast validator and the reference agree on the inputs that once set
+// them apart: a member named "", duplicate members, numbers out of range
+// in a tree built in code, numeric codes written as 1.0 or 1e1.
+func TestValidatorsAgreeOnEdges(t *testing.T) {
+	docs := []struct{ name, file, text string }{
+		{"member named empty", "a.json", `{"kind": "Catalogue", "schemaVersion": 1, "matters": [{"": 1, "code": "X"}]}`},
+		{"duplicate members", "a.json", `{"kind": "Catalogue", "schemaVersion": 1, "schemaVersion": "x", "matters": [{"code": "X", "code": 5}]}`},
+		{"duplicate keys in YAML", "a.yaml", "kind: Catalogue\nschemaVersion: 1\nschemaVersion: x\nmatters: []\n"},
+		{"numeric codes written as decimals", "a.json", `{"kind": "Catalogue", "schemaVersion": 1.0, "matters": [{"code": "X", "type": 1.0, "level": 5.0, "handlingKind": 1e0}]}`},
+	}
+	for _, d := range docs {
+		t.Run(d.name, func(t *testing.T) {
+			n, _ := Parse(d.file, []byte(d.text))
+			if n == nil {
+				t.Fatal("does not parse")
+			}
+			compareValidators(t, n)
+		})
+	}
+	t.Run("empty member path", func(t *testing.T) {
+		n, _ := Parse("a.json", []byte(docs[0].text))
+		for _, s := range []*Schema{Catalogue, Catalogue.Reference()} {
+			found := false
+			for _, p := range s.Validate(n) {
+				found = found || p.Path.String() == "/matters/0/" && p.Rule == "schema.additional-properties"
+			}
+			if !found {
+				t.Errorf("%s: no problem at /matters/0/ (member \"\")", s.Name())
+			}
+		}
+	})
+	t.Run("number out of range built in code", func(t *testing.T) {
+		for _, v := range []string{"1e1000001", "-1e-1000001", "1e-400", "9999999999999999999"} {
+			n := &Node{Kind: Object, Fields: []Field{{Key: "kind", Value: &Node{Kind: String, Value: "Catalogue"}},
+				{Key: "schemaVersion", Value: &Node{Kind: Number, Value: v}}}}
+			compareValidators(t, n)
+			if probs := Catalogue.Reference().Validate(n); len(probs) != 1 || probs[0].Rule != RuleNumberRange || probs[0].Path.String() != "/schemaVersion" {
+				t.Errorf("%s: %v", v, probs)
+			}
+		}
+	})
+}
+
+func TestIntegerText(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"1", "1", true}, {"1.0", "1", true}, {"1e1", "10", true}, {"5.00", "5", true}, {"-0", "0", true},
+		{"1.5", "", false}, {"1e-1", "", false}, {"1e400", "", false}, {"9007199254740993", "", false},
+	} {
+		got, ok := IntegerText(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("IntegerText(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

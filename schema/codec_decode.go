@@ -157,21 +157,27 @@ func (d *decodeState) value(p *plan, v reflect.Value, n *Node, keyed bool) {
 			d.fail(n, "want a term or a code, got %s", n.Kind)
 			return
 		}
+		text := termText(n)
 		if p.memo != nil {
-			if u, ok := p.memo.get(n.Value); ok {
+			if u, ok := p.memo.get(text); ok {
 				setBits(v, u)
 				return
 			}
 		}
-		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(text)); err != nil {
 			d.textFail(n, err, p.memo != nil)
 		} else if p.memo != nil {
-			p.memo.put(n.Value, getBits(v))
+			p.memo.put(text, getBits(v))
 		}
 	case vDate:
 		t, err := time.Parse(time.DateOnly, n.Value)
-		if err != nil && n.Value != "" {
+		switch {
+		case err != nil && n.Value != "":
 			d.fail(n, "%q is not a date (YYYY-MM-DD)", n.Value)
+		case err == nil && t.Year() < 1:
+			// As bulletins have it: the calendar starts at year 0001.
+			d.fail(n, "%q is not a date (YYYY-MM-DD, from year 0001)", n.Value)
+			t = time.Time{}
 		}
 		v.Set(reflect.ValueOf(t))
 	case vSet:
@@ -181,7 +187,7 @@ func (d *decodeState) value(p *plan, v reflect.Value, n *Node, keyed bool) {
 				d.fail(it, "want a term or a code, got %s", it.Kind)
 				continue
 			}
-			if err := a.AddText(it.Value); err != nil {
+			if err := a.AddText(termText(it)); err != nil {
 				d.textFail(it, err, true)
 			}
 		}
@@ -329,4 +335,15 @@ func getBits(v reflect.Value) uint64 {
 		return v.Uint()
 	}
 	return uint64(v.Int())
+}
+
+// termText is the text of a term or code: a code written as a number is
+// read by its value (1.0 and 1e0 are the code 1, as JSON Schema has it).
+func termText(n *Node) string {
+	if n.Kind == Number {
+		if s, ok := IntegerText(n.Value); ok {
+			return s
+		}
+	}
+	return n.Value
 }

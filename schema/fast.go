@@ -328,12 +328,16 @@ func (r *fastRun) quietFail() bool {
 	return false
 }
 
-// reportAt reports p at node n, or at member key of n when key is not "".
-func (r *fastRun) reportAt(n *Node, key string, p *Problem) {
+// reportAt reports p at node n.
+func (r *fastRun) reportAt(n *Node, p *Problem) {
 	p.Path = r.pathOf(n)
-	if key != "" {
-		p.Path = p.Path.Key(key)
-	}
+	r.out = append(r.out, p)
+}
+
+// reportKey reports p at member key of n; a key may be "", which is a
+// member like any other (/a/ is member "" of /a).
+func (r *fastRun) reportKey(n *Node, key string, p *Problem) {
+	p.Path = r.pathOf(n).Key(key)
 	r.out = append(r.out, p)
 }
 
@@ -404,7 +408,7 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 	if s.always != nil {
 		if !*s.always {
 			if !r.quietFail() {
-				r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.invalid", Message: "not allowed"})
+				r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.invalid", Message: "not allowed"})
 			}
 		}
 		return
@@ -420,7 +424,7 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 		}
 		if !matched {
 			if !r.quietFail() {
-				r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.type",
+				r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.type",
 					Message: fmt.Sprintf("expected %s, but got %s", strings.Join(s.types, " or "), t)})
 			}
 			return
@@ -429,7 +433,7 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 	if s.constant != nil && !nodeEqual(n, s.constant) {
 		msg := "value must be " + constText(s.constant)
 		if !r.quietFail() {
-			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.const",
+			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.const",
 				Message: fmt.Sprintf("%s is not allowed here; %s", describe(n), msg)})
 		}
 	}
@@ -439,7 +443,7 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 			terms = r.terms(s.loc + "/enum")
 		}
 		if !r.quietFail() {
-			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.enum",
+			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.enum",
 				Message: fmt.Sprintf("%s is not allowed here; use one of: %s", describe(n), terms)})
 		}
 	}
@@ -449,7 +453,7 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 			v = quote(v)
 		}
 		if !r.quietFail() {
-			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.format",
+			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.format",
 				Message: fmt.Sprintf("%v is not valid %s", v, quote(s.formatN))})
 		}
 	}
@@ -463,18 +467,18 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 			l := utf8.RuneCountInString(n.Value)
 			if s.minLength >= 0 && l < s.minLength {
 				if !r.quietFail() {
-					r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.min-length", Message: fmt.Sprintf("length must be >= %d, but got %d", s.minLength, l)})
+					r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.min-length", Message: fmt.Sprintf("length must be >= %d, but got %d", s.minLength, l)})
 				}
 			}
 			if s.maxLength >= 0 && l > s.maxLength {
 				if !r.quietFail() {
-					r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.max-length", Message: fmt.Sprintf("length must be <= %d, but got %d", s.maxLength, l)})
+					r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.max-length", Message: fmt.Sprintf("length must be <= %d, but got %d", s.maxLength, l)})
 				}
 			}
 		}
 		if s.pattern != nil && !s.matches(n.Value) {
 			if !r.quietFail() {
-				r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.pattern", Message: fmt.Sprintf("does not match pattern %s", quote(s.pattern.String()))})
+				r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.pattern", Message: fmt.Sprintf("does not match pattern %s", quote(s.pattern.String()))})
 			}
 		}
 	case Number:
@@ -485,7 +489,7 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 	}
 	if s.not != nil && r.valid(s.not, n) {
 		if !r.quietFail() {
-			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.not", Message: "not failed"})
+			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.not", Message: "not failed"})
 		}
 	}
 	for _, a := range s.allOf {
@@ -532,7 +536,7 @@ func (r *fastRun) object(s *vschema, n *Node) {
 	for _, req := range s.required {
 		if n.Get(req) == nil {
 			if !r.quietFail() {
-				r.reportAt(n, req, &Problem{Pos: n.Pos, Rule: "schema.required",
+				r.reportKey(n, req, &Problem{Pos: n.Pos, Rule: "schema.required",
 					Message: fmt.Sprintf("missing required member %q", req)})
 			}
 		}
@@ -566,7 +570,7 @@ func (r *fastRun) object(s *vschema, n *Node) {
 		switch {
 		case s.addlBool != nil && !*s.addlBool:
 			if !r.quietFail() {
-				r.reportAt(n, f.Key, &Problem{Pos: f.KeyPos, Rule: "schema.additional-properties",
+				r.reportKey(n, f.Key, &Problem{Pos: f.KeyPos, Rule: "schema.additional-properties",
 					Message: fmt.Sprintf("unknown member %q (local extensions must start with \"x-\")", f.Key)})
 			}
 		case s.addl != nil:
@@ -606,12 +610,12 @@ func lastIndexes(n *Node) map[string]int {
 func (r *fastRun) array(s *vschema, n *Node) {
 	if s.minItems >= 0 && len(n.Items) < s.minItems {
 		if !r.quietFail() {
-			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.min-items", Message: fmt.Sprintf("minimum %d items required, but found %d items", s.minItems, len(n.Items))})
+			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.min-items", Message: fmt.Sprintf("minimum %d items required, but found %d items", s.minItems, len(n.Items))})
 		}
 	}
 	if s.maxItems >= 0 && len(n.Items) > s.maxItems {
 		if !r.quietFail() {
-			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.max-items", Message: fmt.Sprintf("maximum %d items required, but found %d items", s.maxItems, len(n.Items))})
+			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.max-items", Message: fmt.Sprintf("maximum %d items required, but found %d items", s.maxItems, len(n.Items))})
 		}
 	}
 	if s.unique {
@@ -620,7 +624,7 @@ func (r *fastRun) array(s *vschema, n *Node) {
 			for j := 0; j < i; j++ {
 				if nodeEqual(n.Items[i], n.Items[j]) {
 					if !r.quietFail() {
-						r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.unique-items", Message: fmt.Sprintf("items at index %d and %d are equal", j, i)})
+						r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.unique-items", Message: fmt.Sprintf("items at index %d and %d are equal", j, i)})
 					}
 					break outer
 				}
@@ -662,7 +666,7 @@ func (r *fastRun) number(s *vschema, n *Node) {
 		}
 		if below {
 			if !r.quietFail() {
-				r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.minimum", Message: fmt.Sprintf("must be >= %v but found %v", f64(s.minimum), n.Value)})
+				r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.minimum", Message: fmt.Sprintf("must be >= %v but found %v", f64(s.minimum), n.Value)})
 			}
 		}
 	}
@@ -675,18 +679,18 @@ func (r *fastRun) number(s *vschema, n *Node) {
 		}
 		if above {
 			if !r.quietFail() {
-				r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.maximum", Message: fmt.Sprintf("must be <= %v but found %v", f64(s.maximum), n.Value)})
+				r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.maximum", Message: fmt.Sprintf("must be <= %v but found %v", f64(s.maximum), n.Value)})
 			}
 		}
 	}
 	if s.exclMin != nil && num().Cmp(s.exclMin) <= 0 {
 		if !r.quietFail() {
-			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.exclusive-minimum", Message: fmt.Sprintf("must be > %v but found %v", f64(s.exclMin), n.Value)})
+			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.exclusive-minimum", Message: fmt.Sprintf("must be > %v but found %v", f64(s.exclMin), n.Value)})
 		}
 	}
 	if s.exclMax != nil && num().Cmp(s.exclMax) >= 0 {
 		if !r.quietFail() {
-			r.reportAt(n, "", &Problem{Pos: n.Pos, Rule: "schema.exclusive-maximum", Message: fmt.Sprintf("must be < %v but found %v", f64(s.exclMax), n.Value)})
+			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.exclusive-maximum", Message: fmt.Sprintf("must be < %v but found %v", f64(s.exclMax), n.Value)})
 		}
 	}
 }

@@ -311,8 +311,18 @@ func (p *jsonParser) object(depth int) *Node {
 		}
 		if dup {
 			p.probs.Add(&Problem{Path: p.path().Key(key), Pos: keyPos, Rule: RuleDuplicateKey, Message: fmt.Sprintf("duplicate member %q", key)})
+			// The later value wins, as in YAML and in every decoder to a
+			// map: the node holds each key once, so both validators see
+			// the same value.
+			for i := range cur {
+				if cur[i].Key == key {
+					cur[i].Value = v
+					break
+				}
+			}
+		} else {
+			p.fields = append(p.fields, Field{Key: key, KeyPos: keyPos, Value: v})
 		}
-		p.fields = append(p.fields, Field{Key: key, KeyPos: keyPos, Value: v})
 		p.skipSpace()
 		if p.off >= len(p.data) {
 			p.eod(p.off, "unexpected end of input, expecting ',' or '}'")

@@ -231,7 +231,11 @@ func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs Li
 		s.p.stack = append(s.p.stack[:0], seg{key: key, idx: -1})
 		if slices.Contains(streamed, key) && s.peek("a value") == '[' {
 			arr := &Node{Kind: Array, Pos: s.p.pos(s.p.off)}
-			header.Fields = append(header.Fields, Field{Key: key, KeyPos: keyPos, Value: arr})
+			if f := header.Field(key); f != nil {
+				f.Value = arr
+			} else {
+				header.Fields = append(header.Fields, Field{Key: key, KeyPos: keyPos, Value: arr})
+			}
 			s.p.off++
 			if !s.elements(header, key, fn) {
 				return header, s.p.probs // stopped: the rest is not read
@@ -247,7 +251,11 @@ func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs Li
 		})
 		s.p.stack = s.p.stack[:0]
 		s.duplicate(dup, key, keyPos)
-		header.Fields = append(header.Fields, Field{Key: key, KeyPos: keyPos, Value: v})
+		if f := header.Field(key); f != nil {
+			f.Value = v // the later value wins, as ParseJSON has it
+		} else {
+			header.Fields = append(header.Fields, Field{Key: key, KeyPos: keyPos, Value: v})
+		}
 	}
 	s.finish()
 	return header, s.p.probs

@@ -207,6 +207,12 @@ func (s *Schema) ValidateAt(n *Node, at Path, def string) List {
 	if n == nil {
 		return List{{Path: at, Rule: "schema.internal", Message: "schema: no value to validate"}}
 	}
+	if probs := outOfRange(n, at); probs != nil {
+		// The readers refuse such numbers; a tree built in code may hold
+		// them. Neither validator reads them as written (the reference
+		// panics on some), so neither is asked to.
+		return probs
+	}
 	c, err := s.once()
 	if err != nil {
 		return List{{Rule: "schema.internal", Message: err.Error(), Err: err}}
@@ -236,6 +242,58 @@ func (s *Schema) ValidateAt(n *Node, at Path, def string) List {
 	c.collect(ve, n, at, &probs)
 	probs.Dedupe()
 	return probs
+}
+
+// outOfRange reports the numbers of n that cannot be read as written.
+func outOfRange(n *Node, at Path) List {
+	if allInRange(n) {
+		return nil // the common case: no path is built
+	}
+	var out List
+	var walk func(*Node, Path)
+	walk = func(x *Node, p Path) {
+		switch x.Kind {
+		case Number:
+			if msg, bad := numberRange(x.Value); bad {
+				out = append(out, &Problem{Path: p, Pos: x.Pos, Rule: RuleNumberRange, Message: msg})
+			}
+		case Object:
+			for _, f := range x.Fields {
+				if f.Value != nil {
+					walk(f.Value, p.Key(f.Key))
+				}
+			}
+		case Array:
+			for i, it := range x.Items {
+				if it != nil {
+					walk(it, p.Index(i))
+				}
+			}
+		}
+	}
+	walk(n, at)
+	return out
+}
+
+func allInRange(x *Node) bool {
+	switch x.Kind {
+	case Number:
+		_, bad := numberRange(x.Value)
+		return !bad
+	case Object:
+		for _, f := range x.Fields {
+			if f.Value != nil && !allInRange(f.Value) {
+				return false
+			}
+		}
+	case Array:
+		for _, it := range x.Items {
+			if it != nil && !allInRange(it) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // refValidate runs the reference validator, which panics on some values
