@@ -378,3 +378,20 @@ func TestNumericCodesAsWritten(t *testing.T) {
 		})
 	}
 }
+
+// A catalogue's date is refused from where a bulletin's period is: year
+// 0000 is no year of the calendar.
+func TestAsOfYearZero(t *testing.T) {
+	data, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, probs := loader.Problems("valid.yaml", []byte(strings.Replace(string(data), "asOf: 2021-04-30", "asOf: 0000-04-30", 1)))
+	found := false
+	for _, p := range probs {
+		found = found || p.Path.String() == "/asOf" && p.Severity == schema.Error
+	}
+	if !found {
+		t.Errorf("no error at /asOf: %v", probs)
+	}
+}

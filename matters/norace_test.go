@@ -1,0 +1,5 @@
+//go:build !race
+
+package matters_test
+
+const raceEnabled = false
