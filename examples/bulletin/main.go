@@ -9,6 +9,8 @@
 //	bulletin -records DIR [-month YYYY-MM] [-in EDITORIAL] [-format …] [-check]
 //	bulletin [-in FILE] [-cases EXPORT]... [-month YYYY-MM] [-check [CATALOGUE...]]
 //
+// A FILE or CATALOGUE of "-" is read from standard input.
+//
 // With no -in it reads the embedded April 2021 bulletin of Suining
 // (examples/data/bulletin-2021-04.yaml) and prints it as the bulletin
 // printed it. -rate adds the ratio of completed to accepted cases
@@ -133,9 +135,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 			editorial = filepath.Join(*records, "editorial.yaml")
 		}
 	}
-	if editorial == "" {
+	switch editorial {
+	case "":
 		b, _ = report.LoadFS(data.FS, defaultFile, opts, schema.Collect(&probs))
-	} else {
+	case "-":
+		b, _ = report.Load(os.Stdin, "<stdin>", opts, schema.Collect(&probs))
+	default:
 		b, _ = report.LoadFile(editorial, opts, schema.Collect(&probs))
 	}
 	if printProblems(stderr, probs) {
@@ -182,7 +187,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 				}
 			}
 			var cprobs schema.List
-			c, _ := matters.LoadFile(path, schema.Collect(&cprobs))
+			var c *matters.Catalogue
+			if path == "-" {
+				c, _ = matters.Load(os.Stdin, "<stdin>", schema.Collect(&cprobs))
+			} else {
+				c, _ = matters.LoadFile(path, schema.Collect(&cprobs))
+			}
 			if printProblems(stderr, cprobs) {
 				failed = true
 			}

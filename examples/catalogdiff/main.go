@@ -7,6 +7,8 @@
 //
 //	catalogdiff [-json] [OLD NEW]
 //
+// Either file may be "-", read from standard input.
+//
 // OLD and NEW are read by their extension: .csv as spreadsheets, anything
 // else as YAML or JSON documents. With no files it compares the two
 // editions of the embedded sample catalogue (examples/data/
@@ -118,6 +120,10 @@ func load(name string) (*matters.Catalogue, schema.List) {
 		return cat, probs
 	}
 	if !strings.EqualFold(filepath.Ext(name), ".csv") {
+		if name == "-" {
+			cat, _ := matters.Load(os.Stdin, "<stdin>", schema.Collect(&probs))
+			return cat, probs
+		}
 		cat, _ := matters.LoadFile(name, schema.Collect(&probs))
 		return cat, probs
 	}

@@ -6,6 +6,9 @@
 //
 //	coverage [-in FILE]... [-mode NAME] [-modes FILE] [-base FILE] [-target T]... [-speedup F] [-units P] [-exempt CODE]... [-custom INDICATOR]... [-json]
 //
+// -base - reads the base catalogue from standard input (-in needs a file:
+// it is read twice, for its header and then its matters).
+//
 // With no -in it measures the embedded sample catalogue
 // (examples/data/catalogue-pengxi.yaml). Several -in catalogues are
 // measured one by one; each belongs to the unit its division names, and
@@ -300,7 +303,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var base *matters.Catalogue
 	if *baseFile != "" {
 		var probs schema.List
-		base, _ = matters.LoadFile(*baseFile, schema.Collect(&probs))
+		if *baseFile == "-" {
+			base, _ = matters.Load(os.Stdin, "<stdin>", schema.Collect(&probs))
+		} else {
+			base, _ = matters.LoadFile(*baseFile, schema.Collect(&probs))
+		}
 		report(probs)
 	}
 

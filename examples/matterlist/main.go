@@ -8,6 +8,8 @@
 //	           [-division CODE] [-division-name NAME] [-level LEVEL] [-as-of DATE]
 //	matterlist [-in FILE] -list NAME [-format markdown|csv|json|xlsx] [-encoding …]
 //
+// -in - reads a catalogue from standard input.
+//
 // FILE is read by its extension or, failing that, its first line: a
 // workbook (.xlsx: a matters sheet and sheets of materials, steps, legal
 // basis and bundles, package matters/workbook), a spreadsheet saved as CSV (UTF-8 or GB18030, detected), or a YAML or JSON
@@ -270,6 +272,10 @@ func load(name string) (*matters.Catalogue, schema.List) {
 	}
 	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
 		cat, _ := workbook.ReadFile(name, schema.Collect(&probs))
+		return cat, probs
+	}
+	if name == "-" {
+		cat, _ := matters.Load(os.Stdin, "<stdin>", schema.Collect(&probs))
 		return cat, probs
 	}
 	cat, _ := matters.LoadFile(name, schema.Collect(&probs))
