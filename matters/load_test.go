@@ -395,3 +395,45 @@ func TestAsOfYearZero(t *testing.T) {
 		t.Errorf("no error at /asOf: %v", probs)
 	}
 }
+
+// A limit is read as written or refused: never rounded, never octal.
+func TestLimitsAsWritten(t *testing.T) {
+	data, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, value string
+		rule        schema.Rule
+		path        string
+	}{
+		{"beyond the schema's maximum", "2000000", "schema.maximum", "/matters/0/legalLimit/value"},
+		{"beyond exact integers", "9999999999999999999", schema.RuleNumberRange, "/matters/0/legalLimit/value"},
+		{"leading zero", "010", schema.RuleLeadingZero, "/matters/0/legalLimit/value"},
+		{"underflow", "1e-400", schema.RuleNumberRange, "/matters/0/legalLimit/value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, ext := range []string{".yaml", ".json"} {
+				doc := strings.Replace(string(data), "legalLimit: {value: 20,", "legalLimit: {value: "+tt.value+",", 1)
+				name := "valid" + ext
+				if ext == ".json" {
+					if tt.rule == schema.RuleLeadingZero {
+						continue // not JSON at all
+					}
+					n, _ := schema.Parse("valid.yaml", []byte(strings.Replace(string(data), "legalLimit: {value: 20,", "legalLimit: {value: 7777,", 1)))
+					b, _ := n.MarshalJSON()
+					doc = strings.Replace(string(b), "7777", tt.value, 1)
+				}
+				_, probs := Parse(name, []byte(doc))
+				found := false
+				for _, p := range probs {
+					found = found || p.Rule == tt.rule && p.Path.String() == tt.path
+				}
+				if !found {
+					t.Errorf("%s: no %s at %s: %v", ext, tt.rule, tt.path, probs)
+				}
+			}
+		})
+	}
+}

@@ -25,8 +25,56 @@
 // bare dates as timestamps and allows non-string keys, which JSON Schema
 // validators reject, so dates keep the text as written and keys become
 // strings. Aliases are expanded with a budget, nesting is limited to
-// [MaxDepth], duplicate keys are reported, and text that is not YAML or JSON
-// at all still gets a located problem.
+// [MaxDepth], duplicate keys are reported (the later value is kept, in
+// JSON as in YAML), and text that is not YAML or JSON at all still gets a
+// located problem.
+//
+// # Input budget
+//
+// No input can make a reader hold more than a fixed budget of memory:
+// not a device that never ends (/dev/zero, /dev/urandom), not a document of
+// one line, not YAML in flow style. Every reader enforces the budget before
+// it allocates for what lies past it, and reports a located problem (rule
+// "document.too-large") when input goes beyond it:
+//
+//   - [MaxYAMLText] (8 MiB): YAML parsed in one piece by yaml.v3 — a
+//     document read whole, one streamed element, the members around the
+//     streamed lists, and so also one line. yaml.v3 needs about 40 bytes
+//     of memory per byte of flow-style text; larger YAML must be in block
+//     layout, which streams, or be JSON.
+//   - [MaxValueText] (32 MiB): one value of streamed JSON (an element, or
+//     one member outside the streamed lists).
+//   - [MaxNodes] (2,000,000): values in one piece of parsed text.
+//   - [MaxDepth] (1,000): nesting.
+//   - The size of each kind of document, set by the package that models
+//     it and enforced by whichever program reads it: a catalogue 4 GiB
+//     (streamed: memory does not grow with it), a bulletin and a reform
+//     modes document 16 MiB, a divisions document 64 MiB. [ReadAll] reads a
+//     document whole within its limit.
+//
+// A byte that cannot be in YAML text (invalid UTF-8, NUL and other control
+// characters) stops a YAML stream where it is, with its line and column.
+//
+// # Numbers as written
+//
+// What the text says is what is read. A YAML integer with a leading zero
+// (010, 0012) is an error ("syntax.leading-zero"): YAML 1.1 reads it as
+// octal, YAML 1.2 and people as decimal, and guessing either way changes
+// data silently; quote it if it is a code. Hexadecimal (0x1F) and explicit
+// octal (0o17) say what they mean and are read. A number that cannot be
+// read exactly — an integer beyond ±(2^53−1), the range RFC 7493 (I-JSON)
+// gives for interoperable integers, or a number a 64-bit float turns into
+// infinity or into zero (1e400, 1e-400) — is an error
+// ("syntax.number-range"), and the document is not read further, so no
+// validator or decoder ever sees it. A \u escape that is half of a UTF-16
+// surrogate pair is an error ("syntax.bad-text"), not U+FFFD. The schemas
+// state maxima for limits and counts.
+//
+// # Output
+//
+// [Printable] and [Markdown] prepare text from documents for output: a
+// name cannot add a line, drive a terminal or put markup in a page. A
+// problem's Error is one line whatever its message quotes.
 //
 // # Validation
 //
