@@ -75,7 +75,7 @@ func (y *yamlStreamer) halt(p *Problem) {
 // tooBig stops the stream for a piece of text that grew past the budget.
 func (y *yamlStreamer) tooBig(what string, line int) {
 	y.halt(&Problem{Pos: Pos{File: y.file, Line: line, Col: 1}, Rule: RuleTooLarge, Err: ErrTooLarge,
-		Message: fmt.Sprintf("%s is larger than %s (the reading budget for YAML read in one piece)", what, Bytes(MaxYAMLText))})
+		Message: fmt.Sprintf("%s is larger than %s (the reading budget for YAML read in one piece): write long lists in block layout (\"- \" items), which is streamed, or save JSON text as .json", what, Bytes(MaxYAMLText))})
 }
 
 // next returns the next line, with its line ending.
