@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"runtime"
 	"runtime/metrics"
 	"strings"
 	"sync/atomic"
@@ -150,4 +151,42 @@ func peakHeap(f func()) uint64 {
 		peak.Store(v)
 	}
 	return peak.Load()
+}
+
+// panicReader panics on its first read, as a faulty io.Reader may.
+type panicReader struct{}
+
+func (panicReader) Read([]byte) (int, error) { panic("faulty reader") }
+
+// No input makes the decoder panic where its caller cannot recover: a nil
+// reader is a problem, and a panic on the reading goroutine becomes one.
+func TestDecoderNeverPanics(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2)) // the reading goroutine runs with two CPUs
+	tests := []struct {
+		name string
+		run  func() schema.List
+		rule schema.Rule
+	}{
+		{"NewDecoder(nil)", func() schema.List {
+			d := matters.NewDecoder(nil, "a.yaml", nil)
+			for range d.Matters() {
+			}
+			return d.Problems()
+		}, matters.RuleRead},
+		{"Load(nil)", func() schema.List { _, probs := matters.Load(nil, "a.yaml"); return probs }, matters.RuleRead},
+		{"a reader that panics", func() schema.List {
+			d := matters.NewDecoder(io.MultiReader(strings.NewReader("kind: Catalogue\n"), panicReader{}), "a.yaml", nil)
+			for range d.Matters() {
+			}
+			return d.Problems()
+		}, schema.RuleInternal},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			probs := tt.run()
+			if len(probs) != 1 || probs[0].Rule != tt.rule {
+				t.Errorf("problems %v, want one %s", probs, tt.rule)
+			}
+		})
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/zwfw/zwfw/examples/internal/golden"
+	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -152,4 +153,15 @@ func (e *endless) Read(p []byte) (int, error) {
 		p[i] = e.b
 	}
 	return len(p), nil
+}
+
+// Each kind has one size limit, whichever program reads it: a bulletin
+// larger than report.MaxDocumentSize is refused here as bulletin -in
+// refuses it.
+func TestKindLimits(t *testing.T) {
+	big := `{"kind": "Bulletin", "schemaVersion": 1, "x-pad": "` + strings.Repeat("a", report.MaxDocumentSize) + `"}`
+	kind, _, probs := validate("big.json", strings.NewReader(big))
+	if kind != "Bulletin" || len(probs) != 1 || probs[0].Rule != schema.RuleTooLarge || probs[0].Pos.Line != 1 {
+		t.Errorf("kind %q, problems %v; want one located %s for a Bulletin", kind, probs, schema.RuleTooLarge)
+	}
 }
