@@ -356,3 +356,34 @@ func TestSum(t *testing.T) {
 		})
 	}
 }
+
+// Text from the document cannot forge lines or drive a terminal in text
+// output, nor put markup in Markdown.
+func TestRenderEscapesData(t *testing.T) {
+	data, err := os.ReadFile(aprilFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evil := "船山区行政审批局\\n三、forged section\\u001b[2J<script>alert(1)</script>"
+	doc := strings.Replace(string(data), "headline: 船山区行政审批局创新打造", "headline: \""+evil+"\"\n    x-was: ", 1)
+	b, probs := report.Parse("evil.yaml", []byte(doc), nil)
+	if b == nil || probs.HasErrors() {
+		t.Fatalf("does not load: %v", lines(probs))
+	}
+	text := render(t, b, report.Text, nil)
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, "三、forged") || strings.Contains(l, "\x1b") {
+			t.Errorf("text line %q carries the data unescaped", l)
+		}
+	}
+	if !strings.Contains(text, `\n三、forged section\x1b[2J`) {
+		t.Errorf("the headline is not in the text, escaped:\n%.600s", text)
+	}
+	md := render(t, b, report.Markdown, nil)
+	if !strings.Contains(md, "&lt;script&gt;") {
+		t.Errorf("the headline is not in the markdown, escaped:\n%.600s", md)
+	}
+	if strings.Contains(md, "<script>") || strings.Contains(md, "\x1b") || strings.Contains(md, "\n三、forged") {
+		t.Errorf("markdown carries the data unescaped:\n%.600s", md)
+	}
+}

@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
-	"github.com/zwfw/zwfw/examples/internal/golden"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/zwfw/zwfw/examples/internal/golden"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -145,5 +148,58 @@ func TestRealListConverts(t *testing.T) {
 				t.Errorf("problems by rule (-csv +%s):\n%s", format, diff)
 			}
 		})
+	}
+}
+
+// Text a spreadsheet would run is written neutralised in every CSV the
+// program writes, the lists included; Markdown carries no markup from the
+// data.
+func TestOutputSafety(t *testing.T) {
+	data, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Replace(string(data), "name: 居民身份证换领", `name: "=HYPERLINK(\"http://x\",\"<b>点我</b>\")"`, 1)
+	doc = strings.Replace(doc, "body: {name: 示例公安局,", `body: {name: "@SUM(A1)",`, 1)
+	in := filepath.Join(t.TempDir(), "evil.yaml")
+	if err := os.WriteFile(in, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"-in", in, "-format", "csv"},
+		{"-in", in, "-format", "csv", "-encoding", "gb18030"},
+		{"-in", in, "-list", "马上办清单", "-format", "csv"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr.String())
+		}
+		rd := csv.NewReader(&stdout)
+		rd.FieldsPerRecord = -1
+		recs, err := rd.ReadAll()
+		if err != nil && args[len(args)-1] != "gb18030" {
+			t.Fatalf("%v: %v", args, err)
+		}
+		seen := false
+		for _, rec := range recs {
+			for _, c := range rec {
+				if c != "" && strings.ContainsRune("=+-@", rune(c[0])) {
+					t.Errorf("%v: cell %q would run in a spreadsheet", args, c)
+				}
+				seen = seen || strings.Contains(c, "HYPERLINK")
+			}
+		}
+		if !seen && args[len(args)-1] != "gb18030" {
+			t.Errorf("%v: the matter is not in the output", args)
+		}
+	}
+	for _, args := range [][]string{{"-in", in, "-format", "markdown"}, {"-in", in, "-list", "马上办清单"}} {
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr.String())
+		}
+		if out := stdout.String(); strings.Contains(out, "<b>") || !strings.Contains(out, "&lt;b&gt;") {
+			t.Errorf("%v: markup not escaped:\n%s", args, out)
+		}
 	}
 }
