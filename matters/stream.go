@@ -41,8 +41,12 @@ const RuleTooManyProblems schema.Rule = "document.too-many-problems"
 // JSON documents are streamed token by token ([schema.StreamJSON]); YAML
 // documents are cut into one text per matter, each parsed by yaml.v3 alone
 // ([schema.StreamYAML]), which needs the usual block layout; other YAML is
-// read whole, up to [MaxDocumentSize]. With more than one CPU, reading and
-// parsing run on a goroutine of their own.
+// read whole, up to schema.MaxYAMLText (8 MiB). Every piece read at a time
+// stays within the budget of package schema, and the document within
+// [MaxDocumentSize]: past either, reading stops with a located problem.
+// With more than one CPU, reading and parsing run on a goroutine of their
+// own; a panic there (a faulty io.Reader, say) is recovered and reported
+// as a problem, and a nil reader is a problem too.
 type Decoder struct {
 	r       io.Reader
 	name    string
