@@ -83,3 +83,14 @@ func TestCountComments(t *testing.T) {
 		})
 	}
 }
+
+// JSON written from a node is valid JSON whatever its strings hold.
+func TestNodeJSONAlwaysValid(t *testing.T) {
+	for _, s := range []string{"\xff", "a\x00b", "\u2028\u2029", "\x1b[2J", `"\`, "\ud7ff\ue000", "<script>"} {
+		n := &Node{Kind: Object, Fields: []Field{{Key: s, Value: &Node{Kind: String, Value: s}}}}
+		b, err := n.MarshalJSON()
+		if err != nil || !json.Valid(b) {
+			t.Errorf("%q: %s, %v", s, b, err)
+		}
+	}
+}
