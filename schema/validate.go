@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -326,6 +327,22 @@ func (s *Schema) Fast() error {
 }
 
 // collect maps the leaves of the validator's error tree to problems.
+// unescapeLocation undoes the percent-encoding jsonschema/v5 applies to
+// each token of an instance location (a member "0!" is at ".../0%21"), so
+// that its paths are this package's JSON Pointers.
+func unescapeLocation(ptr string) string {
+	if !strings.Contains(ptr, "%") {
+		return ptr
+	}
+	tokens := strings.Split(ptr, "/")
+	for i, t := range tokens {
+		if u, err := url.PathUnescape(t); err == nil {
+			tokens[i] = u
+		}
+	}
+	return strings.Join(tokens, "/")
+}
+
 func (c *compiled) collect(ve *jsonschema.ValidationError, doc *Node, at Path, out *List) {
 	if len(ve.Causes) > 0 {
 		for _, cause := range ve.Causes {
@@ -333,7 +350,7 @@ func (c *compiled) collect(ve *jsonschema.ValidationError, doc *Node, at Path, o
 		}
 		return
 	}
-	rel := ParsePointer(ve.InstanceLocation)
+	rel := ParsePointer(unescapeLocation(ve.InstanceLocation))
 	node, _ := doc.Nearest(rel)
 	path := Path{at.ptr + rel.ptr}
 	keyword := ve.KeywordLocation[strings.LastIndexByte(ve.KeywordLocation, '/')+1:]
