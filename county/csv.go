@@ -59,7 +59,7 @@ func readCSV(r io.Reader, file string) (*Hierarchy, schema.List) {
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xEF\xBB\xBF")) {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(br)
+	cr := csv.NewReader(schema.CSVLineEnds(br)) // CR-only files too
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {

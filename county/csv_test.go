@@ -1,6 +1,7 @@
 package county
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -118,5 +119,29 @@ func TestCSVKinds(t *testing.T) {
 	park, _ := h.Find("示例园区")
 	if park.Code().IsValid() || park.Parent().Name() != "示例市" {
 		t.Errorf("park: code %v parent %v", park.Code(), park.Parent())
+	}
+}
+
+// CR, LF and CRLF line endings read alike: a CR-only file is not one row.
+func TestCSVLineEndings(t *testing.T) {
+	data, err := os.ReadFile("testdata/csv/valid-city.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lf := strings.ReplaceAll(string(data), "\r\n", "\n")
+	want, probs := ReadCSV(strings.NewReader(lf), "lf.csv")
+	if want == nil || probs.HasErrors() {
+		t.Fatalf("LF: %v", probs)
+	}
+	for _, tt := range []struct{ name, text string }{
+		{"CRLF", strings.ReplaceAll(lf, "\n", "\r\n")},
+		{"CR only", strings.ReplaceAll(lf, "\n", "\r")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, probs := ReadCSV(strings.NewReader(tt.text), "t.csv")
+			if got == nil || probs.HasErrors() || got.Len() != want.Len() {
+				t.Errorf("read %v units, problems %v; want %d units", got, probs, want.Len())
+			}
+		})
 	}
 }

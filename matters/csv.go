@@ -209,7 +209,7 @@ func (cr *csvReader) read(r io.Reader, comma rune) (*Catalogue, schema.List) {
 	if err != nil {
 		return nil, cr.probs
 	}
-	rd := csv.NewReader(&csvLineEnds{br: bufio.NewReader(src)})
+	rd := csv.NewReader(schema.CSVLineEnds(src))
 	rd.Comma = comma
 	rd.FieldsPerRecord = -1
 	rd.ReuseRecord = true
@@ -360,42 +360,6 @@ func (s *csvSniffer) decide() {
 	}
 	s.cr.gb = true
 	s.dec = transform.NewReader(s.br, simplifiedchinese.GB18030.NewDecoder())
-}
-
-// csvLineEnds reads CSV text with its line endings made LF: CRLF, LF and
-// a CR alone (old Mac files, or one stray line in another file) each end a
-// row, as spreadsheets read them; encoding/csv takes a lone CR for data.
-// A CR inside a quoted cell is data and kept.
-type csvLineEnds struct {
-	br     *bufio.Reader
-	quoted bool
-}
-
-func (c *csvLineEnds) Read(p []byte) (int, error) {
-	i := 0
-	for i < len(p) {
-		b, err := c.br.ReadByte()
-		if err != nil {
-			if i > 0 {
-				return i, nil
-			}
-			return 0, err
-		}
-		switch {
-		case b == '"':
-			c.quoted = !c.quoted
-		case b == '\r' && !c.quoted:
-			if next, err := c.br.Peek(1); err != nil || next[0] != '\n' {
-				b = '\n'
-			}
-		}
-		p[i] = b
-		i++
-		if c.br.Buffered() == 0 {
-			return i, nil // do not wait on the source for more
-		}
-	}
-	return i, nil
 }
 
 func csvNonEmpty(rec []string) (n int, first string) {

@@ -58,7 +58,7 @@ func openTable(r io.Reader, file string, cols []column, probs *schema.List) *tab
 	if err != nil {
 		return nil
 	}
-	t.rd = csv.NewReader(src)
+	t.rd = csv.NewReader(schema.CSVLineEnds(src)) // CR-only files too
 	t.rd.FieldsPerRecord = -1
 	t.rd.TrimLeadingSpace = true
 	for {
