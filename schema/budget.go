@@ -114,8 +114,9 @@ func Bytes(n int) string {
 }
 
 // badText returns the offset and a description of the first byte of b
-// that cannot be in YAML or JSON text: invalid UTF-8, or a C0 control
-// character other than tab, line feed and carriage return, or DEL. When
+// that cannot be in YAML text: invalid UTF-8, a C0 control character
+// other than tab, line feed and carriage return, DEL, a C1 control
+// character other than NEL, or the noncharacters U+FFFE and U+FFFF. When
 // there is none, bad is false and off is how many bytes were checked: all
 // of them, but for a multi-byte character cut by the end of b when partial
 // is true (the rest may follow).
@@ -135,6 +136,9 @@ func badText(b []byte, partial bool) (off int, what string, bad bool) {
 				return i, "", false
 			}
 			return i, fmt.Sprintf("byte %#02x that is not UTF-8", c), true
+		}
+		if r >= 0x80 && r < 0xA0 && r != 0x85 || r == 0xFFFE || r == 0xFFFF {
+			return i, fmt.Sprintf("control character %U", r), true
 		}
 		i += n
 	}
