@@ -21,28 +21,26 @@ type csvLineEnds struct {
 }
 
 func (c *csvLineEnds) Read(p []byte) (int, error) {
-	i := 0
-	for i < len(p) {
-		b, err := c.br.ReadByte()
-		if err != nil {
-			if i > 0 {
-				return i, nil
-			}
-			return 0, err
-		}
-		switch {
-		case b == '"':
+	n, err := c.br.Read(p)
+	for i := 0; i < n; i++ {
+		switch p[i] {
+		case '"':
 			c.quoted = !c.quoted
-		case b == '\r' && !c.quoted:
-			if next, err := c.br.Peek(1); err != nil || next[0] != '\n' {
-				b = '\n'
+		case '\r':
+			if c.quoted {
+				continue
 			}
-		}
-		p[i] = b
-		i++
-		if c.br.Buffered() == 0 {
-			return i, nil // do not wait on the source for more
+			if i+1 < n {
+				if p[i+1] != '\n' {
+					p[i] = '\n'
+				}
+				continue
+			}
+			// The last byte read: what follows decides.
+			if next, perr := c.br.Peek(1); perr != nil || next[0] != '\n' {
+				p[i] = '\n'
+			}
 		}
 	}
-	return i, nil
+	return n, err
 }
