@@ -49,8 +49,12 @@ func TestCasesCheck(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, out, errs := runArgs("-check", "-format", "json", "-cases", tt.file)
-			if code != 0 {
-				t.Fatalf("exit %d, stderr:\n%s", code, errs)
+			want := 0
+			if !tt.agree {
+				want = 1 // a check that finds differences fails
+			}
+			if code != want {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, want, errs)
 			}
 			var rows []struct {
 				Path, Reported, Computed string

@@ -52,9 +52,9 @@
 //
 // It exits 0 when no document has an error (warnings do not fail) and,
 // with -check, every figure that could be computed agrees with its
-// catalogue; 1 when a document has an error or a figure disagrees (figures
-// that cannot be compared, for want of a catalogue of their unit, are
-// listed and do not fail); and 2 on a usage error.
+// catalogue, records or cases; 1 when a document has an error or a figure
+// disagrees (figures that cannot be compared, for want of a catalogue of
+// their unit, are listed and do not fail); and 2 on a usage error.
 package main
 
 import (
