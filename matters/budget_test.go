@@ -174,7 +174,14 @@ func TestDecoderNeverPanics(t *testing.T) {
 			return d.Problems()
 		}, matters.RuleRead},
 		{"Load(nil)", func() schema.List { _, probs := matters.Load(nil, "a.yaml"); return probs }, matters.RuleRead},
-		{"a reader that panics", func() schema.List {
+		{"a reader that panics on the reading goroutine", func() schema.List {
+			head := "kind: Catalogue\n" + strings.Repeat("# a comment line\n", 1024)
+			d := matters.NewDecoder(io.MultiReader(strings.NewReader(head), panicReader{}), "a.yaml", nil)
+			for range d.Matters() {
+			}
+			return d.Problems()
+		}, schema.RuleInternal},
+		{"a reader that panics at once", func() schema.List {
 			d := matters.NewDecoder(io.MultiReader(strings.NewReader("kind: Catalogue\n"), panicReader{}), "a.yaml", nil)
 			for range d.Matters() {
 			}

@@ -144,7 +144,11 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 		return
 	}
 	br := &peekReader{r: &sizeLimiter{r: d.r, left: MaxDocumentSize}}
-	if IsCSV(d.name, br.peek()) {
+	head, ok := d.peek(br)
+	if !ok {
+		return
+	}
+	if IsCSV(d.name, head) {
 		d.runCSV(br, yield)
 		return
 	}
@@ -217,6 +221,18 @@ func IsCSV(name string, head []byte) bool {
 	return bytes.ContainsAny(line, ",\t") && !bytes.ContainsAny(line, ":：")
 }
 
+// peek reads the head of the input, reporting a panic of the reader as a
+// problem, as the reading goroutine does.
+func (d *Decoder) peek(br *peekReader) (head []byte, ok bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			d.report(schema.List{{Pos: schema.Pos{File: d.name}, Rule: schema.RuleInternal,
+				Message: fmt.Sprintf("matters: reading failed: %v", v)}})
+			ok = false
+		}
+	}()
+	return br.peek(), true
+}
 
 type streamFunc = func(io.Reader, schema.StreamFunc) (*schema.Node, schema.List)
 
