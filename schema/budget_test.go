@@ -32,6 +32,7 @@ func TestExactReading(t *testing.T) {
 		{"json integer 2^53", "a.json", `{"a": 9007199254740992}`, RuleNumberRange, "/a", 1, 7},
 		{"yaml bad byte on line 3", "a.yaml", "a: 1\nb: 2\nc: x\xffy\n", RuleBadText, "", 3, 5},
 		{"yaml NUL", "a.yaml", "a: 1\n\x00", RuleBadText, "", 2, 1},
+		{"json bad byte before an escape", "a.json", "{\"a\": \"x\xff\\\"y\"}", RuleSyntax, "/a", 1, 9},
 		{"yaml C1 control", "a.yaml", "a: 1\nb: x\u009by\n", RuleBadText, "", 2, 5},
 		{"yaml escape", "a.yaml", "a: \x1b[2J\n", RuleBadText, "", 1, 4},
 	}

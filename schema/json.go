@@ -464,6 +464,9 @@ func (p *jsonParser) str() string {
 		}
 		i++
 	}
+	if !utf8.Valid(d[start:i]) {
+		i = start // an escape ended the fast path: find the bad byte slowly
+	}
 	var b strings.Builder
 	b.Write(d[start:i])
 	for {
