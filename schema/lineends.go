@@ -12,20 +12,29 @@ import (
 // as one row. A CR inside a quoted cell is data and is kept. Line numbers
 // that encoding/csv reports then count CR-only lines too.
 func CSVLineEnds(r io.Reader) io.Reader {
-	return &csvLineEnds{br: bufio.NewReader(r)}
+	return &lineEnds{br: bufio.NewReader(r), quotes: true}
 }
 
-type csvLineEnds struct {
+// yamlLineEnds makes a lone CR a LF in YAML text, which reads a CR alone
+// as a line break anywhere (YAML 1.2, 5.4: line breaks in scalars are
+// normalised to LF), so that a stream cut into lines sees the lines the
+// parser sees.
+func yamlLineEnds(r io.Reader) io.Reader {
+	return &lineEnds{br: bufio.NewReader(r)}
+}
+
+type lineEnds struct {
 	br     *bufio.Reader
+	quotes bool // a CR inside double quotes is data (CSV)
 	quoted bool
 }
 
-func (c *csvLineEnds) Read(p []byte) (int, error) {
+func (c *lineEnds) Read(p []byte) (int, error) {
 	n, err := c.br.Read(p)
 	for i := 0; i < n; i++ {
 		switch p[i] {
 		case '"':
-			c.quoted = !c.quoted
+			c.quoted = c.quotes && !c.quoted
 		case '\r':
 			if c.quoted {
 				continue

@@ -38,7 +38,7 @@ func StreamYAML(r io.Reader, file string, streamed []string, maxWhole int, fn St
 	if r == nil {
 		return nil, List{{Pos: Pos{File: file}, Rule: RuleRead, Message: "no input: the reader is nil"}}
 	}
-	y := &yamlStreamer{file: file, r: bufio.NewReaderSize(r, 256<<10), streamed: streamed}
+	y := &yamlStreamer{file: file, r: bufio.NewReaderSize(yamlLineEnds(r), 256<<10), streamed: streamed}
 	n, probs := y.run(min(maxWhole, MaxYAMLText), fn)
 	if y.stop != nil {
 		// The text itself is at fault: that is the one problem to report.
