@@ -129,7 +129,7 @@ func TestCSVLineEndings(t *testing.T) {
 		t.Fatal(err)
 	}
 	lf := strings.ReplaceAll(string(data), "\r\n", "\n")
-	want, probs := ReadCSV(strings.NewReader(lf), "lf.csv")
+	want, probs := readCSV(strings.NewReader(lf), "lf.csv")
 	if want == nil || probs.HasErrors() {
 		t.Fatalf("LF: %v", probs)
 	}
@@ -138,7 +138,7 @@ func TestCSVLineEndings(t *testing.T) {
 		{"CR only", strings.ReplaceAll(lf, "\n", "\r")},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got, probs := ReadCSV(strings.NewReader(tt.text), "t.csv")
+			got, probs := readCSV(strings.NewReader(tt.text), "t.csv")
 			if got == nil || probs.HasErrors() || got.Len() != want.Len() {
 				t.Errorf("read %v units, problems %v; want %d units", got, probs, want.Len())
 			}

@@ -173,7 +173,7 @@ func TestDecoderNeverPanics(t *testing.T) {
 			}
 			return d.Problems()
 		}, matters.RuleRead},
-		{"Load(nil)", func() schema.List { _, probs := matters.Load(nil, "a.yaml"); return probs }, matters.RuleRead},
+		{"Load(nil)", func() schema.List { _, err := matters.Load(nil, "a.yaml"); return schema.Problems(err) }, matters.RuleRead},
 		{"a reader that panics on the reading goroutine", func() schema.List {
 			head := "kind: Catalogue\n" + strings.Repeat("# a comment line\n", 1024)
 			d := matters.NewDecoder(io.MultiReader(strings.NewReader(head), panicReader{}), "a.yaml", nil)

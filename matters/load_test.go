@@ -425,7 +425,7 @@ func TestLimitsAsWritten(t *testing.T) {
 					b, _ := n.MarshalJSON()
 					doc = strings.Replace(string(b), "7777", tt.value, 1)
 				}
-				_, probs := Parse(name, []byte(doc))
+				_, probs := loader.Problems(name, []byte(doc))
 				found := false
 				for _, p := range probs {
 					found = found || p.Rule == tt.rule && p.Path.String() == tt.path

@@ -366,7 +366,8 @@ func TestRenderEscapesData(t *testing.T) {
 	}
 	evil := "船山区行政审批局\\n三、forged section\\u001b[2J<script>alert(1)</script>"
 	doc := strings.Replace(string(data), "headline: 船山区行政审批局创新打造", "headline: \""+evil+"\"\n    x-was: ", 1)
-	b, probs := report.Parse("evil.yaml", []byte(doc), nil)
+	var probs schema.List
+	b, _ := report.Parse("evil.yaml", []byte(doc), nil, schema.Collect(&probs))
 	if b == nil || probs.HasErrors() {
 		t.Fatalf("does not load: %v", lines(probs))
 	}
