@@ -20,7 +20,11 @@ func CSVLineEnds(r io.Reader) io.Reader {
 // normalised to LF), so that a stream cut into lines sees the lines the
 // parser sees.
 func yamlLineEnds(r io.Reader) io.Reader {
-	return &lineEnds{br: bufio.NewReader(r)}
+	br := bufio.NewReader(r)
+	if head, _ := br.Peek(2); utf16BOM(head) {
+		return br // UTF-16: a 0x0D byte is half of a character, not a CR
+	}
+	return &lineEnds{br: br}
 }
 
 type lineEnds struct {
