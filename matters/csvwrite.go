@@ -125,6 +125,13 @@ func CSVCell(text string) string {
 	return text
 }
 
+// CSVText returns the text of a cell [CSVCell] wrote: without the
+// apostrophe it put before text a spreadsheet would run. [ReadCSV] reads
+// cells so.
+func CSVText(cell string) string {
+	return strings.TrimPrefix(cell, "'")
+}
+
 // csvRecord fills rec with the cells of m.
 func (c *Catalogue) csvRecord(out []string, m *Matter, written []csvElem, keys []string) {
 	clear(out)

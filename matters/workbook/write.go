@@ -64,6 +64,11 @@ func Write(w io.Writer, c *matters.Catalogue) error {
 			}
 			continue
 		}
+		for i := range rec {
+			// A sheet cell of text format is never run: the CSV's
+			// apostrophe (matters.CSVCell) would show, so it goes.
+			rec[i] = matters.CSVText(rec[i])
+		}
 		if err := sw.typed(rec, kinds); err != nil {
 			return err
 		}
