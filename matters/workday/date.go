@@ -89,10 +89,17 @@ func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Date{}, fmt.Errorf("workday: %q is not a date (want YYYY-MM-DD)", s)
 	}
-	y, err1 := strconv.Atoi(s[:4])
-	m, err2 := strconv.Atoi(s[5:7])
-	d, err3 := strconv.Atoi(s[8:])
-	if err1 != nil || err2 != nil || err3 != nil || y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
+	// Every place but the two dashes is a digit: strconv.Atoi alone would
+	// take "+1" or "-1" as a month and the date would not write back.
+	for i := 0; i < len(s); i++ {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return Date{}, fmt.Errorf("workday: %q is not a date (want YYYY-MM-DD)", s)
+		}
+	}
+	y, _ := strconv.Atoi(s[:4])
+	m, _ := strconv.Atoi(s[5:7])
+	d, _ := strconv.Atoi(s[8:])
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
 		return Date{}, fmt.Errorf("workday: %q is not a date (want YYYY-MM-DD)", s)
 	}
 	return NewDate(y, time.Month(m), d), nil
