@@ -3,10 +3,8 @@ package matters
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"hash/maphash"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/zwfw/zwfw/schema"
@@ -90,9 +88,9 @@ func (ix *index) add(code string, path schema.Path, loc Locator, probs *schema.L
 	}
 	k := ix.key(code)
 	if line, dup := ix.codes[k]; dup {
-		where := "earlier"
+		where := schema.M("earlier")
 		if line > 0 {
-			where = fmt.Sprintf("at line %d", line)
+			where = schema.M("at line %d", line)
 		}
 		probs.Errorf(path.Key("code"), loc(path.Key("code")), RuleDuplicateCode,
 			"code %s is used again (first %s)", code, where)
@@ -251,7 +249,9 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 				p = path.Key("body")
 				pos = loc(p)
 			}
-			probs.Add(&schema.Problem{Path: p, Pos: pos, Rule: RuleCreditCodeCheck, Message: strings.TrimPrefix(err.Error(), "matters: "), Err: err})
+			pr := schema.Errorf(p, pos, RuleCreditCodeCheck, "%s", codeText(err))
+			pr.Err = err
+			probs.Add(pr)
 		} else {
 			checkRegistry(body, path.Key("body").Key("creditCode"), loc, probs)
 		}
@@ -268,8 +268,9 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 	pos := loc(p)
 	code, warnings, err := ParseMatterCodeLenient(m.Code)
 	if err != nil {
-		probs.Add(&schema.Problem{Path: p, Pos: pos, Rule: RuleCodeUnrecognised, Severity: schema.Warning,
-			Message: "code is in no known form: " + strings.TrimPrefix(err.Error(), "matters: "), Err: err})
+		pr := schema.Warningf(p, pos, RuleCodeUnrecognised, "code is in no known form: %s", codeText(err))
+		pr.Err = err
+		probs.Add(pr)
 		return
 	}
 	for _, w := range warnings {

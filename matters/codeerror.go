@@ -1,7 +1,9 @@
 package matters
 
 import (
+	"errors"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/zwfw/zwfw/schema"
@@ -37,7 +39,9 @@ type CodeError struct {
 	Code string      // the code as given
 	Pos  int         // 1-based character position; 0 if the whole code is concerned
 	Rule schema.Rule // stable identifier, e.g. "code.check-character"
-	Msg  string      // what was found and what was expected
+	Msg  string      // what was found and what was expected, in English
+
+	text schema.Msg // Msg kept apart from its arguments, for other languages
 }
 
 // Error formats the error as
@@ -59,11 +63,36 @@ const (
 )
 
 // codeErr returns a CodeError located at byte offset off of s.
-func codeErr(s string, off int, rule schema.Rule, msg string) *CodeError {
+func codeErr(s string, off int, rule schema.Rule, format string, args ...any) *CodeError {
 	if off > len(s) {
 		off = len(s)
 	}
-	return &CodeError{Code: s, Pos: utf8.RuneCountInString(s[:off]) + 1, Rule: rule, Msg: msg}
+	text := schema.M(format, args...)
+	return &CodeError{Code: s, Pos: utf8.RuneCountInString(s[:off]) + 1, Rule: rule, Msg: text.String(), text: text}
+}
+
+// codeText returns the message of a code error as the Error method writes
+// it, without the package name, kept apart from its arguments.
+func codeText(err error) schema.Msg {
+	var e *CodeError
+	if !errors.As(err, &e) {
+		return schema.M("%s", strings.TrimPrefix(err.Error(), "matters: "))
+	}
+	text := e.text
+	if text.Format == "" {
+		text = schema.M("%s", e.Msg)
+	}
+	position := schema.M("")
+	if e.Pos > 0 {
+		position = schema.M("character %d: ", e.Pos)
+	}
+	return schema.M("%s: %s%s", quoteCode(e.Code), position, text)
+}
+
+// prefix puts p before the error's message.
+func (e *CodeError) prefix(p schema.Msg) {
+	e.text = schema.M("%s%s", p, e.text)
+	e.Msg = e.text.String()
 }
 
 // quoteCodeChar formats the character at byte offset off of s for a message.
@@ -97,14 +126,18 @@ func (e *CodeError) AsProblem(path schema.Path, pos schema.Pos, sev schema.Sever
 		pos.Col += e.Pos - 1
 		pos.Offset += codeByteOffset(e.Code, e.Pos-1)
 	}
-	return &schema.Problem{
-		Path:     path,
-		Pos:      pos,
-		Rule:     e.Rule,
-		Severity: sev,
-		Message:  "code " + quoteCode(e.Code) + ": " + codePositionText(e.Pos) + e.Msg,
-		Err:      e,
+	text := e.text
+	if text.Format == "" {
+		text = schema.M("%s", e.Msg)
 	}
+	position := schema.M("")
+	if e.Pos > 0 {
+		position = schema.M("character %d: ", e.Pos)
+	}
+	p := schema.Errorf(path, pos, e.Rule, "code %s: %s%s", quoteCode(e.Code), position, text)
+	p.Severity = sev
+	p.Err = e
+	return p
 }
 
 // codeByteOffset returns the byte offset of character n (from 0) of s, or

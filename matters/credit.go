@@ -58,13 +58,13 @@ func ParseCreditCode(s string) (CreditCode, error) {
 		switch {
 		case 2 <= i && i <= 7 && !isCodeDigit(ch):
 			return CreditCode{}, codeErr(s, i, codeRuleMalformed,
-				"credit code characters 3–8 are a division code; have "+quoteCodeChar(s, i)+", want a digit")
+				"credit code characters 3–8 are a division code; have %s, want a digit", quoteCodeChar(s, i))
 		case isCodeLower(ch):
 			return CreditCode{}, codeErr(s, i, codeRuleMalformed,
-				"lower-case "+quoteCodeChar(s, i)+"; credit codes use upper-case letters")
+				"lower-case %s; credit codes use upper-case letters", quoteCodeChar(s, i))
 		case strings.IndexByte(creditAlphabet, ch) < 0:
 			return CreditCode{}, codeErr(s, i, codeRuleMalformed,
-				quoteCodeChar(s, i)+" is not in the credit code alphabet "+creditAlphabet)
+				"%s is not in the credit code alphabet %s", quoteCodeChar(s, i), creditAlphabet)
 		}
 		c.b[i] = ch
 	}
@@ -73,18 +73,18 @@ func ParseCreditCode(s string) (CreditCode, error) {
 		return CreditCode{}, codeErr(s, 0, codeRuleMalformed, "empty; want an 18-character credit code")
 	case len(s) < 18:
 		return CreditCode{}, codeErr(s, len(s), codeRuleMalformed,
-			"credit code too short: "+strconv.Itoa(len(s))+" characters, want 18")
+			"credit code too short: %s characters, want 18", strconv.Itoa(len(s)))
 	case len(s) > 18:
 		return CreditCode{}, codeErr(s, 18, codeRuleMalformed,
 			"unexpected character after the credit code's check character")
 	}
 	if want := creditCheck(s); s[17] != want {
 		return CreditCode{}, codeErr(s, 17, codeRuleCheckCharacter,
-			"credit code check character is "+s[17:18]+", want "+string(want))
+			"credit code check character is %s, want %s", s[17:18], string(want))
 	}
 	if want := orgCheck(s[8:16]); s[16] != want {
 		return CreditCode{}, codeErr(s, 16, codeRuleCheckCharacter,
-			"check character of the embedded organisation code is "+s[16:17]+", want "+string(want))
+			"check character of the embedded organisation code is %s, want %s", s[16:17], string(want))
 	}
 	return c, nil
 }

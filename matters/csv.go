@@ -612,8 +612,9 @@ func (cr *csvReader) fault(sev schema.Severity, path schema.Path, e csvElem, rul
 		path = path.Key(k)
 	}
 	j := cr.at[e]
-	msg := "column " + cr.cols[j].header + ": " + fmt.Sprintf(format, args...)
-	cr.probs.Add(&schema.Problem{Path: path, Pos: cr.pos(j), Rule: rule, Severity: sev, Message: msg})
+	p := schema.Errorf(path, cr.pos(j), rule, "column %s: %s", cr.cols[j].header, schema.M(format, args...))
+	p.Severity = sev
+	cr.probs.Add(p)
 }
 
 func (cr *csvReader) errorf(path schema.Path, e csvElem, rule schema.Rule, format string, args ...any) {

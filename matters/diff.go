@@ -288,20 +288,23 @@ var diffSigns = [...]string{Added: "+", Removed: "-", Changed: "~", Moved: ">"}
 // WriteText writes the diff for people: the catalogue's changed elements,
 // then a line per matter (+ added, - removed, ~ changed, > moved) with an
 // indented line per element that changed, old → new, then the bundles
-// likewise. An empty diff is the line "no differences". Text from the
-// catalogues is written through [schema.Printable]: a name cannot add a
-// line or drive a terminal.
-func (d *Diff) WriteText(w io.Writer) error {
+// likewise. An empty diff is the line "no differences". The labels are
+// English; [Diff.Print] writes them in another language.
+func (d *Diff) WriteText(w io.Writer) error { return d.Print(w, nil) }
+
+// Print writes the diff as [Diff.WriteText] does, with its labels in the
+// printer's language (a nil printer writes English).
+func (d *Diff) Print(w io.Writer, p *schema.Printer) error {
 	var b bytes.Buffer
 	if d.Empty() {
-		b.WriteString("no differences\n")
+		p.Fprintln(&b, "no differences")
 	}
 	if len(d.Catalogue) > 0 {
-		b.WriteString("catalogue:\n")
-		diffWriteChanges(&b, "  ", d.Catalogue)
+		p.Fprintln(&b, "catalogue:")
+		diffWriteChanges(&b, p, "  ", d.Catalogue)
 	}
 	if len(d.Matters) > 0 {
-		fmt.Fprintf(&b, "matters: %d added, %d removed, %d changed, %d moved\n",
+		p.Fprintln(&b, "matters: %d added, %d removed, %d changed, %d moved",
 			d.Count(Added), d.Count(Removed), d.Count(Changed), d.Count(Moved))
 		for i := range d.Matters {
 			c := &d.Matters[i]
@@ -313,11 +316,11 @@ func (d *Diff) WriteText(w io.Writer) error {
 				fmt.Fprintf(&b, " (%s)", schema.Printable(c.Old.Body.Name))
 			}
 			b.WriteByte('\n')
-			diffWriteChanges(&b, "      ", c.Changes)
+			diffWriteChanges(&b, p, "      ", c.Changes)
 		}
 	}
 	if len(d.Bundles) > 0 {
-		fmt.Fprintf(&b, "bundles: %d added, %d removed, %d changed\n",
+		p.Fprintln(&b, "bundles: %d added, %d removed, %d changed",
 			d.bundleCount(Added), d.bundleCount(Removed), d.bundleCount(Changed))
 		for i := range d.Bundles {
 			c := &d.Bundles[i]
@@ -332,7 +335,7 @@ func (d *Diff) WriteText(w io.Writer) error {
 				fmt.Fprintf(&b, " %s", schema.Printable(name))
 			}
 			b.WriteByte('\n')
-			diffWriteChanges(&b, "      ", c.Changes)
+			diffWriteChanges(&b, p, "      ", c.Changes)
 		}
 	}
 	_, err := w.Write(b.Bytes())
@@ -346,9 +349,15 @@ func (d *Diff) String() string {
 	return b.String()
 }
 
-func diffWriteChanges(b *bytes.Buffer, indent string, chs []Change) {
+func diffWriteChanges(b *bytes.Buffer, p *schema.Printer, indent string, chs []Change) {
+	text := func(n *schema.Node) string {
+		if n == nil {
+			return p.Sprintf("(none)")
+		}
+		return diffText(n)
+	}
 	for _, c := range chs {
-		fmt.Fprintf(b, "%s%s: %s → %s\n", indent, schema.Printable(c.Path), schema.Printable(diffText(c.Old)), schema.Printable(diffText(c.New)))
+		fmt.Fprintf(b, "%s%s: %s → %s\n", indent, schema.Printable(c.Path), schema.Printable(text(c.Old)), schema.Printable(text(c.New)))
 	}
 }
 

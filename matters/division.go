@@ -64,7 +64,7 @@ func ParseDivisionCode(s string) (DivisionCode, error) {
 	for i := 0; i < len(s) && i < 12; i++ {
 		if !isCodeDigit(s[i]) {
 			return DivisionCode{}, codeErr(s, i, codeRuleMalformed,
-				"division code has "+quoteCodeChar(s, i)+", want a digit")
+				"division code has %s, want a digit", quoteCodeChar(s, i))
 		}
 		v = v*10 + uint64(s[i]-'0')
 	}
@@ -75,7 +75,7 @@ func ParseDivisionCode(s string) (DivisionCode, error) {
 		return DivisionCode{}, codeErr(s, 12, codeRuleMalformed, "division code longer than 12 digits")
 	case n != 6 && n != 9 && n != 12:
 		return DivisionCode{}, codeErr(s, n, codeRuleMalformed,
-			"division code of "+strconv.Itoa(n)+" digits, want 6, 9 or 12")
+			"division code of %s digits, want 6, 9 or 12", strconv.Itoa(n))
 	}
 	for n := len(s); n < 12; n += 3 {
 		v *= 1000

@@ -188,3 +188,25 @@ func ExampleDecodeOptions() {
 	// c.json:3:55: error: /matters/0/handlingKind: handling kind is 即办件 but promised limit is 5 工作日, not 即办 [matter.instant-mismatch]
 	// 0
 }
+
+// A catalogue written for reading, with Chinese labels.
+func ExampleCatalogue_WriteMarkdown() {
+	visits := 0
+	c := &matters.Catalogue{
+		Title:    "蓬溪县实施清单",
+		Division: matters.Division{Code: "510921", Name: "蓬溪县"},
+		Matters: []matters.Matter{{Code: "A1", Name: "食品经营许可", Type: matters.Licensing, Body: matters.Body{Name: "蓬溪县行政审批局"},
+			PromisedLimit: matters.Limit{Value: 5, Unit: matters.WorkingDays}, Visits: &visits}},
+	}
+	c.WriteMarkdown(os.Stdout, schema.NewPrinter(schema.Chinese))
+	// Output:
+	// # 蓬溪县实施清单
+	//
+	// 蓬溪县 510921 · 事项1项(即办0项,全程网办0项)
+	//
+	// ## 蓬溪县行政审批局
+	//
+	// | 事项编码 | 事项名称 | 事项类型 | 行使层级 | 法定时限 | 承诺时限 | 办件类型 | 跑动次数 | 网办深度 | 通办范围 |
+	// |---|---|---|---|---|---|---|---|---|---|
+	// | A1 | 食品经营许可 | 行政许可 |  |  | 5 工作日 |  | 0 |  |  |
+}

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strconv"
 	"time"
+
+	"github.com/zwfw/zwfw/schema"
 )
 
 // Catalogue is a list of service matters: a base catalogue (基本目录) or a
@@ -126,6 +128,21 @@ func (l Limit) String() string {
 		return Instant.String()
 	}
 	return strconv.FormatFloat(l.Value, 'f', -1, 64) + " " + l.Unit.String()
+}
+
+// Localize writes the limit for a reader of l: "20 工作日" in English text,
+// "20个工作日" as a Chinese sentence has it. It implements
+// [schema.Localizer], so a problem's message reads naturally in both.
+func (l Limit) Localize(lang schema.Lang) string {
+	if lang != schema.Chinese || l.Unit == 0 || l.Unit == Instant {
+		return l.String()
+	}
+	v := strconv.FormatFloat(l.Value, 'f', -1, 64)
+	switch l.Unit {
+	case WorkingDays, CalendarDays, Hours, Months:
+		return v + "个" + l.Unit.String()
+	}
+	return v + l.Unit.String()
 }
 
 // Working-day equivalents used to compare limits in different units, as

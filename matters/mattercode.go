@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/zwfw/zwfw/schema"
 )
 
 // MatterCode is the code of a service matter in one of the forms of [CodeForm]:
@@ -150,7 +152,7 @@ func (p *matterParser) parse() (MatterCode, error) {
 		case isCodeDigit(c), isCodeUpper(c), isCodeLower(c):
 		default:
 			return MatterCode{}, codeErr(s, i, codeRuleMalformed,
-				quoteCodeChar(s, i)+" is not allowed in a matter code; want letters, digits and hyphens")
+				"%s is not allowed in a matter code; want letters, digits and hyphens", quoteCodeChar(s, i))
 		}
 	}
 	if hyphens {
@@ -170,7 +172,7 @@ func (p *matterParser) national() (MatterCode, error) {
 		return newBaseCode(s), nil
 	case 14:
 		if off, msg := checkLocalBase(s); off >= 0 {
-			return MatterCode{}, codeErr(s, off, codeRuleMalformed, msg)
+			return MatterCode{}, codeErr(s, off, codeRuleMalformed, "%s", msg)
 		}
 		return newBaseCode(s), nil
 	case 31, 33:
@@ -179,7 +181,7 @@ func (p *matterParser) national() (MatterCode, error) {
 		}
 		if s[18] < '1' || s[18] > '6' {
 			return MatterCode{}, codeErr(s, 18, codeRuleMalformed,
-				"have "+quoteCodeChar(s, 18)+", want the exercise level digit 1–6 after the credit code")
+				"have %s, want the exercise level digit 1–6 after the credit code", quoteCodeChar(s, 18))
 		}
 		if err := checkBaseChars(s, 19, 31); err != nil {
 			return MatterCode{}, err
@@ -193,7 +195,7 @@ func (p *matterParser) national() (MatterCode, error) {
 			for i := 31; i < 33; i++ {
 				if !isCodeDigit(s[i]) {
 					return MatterCode{}, codeErr(s, i, codeRuleMalformed,
-						"have "+quoteCodeChar(s, i)+", want a digit of the 2-digit sequence")
+						"have %s, want a digit of the 2-digit sequence", quoteCodeChar(s, i))
 				}
 			}
 			c.form = FormHandling
@@ -201,11 +203,11 @@ func (p *matterParser) national() (MatterCode, error) {
 		}
 		return c, nil
 	}
-	const want = "a matter code without hyphens has 12 or 14 (base code), 31 (implementation code) or 33 (handling-item code) characters"
+	want := schema.M("a matter code without hyphens has 12 or 14 (base code), 31 (implementation code) or 33 (handling-item code) characters")
 	if len(s) > 33 {
-		return MatterCode{}, codeErr(s, 33, codeRuleMalformed, "unexpected character: "+want)
+		return MatterCode{}, codeErr(s, 33, codeRuleMalformed, "unexpected character: %s", want)
 	}
-	return MatterCode{}, codeErr(s, len(s), codeRuleMalformed, strconv.Itoa(len(s))+" characters: "+want)
+	return MatterCode{}, codeErr(s, len(s), codeRuleMalformed, "%d characters: %s", len(s), want)
 }
 
 // checkBaseChars checks that s[from:to] are digits and upper-case letters,
@@ -214,7 +216,7 @@ func checkBaseChars(s string, from, to int) *CodeError {
 	for i := from; i < to; i++ {
 		if !isCodeDigit(s[i]) && !isCodeUpper(s[i]) {
 			return codeErr(s, i, codeRuleMalformed,
-				"base code has "+quoteCodeChar(s, i)+", want a digit or an upper-case letter")
+				"base code has %s, want a digit or an upper-case letter", quoteCodeChar(s, i))
 		}
 	}
 	return nil
@@ -223,27 +225,27 @@ func checkBaseChars(s string, from, to int) *CodeError {
 // checkLocalBase checks that b is a Sichuan local base code: 51, a type
 // class 1, 2 or 3, a type character, and 8 or 10 digits. It returns -1, or
 // the offset of the first departure and what was expected there.
-func checkLocalBase(b string) (off int, msg string) {
+func checkLocalBase(b string) (off int, msg schema.Msg) {
 	for i := 0; i < len(b) && i < 14; i++ {
 		c := b[i]
 		switch {
 		case i == 0 && c != '5', i == 1 && c != '1':
-			return i, "have " + quoteCodeChar(b, i) + ", want 51 (Sichuan) at the start of a local base code"
+			return i, schema.M("have %s, want 51 (Sichuan) at the start of a local base code", quoteCodeChar(b, i))
 		case i == 2 && (c < '1' || c > '3'):
-			return i, "have " + quoteCodeChar(b, i) + ", want the type class 1, 2 or 3 of a local base code"
+			return i, schema.M("have %s, want the type class 1, 2 or 3 of a local base code", quoteCodeChar(b, i))
 		case i == 3 && !isCodeDigit(c) && !isCodeUpper(c):
-			return i, "have " + quoteCodeChar(b, i) + ", want the type letter of a local base code"
+			return i, schema.M("have %s, want the type letter of a local base code", quoteCodeChar(b, i))
 		case i >= 4 && !isCodeDigit(c):
-			return i, "have " + quoteCodeChar(b, i) + ", want a digit of a local base code"
+			return i, schema.M("have %s, want a digit of a local base code", quoteCodeChar(b, i))
 		}
 	}
 	switch n := len(b); {
 	case n > 14:
-		return 14, "local base code longer than 14 characters"
+		return 14, schema.M("local base code longer than 14 characters")
 	case n != 12 && n != 14:
-		return n, "local base code of " + strconv.Itoa(n) + " characters, want 12 or 14"
+		return n, schema.M("local base code of %d characters, want 12 or 14", n)
 	}
-	return -1, ""
+	return -1, schema.Msg{}
 }
 
 func newBaseCode(b string) MatterCode {
@@ -288,7 +290,7 @@ func (p *matterParser) sichuan() (MatterCode, error) {
 	if off, msg := checkLocalBase(segs[0].text); off < 0 {
 		c.familiar = true
 	} else {
-		unfamiliar := codeErr(s, off, codeRuleUnfamiliarPrefix, "not a Sichuan local base code: "+msg)
+		unfamiliar := codeErr(s, off, codeRuleUnfamiliarPrefix, "not a Sichuan local base code: %s", msg)
 		if !p.lenient {
 			return MatterCode{}, unfamiliar
 		}
@@ -303,7 +305,7 @@ func (p *matterParser) sichuan() (MatterCode, error) {
 		if err := p.checkPrefix(segs[:k]); err != nil {
 			return MatterCode{}, err
 		}
-		unfamiliar.Msg = "unfamiliar prefix " + s[:segs[k-1].end] + ": " + unfamiliar.Msg
+		unfamiliar.prefix(schema.M("unfamiliar prefix %s: ", s[:segs[k-1].end]))
 		p.warns = append(p.warns, unfamiliar)
 	}
 	c.baseLen = uint8(copy(c.base[:], s[:segs[k-1].end]))
@@ -312,7 +314,7 @@ func (p *matterParser) sichuan() (MatterCode, error) {
 	for i := area.off; i < area.end && i < area.off+12; i++ {
 		if !isCodeDigit(s[i]) {
 			return MatterCode{}, codeErr(s, i, codeRuleMalformed,
-				"have "+quoteCodeChar(s, i)+", want a digit of the 12-digit area code")
+				"have %s, want a digit of the 12-digit area code", quoteCodeChar(s, i))
 		}
 	}
 	switch n := len(area.text); {
@@ -320,7 +322,7 @@ func (p *matterParser) sichuan() (MatterCode, error) {
 		return MatterCode{}, codeErr(s, area.off+12, codeRuleMalformed, "area code longer than 12 digits")
 	case n < 12:
 		return MatterCode{}, codeErr(s, area.end, codeRuleMalformed,
-			"area code of "+strconv.Itoa(n)+" digits, want 12")
+			"area code of %s digits, want 12", strconv.Itoa(n))
 	}
 	d, err := parseKnownDivision(area.text)
 	if err != nil {
@@ -333,7 +335,7 @@ func (p *matterParser) sichuan() (MatterCode, error) {
 		return MatterCode{}, codeErr(s, len(s), codeRuleMalformed, "missing -000- after the area code")
 	case segs[k+1].text != "000":
 		return MatterCode{}, codeErr(s, segs[k+1].off, codeRuleMalformed,
-			"have "+segs[k+1].text+", want 000 after the area code")
+			"have %s, want 000 after the area code", segs[k+1].text)
 	case k+2 >= len(segs):
 		return MatterCode{}, codeErr(s, len(s), codeRuleMalformed, "missing the implementing body after -000-")
 	case k+4 >= len(segs):
@@ -341,10 +343,10 @@ func (p *matterParser) sichuan() (MatterCode, error) {
 	}
 	n := len(segs)
 	if v := segs[n-2]; v.text != "1" && v.text != "2" {
-		return MatterCode{}, codeErr(s, v.off, codeRuleMalformed, "have "+v.text+", want 1 or 2")
+		return MatterCode{}, codeErr(s, v.off, codeRuleMalformed, "have %s, want 1 or 2", v.text)
 	}
 	if e := segs[n-1]; e.text != "00" {
-		return MatterCode{}, codeErr(s, e.off, codeRuleMalformed, "have "+e.text+", want 00 at the end")
+		return MatterCode{}, codeErr(s, e.off, codeRuleMalformed, "have %s, want 00 at the end", e.text)
 	}
 	c.variant = segs[n-2].text[0] - '0'
 	if err := p.body(&c, segs[k+2].off, segs[n-3].end); err != nil {
@@ -364,7 +366,7 @@ func (p *matterParser) checkPrefix(segs []codeSegment) error {
 		for j := g.off; j < g.end; j++ {
 			if !isCodeDigit(s[j]) && !isCodeUpper(s[j]) {
 				return codeErr(s, j, codeRuleMalformed,
-					"prefix has "+quoteCodeChar(s, j)+", want a digit or an upper-case letter")
+					"prefix has %s, want a digit or an upper-case letter", quoteCodeChar(s, j))
 			}
 		}
 	}
@@ -388,7 +390,7 @@ func (p *matterParser) withoutArea(segs []codeSegment, unfamiliar *CodeError) (M
 	}
 	c := MatterCode{form: FormSichuan}
 	c.baseLen = uint8(copy(c.base[:], s[:segs[2].end]))
-	unfamiliar.Msg = "unfamiliar prefix " + s[:segs[2].end] + ": " + unfamiliar.Msg
+	unfamiliar.prefix(schema.M("unfamiliar prefix %s: ", s[:segs[2].end]))
 	p.warns = append(p.warns, unfamiliar,
 		codeErr(s, segs[3].off, codeRuleMissingArea, "no area code, -000- or ending: read as prefix and body"))
 	if err := p.body(&c, segs[3].off, len(s)); err != nil {
@@ -429,17 +431,19 @@ func (p *matterParser) body(c *MatterCode, off, end int) error {
 	case oerr == nil:
 		c.bodyKind = codeBodyOrg
 		w = codeErr(s, off, codeRuleOrgForCredit,
-			"organisation code "+b+" where the implementing body's credit code belongs")
+			"organisation code %s where the implementing body's credit code belongs", b)
 		strict = nil
 	case len(b) == 18:
 		w = shiftCodeErr(cerr.(*CodeError), s, off)
-		w.Rule, w.Msg = codeRuleBadBody, "body "+b+": "+w.Msg
+		w.Rule = codeRuleBadBody
+		w.prefix(schema.M("body %s: ", b))
 	case len(b) == 9 || len(b) == 10 && b[8] == '-':
 		w = shiftCodeErr(oerr.(*CodeError), s, off)
-		w.Rule, w.Msg = codeRuleBadBody, "body "+b+": "+w.Msg
+		w.Rule = codeRuleBadBody
+		w.prefix(schema.M("body %s: ", b))
 	default:
 		w = codeErr(s, off, codeRuleBadBody,
-			"body "+b+" ("+strconv.Itoa(len(b))+" characters) is neither an 18-character credit code nor a 9-character organisation code")
+			"body %s (%s characters) is neither an 18-character credit code nor a 9-character organisation code", b, strconv.Itoa(len(b)))
 	}
 	if err := p.irregular(w, strict); err != nil {
 		return err

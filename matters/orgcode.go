@@ -56,10 +56,10 @@ func ParseOrgCode(s string) (OrgCode, error) {
 		switch {
 		case isCodeLower(ch):
 			return OrgCode{}, codeErr(s, i, codeRuleMalformed,
-				"lower-case "+quoteCodeChar(s, i)+"; organisation codes use upper-case letters")
+				"lower-case %s; organisation codes use upper-case letters", quoteCodeChar(s, i))
 		case !isCodeDigit(ch) && !isCodeUpper(ch):
 			return OrgCode{}, codeErr(s, i, codeRuleMalformed,
-				"organisation code has "+quoteCodeChar(s, i)+", want a digit or an upper-case letter")
+				"organisation code has %s, want a digit or an upper-case letter", quoteCodeChar(s, i))
 		}
 		o.b[i] = ch
 	}
@@ -68,7 +68,7 @@ func ParseOrgCode(s string) (OrgCode, error) {
 	}
 	if len(s) < 9 {
 		return OrgCode{}, codeErr(s, len(s), codeRuleMalformed,
-			"organisation code too short: "+strconv.Itoa(len(s))+" characters, want 9")
+			"organisation code too short: %s characters, want 9", strconv.Itoa(len(s)))
 	}
 	at := 8
 	if s[8] == '-' {
@@ -84,11 +84,11 @@ func ParseOrgCode(s string) (OrgCode, error) {
 	ch := s[at]
 	if !isCodeDigit(ch) && ch != 'X' {
 		return OrgCode{}, codeErr(s, at, codeRuleMalformed,
-			"organisation code check character is "+quoteCodeChar(s, at)+", want a digit or X")
+			"organisation code check character is %s, want a digit or X", quoteCodeChar(s, at))
 	}
 	if want := orgCheck(s[:8]); ch != want {
 		return OrgCode{}, codeErr(s, at, codeRuleCheckCharacter,
-			"organisation code check character is "+s[at:at+1]+", want "+string(want))
+			"organisation code check character is %s, want %s", s[at:at+1], string(want))
 	}
 	o.b[8] = ch
 	return o, nil

@@ -26,6 +26,12 @@ type DecodeOptions struct {
 	// nil (default 10,000); past it, problems are counted, not kept, and one
 	// last problem says how many were dropped.
 	MaxProblems int
+	// Progress, when set, is called with the number of matters read so
+	// far, after each matter, on the goroutine that ranges over
+	// [Decoder.Matters]: a program shows it (the examples write records
+	// read, rate and elapsed time on a terminal); the library writes
+	// nothing itself. It should return quickly.
+	Progress func(matters int64)
 }
 
 // RuleTooManyProblems closes a problem list that was cut short.
@@ -358,6 +364,9 @@ func (d *Decoder) handler(yield func(int, *Matter) bool) (schema.StreamFunc, *bo
 		if !yield(i, &m) {
 			*stopped = true
 			return false
+		}
+		if d.opts.Progress != nil {
+			d.opts.Progress(int64(i) + 1)
 		}
 		return true
 	}, stopped

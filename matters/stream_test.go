@@ -128,3 +128,26 @@ func TestDecoderReference(t *testing.T) {
 		t.Errorf("(-reference +fast):\n%s", diff)
 	}
 }
+
+// TestDecoderProgress calls the progress hook after each matter with the
+// count so far.
+func TestDecoderProgress(t *testing.T) {
+	var got []int64
+	d := NewDecoder(strings.NewReader(progressDoc), "c.yaml", &DecodeOptions{Progress: func(n int64) { got = append(got, n) }})
+	n := 0
+	for range d.Matters() {
+		n++
+	}
+	if n != 3 || len(got) != 3 || got[0] != 1 || got[2] != 3 {
+		t.Errorf("%d matters, progress %v", n, got)
+	}
+}
+
+const progressDoc = `kind: Catalogue
+schemaVersion: 1
+division: {code: "510921", name: 蓬溪县}
+matters:
+  - {code: A1, name: 一, type: 行政许可, level: 县级, body: {name: 局}}
+  - {code: A2, name: 二, type: 行政许可, level: 县级, body: {name: 局}}
+  - {code: A3, name: 三, type: 行政许可, level: 县级, body: {name: 局}}
+`

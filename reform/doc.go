@@ -180,4 +180,15 @@
 // them, [MatterList.Select] selects one from a catalogue. Each list agrees with a
 // count indicator: it selects exactly the matters the indicator counts,
 // in the indicator's groups.
+//
+// A [Selection] writes itself as published: [Selection.WriteMarkdown] and
+// [Selection.WriteCSV] (UTF-8, with a byte-order mark, or GB18030 for
+// Excel on Chinese Windows) number the entries (序号) through the list,
+// give each group (batch, receiving level, bundle; by department after
+// [Selection.ByBody]) its own heading or column, and head the list with
+// the unit, its code and the catalogue's as-of date; [Selection.WriteJSON]
+// writes the same for programs. Labels are Chinese unless
+// [ListOptions].Lang asks for English. A spreadsheet workbook (.xlsx) is
+// not written here: it belongs in a package of its own, with its
+// dependency.
 package reform

@@ -2,7 +2,9 @@ package reform_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
+	"time"
 
 	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/matters"
@@ -271,4 +273,53 @@ func ExampleIndicators_stream() {
 	fmt.Println(x.Result(reform.InstantShare))
 	// Output:
 	// 即办比例 50.00% (1/2)
+}
+
+// A published list is selected from a catalogue and written as Markdown
+// (or CSV, JSON): numbered, grouped, under a heading with the unit and the
+// as-of date.
+func ExampleSelection_WriteMarkdown() {
+	c := sample()
+	c.AsOf = time.Date(2021, 4, 30, 0, 0, 0, 0, time.UTC)
+	sel := reform.LookupList("川渝通办清单").Select(c)
+	if err := sel.WriteMarkdown(os.Stdout, nil); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// # 蓬溪县川渝通办清单
+	//
+	// 单位:蓬溪县 510921 · 截至2021-04-30 · 共1项(川渝通办事项数) · 按批次分组
+	//
+	// ## 第1批 (1)
+	//
+	// | 序号 | 事项编码 | 事项名称 | 事项类型 | 行使层级 | 实施主体 | 承诺时限 | 跑动次数 |
+	// |---|---|---|---|---|---|---|---|
+	// | 1 | A1 |  | 行政许可 |  |  | 5 工作日 | 0 |
+}
+
+// The same list in English, as CSV.
+func ExampleSelection_WriteCSV() {
+	en := schema.English
+	sel := reform.LookupList("下放事项清单").Select(sample())
+	if err := sel.WriteCSV(os.Stdout, &reform.ListOptions{Lang: &en}); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// no.,group,code,matter,type,level,implementing body,promised limit,visits
+	// 1,乡镇级,A2,,公共服务,,,即办,1
+}
+
+// A list grouped by department instead of its own grouping.
+func ExampleSelection_ByBody() {
+	c := sample()
+	c.Matters[0].Body.Name = "蓬溪县行政审批局"
+	c.Matters[1].Body.Name = "蓬溪县民政局"
+	c.Matters[1].Scopes = []matters.Scope{{Kind: matters.SichuanChongqing, Batch: 2}}
+	sel := reform.LookupList("川渝通办清单").Select(c).ByBody()
+	for _, s := range sel.Sections {
+		fmt.Println(s.Group, len(s.Matters))
+	}
+	// Output:
+	// 蓬溪县行政审批局 1
+	// 蓬溪县民政局 1
 }

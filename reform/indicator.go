@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/zwfw/zwfw/schema"
 )
 
 // Indicator is one figure a catalogue can answer. Its text form is the
@@ -189,27 +191,27 @@ const (
 	numReasons = iota + 1
 )
 
-var reasonNames = [numReasons]string{
-	TypeNotStated:            "type not stated",
-	ExOfficioPenalty:         "ex officio type 行政处罚",
-	ExOfficioCoercion:        "ex officio type 行政强制",
-	ExOfficioLevy:            "ex officio type 行政征收",
-	ExOfficioInspection:      "ex officio type 行政检查",
-	LegalLimitNotStated:      "legal limit not stated",
-	PromisedLimitNotStated:   "promised limit not stated",
-	IncomparableCalendarDays: "limits incomparable: 自然日",
-	IncomparableHours:        "limits incomparable: 小时",
-	IncomparableMinutes:      "limits incomparable: 分钟",
-	LimitInexact:             "limit finer than 0.01 工作日",
-	LimitOutOfRange:          "limit out of range",
-	VisitsNotStated:          "visits not stated",
-	ExemptFromZeroVisit:      "exempt from 零跑动",
-	NoBaseCatalogue:          "no base catalogue",
-	OtherLevel:               "base item at another level",
-	HandlingNotStated:        "handling kind not stated",
-	OnlineNotStated:          "online depth not stated",
-	MaterialsNotStated:       "materials not stated",
-	ResultNotStated:          "result not stated",
+var reasonNames = [numReasons]schema.Msg{
+	TypeNotStated:            schema.M("type not stated"),
+	ExOfficioPenalty:         schema.M("ex officio type 行政处罚"),
+	ExOfficioCoercion:        schema.M("ex officio type 行政强制"),
+	ExOfficioLevy:            schema.M("ex officio type 行政征收"),
+	ExOfficioInspection:      schema.M("ex officio type 行政检查"),
+	LegalLimitNotStated:      schema.M("legal limit not stated"),
+	PromisedLimitNotStated:   schema.M("promised limit not stated"),
+	IncomparableCalendarDays: schema.M("limits incomparable: 自然日"),
+	IncomparableHours:        schema.M("limits incomparable: 小时"),
+	IncomparableMinutes:      schema.M("limits incomparable: 分钟"),
+	LimitInexact:             schema.M("limit finer than 0.01 工作日"),
+	LimitOutOfRange:          schema.M("limit out of range"),
+	VisitsNotStated:          schema.M("visits not stated"),
+	ExemptFromZeroVisit:      schema.M("exempt from 零跑动"),
+	NoBaseCatalogue:          schema.M("no base catalogue"),
+	OtherLevel:               schema.M("base item at another level"),
+	HandlingNotStated:        schema.M("handling kind not stated"),
+	OnlineNotStated:          schema.M("online depth not stated"),
+	MaterialsNotStated:       schema.M("materials not stated"),
+	ResultNotStated:          schema.M("result not stated"),
 }
 
 // AllReasons returns every reason.
@@ -228,15 +230,24 @@ func (r Reason) IsValid() bool { return r >= 1 && r < numReasons }
 // returns "reform.Reason(N)". It never panics.
 func (r Reason) String() string {
 	if r.IsValid() {
-		return reasonNames[r]
+		return reasonNames[r].Format
 	}
 	return "reform.Reason(" + strconv.Itoa(int(r)) + ")"
+}
+
+// Localize returns the reason's phrase in language l; it implements
+// [schema.Localizer].
+func (r Reason) Localize(l schema.Lang) string {
+	if r.IsValid() {
+		return reasonNames[r].Localize(l)
+	}
+	return r.String()
 }
 
 // ParseReason reads a reason from its phrase.
 func ParseReason(s string) (Reason, error) {
 	for r := Reason(1); r < numReasons; r++ {
-		if s == reasonNames[r] {
+		if s == reasonNames[r].Format {
 			return r, nil
 		}
 	}

@@ -3,6 +3,7 @@ package reform
 import (
 	"cmp"
 	"slices"
+	"time"
 
 	"github.com/zwfw/zwfw/matters"
 )
@@ -34,10 +35,16 @@ type Section struct {
 	Matters []*matters.Matter
 }
 
-// Selection is a list selected from a catalogue.
+// Selection is a list selected from a catalogue, ready to be written
+// ([Selection.WriteMarkdown], [Selection.WriteCSV], [Selection.WriteJSON]).
 type Selection struct {
 	List     *MatterList
-	Sections []Section
+	Division matters.Division // the unit whose list it is, from the catalogue
+	AsOf     time.Time        // the catalogue's as-of date; zero when it has none
+	// GroupedBy says how the sections divide the list: the list's own
+	// grouping, or 实施主体 after [Selection.ByBody].
+	GroupedBy string
+	Sections  []Section
 }
 
 // Len returns the number of entries: bundles for 一件事一次办清单, matters
@@ -139,7 +146,7 @@ func (l *MatterList) Group(m *matters.Matter) string {
 // not stated last. 一件事一次办清单 has a section per bundle with its member
 // matters (a member the catalogue does not hold is left out).
 func (l *MatterList) Select(c *matters.Catalogue) *Selection {
-	sel := &Selection{List: l, Sections: []Section{}}
+	sel := &Selection{List: l, Division: c.Division, AsOf: c.AsOf, GroupedBy: l.GroupedBy, Sections: []Section{}}
 	if l.bundles {
 		for i := range c.Bundles {
 			b := &c.Bundles[i]

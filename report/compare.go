@@ -2,7 +2,6 @@ package report
 
 import (
 	"errors"
-	"fmt"
 	"iter"
 	"math/big"
 
@@ -137,17 +136,33 @@ func (b *Bulletin) Compare(calc Calculator) []Comparison {
 	return out
 }
 
+// textError is an error whose text is kept apart from its arguments, so
+// that a program writes it in its reader's language: it implements
+// [schema.Localizer]. It wraps a sentinel when there is one.
+type textError struct {
+	sentinel error
+	msg      schema.Msg
+}
+
+func errorf(sentinel error, format string, args ...any) error {
+	return &textError{sentinel, schema.M(format, args...)}
+}
+
+func (e *textError) Error() string                 { return "report: " + e.msg.String() }
+func (e *textError) Unwrap() error                 { return e.sentinel }
+func (e *textError) Localize(l schema.Lang) string { return e.msg.Localize(l) }
+
 // agree decides whether a reported figure and a computed value agree.
 func agree(f Figure, v Computed) (bool, error) {
 	switch {
 	case f.Kind == Percentage && !v.IsRatio():
-		return false, fmt.Errorf("report: %s is reported as a percentage but the indicator is a count (%s)", f.Indicator, v)
+		return false, errorf(nil, "%s is reported as a percentage but the indicator is a count (%s)", f.Indicator, v)
 	case f.Kind != Percentage && v.IsRatio():
-		return false, fmt.Errorf("report: %s is reported as a %s but the indicator is a ratio (%s)", f.Indicator, f.Kind, v)
+		return false, errorf(nil, "%s is reported as a %s but the indicator is a ratio (%s)", f.Indicator, f.Kind, v)
 	case f.Kind == Percentage:
 		p, ok := v.Percent(f.Value.Places())
 		if !ok {
-			return false, fmt.Errorf("report: %s is undefined: %s", f.Indicator, v)
+			return false, errorf(nil, "%s is undefined: %s", f.Indicator, v)
 		}
 		return p.Cmp(f.Value) == 0, nil
 	}

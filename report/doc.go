@@ -119,4 +119,36 @@
 // to the indicators of package reform and the catalogues of package
 // matters: [Catalogues] computes reform's indicators over the catalogues of
 // each unit; tests and other sources plug in their own ([CalculatorFunc]).
+//
+// # Publishing
+//
+// Bulletins go out as Word documents: [Bulletin.Render] with [DOCX] writes
+// one in the layout of GB/T 9704-2012 (党政机关公文格式) — A4 with a type
+// area of 156 × 225 mm (margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm
+// right), the red masthead (版头) with the issuer and the month above a red
+// rule, the title in 2号 小标宋, the body in 3号 仿宋_GB2312 at 22 lines of
+// 28 characters a page, first-level headings in 黑体 and second-level ones
+// in 楷体, page numbers in 4号 宋体 between dashes (— 1 —), on the right of
+// odd pages and the left of even ones. The writer is the package's own:
+// the minimal parts of a WordprocessingML package, written with
+// archive/zip and encoding/xml, so the module takes no dependency for
+// it; its tests read the document back, and open it in LibreOffice where
+// LibreOffice is installed. Machines without the official fonts show
+// their substitutes (Noto CJK on Debian).
+//
+// [HTML] writes one self-contained page — no script, nothing fetched — that
+// reads and prints well, with inline SVG charts of what people would
+// rather look at than read: visits by department, leave by kind, cases
+// accepted and completed.
+//
+// # Month over month
+//
+// [Trends] follows the figures of several months' bulletins: the counts of
+// the fixed sections and every figure that names an indicator, by unit.
+// [Series.Change] gives the change from one month to another exactly
+// (percentage points for a percentage). Given other months in
+// [RenderOptions].History, the Markdown and HTML renderings add a table of
+// every figure with the change from last month (环比) and from a year
+// before (同比), and the HTML draws each figure that moved across the
+// months, against its target when [RenderOptions].Targets sets one.
 package report

@@ -270,24 +270,27 @@ const (
 	Text     Format = iota // the seed's own plain-text layout
 	Markdown               // Markdown with tables
 	JSON                   // a JSON view: rendered text, reported and derived figures
+	DOCX                   // a Word document in the layout of GB/T 9704-2012
+	HTML                   // a self-contained web page with SVG charts
 )
 
-var formatNames = []string{"text", "markdown", "json"}
+var formatNames = []string{"text", "markdown", "json", "docx", "html"}
 
-// ParseFormat reads "text", "markdown" or "json".
+// ParseFormat reads "text", "markdown", "json", "docx" or "html".
 func ParseFormat(s string) (Format, error) {
 	for i, n := range formatNames {
 		if s == n {
 			return Format(i), nil
 		}
 	}
-	return 0, fmt.Errorf("report: unknown format %q (want text, markdown or json)", s)
+	return 0, fmt.Errorf("report: unknown format %q (want text, markdown, json, docx or html)", s)
 }
 
 // AllFormats lists the output formats.
-func AllFormats() []Format { return []Format{Text, Markdown, JSON} }
+func AllFormats() []Format { return []Format{Text, Markdown, JSON, DOCX, HTML} }
 
-// String returns "text", "markdown" or "json"; it never panics.
+// String returns the format's name: "text", "markdown", "json", "docx" or
+// "html"; it never panics.
 func (f Format) String() string {
 	if int(f) < len(formatNames) {
 		return formatNames[f]

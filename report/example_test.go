@@ -145,3 +145,19 @@ func ExampleFigure_String() {
 	// 第2次
 	// 200名以上
 }
+
+// Figures followed across months, with the change from last month.
+func ExampleTrends() {
+	march, _ := report.LoadFile("testdata/trend-2021-03.yaml", nil)
+	april, _ := report.LoadFile("../examples/data/bulletin-2021-04.yaml", nil)
+	for _, s := range report.Trends(march, april) {
+		if s.Key != "efficiency.accepted" && s.Key != "efficiency.rate" {
+			continue
+		}
+		c, _ := s.Change(april.Period.Prev(), april.Period)
+		fmt.Printf("%s: %s → %s (%s)\n", s.Label, c.Then, c.Now, c.Diff)
+	}
+	// Output:
+	// 受理件数: 30000 → 32307 (2307)
+	// 办结率: 66.67 → 66.59 (-0.08)
+}

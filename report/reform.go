@@ -1,8 +1,6 @@
 package report
 
 import (
-	"fmt"
-
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/reform"
 )
@@ -29,11 +27,11 @@ func Catalogues(cfg reform.Config, cats ...*matters.Catalogue) Calculator {
 	return CalculatorFunc(func(unit, indicator string) (Computed, error) {
 		ind, err := reform.ParseIndicator(indicator)
 		if err != nil {
-			return Computed{}, fmt.Errorf("%w %s", ErrUnknownIndicator, indicator)
+			return Computed{}, errorf(ErrUnknownIndicator, "no such indicator %s", indicator)
 		}
 		x := byUnit[unit]
 		if x == nil {
-			return Computed{}, fmt.Errorf("%w %s", ErrNoCatalogue, unit)
+			return Computed{}, errorf(ErrNoCatalogue, "no catalogue for the unit %s", unit)
 		}
 		r := x.Result(ind)
 		if ind.IsShare() {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/zwfw/zwfw/reform"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -20,6 +21,18 @@ type RenderOptions struct {
 	// printed as 办结率: a month completes cases accepted earlier, so the
 	// ratio is not a completion rate.
 	CompletionRate bool
+	// History holds bulletins of other months (any order). With it, the
+	// Markdown and HTML renderings add the month-over-month part: each
+	// figure followed across the months (see [Trends]), with the change
+	// from last month and from a year before.
+	History []*Bulletin
+	// Targets are drawn against the indicator figures of the same name in
+	// the HTML's month-over-month charts.
+	Targets []reform.Target
+	// Lang is the language of what the renderings add to the bulletin's
+	// own text — chart captions, the month-over-month table; nil means
+	// Chinese, as bulletins are published.
+	Lang *schema.Lang
 }
 
 // Render writes the bulletin in format f:
@@ -29,7 +42,11 @@ type RenderOptions struct {
 //   - [Markdown]: the same text with headings, and tables for visits,
 //     submissions and leave;
 //   - [JSON]: a view for programs — the rendered sections, every reported
-//     figure with its address, and the derived figures, kept apart.
+//     figure with its address, and the derived figures, kept apart;
+//   - [DOCX]: a Word document in the layout of GB/T 9704-2012, the way
+//     bulletins go out (see the package documentation);
+//   - [HTML]: one self-contained page, readable and printable, with the
+//     figures people would rather look at drawn as inline SVG charts.
 //
 // Totals the document does not state (visits, leave) are computed from
 // their parts; a stated total is written as stated (a mismatch is a
@@ -52,6 +69,14 @@ func (b *Bulletin) Render(w io.Writer, f Format, opts *RenderOptions) error {
 		v.markdown(bw)
 	case JSON:
 		if err := v.json(bw); err != nil {
+			return err
+		}
+	case DOCX:
+		if err := v.docx(bw); err != nil {
+			return err
+		}
+	case HTML:
+		if err := v.html(bw); err != nil {
 			return err
 		}
 	default:
@@ -332,6 +357,15 @@ var mdEscaper = strings.NewReplacer(
 
 func md(s string) string { return mdEscaper.Replace(schema.Printable(s)) }
 
+// title is the bulletin's title with its month: 工作简报(2021年4月).
+func (v *view) title() string {
+	title := v.b.Title
+	if title == "" {
+		title = "工作简报"
+	}
+	return title + "(" + v.b.Period.Chinese() + ")"
+}
+
 func (v *view) markdown(w *bufio.Writer) {
 	b := v.b
 	title := b.Title
@@ -383,6 +417,9 @@ func (v *view) markdown(w *bufio.Writer) {
 			}
 		}
 	}
+	if len(v.opts.History) > 0 {
+		v.trendMarkdown(w)
+	}
 	if m := b.Masthead; m != nil {
 		if lines := m.distributionLines(); len(lines) > 0 {
 			w.WriteString("\n---\n")
@@ -405,6 +442,40 @@ func (v *view) mdSection(w *bufio.Writer, s sectionView) {
 	}
 	for _, p := range s.paras {
 		fmt.Fprintf(w, "\n%s\n", md(p))
+	}
+}
+
+// trendMarkdown writes the month-over-month table: every followed figure,
+// its value this month, last month and a year before with the changes,
+// and its course over all the months given.
+func (v *view) trendMarkdown(w *bufio.Writer) {
+	p := v.printer()
+	cur := v.b.Period
+	series := Trends(append(append([]*Bulletin{}, v.opts.History...), v.b)...)
+	fmt.Fprintf(w, "\n## %s\n\n", md(p.Sprintf("Month over month")))
+	fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n| --- | ---: | ---: | ---: | ---: | ---: | --- |\n",
+		p.Sprintf("figure"), cur.Chinese(), p.Sprintf("last month"), p.Sprintf("change on last month"),
+		p.Sprintf("a year before"), p.Sprintf("change on a year before"), p.Sprintf("course"))
+	for i := range series {
+		sr := &series[i]
+		now, ok := sr.At(cur)
+		if !ok {
+			continue
+		}
+		row := []string{md(sr.Label), withUnit(now, sr.Unit)}
+		for _, then := range []Period{cur.Prev(), cur.YearBefore()} {
+			if c, ok := sr.Change(then, cur); ok {
+				row = append(row, withUnit(c.Then, sr.Unit), md(changeText(c, sr.Unit, p)))
+			} else {
+				row = append(row, "—", "—")
+			}
+		}
+		var course []string
+		for _, pt := range sr.Points {
+			course = append(course, pt.Value.String())
+		}
+		row = append(row, strings.Join(course, " → "))
+		fmt.Fprintf(w, "| %s |\n", strings.Join(row, " | "))
 	}
 }
 

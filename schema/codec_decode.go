@@ -119,7 +119,7 @@ var wantKind = [...]struct {
 func (d *decodeState) value(p *plan, v reflect.Value, n *Node, keyed bool) {
 	if int(p.kind) < len(wantKind) && wantKind[p.kind].name != "" && !keyed {
 		if w := wantKind[p.kind]; n.Kind != w.kind {
-			d.fail(n, "want %s, got %s", w.name, n.Kind)
+			d.fail(n, "want %s, got %s", Msg{Format: w.name}, n.Kind)
 			return
 		}
 	}

@@ -18,6 +18,27 @@
 //
 //	catalogue.yaml:41:7: error: /matters/12/promisedLimit: promised limit 30 工作日 exceeds legal limit 20 工作日 [matter.promised-exceeds-legal]
 //
+// # Languages
+//
+// What a person reads exists in English and in simplified Chinese. A
+// problem keeps its message apart from its arguments ([Problem].Msg, a
+// [Msg]); [Problem.Error] writes it in English, and a [Printer] in the
+// language it is given ([Lang]): the severity, the message and the
+// arguments that are [Localizer]s (a limit reads 20 工作日 in English and
+// 20个工作日 in Chinese), while the rule and the path stay as they are:
+//
+//	catalogue.yaml:13:20: 错误: /matters/0/promisedLimit: 承诺时限30个工作日超过法定时限20个工作日 [matter.promised-exceeds-legal]
+//
+// The texts come from one table: the English message is the key, and the
+// module's Chinese table holds its translation, with the arguments in the
+// order Chinese puts them (%[2]s). A test finds every message the module
+// writes in its source and fails when one lacks a language.
+// golang.org/x/text/message catalogs do the same lookup, but its printer
+// formats numbers for the locale (2021 becomes 2,021), which would spoil
+// years, codes and line numbers; fmt with a table keeps them as written.
+// [LangFromEnv] reads the language the way the C library does (LC_ALL,
+// LC_MESSAGES, LANG; zh_* is Chinese); programs add a -lang flag.
+//
 // # Reading documents
 //
 // [Parse], [ParseJSON] and [ParseYAML] turn text into a [*Node] tree with

@@ -150,3 +150,15 @@ func ExampleCodec() {
 	// [limit value] 20 → 5
 	// 名称 name [事项名称]
 }
+
+// A problem is written in the language of whoever reads it; its rule and
+// path stay as they are.
+func ExamplePrinter_Problem() {
+	p := schema.Errorf(schema.Root.Key("matters").Index(0).Key("type"), schema.Pos{File: "catalogue.yaml", Line: 9, Col: 11},
+		"schema.required", "missing required member %q", "type")
+	fmt.Println(schema.NewPrinter(schema.English).Problem(p))
+	fmt.Println(schema.NewPrinter(schema.Chinese).Problem(p))
+	// Output:
+	// catalogue.yaml:9:11: error: /matters/0/type: missing required member "type" [schema.required]
+	// catalogue.yaml:9:11: 错误: /matters/0/type: 缺少必填成员"type" [schema.required]
+}

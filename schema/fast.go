@@ -306,7 +306,7 @@ type fastRun struct {
 	doc     *Node // the instance validated
 	at      Path  // the instance's path in its document
 	parents map[*Node]parentLink
-	terms   func(loc string) string // enum terms for messages
+	terms   func(loc string) Msg // enum terms for messages
 	out     List
 	quiet   int // > 0 inside "if" and "not": failures are not reported
 	fails   int // failures seen while quiet
@@ -408,7 +408,7 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 	if s.always != nil {
 		if !*s.always {
 			if !r.quietFail() {
-				r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.invalid", Message: "not allowed"})
+				r.reportAt(n, Errorf(Root, n.Pos, "schema.invalid", "not allowed"))
 			}
 		}
 		return
@@ -424,8 +424,7 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 		}
 		if !matched {
 			if !r.quietFail() {
-				r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.type",
-					Message: fmt.Sprintf("expected %s, but got %s", strings.Join(s.types, " or "), t)})
+				r.reportAt(n, Errorf(Root, n.Pos, "schema.type", "expected %s, but got %s", typeNames(s.types), typeNames{t}))
 			}
 			return
 		}
@@ -433,18 +432,16 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 	if s.constant != nil && !nodeEqual(n, s.constant) {
 		msg := "value must be " + constText(s.constant)
 		if !r.quietFail() {
-			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.const",
-				Message: fmt.Sprintf("%s is not allowed here; %s", describe(n), msg)})
+			r.reportAt(n, Errorf(Root, n.Pos, "schema.const", "%s is not allowed here; %s", describe(n), msg))
 		}
 	}
 	if s.enum != nil && !s.inEnum(n) {
-		terms := "(see the schema)"
+		terms := M("(see the schema)")
 		if r.quiet == 0 && r.terms != nil {
 			terms = r.terms(s.loc + "/enum")
 		}
 		if !r.quietFail() {
-			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.enum",
-				Message: fmt.Sprintf("%s is not allowed here; use one of: %s", describe(n), terms)})
+			r.reportAt(n, Errorf(Root, n.Pos, "schema.enum", "%s is not allowed here; use one of: %s", describe(n), terms))
 		}
 	}
 	if s.format != nil && !s.format(n.Interface()) {
@@ -453,8 +450,7 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 			v = quote(v)
 		}
 		if !r.quietFail() {
-			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.format",
-				Message: fmt.Sprintf("%v is not valid %s", v, quote(s.formatN))})
+			r.reportAt(n, Errorf(Root, n.Pos, "schema.format", "%v is not valid %s", v, quote(s.formatN)))
 		}
 	}
 	switch n.Kind {
@@ -467,18 +463,18 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 			l := utf8.RuneCountInString(n.Value)
 			if s.minLength >= 0 && l < s.minLength {
 				if !r.quietFail() {
-					r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.min-length", Message: fmt.Sprintf("length must be >= %d, but got %d", s.minLength, l)})
+					r.reportAt(n, Errorf(Root, n.Pos, "schema.min-length", "length must be >= %d, but got %d", s.minLength, l))
 				}
 			}
 			if s.maxLength >= 0 && l > s.maxLength {
 				if !r.quietFail() {
-					r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.max-length", Message: fmt.Sprintf("length must be <= %d, but got %d", s.maxLength, l)})
+					r.reportAt(n, Errorf(Root, n.Pos, "schema.max-length", "length must be <= %d, but got %d", s.maxLength, l))
 				}
 			}
 		}
 		if s.pattern != nil && !s.matches(n.Value) {
 			if !r.quietFail() {
-				r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.pattern", Message: fmt.Sprintf("does not match pattern %s", quote(s.pattern.String()))})
+				r.reportAt(n, Errorf(Root, n.Pos, "schema.pattern", "does not match pattern %s", quote(s.pattern.String())))
 			}
 		}
 	case Number:
@@ -489,7 +485,7 @@ func (r *fastRun) validate(s *vschema, n *Node) {
 	}
 	if s.not != nil && r.valid(s.not, n) {
 		if !r.quietFail() {
-			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.not", Message: "not failed"})
+			r.reportAt(n, Errorf(Root, n.Pos, "schema.not", "not failed"))
 		}
 	}
 	for _, a := range s.allOf {
@@ -536,8 +532,7 @@ func (r *fastRun) object(s *vschema, n *Node) {
 	for _, req := range s.required {
 		if n.Get(req) == nil {
 			if !r.quietFail() {
-				r.reportKey(n, req, &Problem{Pos: n.Pos, Rule: "schema.required",
-					Message: fmt.Sprintf("missing required member %q", req)})
+				r.reportKey(n, req, Errorf(Root, n.Pos, "schema.required", "missing required member %q", req))
 			}
 		}
 	}
@@ -570,8 +565,7 @@ func (r *fastRun) object(s *vschema, n *Node) {
 		switch {
 		case s.addlBool != nil && !*s.addlBool:
 			if !r.quietFail() {
-				r.reportKey(n, f.Key, &Problem{Pos: f.KeyPos, Rule: "schema.additional-properties",
-					Message: fmt.Sprintf("unknown member %q (local extensions must start with \"x-\")", f.Key)})
+				r.reportKey(n, f.Key, Errorf(Root, f.KeyPos, "schema.additional-properties", "unknown member %q (local extensions must start with \"x-\")", f.Key))
 			}
 		case s.addl != nil:
 			r.validate(s.addl, f.Value)
@@ -610,12 +604,12 @@ func lastIndexes(n *Node) map[string]int {
 func (r *fastRun) array(s *vschema, n *Node) {
 	if s.minItems >= 0 && len(n.Items) < s.minItems {
 		if !r.quietFail() {
-			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.min-items", Message: fmt.Sprintf("minimum %d items required, but found %d items", s.minItems, len(n.Items))})
+			r.reportAt(n, Errorf(Root, n.Pos, "schema.min-items", "minimum %d items required, but found %d items", s.minItems, len(n.Items)))
 		}
 	}
 	if s.maxItems >= 0 && len(n.Items) > s.maxItems {
 		if !r.quietFail() {
-			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.max-items", Message: fmt.Sprintf("maximum %d items required, but found %d items", s.maxItems, len(n.Items))})
+			r.reportAt(n, Errorf(Root, n.Pos, "schema.max-items", "maximum %d items required, but found %d items", s.maxItems, len(n.Items)))
 		}
 	}
 	if s.unique {
@@ -624,7 +618,7 @@ func (r *fastRun) array(s *vschema, n *Node) {
 			for j := 0; j < i; j++ {
 				if nodeEqual(n.Items[i], n.Items[j]) {
 					if !r.quietFail() {
-						r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.unique-items", Message: fmt.Sprintf("items at index %d and %d are equal", j, i)})
+						r.reportAt(n, Errorf(Root, n.Pos, "schema.unique-items", "items at index %d and %d are equal", j, i))
 					}
 					break outer
 				}
@@ -666,7 +660,7 @@ func (r *fastRun) number(s *vschema, n *Node) {
 		}
 		if below {
 			if !r.quietFail() {
-				r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.minimum", Message: fmt.Sprintf("must be >= %v but found %v", f64(s.minimum), n.Value)})
+				r.reportAt(n, Errorf(Root, n.Pos, "schema.minimum", "must be >= %v but found %v", f64(s.minimum), n.Value))
 			}
 		}
 	}
@@ -679,18 +673,18 @@ func (r *fastRun) number(s *vschema, n *Node) {
 		}
 		if above {
 			if !r.quietFail() {
-				r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.maximum", Message: fmt.Sprintf("must be <= %v but found %v", f64(s.maximum), n.Value)})
+				r.reportAt(n, Errorf(Root, n.Pos, "schema.maximum", "must be <= %v but found %v", f64(s.maximum), n.Value))
 			}
 		}
 	}
 	if s.exclMin != nil && num().Cmp(s.exclMin) <= 0 {
 		if !r.quietFail() {
-			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.exclusive-minimum", Message: fmt.Sprintf("must be > %v but found %v", f64(s.exclMin), n.Value)})
+			r.reportAt(n, Errorf(Root, n.Pos, "schema.exclusive-minimum", "must be > %v but found %v", f64(s.exclMin), n.Value))
 		}
 	}
 	if s.exclMax != nil && num().Cmp(s.exclMax) >= 0 {
 		if !r.quietFail() {
-			r.reportAt(n, &Problem{Pos: n.Pos, Rule: "schema.exclusive-maximum", Message: fmt.Sprintf("must be < %v but found %v", f64(s.exclMax), n.Value)})
+			r.reportAt(n, Errorf(Root, n.Pos, "schema.exclusive-maximum", "must be < %v but found %v", f64(s.exclMax), n.Value))
 		}
 	}
 }

@@ -56,7 +56,7 @@ func (p *jsonParser) node(k NodeKind, pos Pos) *Node {
 	p.nodes++
 	if p.nodes > MaxNodes {
 		panic(syntaxError{off: p.off, rule: RuleTooLarge,
-			msg: fmt.Sprintf("more than %d values in one piece of text (the reading budget)", MaxNodes)})
+			msg: M("more than %d values in one piece of text (the reading budget)", MaxNodes)})
 	}
 	if len(p.slab) == 0 {
 		p.slab = make([]Node, 128)
@@ -108,7 +108,7 @@ func pathOf(stack []seg) Path {
 
 type syntaxError struct {
 	off  int
-	msg  string
+	msg  Msg
 	rule Rule
 }
 
@@ -141,7 +141,7 @@ func (p *jsonParser) pos(off int) Pos {
 }
 
 func (p *jsonParser) fail(off int, format string, args ...any) {
-	panic(syntaxError{off: off, msg: fmt.Sprintf(format, args...), rule: RuleSyntax})
+	panic(syntaxError{off: off, msg: Msg{format, args}, rule: RuleSyntax})
 }
 
 // ParseJSON reads one JSON value from data. Problems carry file and
@@ -155,13 +155,13 @@ func ParseJSON(file string, data []byte) (n *Node, probs List) {
 				panic(r)
 			}
 			n = nil
-			probs = append(p.probs, &Problem{Path: p.path(), Pos: p.pos(se.off), Rule: se.rule, Message: se.msg})
+			probs = append(p.probs, Errorf(p.path(), p.pos(se.off), se.rule, se.msg.Format, se.msg.Args...))
 		}
 	}()
 	p.skipBOM()
 	p.skipSpace()
 	if p.off >= len(p.data) {
-		return nil, List{{Pos: p.pos(p.off), Rule: RuleEmpty, Message: "document is empty"}}
+		return nil, List{Errorf(Root, p.pos(p.off), RuleEmpty, "document is empty")}
 	}
 	n = p.value(0)
 	p.skipSpace()
@@ -202,7 +202,7 @@ func (p *jsonParser) describe(off int) string {
 
 func (p *jsonParser) value(depth int) *Node {
 	if depth > MaxDepth {
-		panic(syntaxError{off: p.off, msg: fmt.Sprintf("nesting deeper than %d levels", MaxDepth), rule: RuleTooDeep})
+		panic(syntaxError{off: p.off, msg: M("nesting deeper than %d levels", MaxDepth), rule: RuleTooDeep})
 	}
 	if p.off >= len(p.data) {
 		p.eod(p.off, "unexpected end of input, expecting a value")
@@ -235,7 +235,7 @@ func (p *jsonParser) value(depth int) *Node {
 		if c == '-' || c >= '0' && c <= '9' {
 			v := p.number()
 			if msg, bad := numberRange(v); bad {
-				panic(syntaxError{off: start, msg: msg, rule: RuleNumberRange})
+				panic(syntaxError{off: start, msg: M("%s", msg), rule: RuleNumberRange})
 			}
 			n := p.node(Number, p.pos(start))
 			n.Value = v
@@ -310,7 +310,7 @@ func (p *jsonParser) object(depth int) *Node {
 			}
 		}
 		if dup {
-			p.probs.Add(&Problem{Path: p.path().Key(key), Pos: keyPos, Rule: RuleDuplicateKey, Message: fmt.Sprintf("duplicate member %q", key)})
+			p.probs.Add(Errorf(p.path().Key(key), keyPos, RuleDuplicateKey, "duplicate member %q", key))
 			// The later value wins, as in YAML and in every decoder to a
 			// map: the node holds each key once, so both validators see
 			// the same value.
@@ -525,7 +525,7 @@ func (p *jsonParser) str() string {
 						// Not a pair: there is no character to read, and
 						// U+FFFD in its place would change the text.
 						panic(syntaxError{off: i - 6, rule: RuleBadText,
-							msg: fmt.Sprintf("\\u%04X is half of a UTF-16 surrogate pair, with no other half", r)})
+							msg: M("\\u%04X is half of a UTF-16 surrogate pair, with no other half", r)})
 					}
 					r = dec
 					i += 6

@@ -121,7 +121,9 @@ func (l *Loader[T]) LoadFS(fsys fs.FS, name string, opts ...Option) (T, error) {
 }
 
 // ReadProblem is the problem of a document that cannot be read, err
-// reachable through it.
+// reachable through it. Its English message is err's text; in Chinese the
+// common causes (no such file, no permission) are named in Chinese and
+// the rest follow 无法读取.
 func ReadProblem(name string, err error) List {
-	return List{{Pos: Pos{File: name}, Rule: RuleRead, Message: err.Error(), Err: err}}
+	return List{{Pos: Pos{File: name}, Rule: RuleRead, Message: err.Error(), Msg: Msg{"%v", []any{readCause{err}}}, Err: err}}
 }

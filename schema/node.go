@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -29,6 +30,45 @@ func (k NodeKind) String() string {
 		return kindNames[k]
 	}
 	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// kindTexts are the types as a sentence names them, for [NodeKind.Localize].
+var kindTexts = [...]Msg{M("null"), M("a boolean"), M("a number"), M("a string"), M("an object"), M("an array")}
+
+// Localize names the type for a reader of l: "a string" in English
+// messages, 字符串 in Chinese ones. It implements [Localizer].
+func (k NodeKind) Localize(l Lang) string {
+	if l == English || int(k) >= len(kindTexts) {
+		return k.String()
+	}
+	return kindTexts[k].Localize(l)
+}
+
+// typeNames are JSON Schema type names in a message: "array or object" in
+// English, 数组或对象 in Chinese.
+type typeNames []string
+
+var typeTexts = map[string]Msg{
+	"null": kindTexts[Null], "boolean": kindTexts[Bool], "number": kindTexts[Number], "string": kindTexts[String],
+	"object": kindTexts[Object], "array": kindTexts[Array], "integer": M("an integer"),
+	"true or false": M("true or false"), // what the codec wants of a boolean
+}
+
+func (t typeNames) String() string { return strings.Join(t, " or ") }
+
+// Localize implements [Localizer].
+func (t typeNames) Localize(l Lang) string {
+	if l == English {
+		return t.String()
+	}
+	parts := make([]string, len(t))
+	for i, n := range t {
+		parts[i] = n
+		if m, ok := typeTexts[n]; ok {
+			parts[i] = m.Localize(l)
+		}
+	}
+	return strings.Join(parts, M(" or ").Localize(l))
 }
 
 // Node is a JSON value read from YAML or JSON text, with the position it was

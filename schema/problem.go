@@ -92,7 +92,11 @@ type Problem struct {
 	Pos      Pos      `json:"pos"`
 	Rule     Rule     `json:"rule"`
 	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
+	Message  string   `json:"message"` // in English
+	// Msg is the message kept apart from its arguments, for [Problem.Text]
+	// to write it in another language; empty when the problem has only a
+	// Message.
+	Msg Msg `json:"-"`
 	// Err is the underlying error, if any, reachable through errors.Is/As.
 	Err error `json:"-"`
 }
@@ -100,13 +104,15 @@ type Problem struct {
 // Error formats the problem in the compiler convention editors parse:
 //
 //	file:line:col: severity: /json/pointer: message [rule]
-func (p *Problem) Error() string {
+func (p *Problem) Error() string { return p.format(English) }
+
+func (p *Problem) format(l Lang) string {
 	var b strings.Builder
 	if p.Pos.IsValid() || p.Pos.File != "" {
 		b.WriteString(Printable(p.Pos.String()))
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Severity.String())
+	b.WriteString(p.Severity.Localize(l))
 	b.WriteString(": ")
 	if !p.Path.IsRoot() {
 		b.WriteString(Printable(p.Path.String()))
@@ -114,7 +120,7 @@ func (p *Problem) Error() string {
 	}
 	// One problem, one line: data quoted in a message cannot add lines
 	// or drive the terminal.
-	b.WriteString(Printable(p.Message))
+	b.WriteString(Printable(p.Text(l)))
 	if p.Rule != "" {
 		b.WriteString(" [")
 		b.WriteString(string(p.Rule))
@@ -136,12 +142,12 @@ func (p *Problem) Is(target error) bool {
 
 // Errorf returns a problem of severity [Error].
 func Errorf(path Path, pos Pos, rule Rule, format string, args ...any) *Problem {
-	return &Problem{Path: path, Pos: pos, Rule: rule, Severity: Error, Message: fmt.Sprintf(format, args...)}
+	return &Problem{Path: path, Pos: pos, Rule: rule, Severity: Error, Message: fmt.Sprintf(format, args...), Msg: Msg{format, args}}
 }
 
 // Warningf returns a problem of severity [Warning].
 func Warningf(path Path, pos Pos, rule Rule, format string, args ...any) *Problem {
-	return &Problem{Path: path, Pos: pos, Rule: rule, Severity: Warning, Message: fmt.Sprintf(format, args...)}
+	return &Problem{Path: path, Pos: pos, Rule: rule, Severity: Warning, Message: fmt.Sprintf(format, args...), Msg: Msg{format, args}}
 }
 
 // List is a list of problems. The zero value is an empty list ready to use.

@@ -2,7 +2,6 @@ package schema
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 )
@@ -101,7 +100,7 @@ func (s *streamer) step(f func()) {
 			// One value longer than the budget: refuse it here, before the
 			// buffer grows with it.
 			panic(syntaxError{off: 0, rule: RuleTooLarge,
-				msg: fmt.Sprintf("one value is longer than %s, the most read at a time", Bytes(MaxValueText))})
+				msg: M("one value is longer than %s, the most read at a time", Bytes(MaxValueText))})
 		}
 		s.p.stack = s.p.stack[:stack]
 		clear(s.p.fields)
@@ -146,7 +145,7 @@ func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs Li
 				panic(r)
 			}
 			header = nil
-			probs = append(s.p.probs, &Problem{Path: s.p.path(), Pos: s.p.pos(se.off), Rule: se.rule, Message: se.msg})
+			probs = append(s.p.probs, Errorf(s.p.path(), s.p.pos(se.off), se.rule, se.msg.Format, se.msg.Args...))
 		}
 		if s.err != nil && !errors.Is(s.err, io.EOF) {
 			probs = append(probs, readProblem(Pos{File: s.p.file, Line: s.p.line, Col: s.p.col}, s.err))
@@ -165,7 +164,7 @@ func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs Li
 		}
 	})
 	if s.p.off >= len(s.p.data) {
-		return nil, List{{Pos: s.p.pos(s.p.off), Rule: RuleEmpty, Message: "document is empty"}}
+		return nil, List{Errorf(Root, s.p.pos(s.p.off), RuleEmpty, "document is empty")}
 	}
 	if s.p.data[s.p.off] != '{' {
 		// Not an object: nothing to stream; read it whole.
@@ -265,7 +264,7 @@ func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs Li
 // ParseJSON does.
 func (s *streamer) duplicate(dup bool, key string, keyPos Pos) {
 	if dup {
-		s.p.probs.Add(&Problem{Path: Root.Key(key), Pos: keyPos, Rule: RuleDuplicateKey, Message: fmt.Sprintf("duplicate member %q", key)})
+		s.p.probs.Add(Errorf(Root.Key(key), keyPos, RuleDuplicateKey, "duplicate member %q", key))
 	}
 }
 

@@ -277,8 +277,7 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 				item = nil
 				if in := indentOf(l); in > 0 {
 					// Only a top-level key may follow the sequence.
-					probs.Add(&Problem{Pos: Pos{File: y.file, Line: y.line + 1, Col: in + 1}, Rule: RuleSyntax,
-						Message: "did not find expected key: indentation does not match the sequence above"})
+					probs.Add(Errorf(Root, Pos{File: y.file, Line: y.line + 1, Col: in + 1}, RuleSyntax, "did not find expected key: indentation does not match the sequence above"))
 				}
 				goto done
 			}
@@ -537,13 +536,13 @@ func (y *yamlStreamer) header(segs []segment) (*Node, List) {
 			continue
 		}
 		if n.Kind != Object || out.Kind != Object {
-			probs.Add(&Problem{Pos: n.Pos, Rule: RuleSyntax, Message: "expected more members of the top-level mapping"})
+			probs.Add(Errorf(Root, n.Pos, RuleSyntax, "expected more members of the top-level mapping"))
 			return nil, probs
 		}
 		for _, f := range n.Fields {
 			if prev := out.Field(f.Key); prev != nil {
 				// As ParseYAML does: report it, the later value wins.
-				probs.Add(&Problem{Path: Root.Key(f.Key), Pos: f.KeyPos, Rule: RuleDuplicateKey, Message: fmt.Sprintf("duplicate key %q", f.Key)})
+				probs.Add(Errorf(Root.Key(f.Key), f.KeyPos, RuleDuplicateKey, "duplicate key %q", f.Key))
 				prev.Value = f.Value
 				continue
 			}
@@ -551,7 +550,7 @@ func (y *yamlStreamer) header(segs []segment) (*Node, List) {
 		}
 	}
 	if out == nil {
-		return nil, List{{Pos: Pos{File: y.file, Line: 1, Col: 1}, Rule: RuleEmpty, Message: "document is empty"}}
+		return nil, List{Errorf(Root, Pos{File: y.file, Line: 1, Col: 1}, RuleEmpty, "document is empty")}
 	}
 	return out, probs
 }

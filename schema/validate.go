@@ -360,8 +360,7 @@ func (c *compiled) collect(ve *jsonschema.ValidationError, doc *Node, at Path, o
 	case "required":
 		// One problem per missing member, at the object that lacks it.
 		for _, name := range quotedNames(ve.Message) {
-			out.Add(&Problem{Path: path.Key(name), Pos: pos, Rule: rule,
-				Message: fmt.Sprintf("missing required member %q", name)})
+			out.Add(Errorf(path.Key(name), pos, rule, "missing required member %q", name))
 		}
 		return
 	case "additionalProperties":
@@ -373,19 +372,16 @@ func (c *compiled) collect(ve *jsonschema.ValidationError, doc *Node, at Path, o
 				continue
 			}
 			if strings.Contains(ve.Message, quote(f.Key)) {
-				out.Add(&Problem{Path: path.Key(f.Key), Pos: f.KeyPos, Rule: rule,
-					Message: fmt.Sprintf("unknown member %q (local extensions must start with \"x-\")", f.Key)})
+				out.Add(Errorf(path.Key(f.Key), f.KeyPos, rule, "unknown member %q (local extensions must start with \"x-\")", f.Key))
 			}
 		}
 		return
 	case "enum":
 		_, frag, _ := strings.Cut(ve.AbsoluteKeywordLocation, "#")
-		out.Add(&Problem{Path: path, Pos: pos, Rule: rule,
-			Message: fmt.Sprintf("%s is not allowed here; use one of: %s", describe(node), c.enumTerms(frag))})
+		out.Add(Errorf(path, pos, rule, "%s is not allowed here; use one of: %s", describe(node), c.enumTerms(frag)))
 		return
 	case "const":
-		out.Add(&Problem{Path: path, Pos: pos, Rule: rule,
-			Message: fmt.Sprintf("%s is not allowed here; %s", describe(node), ve.Message)})
+		out.Add(Errorf(path, pos, rule, "%s is not allowed here; %s", describe(node), ve.Message))
 		return
 	case "":
 		rule = "schema.invalid"
@@ -395,10 +391,10 @@ func (c *compiled) collect(ve *jsonschema.ValidationError, doc *Node, at Path, o
 
 // enumTerms lists the string values of the enum at a JSON pointer into the
 // schema that are not numeric codes: the terms to write.
-func (c *compiled) enumTerms(ptr string) string {
+func (c *compiled) enumTerms(ptr string) Msg {
 	n := c.doc.Lookup(ParsePointer(ptr))
 	if n == nil || n.Kind != Array {
-		return "(see the schema)"
+		return M("(see the schema)")
 	}
 	var terms, codes []string
 	for _, it := range n.Items {
@@ -419,9 +415,9 @@ func (c *compiled) enumTerms(ptr string) string {
 				uniq = append(uniq, c)
 			}
 		}
-		s += " (or the national code " + strings.Join(uniq, ", ") + ")"
+		return M("%s (or the national code %s)", s, strings.Join(uniq, ", "))
 	}
-	return s
+	return M("%s", s)
 }
 
 func isDigits(s string) bool {
@@ -434,7 +430,7 @@ func isDigits(s string) bool {
 }
 
 // describe shows a value briefly for messages.
-func describe(n *Node) string {
+func describe(n *Node) any {
 	switch n.Kind {
 	case String:
 		// A document that is one long scalar (a spreadsheet read as YAML)
@@ -451,7 +447,10 @@ func describe(n *Node) string {
 	case Null:
 		return "null"
 	}
-	return "this " + n.Kind.String()
+	if n.Kind == Object {
+		return M("this object")
+	}
+	return M("this array")
 }
 
 // quotedNames extracts the names jsonschema quotes in single quotes.

@@ -40,7 +40,7 @@ func parseYAMLAt(file string, data []byte, lineOffset int) (*Node, List) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, List{{Pos: Pos{File: file, Line: 1 + lineOffset, Col: 1}, Rule: RuleEmpty, Message: "document is empty"}}
+			return nil, List{Errorf(Root, Pos{File: file, Line: 1 + lineOffset, Col: 1}, RuleEmpty, "document is empty")}
 		}
 		p := yamlError(file, data, err)
 		p.Pos.Line += lineOffset
@@ -50,8 +50,7 @@ func parseYAMLAt(file string, data []byte, lineOffset int) (*Node, List) {
 	n := c.node(&doc, 0)
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		c.probs.Add(&Problem{Pos: Pos{File: file, Line: extra.Line + lineOffset, Col: extra.Column}, Rule: RuleMultipleDocs,
-			Message: "more than one YAML document; only the first is read"})
+		c.probs.Add(Errorf(Root, Pos{File: file, Line: extra.Line + lineOffset, Col: extra.Column}, RuleMultipleDocs, "more than one YAML document; only the first is read"))
 	} else if !errors.Is(err, io.EOF) {
 		p := yamlError(file, data, err)
 		p.Pos.Line += lineOffset
@@ -105,7 +104,7 @@ func (c *yamlConverter) pos(y *yaml.Node) Pos {
 }
 
 func (c *yamlConverter) errorf(y *yaml.Node, rule Rule, format string, args ...any) {
-	c.probs.Add(&Problem{Path: pathOf(c.stack), Pos: c.pos(y), Rule: rule, Message: fmt.Sprintf(format, args...)})
+	c.probs.Add(Errorf(pathOf(c.stack), c.pos(y), rule, format, args...))
 }
 
 func (c *yamlConverter) count() bool {
@@ -199,8 +198,7 @@ func (c *yamlConverter) mapping(n *Node, y *yaml.Node, depth int, merging bool) 
 		key := k.Value
 		if existing := n.Field(key); existing != nil {
 			if !merging {
-				c.probs.Add(&Problem{Path: pathOf(c.stack).Key(key), Pos: c.pos(k), Rule: RuleDuplicateKey,
-					Message: fmt.Sprintf("duplicate key %q", key)})
+				c.probs.Add(Errorf(pathOf(c.stack).Key(key), c.pos(k), RuleDuplicateKey, "duplicate key %q", key))
 				c.stack = append(c.stack, seg{key: key, idx: -1})
 				existing.Value = c.node(v, depth+1)
 				c.stack = c.stack[:len(c.stack)-1]

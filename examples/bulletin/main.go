@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	bulletin [-in FILE] [-format text|markdown|json] [-rate]
+//	bulletin [-in FILE] [-format text|markdown|json|docx|html] [-rate] [-history FILE]... [-o FILE]
 //	bulletin [-in FILE] [-format text|markdown|json] -check CATALOGUE...
 //	bulletin -records DIR [-month YYYY-MM] [-in EDITORIAL] [-format …] [-check]
 //	bulletin [-in FILE] [-cases EXPORT]... [-month YYYY-MM] [-check [CATALOGUE...]]
@@ -15,7 +15,12 @@
 // (examples/data/bulletin-2021-04.yaml) and prints it as the bulletin
 // printed it. -rate adds the ratio of completed to accepted cases
 // (办结受理比), computed from them; it is not the completion rate (办结率): a
-// month completes cases accepted earlier. With -check, each argument is a catalogue
+// month completes cases accepted earlier. -format docx writes a Word
+// document in the layout of GB/T 9704-2012 (党政机关公文格式), html one
+// self-contained web page with SVG charts; -o names the file to write.
+// Each -history FILE is the bulletin of another month: Markdown and HTML
+// then show every figure month over month, with the change from last
+// month and from a year before. With -check, each argument is a catalogue
 // (an implementation list in the module's catalogue format, or a CSV
 // spreadsheet, named by package county from its code) of the unit
 // its division names; every figure of the bulletin that names an indicator
@@ -59,7 +64,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -69,6 +73,7 @@ import (
 
 	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/examples/data"
+	"github.com/zwfw/zwfw/examples/internal/cli"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/reform"
 	"github.com/zwfw/zwfw/report"
@@ -84,10 +89,14 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("bulletin", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	prog := cli.New("bulletin", args, stderr,
+		"[-in FILE] [-format text|markdown|json|docx|html] [-rate] [-history FILE]... [-target T]... [-o FILE] [-lang zh|en]",
+		"[-in FILE] [-format text|markdown|json] -check CATALOGUE...",
+		"-records DIR [-month YYYY-MM] [-in EDITORIAL] [-format text|markdown|json|docx|html] [-check]")
+	fl, pr := prog.Flags, prog.P
+	printer = pr
 	in := fl.String("in", "", "read the bulletin from `FILE` (YAML or JSON) instead of the embedded April 2021 bulletin")
-	format := fl.String("format", "text", "output `format`: text, markdown or json")
+	format := fl.String("format", "text", "output `format`: text, markdown, json, docx (Word) or html (web page)")
 	rate := fl.Bool("rate", false, "add the computed ratio of completed to accepted cases (办结受理比; not 办结率)")
 	check := fl.Bool("check", false, "compare reported figures with those computed from the CATALOGUE arguments, or with -records from the records")
 	records := fl.String("records", "", "compute sections 二–四 from the records in `DIR`")
@@ -96,33 +105,38 @@ func run(args []string, stdout, stderr io.Writer) int {
 	modes := fl.String("modes", "", "check reform modes against the modes document `FILE`")
 	var caseIn caseFiles
 	fl.Var(&caseIn, "cases", "case export `FILE` (CSV or JSON Lines) to count section 五 from; repeatable")
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bulletin [-in FILE] [-format text|markdown|json] [-rate]")
-		fmt.Fprintln(stderr, "       bulletin [-in FILE] [-format text|markdown|json] -check CATALOGUE...")
-		fmt.Fprintln(stderr, "       bulletin -records DIR [-month YYYY-MM] [-in EDITORIAL] [-format text|markdown|json] [-check]")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
+	out := fl.String("o", "", "write the bulletin to `FILE` instead of standard output")
+	var history []string
+	fl.Func("history", "add the bulletin of another month in `FILE` (repeatable): markdown and html show each figure month over month", func(s string) error {
+		history = append(history, s)
+		return nil
+	})
+	var targets []reform.Target
+	fl.Func("target", "draw a `TARGET` such as 即办比例>=80% (repeatable) in the html's month-over-month charts", func(s string) error {
+		t, err := reform.ParseTarget(s)
+		if err != nil {
+			return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "reform: "))
+		}
+		targets = append(targets, t)
+		return nil
+	})
+	if err := prog.Parse(args); err != nil {
 		return 2
 	}
 	f, err := report.ParseFormat(*format)
 	if err != nil {
-		fmt.Fprintln(stderr, "bulletin:", strings.TrimPrefix(err.Error(), "report: "))
-		fl.Usage()
+		prog.Usagef("unknown format %q", *format)
 		return 2
 	}
 	switch {
 	case *check && fl.NArg() == 0 && *records == "" && len(caseIn) == 0:
-		fmt.Fprintln(stderr, "bulletin: -check needs at least one CATALOGUE, -records or -cases")
-		fl.Usage()
+		prog.Usagef("-check needs at least one CATALOGUE, -records or -cases")
 		return 2
 	case *month != "" && *records == "" && len(caseIn) == 0:
-		fmt.Fprintln(stderr, "bulletin: -month goes with -records or -cases")
-		fl.Usage()
+		prog.Usagef("-month goes with -records or -cases")
 		return 2
 	case !*check && fl.NArg() > 0:
-		fmt.Fprintf(stderr, "bulletin: unexpected argument %q (catalogues go with -check)\n", fl.Arg(0))
-		fl.Usage()
+		prog.Usagef("unexpected argument %q (catalogues go with -check)", fl.Arg(0))
 		return 2
 	}
 
@@ -176,6 +190,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
+	var hist []*report.Bulletin
+	for _, h := range history {
+		var hprobs schema.List
+		hb, _ := report.LoadFile(h, nil, schema.Collect(&hprobs))
+		if printProblems(stderr, hprobs) {
+			failed = true
+		}
+		if hb != nil {
+			hist = append(hist, hb)
+		}
+	}
+
 	if *check {
 		var cats []*matters.Catalogue
 		var paths []string
@@ -210,7 +236,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if len(cats) > 0 {
 			cs = b.Compare(report.Catalogues(reform.Config{}, cats...))
 		}
-		if err := printComparisons(stdout, f, cs, fromCases); err != nil {
+		if err := printComparisons(stdout, pr, f, cs, fromCases); err != nil {
 			fmt.Fprintln(stderr, "bulletin:", err)
 			return 1
 		}
@@ -234,7 +260,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if b == nil || failed {
 			return 1
 		}
-		if err := b.Render(stdout, f, &report.RenderOptions{CompletionRate: *rate}); err != nil {
+		dst := stdout
+		var file *os.File
+		if *out != "" {
+			if file, err = os.Create(*out); err != nil {
+				fmt.Fprintln(stderr, "bulletin:", err)
+				return 1
+			}
+			dst = file
+		}
+		err := b.Render(dst, f, &report.RenderOptions{CompletionRate: *rate, History: hist, Targets: targets, Lang: &pr.Lang})
+		if file != nil {
+			if cerr := file.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
 			fmt.Fprintln(stderr, "bulletin:", err)
 			return 1
 		}
@@ -245,14 +286,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// printProblems prints each problem on a line and reports whether any is
-// an error.
+// printProblems prints each problem on a line, in the language of the
+// run, and reports whether any is an error.
 func printProblems(w io.Writer, probs schema.List) bool {
-	for _, p := range probs {
-		fmt.Fprintln(w, p.Error())
-	}
+	printer.List(w, probs)
 	return probs.HasErrors()
 }
+
+// printer writes problems in the language of the run.
+var printer *schema.Printer
 
 // comparison is one line of the -check output.
 type comparison struct {
@@ -266,12 +308,14 @@ type comparison struct {
 	Error     string `json:"error,omitempty"`
 }
 
-func printComparisons(w io.Writer, f report.Format, cs []report.Comparison, extra []comparison) error {
+func printComparisons(w io.Writer, pr *schema.Printer, f report.Format, cs []report.Comparison, extra []comparison) error {
 	rows := make([]comparison, len(cs), len(cs)+len(extra))
 	for i, c := range cs {
 		r := comparison{Address: c.Reported.Addr.String(), Path: c.Reported.Path.String(), Unit: c.Unit,
 			Indicator: c.Reported.Figure.Indicator, Reported: c.Reported.Figure.String(), Agree: c.Agree}
-		if c.Err != nil {
+		if l, ok := c.Err.(schema.Localizer); ok {
+			r.Error = l.Localize(pr.Lang)
+		} else if c.Err != nil {
 			r.Error = strings.TrimPrefix(c.Err.Error(), "report: ")
 		} else {
 			r.Computed = c.Computed.String()
@@ -282,11 +326,11 @@ func printComparisons(w io.Writer, f report.Format, cs []report.Comparison, extr
 	verdict := func(r comparison) string {
 		switch {
 		case r.Error != "":
-			return "无法比较: " + r.Error
+			return pr.Sprintf("cannot compare: %s", r.Error)
 		case r.Agree:
-			return "一致"
+			return pr.Sprintf("agree")
 		}
-		return "不一致"
+		return pr.Sprintf("disagree")
 	}
 	switch f {
 	case report.JSON:
@@ -295,7 +339,7 @@ func printComparisons(w io.Writer, f report.Format, cs []report.Comparison, extr
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	case report.Markdown:
-		fmt.Fprintln(w, "| 单位 | 指标 | 报告值 | 计算值 | 结论 | 位置 |")
+		pr.Fprintln(w, "| unit | indicator | reported | computed | verdict | path |")
 		fmt.Fprintln(w, "| --- | --- | ---: | ---: | --- | --- |")
 		for _, r := range rows {
 			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", schema.Markdown(r.Unit), schema.Markdown(r.Indicator),
@@ -308,7 +352,7 @@ func printComparisons(w io.Writer, f report.Format, cs []report.Comparison, extr
 		if computed == "" {
 			computed = "-"
 		}
-		line := fmt.Sprintf("%s %s: 报告 %s, 计算 %s: %s (%s)", r.Unit, r.Indicator, r.Reported, computed, verdict(r), r.Path)
+		line := pr.Sprintf("%s %s: reported %s, computed %s: %s (%s)", r.Unit, r.Indicator, r.Reported, computed, verdict(r), r.Path)
 		if _, err := fmt.Fprintln(w, schema.Printable(line)); err != nil {
 			return err
 		}
@@ -368,16 +412,16 @@ func fromRecords(b *report.Bulletin, dir, month string, check bool, opts *report
 	if check {
 		diffs := m.Compare(b)
 		for _, d := range diffs {
-			fmt.Fprintf(stdout, "%s: %s: 简报 %d, 记录 %d\n", d.Path, d.What, d.Stated, d.Computed)
+			printer.Fprintln(stdout, "%s: %s: bulletin %d, records %d", d.Path, d.What, d.Stated, d.Computed)
 		}
-		fmt.Fprintf(stdout, "%s: %d 处与记录不一致\n", period.Chinese(), len(diffs))
+		printer.Fprintln(stdout, "%s: %d differ from the records", period.Chinese(), len(diffs))
 		if len(diffs) > 0 {
 			return 1, true
 		}
 		return 0, false
 	}
 	if b.Period != period {
-		fmt.Fprintf(stderr, "bulletin: the editorial bulletin is of %s, the records are counted for %s\n", b.Period, period)
+		fmt.Fprintln(stderr, "bulletin: "+printer.Sprintf("the editorial bulletin is of %s, the records are counted for %s", b.Period, period))
 		return 2, true
 	}
 	m.Fill(b, nil)

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -165,5 +167,81 @@ func TestCheckEditions(t *testing.T) {
 	}
 	if !strings.Contains(out, "(26/75)") || strings.Contains(out, "/148)") {
 		t.Errorf("editions summed, or the later not counted:\n%s", out)
+	}
+}
+
+// TestMain fixes the language: the programs speak that of the
+// environment, and the golden files are in English unless a case asks
+// for Chinese.
+func TestMain(m *testing.M) {
+	os.Setenv("LC_ALL", "C.UTF-8")
+	os.Exit(m.Run())
+}
+
+// With -lang zh, the -check lines are Chinese throughout: no English word
+// outside the JSON Pointer at the end of each line.
+func TestCheckChinese(t *testing.T) {
+	code, out, errs := runArgs("-lang", "zh", "-check", "../data/catalogue-pengxi.yaml")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", code, errs)
+	}
+	word := regexp.MustCompile(`[A-Za-z]{2,}`)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 13 {
+		t.Fatalf("%d lines, want 13:\n%s", len(lines), out)
+	}
+	for _, l := range lines {
+		text, _, _ := strings.Cut(l, "(/")
+		if w := word.FindString(text); w != "" {
+			t.Errorf("English word %q in %s", w, l)
+		}
+		if !strings.Contains(text, "一致") && !strings.Contains(text, "无法比较") {
+			t.Errorf("no verdict in %s", l)
+		}
+	}
+}
+
+// -format docx and html write the published forms: a Word package to the
+// file -o names, a page with charts; -history adds the month-over-month
+// part.
+func TestPublish(t *testing.T) {
+	dir := t.TempDir()
+	docx := filepath.Join(dir, "b.docx")
+	if code, out, errs := runArgs("-format", "docx", "-o", docx); code != 0 || out != "" {
+		t.Fatalf("exit %d, stdout %d bytes, stderr:\n%s", code, len(out), errs)
+	}
+	z, err := zip.OpenReader(docx)
+	if err != nil {
+		t.Fatalf("not a Word package: %v", err)
+	}
+	names := map[string]bool{}
+	for _, f := range z.File {
+		names[f.Name] = true
+	}
+	z.Close()
+	if !names["word/document.xml"] || !names["[Content_Types].xml"] {
+		t.Errorf("package parts %v", names)
+	}
+
+	code, out, errs := runArgs("-format", "html", "-history", "../../report/testdata/trend-2021-03.yaml")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", code, errs)
+	}
+	for _, want := range []string{"<!DOCTYPE html>", "<svg ", "Month over month", "32307"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("html lacks %q", want)
+		}
+	}
+	if code, _, errs := runArgs("-format", "docx", "-o", filepath.Join(dir, "none", "b.docx")); code != 1 || !strings.Contains(errs, "bulletin: ") {
+		t.Errorf("an unwritable -o: exit %d, stderr %q", code, errs)
+	}
+}
+
+// Under a Chinese locale the help is Chinese.
+func TestHelpChinese(t *testing.T) {
+	t.Setenv("LC_ALL", "zh_CN.UTF-8")
+	code, _, errs := runArgs("-h")
+	if code != 2 || !strings.HasPrefix(errs, "用法: bulletin ") || !strings.Contains(errs, "-format 格式") {
+		t.Errorf("exit %d, help:\n%s", code, errs)
 	}
 }

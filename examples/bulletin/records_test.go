@@ -35,7 +35,7 @@ func TestRecordsGiveTheSeed(t *testing.T) {
 // records: the embedded bulletin agrees everywhere; a copy with a leave
 // kind, a visit and the late arrivals mistyped is caught at each.
 func TestRecordsCheck(t *testing.T) {
-	code, out, errs := runArgs("-records", recordsDir, "-check", "-in", "../data/bulletin-2021-04.yaml")
+	code, out, errs := runArgs("-lang", "zh", "-records", recordsDir, "-check", "-in", "../data/bulletin-2021-04.yaml")
 	if code != 0 || errs != "" || out != "2021年4月: 0 处与记录不一致\n" {
 		t.Fatalf("exit %d, stdout:\n%s\nstderr:\n%s", code, out, errs)
 	}
@@ -60,7 +60,7 @@ func TestRecordsCheck(t *testing.T) {
 	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errs = runArgs("-records", recordsDir, "-in", path, "-check")
+	code, out, errs = runArgs("-lang", "zh", "-records", recordsDir, "-in", path, "-check")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, errs)
 	}

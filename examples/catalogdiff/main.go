@@ -26,7 +26,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -35,6 +34,7 @@ import (
 	"strings"
 
 	"github.com/zwfw/zwfw/examples/data"
+	"github.com/zwfw/zwfw/examples/internal/cli"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/matters/workbook"
 	"github.com/zwfw/zwfw/schema"
@@ -51,24 +51,18 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("catalogdiff", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	prog := cli.New("catalogdiff", args, stderr, "[-json] [-lang zh|en] [OLD NEW]",
+		schema.M("With no files, compares the two embedded editions of the sample catalogue."))
+	fl, pr := prog.Flags, prog.P
 	asJSON := fl.Bool("json", false, "print the diff as JSON")
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: catalogdiff [-json] [OLD NEW]")
-		fmt.Fprintln(stderr, "With no files, compares the two embedded editions of the sample catalogue.")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
+	if err := prog.Parse(args); err != nil {
 		return 2
 	}
 	var old, new *matters.Catalogue
 	failed := false
 	read := func(load func() (*matters.Catalogue, schema.List)) *matters.Catalogue {
 		cat, probs := load()
-		for _, p := range probs {
-			fmt.Fprintln(stderr, p)
-		}
+		pr.List(stderr, probs)
 		failed = failed || cat == nil || probs.HasErrors()
 		return cat
 	}
@@ -80,8 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		old = read(func() (*matters.Catalogue, schema.List) { return load(fl.Arg(0)) })
 		new = read(func() (*matters.Catalogue, schema.List) { return load(fl.Arg(1)) })
 	default:
-		fmt.Fprintf(stderr, "catalogdiff: want two files, OLD and NEW, or none; have %d\n", fl.NArg())
-		fl.Usage()
+		prog.Usagef("want two files, OLD and NEW, or none; have %d", fl.NArg())
 		return 2
 	}
 	if failed {
@@ -89,7 +82,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	d := old.Diff(new)
 	if !*asJSON {
-		if err := d.WriteText(stdout); err != nil {
+		if err := d.Print(stdout, pr); err != nil {
 			fmt.Fprintln(stderr, "catalogdiff:", err)
 			return 1
 		}

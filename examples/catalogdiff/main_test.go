@@ -28,6 +28,9 @@ func TestGolden(t *testing.T) {
 		{"missing", []string{"testdata/old.yaml", "testdata/missing.yaml"}, 1},
 		{"one-file", []string{"testdata/old.yaml"}, 2},
 		{"bad-flag", []string{"-html"}, 2},
+		{"default-zh", []string{"-lang", "zh"}, 0},
+		{"broken-zh", []string{"-lang", "zh", "testdata/old.yaml", "testdata/broken.yaml"}, 1},
+		{"one-file-zh", []string{"-lang", "zh", "testdata/old.yaml"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,4 +110,12 @@ func TestRealList(t *testing.T) {
 	if got := stdout.String(); got != "no differences\n" {
 		t.Errorf("got %q", got)
 	}
+}
+
+// TestMain fixes the language: the programs speak that of the
+// environment, and the golden files are in English unless a case asks
+// for Chinese.
+func TestMain(m *testing.M) {
+	os.Setenv("LC_ALL", "C.UTF-8")
+	os.Exit(m.Run())
 }

@@ -53,7 +53,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -64,6 +63,7 @@ import (
 
 	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/examples/data"
+	"github.com/zwfw/zwfw/examples/internal/cli"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/matters/workbook"
 	"github.com/zwfw/zwfw/reform"
@@ -180,7 +180,7 @@ func (c *catalogue) header() (*matters.Catalogue, error) {
 
 // measure streams the catalogue's matters through a new accumulator and
 // returns the problems found.
-func (c *catalogue) measure(cfg reform.Config) (schema.List, error) {
+func (c *catalogue) measure(cfg reform.Config, progress *cli.Progress) (schema.List, error) {
 	r, err := c.open()
 	if err != nil {
 		return nil, err
@@ -197,11 +197,16 @@ func (c *catalogue) measure(cfg reform.Config) (schema.List, error) {
 		}
 		return probs, nil
 	}
-	d := matters.NewDecoder(r, c.file, nil)
+	var opts matters.DecodeOptions
+	if progress != nil {
+		opts.Progress = progress.Update
+	}
+	d := matters.NewDecoder(r, c.file, &opts)
 	for _, m := range d.Matters() {
 		c.x.Add(m)
 		c.matters++
 	}
+	progress.Done(int64(c.matters))
 	c.cat = d.Catalogue()
 	if c.cat != nil {
 		for i := range c.cat.Bundles {
@@ -212,8 +217,9 @@ func (c *catalogue) measure(cfg reform.Config) (schema.List, error) {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("coverage", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	prog := cli.New("coverage", args, stderr, "[-in FILE]... [-mode NAME] [-modes FILE] [-base FILE] [-target T]... [-speedup F] [-units P] [-exempt CODE]... [-custom INDICATOR]... [-json] [-q] [-lang zh|en]",
+		schema.M("With no -in, measures the embedded sample catalogue."))
+	fl, pr := prog.Flags, prog.P
 	var ins []string
 	fl.Func("in", "measure the catalogue in `FILE` (YAML, JSON or a CSV spreadsheet; repeatable; default: the embedded sample)", func(s string) error {
 		ins = append(ins, s)
@@ -262,25 +268,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return nil
 	})
 	asJSON := fl.Bool("json", false, "print the figures as JSON")
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: coverage [-in FILE]... [-mode NAME] [-modes FILE] [-base FILE] [-target T]... [-speedup F] [-units P] [-exempt CODE]... [-custom INDICATOR]... [-json]")
-		fmt.Fprintln(stderr, "With no -in, measures the embedded sample catalogue.")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
+	quiet := fl.Bool("q", false, "show no progress on standard error")
+	if err := prog.Parse(args); err != nil {
 		return 2
 	}
 	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "coverage: unexpected argument %q (catalogues go with -in)\n", fl.Arg(0))
-		fl.Usage()
+		prog.Usagef("unexpected argument %q (catalogues go with -in)", fl.Arg(0))
 		return 2
 	}
 
 	failed := false
 	report := func(probs schema.List) {
-		for _, p := range probs {
-			fmt.Fprintln(stderr, p)
-		}
+		pr.List(stderr, probs)
 		failed = failed || probs.HasErrors()
 	}
 
@@ -296,7 +295,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	mode := modes.Mode(*modeName)
 	if mode == nil {
-		fmt.Fprintf(stderr, "coverage: no reform mode %q (known: %s)\n", *modeName, strings.Join(modes.Names(), ", "))
+		fmt.Fprintln(stderr, "coverage: "+pr.Sprintf("no reform mode %q (known: %s)", *modeName, strings.Join(modes.Names(), ", ")))
 		return 2
 	}
 
@@ -331,7 +330,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, c := range cats {
 		head, err := c.header()
 		if err != nil {
-			report(schema.List{{Pos: schema.Pos{File: c.file}, Rule: matters.RuleRead, Message: err.Error(), Err: err}})
+			report(schema.ReadProblem(c.file, err))
 			continue
 		}
 		if head != nil {
@@ -356,9 +355,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		cfg.Base = reform.NewBase(base)
 	}
 	for _, c := range cats {
-		probs, err := c.measure(cfg)
+		progress := cli.NewProgress(stderr, pr, schema.M("%s: %d matters read", c.file), *quiet)
+		probs, err := c.measure(cfg, progress)
 		if err != nil {
-			probs = schema.List{{Pos: schema.Pos{File: c.file}, Rule: matters.RuleRead, Message: err.Error(), Err: err}}
+			probs = schema.ReadProblem(c.file, err)
 		}
 		report(probs)
 	}
@@ -381,8 +381,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		c.unit = unitOf(h, c.cat.Division)
 		if c.unit == nil {
-			fmt.Fprintf(stderr, "coverage: %s: division %s %s is not a unit of %s; left out of the roll-up\n",
-				c.file, c.cat.Division.Code, c.cat.Division.Name, rootName(h))
+			fmt.Fprintln(stderr, "coverage: "+pr.Sprintf("%s: division %s %s is not a unit of %s; left out of the roll-up",
+				c.file, c.cat.Division.Code, c.cat.Division.Name, rootName(h)))
 			continue
 		}
 		if x := own[c.unit]; x != nil {
@@ -437,7 +437,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	w := &writer{w: stdout}
+	w := &writer{w: stdout, p: pr}
 	for i, c := range out.Catalogues {
 		if i > 0 {
 			w.line("")
@@ -528,14 +528,16 @@ func rootName(h *county.Hierarchy) string {
 // writer remembers the first write error.
 type writer struct {
 	w   io.Writer
+	p   *schema.Printer
 	err error
 }
 
-// line writes one line; what the data puts in it (titles, names) is
-// written through schema.Printable, so it stays one line.
+// line writes one line in the printer's language; what the data puts in
+// it (titles, names) is written through schema.Printable, so it stays one
+// line.
 func (w *writer) line(format string, args ...any) {
 	if w.err == nil {
-		_, w.err = fmt.Fprintln(w.w, schema.Printable(fmt.Sprintf(format, args...)))
+		_, w.err = fmt.Fprintln(w.w, schema.Printable(w.p.Sprintf(format, args...)))
 	}
 }
 
@@ -563,9 +565,9 @@ func printCatalogue(w *writer, c catalogueJSON, cfg reform.Config) {
 
 // converted closes the parenthesis of 承诺提速率, saying how many matters had
 // their limits converted between units.
-func converted(b *strings.Builder, r reform.Result) {
+func converted(b *strings.Builder, p *schema.Printer, r reform.Result) {
 	if r.Converted > 0 {
-		fmt.Fprintf(b, ", %d with limits converted between units", r.Converted)
+		b.WriteString(p.Sprintf(", %d with limits converted between units", r.Converted))
 	}
 	b.WriteByte(')')
 }
@@ -602,31 +604,35 @@ func hundredths(h int64) string {
 	return fmt.Sprintf("%s%d.%02d", sign, h/100, h%100)
 }
 
-func describe(r reform.Result) string {
+func describe(p *schema.Printer, r reform.Result) string {
 	var b strings.Builder
-	b.WriteString(r.Value())
+	if v := r.Value(); v == "undefined" {
+		b.WriteString(p.Sprintf("undefined"))
+	} else {
+		b.WriteString(v)
+	}
 	switch {
 	case r.Indicator == reform.PromiseSpeedup && r.Formula == reform.SpeedupMean:
-		fmt.Fprintf(&b, " (%s: Σ per-matter cuts = %s of %d matters", r.Formula, millionths(r.Num), r.Counted)
-		converted(&b, r)
+		b.WriteString(p.Sprintf(" (%s: Σ per-matter cuts = %s of %d matters", r.Formula, millionths(r.Num), r.Counted))
+		converted(&b, p, r)
 	case r.Indicator == reform.PromiseSpeedup && r.Formula == reform.SpeedupShare:
-		fmt.Fprintf(&b, " (%s: %d of %d matters sped up", r.Formula, r.Num, r.Den)
-		converted(&b, r)
+		b.WriteString(p.Sprintf(" (%s: %d of %d matters sped up", r.Formula, r.Num, r.Den))
+		converted(&b, p, r)
 	case r.Indicator == reform.PromiseSpeedup:
-		fmt.Fprintf(&b, " (Σ legal − Σ promised = %s of %s working days, over %d matters", scaledDays(r.Num, r.Scale), scaledDays(r.Den, r.Scale), r.Counted)
-		converted(&b, r)
+		b.WriteString(p.Sprintf(" (Σ legal − Σ promised = %s of %s working days, over %d matters", scaledDays(r.Num, r.Scale), scaledDays(r.Den, r.Scale), r.Counted))
+		converted(&b, p, r)
 	case r.Indicator == reform.ClaimRate:
-		fmt.Fprintf(&b, " (%d of %d base items claimed)", r.Num, r.Den)
+		b.WriteString(p.Sprintf(" (%d of %d base items claimed)", r.Num, r.Den))
 	case r.Indicator == reform.ExemptMaterialShare:
-		fmt.Fprintf(&b, " (%d of %d materials, over %d matters)", r.Num, r.Den, r.Counted)
+		b.WriteString(p.Sprintf(" (%d of %d materials, over %d matters)", r.Num, r.Den, r.Counted))
 	case r.Indicator.IsAverage():
-		fmt.Fprintf(&b, " (%d materials over %d matters)", r.Num, r.Den)
+		b.WriteString(p.Sprintf(" (%d materials over %d matters)", r.Num, r.Den))
 	case r.IsShare():
-		fmt.Fprintf(&b, " (%d of %d matters)", r.Num, r.Den)
+		b.WriteString(p.Sprintf(" (%d of %d matters)", r.Num, r.Den))
 	case r.Indicator == reform.BundleCount:
-		b.WriteString(" bundles")
+		b.WriteString(p.Sprintf(" bundles"))
 	case r.Distinct:
-		fmt.Fprintf(&b, " items (from %d matters)", r.Matters)
+		b.WriteString(p.Sprintf(" items (from %d matters)", r.Matters))
 	}
 	if len(r.Groups) > 0 {
 		parts := make([]string, len(r.Groups))
@@ -642,11 +648,11 @@ func describe(r reform.Result) string {
 // indicator printed before left out the same matters, it says so rather
 // than listing them again.
 func printResult(w *writer, r reform.Result, cfg reform.Config, before []reform.Result) {
-	line := describe(r)
+	line := describe(w.p, r)
 	if r.Indicator == reform.ClaimRate && cfg.Base == nil {
-		line += " (no base catalogue: see -base)"
+		line += w.p.Sprintf(" (no base catalogue: see -base)")
 	} else if r.Indicator == reform.ClaimRate && cfg.Level != 0 {
-		line += ", base items of " + cfg.Level.String()
+		line += w.p.Sprintf(", base items of %s", cfg.Level)
 	}
 	w.line("  %s: %s", r.Label(), line)
 	if len(r.Unknown) > 0 {
@@ -654,7 +660,7 @@ func printResult(w *writer, r reform.Result, cfg reform.Config, before []reform.
 		for _, e := range r.Unknown {
 			n += e.Count
 		}
-		w.line("    unknown %d, counted in the denominator: %s", n, exclusionList(r.Unknown))
+		w.line("    unknown %d, counted in the denominator: %s", n, exclusionList(w.p, r.Unknown))
 	}
 	if len(r.Excluded) == 0 {
 		return
@@ -669,15 +675,15 @@ func printResult(w *writer, r reform.Result, cfg reform.Config, before []reform.
 			return
 		}
 	}
-	w.line("    left out %d: %s", n, exclusionList(r.Excluded))
+	w.line("    left out %d: %s", n, exclusionList(w.p, r.Excluded))
 }
 
 // exclusionList prints matters left out or unknown: per reason, the count
 // and example codes.
-func exclusionList(es []reform.Exclusion) string {
+func exclusionList(p *schema.Printer, es []reform.Exclusion) string {
 	parts := make([]string, len(es))
 	for i, e := range es {
-		parts[i] = fmt.Sprintf("%s %d", e.Reason, e.Count)
+		parts[i] = fmt.Sprintf("%s %d", e.Reason.Localize(p.Lang), e.Count)
 		if len(e.Examples) > 0 {
 			more := ""
 			if int64(len(e.Examples)) < e.Count {
@@ -703,32 +709,32 @@ func printScorecard(w *writer, sc *reform.Scorecard) {
 			name = ms.Group + "/" + name
 		}
 		if len(ms.Scores) == 0 {
-			note := "not measured by a catalogue"
+			note := w.p.Sprintf("not measured by a catalogue")
 			if len(ms.Measure.Reported) > 0 {
-				note += "; reported figures: " + strings.Join(ms.Measure.Reported, ", ")
+				note += w.p.Sprintf("; reported figures: %s", strings.Join(ms.Measure.Reported, ", "))
 			}
 			w.line("  %s: %s", name, note)
 			continue
 		}
 		w.line("  %s:", name)
 		for _, s := range ms.Scores {
-			line := describe(s.Result)
+			line := describe(w.p, s.Result)
 			if s.Target != nil {
-				line += fmt.Sprintf("; target %s: %s", s.Target, s.Verdict)
+				line += w.p.Sprintf("; target %s: %s", s.Target, s.Verdict)
 			}
 			w.line("    %s %s", s.Result.Indicator, line)
 		}
 	}
-	w.line("  targets: %s", tally(sc))
+	w.line("  targets: %s", tally(w.p, sc))
 }
 
 // tally summarises the verdicts of a scorecard's targets.
-func tally(sc *reform.Scorecard) string {
+func tally(p *schema.Printer, sc *reform.Scorecard) string {
 	met, notMet, und := sc.Tally()
 	if met+notMet+und == 0 {
-		return "none set"
+		return p.Sprintf("none set")
 	}
-	return fmt.Sprintf("%d met, %d not met, %d undetermined", met, notMet, und)
+	return p.Sprintf("%d met, %d not met, %d undetermined", met, notMet, und)
 }
 
 func printRollUp(w *writer, rows []rollUpJSON, root string, mode *reform.Mode) {
@@ -739,7 +745,7 @@ func printRollUp(w *writer, rows []rollUpJSON, root string, mode *reform.Mode) {
 	}
 	w.line("Roll-up along %s, mode %s:", root, mode.Name)
 	for _, r := range rows {
-		w.line("  %s: %d matters from %d catalogue(s); targets: %s", r.Unit, r.Matters, r.Catalogues, tally(r.Scorecard))
+		w.line("  %s: %d matters from %d catalogue(s); targets: %s", r.Unit, r.Matters, r.Catalogues, tally(w.p, r.Scorecard))
 		var parts []string
 		seen := map[reform.Indicator]bool{}
 		for _, ms := range r.Scorecard.Measures {

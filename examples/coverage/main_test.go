@@ -48,6 +48,9 @@ func TestGolden(t *testing.T) {
 		{"bad-target", []string{"-target", "即办比例>=70"}, 2},
 		{"stray-argument", []string{"catalogue.yaml"}, 2},
 		{"usage", []string{"-nope"}, 2},
+		{"targets-zh", []string{"-lang", "zh", "-base", "testdata/base.yaml", "-target", "即办比例>=30%", "-target", "下放事项数>=69", "-target", "认领率>=100%"}, 0},
+		{"broken-zh", []string{"-lang", "zh", "-in", "testdata/broken.yaml"}, 1},
+		{"usage-zh", []string{"-lang", "zh", "-h"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -172,4 +175,12 @@ func TestRealList(t *testing.T) {
 	if !strings.Contains(out, "依申请事项数: 1135") {
 		t.Errorf("the real list's 1135 matters are all application-based:\n%s", out)
 	}
+}
+
+// TestMain fixes the language: the programs speak that of the
+// environment, and the golden files are in English unless a case asks
+// for Chinese.
+func TestMain(m *testing.M) {
+	os.Setenv("LC_ALL", "C.UTF-8")
+	os.Exit(m.Run())
 }

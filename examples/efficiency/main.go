@@ -35,7 +35,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -43,6 +42,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zwfw/zwfw/examples/internal/cli"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/matters/workday"
 	"github.com/zwfw/zwfw/reform"
@@ -64,8 +64,8 @@ func (f *files) Set(s string) error { *f = append(*f, s); return nil }
 const maxShown = 20
 
 func run(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("efficiency", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	prog := cli.New("efficiency", args, stderr, "[-in FILE]... [-catalogue FILE] [-month YYYY-MM] [-by department|unit|window|matter] [-format text|markdown|csv|json] [-lang zh|en]")
+	fl, pr := prog.Flags, prog.P
 	var in files
 	fl.Var(&in, "in", "case export `FILE` (CSV or JSON Lines); repeatable")
 	catFile := fl.String("catalogue", "", "catalogue `FILE` to set the cases against")
@@ -74,11 +74,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	format := fl.String("format", "text", "output: text, markdown, csv or json")
 	place := fl.String("place", "市政务大厅窗口", "where the cases were handled, as section 五 names it")
 	holidays := fl.String("holidays", "", "holiday schedule `FILE` adding years to the official calendar")
-	if err := fl.Parse(args); err != nil {
+	if err := prog.Parse(args); err != nil {
 		return 2
 	}
 	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "efficiency: unexpected argument %q (give case exports with -in)\n", fl.Arg(0))
+		prog.Usagef("unexpected argument %q (give case exports with -in)", fl.Arg(0))
 		return 2
 	}
 	period, err := cases.ParseMonth(*month)
@@ -89,13 +89,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	levels := map[string]cases.Level{"department": cases.ByDepartment, "unit": cases.ByUnit, "window": cases.ByWindow, "matter": cases.ByMatter}
 	level, ok := levels[*by]
 	if !ok {
-		fmt.Fprintf(stderr, "efficiency: -by %q: want department, unit, window or matter\n", *by)
+		prog.Usagef("-by %q: want department, unit, window or matter", *by)
 		return 2
 	}
 	switch *format {
 	case "text", "markdown", "csv", "json":
 	default:
-		fmt.Fprintf(stderr, "efficiency: -format %q: want text, markdown, csv or json\n", *format)
+		prog.Usagef("-format %q: want text, markdown, csv or json", *format)
 		return 2
 	}
 	code := 0
@@ -103,10 +103,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		shown := 0
 		for _, p := range l {
 			if shown == maxShown {
-				fmt.Fprintf(stderr, "efficiency: %d more problems not shown\n", len(l)-shown)
+				fmt.Fprintln(stderr, "efficiency: "+pr.Sprintf("%d more problems not shown", len(l)-shown))
 				break
 			}
-			fmt.Fprintln(stderr, p)
+			fmt.Fprintln(stderr, pr.Problem(p))
 			shown++
 		}
 		if l.Err() != nil {

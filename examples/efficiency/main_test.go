@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -83,4 +84,11 @@ func TestJSONShape(t *testing.T) {
 	if acc != out.SectionFive.Accepted || done != out.SectionFive.Completed {
 		t.Errorf("rows sum to %d/%d, totals are %d/%d", acc, done, out.SectionFive.Accepted, out.SectionFive.Completed)
 	}
+}
+
+// TestMain fixes the language: the program speaks that of the
+// environment, and the golden files are in English.
+func TestMain(m *testing.M) {
+	os.Setenv("LC_ALL", "C.UTF-8")
+	os.Exit(m.Run())
 }

@@ -31,6 +31,10 @@ func TestListGolden(t *testing.T) {
 		{"list-24h-gb18030", []string{"-list", "24小时自助清单", "-format", "csv", "-encoding", "gb18030"}, 0},
 		{"list-unknown", []string{"-list", "好差评清单"}, 2},
 		{"list-yaml", []string{"-list", "马上办清单", "-format", "yaml"}, 2},
+		{"list-instant-zh", []string{"-lang", "zh", "-list", "马上办清单"}, 0},
+		{"list-delegated-by-body-zh", []string{"-lang", "zh", "-list", "下放事项清单", "-by-body"}, 0},
+		{"list-chuanyu-csv-zh", []string{"-lang", "zh", "-list", "川渝通办清单", "-format", "csv"}, 0},
+		{"list-unknown-zh", []string{"-lang", "zh", "-list", "好差评清单"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -180,7 +184,7 @@ func TestListsAgreeWithCoverage(t *testing.T) {
 				switch {
 				case strings.HasPrefix(line, "## "):
 					headings++
-				case strings.HasPrefix(line, "| ") && !strings.HasPrefix(line, "| 事项编码 |"):
+				case strings.HasPrefix(line, "| ") && !strings.HasPrefix(line, "| no. |"):
 					tableRows++
 				}
 			}

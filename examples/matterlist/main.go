@@ -6,7 +6,7 @@
 //
 //	matterlist [-in FILE | FILE] [-format yaml|json|csv|markdown|xlsx] [-encoding utf-8|utf-8-bom|gb18030]
 //	           [-division CODE] [-division-name NAME] [-level LEVEL] [-as-of DATE]
-//	matterlist [-in FILE] -list NAME [-format markdown|csv|json|xlsx] [-encoding …]
+//	matterlist [-in FILE] -list NAME [-by-body] [-format markdown|csv|json|xlsx] [-encoding …]
 //
 // -in - reads a catalogue from standard input.
 //
@@ -36,7 +36,13 @@
 // 全程网办清单, 川渝通办清单 and 跨省通办清单 (by batch), 下放事项清单 (by receiving
 // level), 全域通办清单, 就近可办清单, 一件事一次办清单 (by bundle), 24小时自助清单
 // and 容缺受理清单, as a Markdown table (the default), CSV, JSON or a workbook
-// (xlsx, with a 序号 column).
+// (xlsx), numbered (序号) under a heading with the unit and the as-of date;
+// -by-body groups it by department instead. The lists and their writers
+// are package reform's ([reform.Selection]); this program only chooses
+// them.
+//
+// Help, headings and column labels follow -lang zh|en or the locale
+// (LC_ALL, LC_MESSAGES, LANG: zh_* is Chinese).
 //
 // YAML output starts with the line that points editors (the YAML language
 // server) at the catalogue schema, at the address it is published at
@@ -57,12 +63,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/examples/data"
+	"github.com/zwfw/zwfw/examples/internal/cli"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/matters/workbook"
 	"github.com/zwfw/zwfw/reform"
@@ -88,6 +94,8 @@ type options struct {
 	level                  matters.Level
 	asOf                   time.Time
 	schema                 string // the schema reference written into YAML output
+	byBody                 bool // group the list by department
+	p                      *schema.Printer
 }
 
 // formats are the output formats, by -format name.
@@ -97,7 +105,7 @@ var formats = map[string]func(io.Writer, *matters.Catalogue, *options) error{
 	"csv": func(w io.Writer, c *matters.Catalogue, o *options) error {
 		return c.WriteCSV(w, &matters.CSVOptions{Encoding: o.encoding})
 	},
-	"markdown": writeMarkdown,
+	"markdown": func(w io.Writer, c *matters.Catalogue, o *options) error { return c.WriteMarkdown(w, o.p) },
 	"xlsx":     func(w io.Writer, c *matters.Catalogue, _ *options) error { return workbook.Write(w, c) },
 }
 
@@ -109,9 +117,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	cat, probs := load(o.in)
-	for _, p := range probs {
-		fmt.Fprintln(stderr, p)
-	}
+	o.p.List(stderr, probs)
 	if cat == nil || probs.HasErrors() {
 		return 1
 	}
@@ -124,7 +130,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if o.list != "" {
-		if err := listFormats[o.format](stdout, cat, reform.LookupList(o.list).Select(cat), o); err != nil {
+		sel := reform.LookupList(o.list).Select(cat)
+		if o.byBody {
+			sel = sel.ByBody()
+		}
+		lopts := &reform.ListOptions{Lang: &o.p.Lang, Encoding: o.encoding}
+		var err error
+		switch o.format {
+		case "markdown":
+			err = sel.WriteMarkdown(stdout, lopts)
+		case "csv":
+			err = sel.WriteCSV(stdout, lopts)
+		case "json":
+			err = sel.WriteJSON(stdout)
+		case "xlsx":
+			err = writeListXLSX(stdout, sel, o)
+		}
+		if err != nil {
 			fmt.Fprintln(stderr, "matterlist:", err)
 			return 1
 		}
@@ -189,14 +211,17 @@ func warnComments(stderr io.Writer, name string) {
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, int) {
-	fl := flag.NewFlagSet("matterlist", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	var o options
+	prog := cli.New("matterlist", args, stderr,
+		"[-in FILE | FILE] [-format yaml|json|csv|markdown|xlsx] [-encoding utf-8|utf-8-bom|gb18030] [-division CODE] [-division-name NAME] [-level LEVEL] [-as-of DATE] [-lang zh|en]",
+		"[-in FILE] -list NAME [-by-body] [-format markdown|csv|json|xlsx] [-encoding ...]")
+	fl := prog.Flags
+	o := options{p: prog.P}
 	fl.StringVar(&o.in, "in", "", "read the catalogue from `FILE` (.xlsx, CSV, YAML or JSON); default: the embedded sample")
 	fl.StringVar(&o.format, "format", "yaml", "write `yaml`, json, csv, markdown or xlsx")
 	enc := fl.String("encoding", "utf-8", "encoding of CSV output: `utf-8`, utf-8-bom or gb18030")
 	fl.StringVar(&o.schema, "schema", "", "write `REF` as the schema reference of YAML output (default: the published address; a path such as ../schema/catalogue.schema.json for a local copy)")
 	fl.StringVar(&o.list, "list", "", "write the published list `NAME` (马上办清单, 川渝通办清单, …) as markdown, csv, json or xlsx instead of the catalogue")
+	fl.BoolVar(&o.byBody, "by-body", false, "group the list by department (实施主体) instead of its own grouping")
 	fl.StringVar(&o.division, "division", "", "the catalogue's division `CODE` (GB/T 2260, 6, 9 or 12 digits)")
 	fl.StringVar(&o.divisionName, "division-name", "", "the catalogue's division `NAME` (广安区)")
 	fl.Func("level", "the catalogue's exercise `LEVEL` (县级, or 1–6)", func(s string) error {
@@ -215,18 +240,11 @@ func parseFlags(args []string, stderr io.Writer) (*options, int) {
 		o.asOf = t
 		return nil
 	})
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: matterlist [-in FILE | FILE] [-format yaml|json|csv|markdown|xlsx] [-encoding utf-8|utf-8-bom|gb18030]")
-		fmt.Fprintln(stderr, "                  [-division CODE] [-division-name NAME] [-level LEVEL] [-as-of DATE]")
-		fmt.Fprintln(stderr, "       matterlist [-in FILE] -list NAME [-format markdown|csv|json|xlsx] [-encoding ...]")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
+	if err := prog.Parse(args); err != nil {
 		return nil, 2
 	}
 	usage := func(format string, args ...any) (*options, int) {
-		fmt.Fprintf(stderr, "matterlist: "+format+"\n", args...)
-		fl.Usage()
+		prog.Usagef(format, args...)
 		return nil, 2
 	}
 	switch {
@@ -249,7 +267,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, int) {
 		if reform.LookupList(o.list) == nil {
 			return usage("unknown list %q (lists: %s)", o.list, listNames())
 		}
-		if _, ok := listFormats[o.format]; !ok {
+		if o.format != "markdown" && o.format != "csv" && o.format != "json" && o.format != "xlsx" {
 			return usage("a list is written as markdown, csv, json or xlsx, not %q", o.format)
 		}
 	}
@@ -336,82 +354,4 @@ func completeHeader(c *matters.Catalogue, o *options, stderr io.Writer) {
 			fmt.Fprintf(stderr, "matterlist: note: level %s, the level of every matter; -level gives another\n", l)
 		}
 	}
-}
-
-// writeMarkdown writes a heading, a summary and a table of the matters,
-// grouped by body in the order the bodies first appear.
-func writeMarkdown(w io.Writer, c *matters.Catalogue, _ *options) error {
-	var b strings.Builder
-	title := c.Title
-	if title == "" {
-		title = c.Division.Name + c.Kind.String()
-	}
-	fmt.Fprintf(&b, "# %s\n\n", cell(title))
-	var facts []string
-	if c.Division.Name != "" || c.Division.Code != "" {
-		facts = append(facts, strings.TrimSpace(c.Division.Name+" "+c.Division.Code))
-	}
-	if !c.AsOf.IsZero() {
-		facts = append(facts, "as of "+c.AsOf.Format("2006-01-02"))
-	}
-	instant, online := 0, 0
-	for i := range c.Matters {
-		if c.Matters[i].IsInstant() {
-			instant++
-		}
-		if c.Matters[i].FullyOnline() {
-			online++
-		}
-	}
-	facts = append(facts, fmt.Sprintf("%d matters (%d 即办, %d 全程网办)", len(c.Matters), instant, online))
-	if len(c.Bundles) > 0 {
-		facts = append(facts, fmt.Sprintf("%d one-thing bundles", len(c.Bundles)))
-	}
-	b.WriteString(cell(strings.Join(facts, " · ")) + "\n")
-
-	var bodies []string
-	byBody := map[string][]*matters.Matter{}
-	for i := range c.Matters {
-		m := &c.Matters[i]
-		if _, ok := byBody[m.Body.Name]; !ok {
-			bodies = append(bodies, m.Body.Name)
-		}
-		byBody[m.Body.Name] = append(byBody[m.Body.Name], m)
-	}
-	for _, body := range bodies {
-		fmt.Fprintf(&b, "\n## %s\n\n", cell(body))
-		b.WriteString("| 事项编码 | 事项名称 | 事项类型 | 行使层级 | 法定时限 | 承诺时限 | 办件类型 | 跑动次数 | 网办深度 | 通办范围 |\n")
-		b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
-		for _, m := range byBody[body] {
-			visits := ""
-			if m.Visits != nil {
-				visits = fmt.Sprint(*m.Visits)
-			}
-			var scopes []string
-			for _, s := range m.Scopes {
-				scopes = append(scopes, s.Kind.String())
-			}
-			row := []string{m.Code, m.Name, m.Type.String(), m.Level.String(), m.LegalLimit.String(), m.PromisedLimit.String(),
-				m.HandlingKind.String(), visits, m.Depth().String(), strings.Join(slices.Compact(scopes), "、")}
-			for i := range row {
-				row[i] = cell(row[i])
-			}
-			b.WriteString("| " + strings.Join(row, " | ") + " |\n")
-		}
-	}
-	if len(c.Bundles) > 0 {
-		b.WriteString("\n## 一件事一次办\n\n| 编码 | 名称 | 牵头部门 | 事项数 | 承诺时限 |\n|---|---|---|---|---|\n")
-		for _, bu := range c.Bundles {
-			fmt.Fprintf(&b, "| %s | %s | %s | %d | %s |\n", cell(bu.Code), cell(bu.Name), cell(bu.LeadBody), len(bu.Matters), cell(bu.PromisedLimit.String()))
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// cell escapes text for a Markdown table cell or line: white space runs
-// become one space, other control characters are written visibly, HTML
-// markup becomes entities and Markdown syntax is escaped (schema.Markdown).
-func cell(s string) string {
-	return schema.Markdown(strings.Join(strings.Fields(s), " "))
 }

@@ -33,6 +33,8 @@ func TestGolden(t *testing.T) {
 		{"csv", []string{"-in", "testdata/valid.yaml", "-format", "csv"}, 0},
 		{"csv-gb18030", []string{"-in", "testdata/valid.yaml", "-format", "csv", "-encoding", "gb18030"}, 0},
 		{"markdown", []string{"-in", "testdata/valid.yaml", "-format", "markdown"}, 0},
+		{"markdown-zh", []string{"-lang", "zh", "-in", "testdata/valid.yaml", "-format", "markdown"}, 0},
+		{"usage-zh", []string{"-lang", "zh", "-h"}, 2},
 		{"from-csv", []string{"-in", "testdata/portal.csv", "-format", "markdown"}, 0},
 		{"broken", []string{"-in", "testdata/broken.yaml"}, 1},
 		{"missing", []string{"-in", "testdata/missing.csv"}, 1},
@@ -202,4 +204,12 @@ func TestOutputSafety(t *testing.T) {
 			t.Errorf("%v: markup not escaped:\n%s", args, out)
 		}
 	}
+}
+
+// TestMain fixes the language: the programs speak that of the
+// environment, and the golden files are in English unless a case asks
+// for Chinese.
+func TestMain(m *testing.M) {
+	os.Setenv("LC_ALL", "C.UTF-8")
+	os.Exit(m.Run())
 }

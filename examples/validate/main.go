@@ -6,7 +6,13 @@
 //
 // Usage:
 //
-//	validate [-json] [FILE...]
+//	validate [-json] [-q] [-lang zh|en] [FILE...]
+//
+// Messages, help and the summary are in Chinese when -lang zh is given or
+// the locale (LC_ALL, LC_MESSAGES, LANG) is zh_*, in English otherwise;
+// rule identifiers and JSON keys stay as they are. On a terminal, standard
+// error shows how many matters have been read, the rate and the time
+// elapsed while a catalogue streams; -q turns that off.
 //
 // A FILE of "-" is standard input (named <stdin> in problems; its format is
 // told by its first character).
@@ -25,7 +31,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -34,6 +39,7 @@ import (
 
 	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/examples/data"
+	"github.com/zwfw/zwfw/examples/internal/cli"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/matters/workbook"
 	"github.com/zwfw/zwfw/reform"
@@ -49,15 +55,12 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	prog := cli.New("validate", args, stderr, "[-json] [-q] [-lang zh|en] [FILE...]",
+		schema.M("With no FILE, validates the embedded sample catalogue."))
+	fl, pr := prog.Flags, prog.P
 	asJSON := fl.Bool("json", false, "print problems as a JSON array")
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: validate [-json] [FILE...]")
-		fmt.Fprintln(stderr, "With no FILE, validates the embedded sample catalogue.")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
+	quiet := fl.Bool("q", false, "show no progress on standard error")
+	if err := prog.Parse(args); err != nil {
 		return 2
 	}
 
@@ -69,7 +72,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var results []result
 	check := func(name string, r io.Reader) {
-		kind, n, probs := validate(name, r)
+		progress := cli.NewProgress(stderr, pr, schema.M("%s: %d matters read", name), *quiet)
+		kind, n, probs := validate(name, r, progress)
 		if probs == nil {
 			probs = schema.List{}
 		}
@@ -93,8 +97,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			// An unreadable file is a problem of that document, not a
 			// usage error: the other files are still checked.
-			results = append(results, result{File: name, Problems: schema.List{{
-				Pos: schema.Pos{File: name}, Rule: matters.RuleRead, Message: err.Error(), Err: err}}})
+			results = append(results, result{File: name, Problems: schema.ReadProblem(name, err)})
 			continue
 		}
 		check(name, f)
@@ -115,18 +118,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	} else {
 		for _, r := range results {
-			for _, p := range r.Problems {
-				fmt.Fprintln(stdout, p)
-			}
+			pr.List(stdout, r.Problems)
 			what := r.Kind
 			switch {
 			case r.Kind == "Catalogue":
 				what = plural(r.Matters, "matter")
+				if pr.Lang != schema.English {
+					what = pr.Sprintf("%d matters", r.Matters)
+				}
 			case r.Kind == "":
-				what = "unreadable"
+				what = pr.Sprintf("unreadable")
+			case r.Kind == "Bulletin":
+				what = pr.Sprintf("Bulletin")
+			case r.Kind == "Divisions":
+				what = pr.Sprintf("Divisions")
+			case r.Kind == "ReformModes":
+				what = pr.Sprintf("ReformModes")
 			}
-			fmt.Fprintf(stdout, "%s: %s, %s, %s\n", r.File, what,
-				plural(r.Problems.Count(schema.Error), "error"), plural(r.Problems.Count(schema.Warning), "warning"))
+			if pr.Lang == schema.English {
+				fmt.Fprintf(stdout, "%s: %s, %s, %s\n", r.File, what,
+					plural(r.Problems.Count(schema.Error), "error"), plural(r.Problems.Count(schema.Warning), "warning"))
+			} else {
+				pr.Fprintln(stdout, "%s: %s, %d errors, %d warnings",
+					r.File, what, r.Problems.Count(schema.Error), r.Problems.Count(schema.Warning))
+			}
 		}
 	}
 	if failed {
@@ -175,7 +190,11 @@ func (rc *recorder) Read(p []byte) (int, error) {
 // within their kind's size limit, and checked by the package that models
 // them. A spreadsheet saved as CSV is read as a catalogue (problems at
 // row:column).
-func validate(name string, r io.Reader) (kind string, matterCount int, probs schema.List) {
+func validate(name string, r io.Reader, progress *cli.Progress) (kind string, matterCount int, probs schema.List) {
+	var opts matters.DecodeOptions
+	if progress != nil {
+		opts.Progress = progress.Update
+	}
 	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
 		cat, _ := workbook.Read(r, name, schema.Collect(&probs))
 		if cat != nil {
@@ -185,9 +204,12 @@ func validate(name string, r io.Reader) (kind string, matterCount int, probs sch
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	if head, _ := br.Peek(64 << 10); matters.IsCSV(name, head) {
-		d := matters.NewDecoder(br, name, nil)
+		d := matters.NewDecoder(br, name, &opts)
 		for range d.Matters() {
 			matterCount++
+		}
+		if progress != nil {
+			progress.Done(int64(matterCount))
 		}
 		return "Catalogue", matterCount, d.Problems()
 	}
@@ -223,7 +245,7 @@ func validate(name string, r io.Reader) (kind string, matterCount int, probs sch
 			return kind, 0, schema.List{{Pos: schema.Pos{File: name, Line: 1, Col: 1}, Rule: schema.RuleTooLarge,
 				Message: fmt.Sprintf("the members before the first matter take more than %s", schema.Bytes(maxWhole))}}
 		}
-		d := matters.NewDecoder(rest, name, nil)
+		d := matters.NewDecoder(rest, name, &opts)
 		for range d.Matters() {
 			matterCount++
 		}

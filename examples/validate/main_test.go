@@ -19,24 +19,38 @@ func TestGolden(t *testing.T) {
 		name string
 		args []string
 		code int
+		lang string // LANG; C.UTF-8 when empty
 	}{
-		{"default", nil, 0},
-		{"valid", []string{"testdata/valid.yaml"}, 0},
-		{"broken", []string{"testdata/broken.yaml"}, 1},
-		{"truncated", []string{"testdata/truncated.json"}, 1},
-		{"several", []string{"testdata/valid.yaml", "testdata/broken.yaml"}, 1},
-		{"json", []string{"-json", "testdata/broken.yaml"}, 1},
-		{"kinds", []string{"../data/bulletin-2021-04.yaml", "../../county/suining.yaml", "../../reform/modes.yaml"}, 0},
-		{"csv", []string{"../catalogdiff/testdata/portal.csv"}, 0},
+		{"default", nil, 0, ""},
+		{"valid", []string{"testdata/valid.yaml"}, 0, ""},
+		{"broken", []string{"testdata/broken.yaml"}, 1, ""},
+		{"truncated", []string{"testdata/truncated.json"}, 1, ""},
+		{"several", []string{"testdata/valid.yaml", "testdata/broken.yaml"}, 1, ""},
+		{"json", []string{"-json", "testdata/broken.yaml"}, 1, ""},
+		{"kinds", []string{"../data/bulletin-2021-04.yaml", "../../county/suining.yaml", "../../reform/modes.yaml"}, 0, ""},
+		{"csv", []string{"../catalogdiff/testdata/portal.csv"}, 0, ""},
 		// A spreadsheet's problems are at row and column, one a line.
-		{"csv-bad", []string{"testdata/portal-bad.csv"}, 1},
+		{"csv-bad", []string{"testdata/portal-bad.csv"}, 1, ""},
 		// Text that is no document is named by its start, not printed whole.
-		{"one-line", []string{"testdata/one-line.txt"}, 1},
-		{"usage", []string{"-nope"}, 2},
-		{"missing", []string{"testdata/missing.yaml"}, 1},
+		{"one-line", []string{"testdata/one-line.txt"}, 1, ""},
+		{"usage", []string{"-nope"}, 2, ""},
+		{"missing", []string{"testdata/missing.yaml"}, 1, ""},
+		{"broken-zh", []string{"testdata/broken.yaml"}, 1, "zh_CN.UTF-8"},
+		{"broken-lang-zh", []string{"-lang", "zh", "testdata/broken.yaml"}, 1, ""},
+		{"broken-lang-en", []string{"-lang=en", "testdata/broken.yaml"}, 1, "zh_CN.UTF-8"},
+		{"usage-zh", []string{"-h"}, 2, "zh_CN.UTF-8"},
+		{"usage-lang", []string{"-lang", "fr"}, 2, ""},
+		{"several-zh", []string{"-lang", "zh", "testdata/valid.yaml", "testdata/missing.yaml", "../data/bulletin-2021-04.yaml"}, 1, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			lang := tt.lang
+			if lang == "" {
+				lang = "C.UTF-8"
+			}
+			t.Setenv("LC_ALL", "")
+			t.Setenv("LC_MESSAGES", "")
+			t.Setenv("LANG", lang)
 			var stdout, stderr bytes.Buffer
 			code := run(tt.args, &stdout, &stderr)
 			if code != tt.code {
@@ -53,6 +67,7 @@ func TestGolden(t *testing.T) {
 
 // Every problem line follows FILE:LINE:COL: SEVERITY: PATH: MESSAGE [RULE].
 func TestCompilerConvention(t *testing.T) {
+	t.Setenv("LC_ALL", "C")
 	var stdout, stderr bytes.Buffer
 	run([]string{"testdata/broken.yaml"}, &stdout, &stderr)
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
@@ -113,7 +128,7 @@ func TestKindFromTopLevel(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			kind, _, probs := validate(tt.file, strings.NewReader(tt.data))
+			kind, _, probs := validate(tt.file, strings.NewReader(tt.data), nil)
 			if kind != tt.kind {
 				t.Errorf("kind %q, want %q; problems:\n%v", kind, tt.kind, probs)
 			}
@@ -137,7 +152,7 @@ func TestEndlessInput(t *testing.T) {
 		{"endless JSON string", io.MultiReader(strings.NewReader(`{"kind": "Catalogue", "matters": ["`), &endless{b: 'a'}), schema.RuleTooLarge},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, probs := validate("in", tt.r)
+			_, _, probs := validate("in", tt.r, nil)
 			if len(probs) == 0 || probs[0].Rule != tt.rule || probs[0].Pos.Line == 0 {
 				t.Errorf("problems %v, want a located %s", probs, tt.rule)
 			}
@@ -160,8 +175,16 @@ func (e *endless) Read(p []byte) (int, error) {
 // refuses it.
 func TestKindLimits(t *testing.T) {
 	big := `{"kind": "Bulletin", "schemaVersion": 1, "x-pad": "` + strings.Repeat("a", report.MaxDocumentSize) + `"}`
-	kind, _, probs := validate("big.json", strings.NewReader(big))
+	kind, _, probs := validate("big.json", strings.NewReader(big), nil)
 	if kind != "Bulletin" || len(probs) != 1 || probs[0].Rule != schema.RuleTooLarge || probs[0].Pos.Line != 1 {
 		t.Errorf("kind %q, problems %v; want one located %s for a Bulletin", kind, probs, schema.RuleTooLarge)
 	}
+}
+
+// TestMain fixes the language: the programs speak that of the
+// environment, and the golden files are in English unless a case asks
+// for Chinese.
+func TestMain(m *testing.M) {
+	os.Setenv("LC_ALL", "C.UTF-8")
+	os.Exit(m.Run())
 }

@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zwfw/zwfw/schema"
+)
+
+func TestLang(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "zh_CN.UTF-8")
+	tests := []struct {
+		name string
+		args []string
+		want schema.Lang
+	}{
+		{"the environment", []string{"-json", "x.yaml"}, schema.Chinese},
+		{"-lang en", []string{"-lang", "en", "x.yaml"}, schema.English},
+		{"-lang=en", []string{"-lang=en"}, schema.English},
+		{"--lang en", []string{"--lang", "en"}, schema.English},
+		{"an unknown -lang leaves the environment's", []string{"-lang", "fr"}, schema.Chinese},
+		{"after --, a file named -lang", []string{"--", "-lang", "en"}, schema.Chinese},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Lang(tt.args); got != tt.want {
+				t.Errorf("Lang(%q) = %v, want %v", tt.args, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestProgress shows progress at most every interval, with the count, a
+// rate and the time elapsed, and ends the line when done.
+func TestProgress(t *testing.T) {
+	var b bytes.Buffer
+	p := newProgress(&b, schema.NewPrinter(schema.English), schema.M("%s: %d matters read", "c.json"))
+	p.interval = time.Hour
+	p.Update(10)
+	if b.Len() != 0 {
+		t.Fatalf("shown before the interval: %q", b.String())
+	}
+	p.interval = 0
+	p.last = p.last.Add(-time.Second)
+	p.Update(20)
+	if !strings.HasPrefix(b.String(), "\rc.json: 20 matters read, ") || !strings.Contains(b.String(), "/s, ") {
+		t.Errorf("progress line %q", b.String())
+	}
+	p.Done(25)
+	if !strings.Contains(b.String(), "\rc.json: 25 matters read, ") || !strings.HasSuffix(b.String(), " elapsed\n") {
+		t.Errorf("final line %q", b.String())
+	}
+
+	b.Reset()
+	zh := newProgress(&b, schema.NewPrinter(schema.Chinese), schema.M("%s: %d matters read", "c.json"))
+	zh.Done(3)
+	if !strings.Contains(b.String(), "c.json:已读取事项3项,每秒") {
+		t.Errorf("Chinese progress %q", b.String())
+	}
+
+	// Quiet, or not a terminal: nothing, and a nil Progress is safe.
+	if NewProgress(&b, nil, schema.M("%d matters read"), false) != nil {
+		t.Error("progress on a buffer, which is no terminal")
+	}
+	var none *Progress
+	none.Update(1)
+	none.Done(1)
+}
