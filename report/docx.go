@@ -138,7 +138,7 @@ const (
 	styleAttachment     = "Attachment"
 	styleAttachmentMore = "AttachmentMore"
 	styleAttachmentHead = "AttachmentHead"
-	styleIssue          = "Issue"
+	styleNumber         = "Number"
 	styleTableCell      = "TableCell"
 	styleDistribution   = "Distribution"
 )
@@ -165,16 +165,16 @@ func (d *docxWriter) run(text, rPr string) {
 	d.b.WriteString("</w:t></w:r>")
 }
 
-// masthead writes the 版头 of a bulletin: the red name of the issue, its
+// masthead writes the 版头 of a bulletin: the red name of the bulletin, its
 // number (期号) when the masthead gives one, then the issuer on the left
 // and the date (or the month) on the right above a red rule.
 func (d *docxWriter) masthead(v *view) {
 	b := v.b
-	title, issue := b.Title, ""
+	title, number := b.Title, ""
 	issuer, date := b.Issuer, b.Period.Chinese()
 	if m := b.Masthead; m != nil {
 		title = firstOf(m.Title, b.Title)
-		issue = m.issueLine()
+		number = m.issueLine()
 		issuer = firstOf(m.Issuer, b.Issuer)
 		if !m.Date.IsZero() {
 			date = fmt.Sprintf("%d年%d月%d日", m.Date.Year(), int(m.Date.Month()), m.Date.Day())
@@ -184,8 +184,8 @@ func (d *docxWriter) masthead(v *view) {
 		title = "工作简报"
 	}
 	d.para(styleMasthead, title)
-	if issue != "" {
-		d.para(styleIssue, issue)
+	if number != "" {
+		d.para(styleNumber, number)
 	}
 	fmt.Fprintf(d.b, `<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr>`, styleMastheadLine)
 	d.run(issuer, "")
@@ -333,7 +333,7 @@ var stylesXML = xml.Header + `<w:styles xmlns:w="` + nsW + `">` +
 	style(styleAttachment, "附件说明", `<w:ind w:left="1600" w:hanging="1600"/>`, "") +
 	style(styleAttachmentMore, "附件说明续", `<w:ind w:left="1600"/>`, "") +
 	style(styleAttachmentHead, "附件标识", `<w:jc w:val="left"/>`, fonts(fontHeading)) +
-	style(styleIssue, "期号", `<w:jc w:val="center"/>`, "") +
+	style(styleNumber, "期号", `<w:jc w:val="center"/>`, "") +
 	style(styleTableCell, "表格", `<w:spacing w:line="360" w:lineRule="exact"/>`, fmt.Sprintf(`<w:sz w:val="%[1]d"/><w:szCs w:val="%[1]d"/><w:spacing w:val="0"/>`, sizeSmall4)) +
 	style(styleDistribution, "版记", `<w:pBdr><w:top w:val="single" w:sz="4" w:space="1" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:space="1" w:color="000000"/></w:pBdr><w:ind w:left="280" w:right="280"/><w:jc w:val="left"/>`,
 		fmt.Sprintf(`<w:sz w:val="%[1]d"/><w:szCs w:val="%[1]d"/>`, size4)) +

@@ -28,7 +28,7 @@ func (v *view) html(w *bufio.Writer) error {
 	}
 	if m := v.b.Masthead; m != nil {
 		page.Masthead = firstOf(m.Title, v.b.Title)
-		page.Issue = m.issueLine()
+		page.Number = m.issueLine()
 		page.Issuer = firstOf(m.Issuer, v.b.Issuer)
 		if !m.Date.IsZero() {
 			page.Period = fmt.Sprintf("%d年%d月%d日", m.Date.Year(), int(m.Date.Month()), m.Date.Day())
@@ -81,12 +81,12 @@ func (v *view) printer() *schema.Printer {
 }
 
 type htmlPage struct {
-	Lang, Title, Masthead, Issue, Issuer, Period string
-	Sections                                     []htmlSection
-	Attachments                                  []string
-	Tables                                       []htmlTable
-	Distribution                                 []string
-	Trend                                        template.HTML
+	Lang, Title, Masthead, Number, Issuer, Period string
+	Sections                                      []htmlSection
+	Attachments                                   []string
+	Tables                                        []htmlTable
+	Distribution                                  []string
+	Trend                                         template.HTML
 }
 
 // htmlTable is an attachment's table.
@@ -113,7 +113,7 @@ var htmlTemplate = template.Must(template.New("bulletin").Parse(`<!DOCTYPE html>
 body { max-width: 156mm; margin: 2em auto; padding: 0 1em; color: #000; background: #fff;
   font: 16pt/1.8 "FangSong", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", serif; }
 .masthead { text-align: center; color: #d00; font: bold 36pt/1.4 "方正小标宋简体", "Noto Serif CJK SC", serif; letter-spacing: .2em; margin: 0; }
-.issue { display: flex; justify-content: space-between; border-bottom: 3px solid #d00; padding: 0 1em .3em; margin-bottom: 1em; }
+.byline { display: flex; justify-content: space-between; border-bottom: 3px solid #d00; padding: 0 1em .3em; margin-bottom: 1em; }
 h1 { text-align: center; font: 22pt/1.6 "方正小标宋简体", "Noto Serif CJK SC", serif; margin: .5em 0; }
 h2 { font: 16pt/1.8 "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; margin: .8em 0 0; text-indent: 2em; }
 h3 { font: 16pt/1.8 "KaiTi", "楷体_GB2312", "STKaiti", "Noto Serif CJK SC", serif; margin: .4em 0 0; text-indent: 2em; }
@@ -136,8 +136,8 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 <body>
 <header>
 <p class="masthead">{{.Masthead}}</p>
-{{if .Issue}}<p class="number">{{.Issue}}</p>
-{{end}}<div class="issue"><span>{{.Issuer}}</span><span>{{.Period}}</span></div>
+{{if .Number}}<p class="number">{{.Number}}</p>
+{{end}}<div class="byline"><span>{{.Issuer}}</span><span>{{.Period}}</span></div>
 </header>
 <h1>{{.Title}}</h1>
 {{range .Sections}}<section>
