@@ -121,7 +121,7 @@ func checkDivision(s string, v uint64) (DivisionCode, error) {
 func parseKnownDivision(s string) (DivisionCode, error) {
 	d, err := ParseDivisionCode(s)
 	if err == nil && !d.IsKnown() {
-		return DivisionCode{}, codeErr(s, 0, codeRuleUnknownProvince, "no GB/T 2260 province has code "+s[:2])
+		return DivisionCode{}, codeErr(s, 0, codeRuleUnknownProvince, "no GB/T 2260 province has code %s", s[:2])
 	}
 	return d, err
 }
