@@ -85,8 +85,8 @@ func (c *Catalogue) WriteMarkdown(w io.Writer, p *schema.Printer) error {
 	return err
 }
 
-// mdCell escapes text for a Markdown table cell, on one line.
+// mdCell escapes text for a Markdown table cell, on one line, carrying no
+// markup from the data ([schema.Markdown]).
 func mdCell(s string) string {
-	s = strings.ReplaceAll(s, "|", `\|`)
-	return strings.Join(strings.Fields(s), " ")
+	return schema.Markdown(strings.Join(strings.Fields(s), " "))
 }

@@ -260,10 +260,9 @@ func (s *Selection) ByBody() *Selection {
 	return &out
 }
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", `\<`, ">", `\>`, "[", `\[`, "]", `\]`)
-
-// mdCell escapes text for Markdown, on one line.
-func mdCell(s string) string { return mdEscaper.Replace(strings.Join(strings.Fields(s), " ")) }
+// mdCell escapes text for Markdown, on one line, carrying no markup from
+// the data ([schema.Markdown]).
+func mdCell(s string) string { return schema.Markdown(strings.Join(strings.Fields(s), " ")) }
 
 // csvCell defuses a cell a spreadsheet would run as a formula.
 func csvCell(s string) string {

@@ -94,7 +94,7 @@ type options struct {
 	level                  matters.Level
 	asOf                   time.Time
 	schema                 string // the schema reference written into YAML output
-	byBody                 bool // group the list by department
+	byBody                 bool   // group the list by department
 	p                      *schema.Printer
 }
 
