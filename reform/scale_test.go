@@ -29,7 +29,7 @@ import (
 // The scale benchmarks measure the whole pipeline on a synthetic catalogue
 // against its baselines, in one run:
 //
-//	go test -run='^$' -bench=Scale -benchmem -benchtime=1x -count=5 -scale=1000000 ./reform
+//	go test ./reform -run='^$' -bench=Scale -benchmem -benchtime=1x -count=5 -scale=1000000
 //
 // -scale sets the number of matters (default 20,000, so that the
 // benchmarks also run quickly as a smoke test).

@@ -100,7 +100,7 @@ func peakHeap(f func()) float64 {
 // cpu-ms/op too (the CPU time of the whole process, every thread), which
 // varies far less than wall time:
 //
-//	go test -run='^$' -bench=Scale -benchmem -benchtime=1x -scale=10000000 ./reform/cases
+//	go test ./reform/cases -run='^$' -bench=Scale -benchmem -benchtime=1x -scale=10000000
 func BenchmarkScale(b *testing.B) {
 	path, size := scaleFile(b, b.TempDir(), *scale)
 	april := cases.Month(2021, time.April)
