@@ -7,6 +7,19 @@ package schema
 // another order. TestMessagesHaveEveryLanguage finds every message of the
 // module in its source and fails when one is missing here.
 var zhMessages = map[string]string{
+	// The example programs' notes and warnings.
+	"%s: note: the catalogue names no division; %s is %s":                                                                                 "%s:注意:清单未写明区划,%s为%s",
+	"warning: %s and %s are editions of division %s; the later (%s, as of %s) is rolled up":                                               "警告:%s与%s是区划%s的两个版本,汇总采用较新的版本(%s,截至%s)",
+	"%s and %s both hold division %s with no later as-of date between them; give one of them (they would be counted twice)":               "%s与%s都是区划%s的清单,截至日期相同,请只给出其中一个(否则将重复计算)",
+	"%s is given twice (as %s and %s); each catalogue is measured once":                                                                   "%s重复给出(%s与%s),每份清单只计算一次",
+	"%s is given twice (as %s and %s); each catalogue is counted once":                                                                    "%s重复给出(%s与%s),每份清单只计一次",
+	"%d reported figures differ from the computed ones":                                                                                   "%d项报告值与计算值不一致",
+	"warning: %s is an earlier edition (as of %s) of %s than another given (as of %s); only the latest is counted":                        "警告:%[1]s是%[3]s的较早版本(截至%[2]s),另有截至%[4]s的版本,只计最新版本",
+	"the catalogue names no division and %s is not a division package county knows; give -division-name (a %s document needs it)":         "清单未写明区划,%s也不是已知的区划,请用 -division-name 给出区划名称(%s文档须有区划名称)",
+	"warning: %s: %d lines with comments are not written (comments are not part of the catalogue; keep the commented file as the source)": "警告:%s:%d行注释不会写出(注释不属于清单内容,请以带注释的文件为源文件)",
+	"note: division %s, the area every matter's code states; -division gives another":                                                     "注意:区划取%s,即各事项编码所示地区;可用 -division 另行指定",
+	"note: division %s is %s (package county); -division-name gives another name":                                                         "注意:区划%s为%s(据county包);可用 -division-name 另行指定名称",
+	"note: level %s, the level of every matter; -level gives another":                                                                     "注意:层级取%s,即各事项的层级;可用 -level 另行指定",
 	"column %s: %s":                               "%[1]s列:%[2]s",
 	"record has %d fields, the header %d":         "该行有%d个字段,表头有%d个",
 	"code %q is malformed: %v":                    "代码%q格式有误:%v",

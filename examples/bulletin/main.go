@@ -208,7 +208,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		for i, path := range fl.Args() {
 			for _, prev := range fl.Args()[:i] {
 				if sameFile(prev, path) {
-					fmt.Fprintf(stderr, "bulletin: %s is given twice (as %s and %s); each catalogue is counted once\n", path, prev, path)
+					fmt.Fprintln(stderr, "bulletin: "+pr.Sprintf("%s is given twice (as %s and %s); each catalogue is counted once", path, prev, path))
 					return 2
 				}
 			}
@@ -223,12 +223,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 				failed = true
 			}
 			if c != nil {
-				nameDivision(c, path, stderr)
+				nameDivision(c, path, pr, stderr)
 				cats = append(cats, c)
 				paths = append(paths, path)
 			}
 		}
-		cats = latestEditions(cats, paths, stderr)
+		cats = latestEditions(cats, paths, pr, stderr)
 		if b == nil || probs.HasErrors() {
 			return 1
 		}
@@ -253,7 +253,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		if disagree > 0 {
 			// A check that finds differences fails, as diff and cmp do.
-			fmt.Fprintf(stderr, "bulletin: %d 项报告值与计算值不一致\n", disagree)
+			fmt.Fprintln(stderr, "bulletin: "+pr.Sprintf("%d reported figures differ from the computed ones", disagree))
 			failed = true
 		}
 	} else {
@@ -444,14 +444,14 @@ func sameFile(a, b string) bool {
 // nameDivision gives a catalogue that names no division (a spreadsheet has
 // only codes) the name package county knows for its code, and says so:
 // figures are looked up by the unit's name.
-func nameDivision(c *matters.Catalogue, path string, stderr io.Writer) {
+func nameDivision(c *matters.Catalogue, path string, pr *schema.Printer, stderr io.Writer) {
 	if c.Division.Name != "" || c.Division.Code == "" {
 		return
 	}
 	if code, err := county.ParseCode(c.Division.Code); err == nil {
 		if name, ok := county.Name(code); ok {
 			c.Division.Name = name
-			fmt.Fprintf(stderr, "bulletin: %s: note: the catalogue names no division; %s is %s\n", path, c.Division.Code, name)
+			fmt.Fprintln(stderr, "bulletin: "+pr.Sprintf("%s: note: the catalogue names no division; %s is %s", path, c.Division.Code, name))
 		}
 	}
 }
@@ -460,7 +460,7 @@ func nameDivision(c *matters.Catalogue, path string, stderr io.Writer) {
 // dates, the latest edition, with a warning: editions are never summed.
 // Catalogues of one division as of one date are shards of one list and
 // are measured together.
-func latestEditions(cats []*matters.Catalogue, paths []string, stderr io.Writer) []*matters.Catalogue {
+func latestEditions(cats []*matters.Catalogue, paths []string, pr *schema.Printer, stderr io.Writer) []*matters.Catalogue {
 	latest := map[string]time.Time{}
 	for _, c := range cats {
 		if t, ok := latest[c.Division.Name]; !ok || c.AsOf.After(t) {
@@ -470,8 +470,8 @@ func latestEditions(cats []*matters.Catalogue, paths []string, stderr io.Writer)
 	var out []*matters.Catalogue
 	for i, c := range cats {
 		if t := latest[c.Division.Name]; !c.AsOf.Equal(t) {
-			fmt.Fprintf(stderr, "bulletin: warning: %s is an earlier edition (as of %s) of %s than another given (as of %s); only the latest is counted\n",
-				paths[i], c.AsOf.Format("2006-01-02"), c.Division.Name, t.Format("2006-01-02"))
+			fmt.Fprintln(stderr, "bulletin: "+pr.Sprintf("warning: %s is an earlier edition (as of %s) of %s than another given (as of %s); only the latest is counted",
+				paths[i], c.AsOf.Format("2006-01-02"), c.Division.Name, t.Format("2006-01-02")))
 			continue
 		}
 		out = append(out, c)

@@ -125,7 +125,7 @@ func TestExitCodes(t *testing.T) {
 // sample catalogue is not the one the bulletin counted) fail the check.
 func TestCheck(t *testing.T) {
 	code, out, errs := runArgs("-check", "-format", "json", "../data/catalogue-pengxi.yaml")
-	if code != 1 || !strings.Contains(errs, "不一致") {
+	if code != 1 || !strings.Contains(errs, "8 reported figures differ from the computed ones") {
 		t.Fatalf("exit %d, want 1 with the figures that disagree counted; stderr:\n%s", code, errs)
 	}
 	var rows []struct {
@@ -159,7 +159,7 @@ func TestCheck(t *testing.T) {
 // matters against April's 73, so 即办比例 is computed over 75.
 func TestCheckEditions(t *testing.T) {
 	code, out, errs := runArgs("-check", "-format", "json", "../data/catalogue-pengxi.yaml", "../data/catalogue-pengxi-2021-05.yaml")
-	if code != 1 || !strings.Contains(errs, "不一致") { // the sample catalogues are not the ones the bulletin counted
+	if code != 1 || !strings.Contains(errs, "8 reported figures differ from the computed ones") { // the sample catalogues are not the ones the bulletin counted
 		t.Fatalf("exit %d, want 1 with the figures that disagree counted; stderr:\n%s", code, errs)
 	}
 	if !strings.Contains(errs, "warning: ../data/catalogue-pengxi.yaml is an earlier edition (as of 2021-04-30) of 蓬溪县") {

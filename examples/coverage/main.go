@@ -104,7 +104,7 @@ func sameFile(a, b string) bool {
 // nameDivision gives a catalogue that names no division (a spreadsheet
 // has only codes) the name the county package knows for its code, and says
 // so.
-func nameDivision(c *catalogue, stderr io.Writer) {
+func nameDivision(c *catalogue, pr *schema.Printer, stderr io.Writer) {
 	d := &c.cat.Division
 	if d.Name != "" || d.Code == "" {
 		return
@@ -115,7 +115,7 @@ func nameDivision(c *catalogue, stderr io.Writer) {
 	}
 	if name, ok := county.Name(code); ok {
 		d.Name = name
-		fmt.Fprintf(stderr, "coverage: %s: note: the catalogue names no division; %s is %s\n", c.file, d.Code, name)
+		fmt.Fprintln(stderr, "coverage: "+pr.Sprintf("%s: note: the catalogue names no division; %s is %s", c.file, d.Code, name))
 	}
 }
 
@@ -123,7 +123,7 @@ func nameDivision(c *catalogue, stderr io.Writer) {
 // one division, the one with the later as-of date is measured and the
 // other left out of the roll-up, with a warning; two with the same date (or
 // none) are refused.
-func oneEdition(cats []*catalogue, stderr io.Writer) bool {
+func oneEdition(cats []*catalogue, pr *schema.Printer, stderr io.Writer) bool {
 	ok := true
 	for i, c := range cats {
 		for _, e := range cats[:i] {
@@ -133,15 +133,15 @@ func oneEdition(cats []*catalogue, stderr io.Writer) bool {
 			switch {
 			case c.cat.AsOf.After(e.cat.AsOf):
 				e.superseded = true
-				fmt.Fprintf(stderr, "coverage: warning: %s and %s are editions of division %s; the later (%s, as of %s) is rolled up\n",
-					e.file, c.file, c.cat.Division.Code, c.file, c.cat.AsOf.Format("2006-01-02"))
+				fmt.Fprintln(stderr, "coverage: "+pr.Sprintf("warning: %s and %s are editions of division %s; the later (%s, as of %s) is rolled up",
+					e.file, c.file, c.cat.Division.Code, c.file, c.cat.AsOf.Format("2006-01-02")))
 			case e.cat.AsOf.After(c.cat.AsOf):
 				c.superseded = true
-				fmt.Fprintf(stderr, "coverage: warning: %s and %s are editions of division %s; the later (%s, as of %s) is rolled up\n",
-					e.file, c.file, c.cat.Division.Code, e.file, e.cat.AsOf.Format("2006-01-02"))
+				fmt.Fprintln(stderr, "coverage: "+pr.Sprintf("warning: %s and %s are editions of division %s; the later (%s, as of %s) is rolled up",
+					e.file, c.file, c.cat.Division.Code, e.file, e.cat.AsOf.Format("2006-01-02")))
 			default:
-				fmt.Fprintf(stderr, "coverage: %s and %s both hold division %s with no later as-of date between them; give one of them (they would be counted twice)\n",
-					e.file, c.file, c.cat.Division.Code)
+				fmt.Fprintln(stderr, "coverage: "+pr.Sprintf("%s and %s both hold division %s with no later as-of date between them; give one of them (they would be counted twice)",
+					e.file, c.file, c.cat.Division.Code))
 				ok = false
 			}
 		}
@@ -318,7 +318,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		// The same file twice would be counted twice: refuse it.
 		for _, prev := range ins[:i] {
 			if sameFile(prev, in) {
-				fmt.Fprintf(stderr, "coverage: %s is given twice (as %s and %s); each catalogue is measured once\n", in, prev, in)
+				fmt.Fprintln(stderr, "coverage: "+pr.Sprintf("%s is given twice (as %s and %s); each catalogue is measured once", in, prev, in))
 				return 2
 			}
 		}
@@ -367,9 +367,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	for _, c := range cats {
-		nameDivision(c, stderr)
+		nameDivision(c, pr, stderr)
 	}
-	if !oneEdition(cats, stderr) {
+	if !oneEdition(cats, pr, stderr) {
 		return 1
 	}
 

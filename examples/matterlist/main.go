@@ -124,8 +124,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	completeHeader(cat, o, stderr)
 	if o.list == "" && (o.format == "yaml" || o.format == "json") {
 		if cat.Division.Name == "" {
-			fmt.Fprintf(stderr, "matterlist: the catalogue names no division and %s is not a division package county knows; give -division-name (a %s document needs it)\n",
-				cat.Division.Code, strings.ToUpper(o.format))
+			fmt.Fprintf(stderr, "matterlist: %s\n", o.p.Sprintf("the catalogue names no division and %s is not a division package county knows; give -division-name (a %s document needs it)",
+				cat.Division.Code, strings.ToUpper(o.format)))
 			return 1
 		}
 	}
@@ -156,7 +156,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "matterlist:", err)
 		return 1
 	}
-	warnComments(stderr, o.in)
+	warnComments(stderr, o.p, o.in)
 	return 0
 }
 
@@ -183,7 +183,7 @@ func writeYAML(w io.Writer, c *matters.Catalogue, o *options) error {
 // warnComments says on standard error how many comment lines of a YAML
 // input were not written: comments are not part of a catalogue, and no
 // format keeps them.
-func warnComments(stderr io.Writer, name string) {
+func warnComments(stderr io.Writer, p *schema.Printer, name string) {
 	var r io.ReadCloser
 	var err error
 	switch {
@@ -206,7 +206,7 @@ func warnComments(stderr io.Writer, name string) {
 	}
 	n, _ := schema.CountComments(br)
 	if n > 1 { // the first line only points editors at the schema
-		fmt.Fprintf(stderr, "matterlist: warning: %s: %d lines with comments are not written (comments are not part of the catalogue; keep the commented file as the source)\n", name, n)
+		fmt.Fprintln(stderr, "matterlist: "+p.Sprintf("warning: %s: %d lines with comments are not written (comments are not part of the catalogue; keep the commented file as the source)", name, n))
 	}
 }
 
@@ -331,14 +331,14 @@ func completeHeader(c *matters.Catalogue, o *options, stderr io.Writer) {
 		}
 		if area.IsValid() {
 			c.Division.Code = area.String()
-			fmt.Fprintf(stderr, "matterlist: note: division %s, the area every matter's code states; -division gives another\n", c.Division.Code)
+			fmt.Fprintln(stderr, "matterlist: "+o.p.Sprintf("note: division %s, the area every matter's code states; -division gives another", c.Division.Code))
 		}
 	}
 	if c.Division.Name == "" && c.Division.Code != "" {
 		if code, err := county.ParseCode(c.Division.Code); err == nil {
 			if name, ok := county.Name(code); ok {
 				c.Division.Name = name
-				fmt.Fprintf(stderr, "matterlist: note: division %s is %s (package county); -division-name gives another name\n", c.Division.Code, name)
+				fmt.Fprintln(stderr, "matterlist: "+o.p.Sprintf("note: division %s is %s (package county); -division-name gives another name", c.Division.Code, name))
 			}
 		}
 	}
@@ -351,7 +351,7 @@ func completeHeader(c *matters.Catalogue, o *options, stderr io.Writer) {
 		}
 		if l != 0 {
 			c.Level = l
-			fmt.Fprintf(stderr, "matterlist: note: level %s, the level of every matter; -level gives another\n", l)
+			fmt.Fprintln(stderr, "matterlist: "+o.p.Sprintf("note: level %s, the level of every matter; -level gives another", l))
 		}
 	}
 }
