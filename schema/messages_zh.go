@@ -479,7 +479,7 @@ var zhMessages = map[string]string{
 	"where the cases were handled, as section 五 names it":                                             "办件的办理地点,按第五部分的写法",
 	"holiday schedule `FILE` adding years to the official calendar":                                   "为法定日历增补年份的节假日安排`文件`",
 	"%d more problems of rule %s not listed":                                                          "另有%d个%s问题未列出",
-	"cases: workbooks are not read here (this module has no workbook package); save the sheet as CSV": "cases:此处不读取工作簿(本模块没有工作簿包);请将工作表另存为CSV",
+	"cases: workbooks are read by package caseswb (.xlsx); save an .xls or .et sheet as .xlsx or CSV": "cases:工作簿由caseswb包读取(.xlsx);请将.xls或.et工作表另存为.xlsx或CSV",
 	"cases: the file is UTF-16; save it as CSV UTF-8 or plain CSV":                                    "cases:文件为UTF-16编码;请另存为“CSV UTF-8”或普通CSV",
 	"cases: row is not CSV: %v":                                                                       "cases:该行不是CSV格式:%v",
 	"cases: cannot read on: %v":                                                                       "cases:无法继续读取:%v",

@@ -544,6 +544,12 @@ func (p *pending) rows() []item[struct{}] {
 	return out
 }
 
+// FormulaCells returns, for each sheet of the workbook in data, the
+// references ("C12") of the cells holding a formula, at most 10,000 a
+// sheet; readers of other sheets (case records) report them as this
+// package does, with [RuleFormula].
+func FormulaCells(data []byte) map[string]map[string]bool { return formulaCells(data) }
+
 // formulaCells finds the cells holding a formula in every sheet, reading
 // the sheets' XML as a stream of tokens.
 func formulaCells(data []byte) map[string]map[string]bool {

@@ -26,7 +26,7 @@ import (
 // Rules of the problems reading case records reports.
 const (
 	RuleRead           schema.Rule = "cases.read"        // the input cannot be read, or is not CSV / JSON Lines
-	RuleFormat         schema.Rule = "cases.format"      // a format this package does not read (.xlsx)
+	RuleFormat         schema.Rule = "cases.format"      // a format this package does not read (.xlsx: see caseswb)
 	RuleEncoding       schema.Rule = "cases.encoding"    // UTF-16, or bytes that are not text
 	RuleHeader         schema.Rule = "cases.header"      // a required column is missing, or a column twice
 	RuleMissing        schema.Rule = "cases.missing"     // a cell the case's status needs is empty
@@ -138,6 +138,7 @@ type Decoder struct {
 	c         Case
 	gb        bool
 	limits    map[limitKey]limitValue
+	table     iter.Seq2[int, []string] // rows read elsewhere (NewRowDecoder)
 }
 
 // NewDecoder returns a decoder reading from r; name is used in problem
@@ -185,6 +186,11 @@ func (d *Decoder) add(p *schema.Problem) {
 // keep it. A Decoder reads its input once.
 func (d *Decoder) Cases() iter.Seq[*Case] {
 	return func(yield func(*Case) bool) {
+		if t := d.table; t != nil {
+			d.table = nil
+			d.rowTable(t, yield)
+			return
+		}
 		if d.r == nil {
 			return
 		}
@@ -193,7 +199,7 @@ func (d *Decoder) Cases() iter.Seq[*Case] {
 		switch strings.ToLower(filepath.Ext(d.name)) {
 		case ".xlsx", ".xls", ".et":
 			d.add(schema.Errorf(schema.Root, schema.Pos{File: d.name}, RuleFormat,
-				"cases: workbooks are not read here (this module has no workbook package); save the sheet as CSV"))
+				"cases: workbooks are read by package caseswb (.xlsx); save an .xls or .et sheet as .xlsx or CSV"))
 			return
 		case ".jsonl", ".ndjson", ".json":
 			d.jsonLines(r, yield)
@@ -456,6 +462,84 @@ func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 		}
 		return !d.build(&cells, &poss, nil) || yield(&d.c)
 	})
+	if !header {
+		d.add(schema.Errorf(schema.Root, d.pos(1, 1), RuleHeader, "cases: no header row (want %s, …)", strings.Join(Header()[:5], ", ")))
+	}
+}
+
+// NewRowDecoder returns a decoder over rows read elsewhere, a workbook's
+// sheet: rows yields each row's number (the line of its problems) and its
+// cells, column 1 first. The rows are decoded as CSV records are, header
+// aliases, timestamps, limits and terms alike; rows before the header
+// with fewer than two cells filled are titles and skipped. name is the
+// file of problem positions ("april.xlsx[办件]"). opts may be nil.
+func NewRowDecoder(rows iter.Seq2[int, []string], name string, opts *DecodeOptions) *Decoder {
+	d := NewDecoder(nil, name, opts)
+	d.table = rows
+	return d
+}
+
+// IsHeader reports whether cells are a header row of case records: they
+// name every required column and the matter's code or name.
+func IsHeader(cells []string) bool {
+	var seen [nFields]bool
+	for _, h := range cells {
+		if f, ok := headerIndex[matters.NormalizeHeader(h)]; ok {
+			seen[f] = true
+		}
+	}
+	for _, f := range required {
+		if !seen[f] {
+			return false
+		}
+	}
+	return seen[fMatterCode] || seen[fMatterName]
+}
+
+// HeaderKey returns the JSON key (the /cases/N/key of problem paths) of
+// the column a header names, and whether it names one.
+func HeaderKey(h string) (string, bool) {
+	f, ok := headerIndex[matters.NormalizeHeader(h)]
+	if !ok {
+		return "", false
+	}
+	return columns[f].key, true
+}
+
+func (d *Decoder) rowTable(rows iter.Seq2[int, []string], yield func(*Case) bool) {
+	var at [nFields]int
+	header := false
+	var cells [nFields]string
+	var poss [nFields]cellPos
+	for line, rec := range rows {
+		n := 0
+		for j, c := range rec {
+			rec[j] = trim(c)
+			if rec[j] != "" {
+				n++
+			}
+		}
+		if n == 0 || !header && n < 2 {
+			continue
+		}
+		if !header {
+			header = true
+			if !d.header(rec, line, &at) {
+				return
+			}
+			continue
+		}
+		for f := range cells {
+			if j := at[f]; j >= 0 && j < len(rec) {
+				cells[f], poss[f] = strings.ToValidUTF8(rec[j], "\uFFFD"), cellPos{int32(line), int32(j + 1)}
+			} else {
+				cells[f], poss[f] = "", cellPos{int32(line), 0}
+			}
+		}
+		if d.build(&cells, &poss, nil) && !yield(&d.c) {
+			return
+		}
+	}
 	if !header {
 		d.add(schema.Errorf(schema.Root, d.pos(1, 1), RuleHeader, "cases: no header row (want %s, …)", strings.Join(Header()[:5], ", ")))
 	}
