@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/zwfw/zwfw/reform/cases"
+	"github.com/zwfw/zwfw/reform/cases/caseswb"
 	"github.com/zwfw/zwfw/report"
 )
 
@@ -29,7 +30,7 @@ func countCases(stderr io.Writer, files []string, p report.Period) (cases.Figure
 			failed = true
 			continue
 		}
-		d := cases.NewDecoder(f, name, nil)
+		d := caseswb.Open(f, name, nil)
 		for c := range d.Cases() {
 			t.Add(c)
 		}

@@ -8,8 +8,8 @@
 //	efficiency [-in FILE]... [-catalogue FILE] [-month 2021-04] [-by department|unit|window|matter]
 //	           [-format text|markdown|csv|json] [-place 市政务大厅窗口] [-holidays FILE]
 //
-// -in names a case export (CSV in UTF-8 or GB18030, or JSON Lines; see
-// package reform/cases for the columns); give it once per file, for
+// -in names a case export (CSV in UTF-8 or GB18030, JSON Lines, or an
+// .xlsx workbook; see package reform/cases for the columns); give it once per file, for
 // several files or several months. -month is the month reported on: cases
 // accepted in it count as 受理, cases completed in it as 办结, those open
 // at its start as 上月结转. -catalogue sets the cases against a catalogue
@@ -48,6 +48,7 @@ import (
 	"github.com/zwfw/zwfw/reform"
 	"github.com/zwfw/zwfw/reform/cases"
 	"github.com/zwfw/zwfw/reform/cases/casestest"
+	"github.com/zwfw/zwfw/reform/cases/caseswb"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -169,7 +170,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			code = 1
 			continue
 		}
-		d := cases.NewDecoder(f, name, &cases.DecodeOptions{Calendar: cal})
+		d := caseswb.Open(f, name, &cases.DecodeOptions{Calendar: cal})
 		for c := range d.Cases() {
 			each(c)
 		}

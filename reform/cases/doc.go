@@ -20,10 +20,12 @@
 // are; other columns are ignored. Timestamps are read in Beijing time in
 // the forms exports use ([ParseTime]): "2021-04-09 10:32:05",
 // "2021/4/9 10:32", ISO 8601, and Excel serial dates. Workbooks (.xlsx)
-// are refused with a problem saying so: the module has no workbook
-// package yet, so a sheet is read once saved as CSV. Suspension periods
-// are written "2021-04-12 09:00~2021-04-14 17:00", several separated by
-// ";" (JSON Lines: an array of {"from", "to"}).
+// are read by package [github.com/zwfw/zwfw/reform/cases/caseswb], apart
+// so that this package does not build the spreadsheet library, through
+// the same decoding ([NewRowDecoder]); here they are refused with
+// cases.format. Suspension periods are written
+// "2021-04-12 09:00~2021-04-14 17:00", several separated by ";" (JSON
+// Lines: an array of {"from", "to"}).
 //
 // Every problem is a [schema.Problem] at file:line:col with the JSON
 // Pointer /cases/<record>/<key> and a stable rule. A record with an error

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// An .xlsx export, with a title row above its header, gives the CSV's
+// figures.
+func TestWorkbookInput(t *testing.T) {
+	data, err := os.ReadFile("testdata/april.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "办件明细")
+	f.SetCellValue("办件明细", "A1", "2021年4月办件明细")
+	for i, rec := range recs {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := f.SetSheetRow("办件明细", cell, &rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	name := filepath.Join(t.TempDir(), "april.xlsx")
+	if err := f.SaveAs(name); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	out := func(in string) string {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"-in", in, "-by", "window", "-format", "json"}, &stdout, &stderr); code != 0 {
+			t.Fatalf("%s: exit %d: %s", in, code, stderr.String())
+		}
+		return strings.ReplaceAll(stdout.String(), "april.xlsx", "april.csv")
+	}
+	if got, want := out(name), out("testdata/april.csv"); got != want {
+		t.Errorf("workbook:\n%s\nCSV:\n%s", got, want)
+	}
+}
