@@ -469,10 +469,11 @@ func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 
 // NewRowDecoder returns a decoder over rows read elsewhere, a workbook's
 // sheet: rows yields each row's number (the line of its problems) and its
-// cells, column 1 first. The rows are decoded as CSV records are, header
-// aliases, timestamps, limits and terms alike; rows before the header
-// with fewer than two cells filled are titles and skipped. name is the
-// file of problem positions ("april.xlsx[办件]"). opts may be nil.
+// cells, column 1 first (the decoder may change them). The rows are
+// decoded as CSV records are, header aliases, timestamps, limits and
+// terms alike; rows before the header with fewer than two cells filled
+// are titles and skipped. name is the file of problem positions
+// ("april.xlsx[办件]"). opts may be nil.
 func NewRowDecoder(rows iter.Seq2[int, []string], name string, opts *DecodeOptions) *Decoder {
 	d := NewDecoder(nil, name, opts)
 	d.table = rows
