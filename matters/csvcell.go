@@ -82,11 +82,11 @@ func csvLimit(cell, unitCell string, defUnit TimeUnit) (l Limit, ambiguous bool,
 		i++
 	}
 	if i == 0 {
-		return Limit{}, false, fmt.Errorf("%q is not a time limit (want a number and a unit, as in 20个工作日, or 即办)", cell)
+		return Limit{}, false, errorf(nil, "%q is not a time limit (want a number and a unit, as in 20个工作日, or 即办)", cell)
 	}
 	v, perr := strconv.ParseFloat(s[:i], 64)
 	if perr != nil || math.IsInf(v, 0) {
-		return Limit{}, false, fmt.Errorf("%q is not a time limit: %s is not a number", cell, s[:i])
+		return Limit{}, false, errorf(nil, "%q is not a time limit: %s is not a number", cell, s[:i])
 	}
 	rest := strings.TrimSpace(s[i:])
 	var u TimeUnit
@@ -95,18 +95,18 @@ func csvLimit(cell, unitCell string, defUnit TimeUnit) (l Limit, ambiguous bool,
 		var ok bool
 		u, ambiguous, ok = csvUnit(rest)
 		if !ok || u == Instant {
-			return Limit{}, false, fmt.Errorf("%q is not a time limit: %q is not a unit (want 工作日, 自然日, 小时, 分钟, 月 or 年)", cell, rest)
+			return Limit{}, false, errorf(nil, "%q is not a time limit: %q is not a unit (want 工作日, 自然日, 小时, 分钟, 月 or 年)", cell, rest)
 		}
 		if uc := strings.TrimSpace(unitCell); uc != "" {
 			if u2, _, ok := csvUnit(uc); !ok || u2 != u {
-				return Limit{}, false, fmt.Errorf("%q disagrees with its unit cell %q", cell, uc)
+				return Limit{}, false, errorf(nil, "%q disagrees with its unit cell %q", cell, uc)
 			}
 		}
 	case strings.TrimSpace(unitCell) != "":
 		var ok bool
 		u, ambiguous, ok = csvUnit(unitCell)
 		if !ok {
-			return Limit{}, false, fmt.Errorf("unit %q is not a time-limit unit (want 工作日, 自然日, 小时, 分钟, 月, 年 or 即办)", unitCell)
+			return Limit{}, false, errorf(nil, "unit %q is not a time-limit unit (want 工作日, 自然日, 小时, 分钟, 月, 年 or 即办)", unitCell)
 		}
 		if u == Instant {
 			return Limit{Unit: Instant}, false, nil
@@ -114,7 +114,7 @@ func csvLimit(cell, unitCell string, defUnit TimeUnit) (l Limit, ambiguous bool,
 	case defUnit != 0 && defUnit != Instant:
 		u = defUnit
 	default:
-		return Limit{}, false, fmt.Errorf("%q %w (write it as 20个工作日, or add a unit column)", cell, errCSVNoUnit)
+		return Limit{}, false, errorf(errCSVNoUnit, "%q gives no unit (write it as 20个工作日, or add a unit column)", cell)
 	}
 	return Limit{Value: v, Unit: u}, ambiguous, nil
 }

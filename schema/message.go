@@ -199,6 +199,11 @@ func (p *Problem) Text(l Lang) string {
 	return p.Msg.Localize(l)
 }
 
+// ReadCause returns err, why a file could not be read, as an argument of a
+// message that a reader of each language reads: a missing file or a
+// refused permission is said in that language, any other error is quoted.
+func ReadCause(err error) Localizer { return readCause{err} }
+
 // readCause is why a document could not be read, for a reader of each
 // language.
 type readCause struct{ err error }
