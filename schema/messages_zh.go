@@ -588,4 +588,9 @@ var zhMessages = map[string]string{
 	"%q disagrees with its unit cell %q":                                       "%q与其单位栏%q不一致",
 	"unit %q is not a time-limit unit (want 工作日, 自然日, 小时, 分钟, 月, 年 or 即办)":     "单位%q不是时限单位(应为工作日、自然日、小时、分钟、月、年或即办)",
 	"%q gives no unit (write it as 20个工作日, or add a unit column)":              "%q没有单位(请写作20个工作日,或增设单位列)",
+
+	// The working-day calendar (matters/workday).
+	"workday: %d: the calendar holds no year":                                        "workday:%d年:日历中没有任何年份",
+	"workday: %d is not in the calendar (it holds %d–%d); load that year's schedule": "workday:%d年不在日历中(日历含%d–%d年);请载入该年的节假日安排",
+	"workday: %v": "workday:%v",
 }

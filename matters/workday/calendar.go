@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/zwfw/zwfw/schema"
 )
 
 // ErrUnknownYear is returned (wrapped in an [*UnknownYearError]) when a
@@ -18,11 +20,15 @@ type UnknownYearError struct {
 	Known []int // the years the calendar holds
 }
 
-func (e *UnknownYearError) Error() string {
+func (e *UnknownYearError) Error() string { return e.Localize(schema.English) }
+
+// Localize writes the error for a reader of l, so that a problem quoting
+// it reads in that language: UnknownYearError is a [schema.Localizer].
+func (e *UnknownYearError) Localize(l schema.Lang) string {
 	if len(e.Known) == 0 {
-		return fmt.Sprintf("workday: %d: the calendar holds no year", e.Year)
+		return schema.M("workday: %d: the calendar holds no year", e.Year).Localize(l)
 	}
-	return fmt.Sprintf("workday: %d is not in the calendar (it holds %d–%d); load that year's schedule", e.Year, e.Known[0], e.Known[len(e.Known)-1])
+	return schema.M("workday: %d is not in the calendar (it holds %d–%d); load that year's schedule", e.Year, e.Known[0], e.Known[len(e.Known)-1]).Localize(l)
 }
 
 // Is makes errors.Is(err, ErrUnknownYear) true.
