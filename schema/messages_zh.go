@@ -592,5 +592,4 @@ var zhMessages = map[string]string{
 	// The working-day calendar (matters/workday).
 	"workday: %d: the calendar holds no year":                                        "workday:%d年:日历中没有任何年份",
 	"workday: %d is not in the calendar (it holds %d–%d); load that year's schedule": "workday:%d年不在日历中(日历含%d–%d年);请载入该年的节假日安排",
-	"workday: %v": "workday:%v",
 }

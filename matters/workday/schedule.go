@@ -82,7 +82,7 @@ func ParseSchedules(file string, data []byte) ([]Schedule, schema.List) {
 func LoadSchedules(path string) ([]Schedule, schema.List) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, schema.List{&schema.Problem{Pos: schema.Pos{File: path}, Rule: RuleRead, Message: "workday: " + err.Error(), Msg: schema.M("workday: %v", schema.ReadCause(err)), Err: err}}
+		return nil, schema.List{&schema.Problem{Pos: schema.Pos{File: path}, Rule: RuleRead, Message: "workday: " + err.Error(), Msg: schema.M("%v", schema.ReadCause(err)), Err: err}}
 	}
 	return ParseSchedules(path, data)
 }
@@ -91,7 +91,7 @@ func LoadSchedules(path string) ([]Schedule, schema.List) {
 func LoadSchedulesFS(fsys fs.FS, name string) ([]Schedule, schema.List) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, schema.List{&schema.Problem{Pos: schema.Pos{File: name}, Rule: RuleRead, Message: "workday: " + err.Error(), Msg: schema.M("workday: %v", schema.ReadCause(err)), Err: err}}
+		return nil, schema.List{&schema.Problem{Pos: schema.Pos{File: name}, Rule: RuleRead, Message: "workday: " + err.Error(), Msg: schema.M("%v", schema.ReadCause(err)), Err: err}}
 	}
 	return ParseSchedules(name, data)
 }
