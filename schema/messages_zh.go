@@ -493,7 +493,7 @@ var zhMessages = map[string]string{
 	"neither 事项编码 nor 事项名称 is given":                                                                  "事项编码和事项名称均未填写",
 	"受理部门 is empty":                                                                                   "受理部门为空",
 	"办件状态 is empty":                                                                                   "办件状态为空",
-	"%s %q is %v":                                                                                     "%s%q为%v",
+	"%s %q is %v":                                                                                     "%s为%q,%v",
 	"承诺时限: %v":                                                                                        "承诺时限:%v",
 	"承诺时限 %s is negative":                                                                             "承诺时限%s为负数",
 	"暂停时段 %q: want periods written 2021-04-12 09:00~2021-04-14 17:00, separated by ;":                 "暂停时段%q:应写作 2021-04-12 09:00~2021-04-14 17:00,多个时段以;分隔",
@@ -592,4 +592,14 @@ var zhMessages = map[string]string{
 	// The working-day calendar (matters/workday).
 	"workday: %d: the calendar holds no year":                                        "workday:%d年:日历中没有任何年份",
 	"workday: %d is not in the calendar (it holds %d–%d); load that year's schedule": "workday:%d年不在日历中(日历含%d–%d年);请载入该年的节假日安排",
+
+	// Case exports (reform/cases).
+	"%q is not a %s (want one of %s)": "%q不是有效的%s(应为%s之一)",
+	"applicant kind":                  "申请人类型",
+	"case status":                     "办件状态",
+	"handling channel":                "办理渠道",
+	"result":                          "办理结果",
+	"evaluation":                      "评价",
+	"not a timestamp (want 2021-04-09 10:32:05, 2021/4/9 10:32, or an Excel serial date)": "不是有效的时间(应写作2021-04-09 10:32:05、2021/4/9 10:32或Excel日期序列号)",
+	"%s gives a unit but 承诺时限 is empty":                                                   "%s填写了单位,但承诺时限为空",
 }

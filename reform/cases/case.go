@@ -1,12 +1,11 @@
 package cases
 
 import (
-	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/schema"
 )
 
 // Case is one case record (办件) as the platform exports it.
@@ -104,7 +103,7 @@ func (e Evaluation) Bad() bool { return e == Dissatisfied || e == VeryDissatisfi
 // Chinese term of value v; aliases map other spellings and the platforms'
 // numeric codes.
 type enum struct {
-	what  string
+	what  schema.Msg
 	names []string
 	alias map[string]uint8
 }
@@ -116,7 +115,7 @@ func (e *enum) str(v uint8) string {
 	if int(v) <= len(e.names) {
 		return e.names[v-1]
 	}
-	return e.what + "(" + strconv.Itoa(int(v)) + ")"
+	return e.what.String() + "(" + strconv.Itoa(int(v)) + ")"
 }
 
 func (e *enum) parse(s string) (uint8, error) {
@@ -129,19 +128,19 @@ func (e *enum) parse(s string) (uint8, error) {
 	if v, ok := e.alias[s]; ok {
 		return v, nil
 	}
-	return 0, fmt.Errorf("cases: %q is not a %s (want one of %s)", s, e.what, strings.Join(e.names, ", "))
+	return 0, errorf("cases: ", "%q is not a %s (want one of %s)", s, e.what, terms(e.names))
 }
 
 var (
-	applicants = &enum{"applicant kind", []string{"自然人", "法人"}, map[string]uint8{
+	applicants = &enum{schema.M("applicant kind"), []string{"自然人", "法人"}, map[string]uint8{
 		"1": 1, "个人": 1, "2": 2, "企业": 2, "企业法人": 2, "单位": 2, "事业法人": 2, "社会组织法人": 2, "机关法人": 2}}
-	statuses = &enum{"case status", []string{"申请", "受理", "不予受理", "补齐补正", "挂起", "办结", "退件", "作废"}, map[string]uint8{
+	statuses = &enum{schema.M("case status"), []string{"申请", "受理", "不予受理", "补齐补正", "挂起", "办结", "退件", "作废"}, map[string]uint8{
 		"已申请": 1, "待受理": 1, "已受理": 2, "办理中": 2, "在办": 2, "补正": 4, "补齐补正中": 4, "特别程序": 5, "已挂起": 5, "已办结": 6, "已退件": 7, "已作废": 8}}
-	channels = &enum{"handling channel", []string{"网上", "窗口", "自助", "代办"}, map[string]uint8{
+	channels = &enum{schema.M("handling channel"), []string{"网上", "窗口", "自助", "代办"}, map[string]uint8{
 		"网上办理": 1, "网办": 1, "在线": 1, "窗口办理": 2, "现场": 2, "自助终端": 3, "自助办理": 3, "帮办代办": 4, "代办点": 4}}
-	results = &enum{"result", []string{"准予", "不予"}, map[string]uint8{
+	results = &enum{schema.M("result"), []string{"准予", "不予"}, map[string]uint8{
 		"准予许可": 1, "同意": 1, "通过": 1, "不予许可": 2, "不同意": 2, "不通过": 2}}
-	evaluations = &enum{"evaluation", []string{"非常满意", "满意", "基本满意", "不满意", "非常不满意"}, map[string]uint8{
+	evaluations = &enum{schema.M("evaluation"), []string{"非常满意", "满意", "基本满意", "不满意", "非常不满意"}, map[string]uint8{
 		"5": 1, "4": 2, "3": 3, "2": 4, "1": 5}}
 )
 

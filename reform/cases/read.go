@@ -630,7 +630,11 @@ func (d *Decoder) build(cells *[nFields]string, poss *[nFields]cellPos, sus []Su
 	at := func(f field) schema.Path { return schema.Root.Key("cases").Index(i).Key(columns[f].key) }
 	ok := true
 	errf := func(f field, rule schema.Rule, format string, args ...any) {
-		d.add(schema.Errorf(at(f), d.at(poss[f]), rule, "cases: "+format, args...))
+		// The English text has the package's prefix, as every problem of
+		// the package does; the Chinese is the message alone.
+		p := schema.Errorf(at(f), d.at(poss[f]), rule, format, args...)
+		p.Message = "cases: " + p.Message
+		d.add(p)
 		ok = false
 	}
 	c := &d.c
@@ -654,7 +658,7 @@ func (d *Decoder) build(cells *[nFields]string, poss *[nFields]cellPos, sus []Su
 		}
 		v, err := parse(cells[f])
 		if err != nil {
-			errf(f, RuleEnum, "%s: %v", columns[f].zh, strings.TrimPrefix(err.Error(), "cases: "))
+			errf(f, RuleEnum, "%s: %v", columns[f].zh, unprefixed(err))
 		}
 		return v
 	}
@@ -762,7 +766,7 @@ func (d *Decoder) limit(value, unit string) (matters.Limit, error) {
 		// 即办 is often written in the unit column alone.
 		l, err = matters.ParseLimit(unit, "")
 		if err == nil && l.Unit != matters.Instant {
-			err = fmt.Errorf("%s gives a unit but 承诺时限 is empty", columns[fLimitUnit].zh)
+			err = errorf("", "%s gives a unit but 承诺时限 is empty", columns[fLimitUnit].zh)
 		}
 	}
 	if d.limits == nil || len(d.limits) > 4096 {

@@ -1,7 +1,6 @@
 package cases
 
 import (
-	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -12,7 +11,7 @@ import (
 // saving since 1991), fixed so that no time-zone database is needed.
 var Beijing = time.FixedZone("CST", 8*3600)
 
-var errTimestamp = errors.New("not a timestamp (want 2021-04-09 10:32:05, 2021/4/9 10:32, or an Excel serial date)")
+var errTimestamp = errorf("", "not a timestamp (want 2021-04-09 10:32:05, 2021/4/9 10:32, or an Excel serial date)")
 
 // ParseTime reads a timestamp as case exports write it, in Beijing time:
 // "2021-04-09 10:32:05", "2021-04-09 10:32", "2021/4/9 10:32",
