@@ -602,4 +602,8 @@ var zhMessages = map[string]string{
 	"evaluation":                      "评价",
 	"not a timestamp (want 2021-04-09 10:32:05, 2021/4/9 10:32, or an Excel serial date)": "不是有效的时间(应写作2021-04-09 10:32:05、2021/4/9 10:32或Excel日期序列号)",
 	"%s gives a unit but 承诺时限 is empty":                                                   "%s填写了单位,但承诺时限为空",
+
+	// Attendance records (report/attendance).
+	"attendance: the calendar declares nothing for %d":                                     "attendance:日历中没有%d年的任何安排",
+	"the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or plain CSV": "文件为UTF-16编码(Excel的“Unicode文本”);请另存为“CSV UTF-8”或普通CSV",
 }

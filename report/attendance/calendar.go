@@ -1,7 +1,6 @@
 package attendance
 
 import (
-	"fmt"
 	"io"
 	"slices"
 	"time"
@@ -61,7 +60,7 @@ func NewDeclared(rest, work []time.Time) *Declared {
 func (d *Declared) IsWorkday(day time.Time) (bool, error) {
 	day = dayOf(day)
 	if d == nil || !d.years[day.Year()] {
-		return false, fmt.Errorf("attendance: the calendar declares nothing for %d", day.Year())
+		return false, msgError("attendance: the calendar declares nothing for %d", day.Year())
 	}
 	switch {
 	case d.rest[day]:

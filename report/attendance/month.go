@@ -65,7 +65,7 @@ func LoadFS(fsys fs.FS, dir string) (*Records, schema.List) {
 		}
 		if err != nil {
 			probs.Add(&schema.Problem{Pos: schema.Pos{File: p}, Rule: RuleRead, Severity: schema.Error,
-				Message: "attendance: " + err.Error(), Err: err})
+				Message: "attendance: " + err.Error(), Msg: schema.M("%v", schema.ReadCause(err)), Err: err})
 			return
 		}
 		defer file.Close()
@@ -219,7 +219,7 @@ func (r *Records) Month(p report.Period) (*Month, schema.List) {
 	for i := range work {
 		ok, err := r.Calendar.IsWorkday(first.AddDate(0, 0, i))
 		if err != nil {
-			probs.Add(&schema.Problem{Rule: RuleCalendar, Severity: schema.Error, Message: err.Error(), Err: err})
+			probs.Add(&schema.Problem{Rule: RuleCalendar, Severity: schema.Error, Message: err.Error(), Msg: schema.M("%v", err), Err: err})
 			return nil, probs
 		}
 		work[i] = ok

@@ -282,7 +282,7 @@ func (t *table) source(r io.Reader) (io.Reader, error) {
 		br.Discard(3)
 		return br, nil
 	case len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF):
-		err := errors.New("the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or plain CSV")
+		err := msgError("the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or plain CSV")
 		t.probs.Errorf(schema.Root, schema.Pos{File: t.file, Line: 1, Col: 1}, RuleEncoding, "%v", err)
 		return nil, err
 	}

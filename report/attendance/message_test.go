@@ -1,0 +1,79 @@
+package attendance_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode"
+
+	"github.com/zwfw/zwfw/report"
+	"github.com/zwfw/zwfw/report/attendance"
+	"github.com/zwfw/zwfw/schema"
+)
+
+// englishWords matches two lower-case English words in a row: a
+// sentence left untranslated (names such as "CSV UTF-8" are no sentence).
+var englishWords = regexp.MustCompile(`[a-z]{2,} [a-z]{2,}`)
+
+// TestProblemsInChinese renders problems of reading and of the calendar in
+// Chinese: each is written in Chinese, with no English sentence left.
+func TestProblemsInChinese(t *testing.T) {
+	first := func(t *testing.T, probs schema.List, rule schema.Rule) *schema.Problem {
+		t.Helper()
+		for _, p := range probs {
+			if p.Rule == rule {
+				return p
+			}
+		}
+		t.Fatalf("no problem of rule %s; got:\n%v", rule, probs)
+		return nil
+	}
+	month := func(t *testing.T, cal attendance.Calendar, year int) schema.List {
+		t.Helper()
+		recs, probs := attendance.LoadFS(fstest.MapFS{"r/roster.csv": {Data: []byte(roster)}, "r/schedule.csv": {Data: []byte(schedule)}}, "r")
+		if probs.HasErrors() {
+			t.Fatal(probs)
+		}
+		recs.Calendar = cal
+		_, probs = recs.Month(report.Period{Year: year, Month: 4})
+		return probs
+	}
+	for _, tc := range []struct {
+		name  string
+		rule  schema.Rule
+		probs func(t *testing.T) schema.List
+	}{
+		{"a roster that is not there", attendance.RuleRead, func(t *testing.T) schema.List {
+			_, probs := attendance.LoadFS(fstest.MapFS{}, "r")
+			return probs
+		}},
+		{"UTF-16", attendance.RuleEncoding, func(t *testing.T) schema.List {
+			_, probs := counted(t, map[string]string{"submissions.csv": "\xff\xfe\x00\x00"})
+			return probs
+		}},
+		{"a year the declared calendar does not hold", attendance.RuleCalendar, func(t *testing.T) schema.List {
+			return month(t, attendance.NewDeclared(nil, nil), 2021)
+		}},
+		{"a year the official calendar does not hold", attendance.RuleCalendar, func(t *testing.T) schema.List {
+			return month(t, attendance.Official(), 2041)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := first(t, tc.probs(t), tc.rule)
+			zh := p.Text(schema.Chinese)
+			if !strings.ContainsFunc(zh, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+				t.Errorf("in Chinese, %q holds no Chinese", zh)
+			}
+			if w := englishWords.FindString(zh); w != "" {
+				t.Errorf("in Chinese, %q holds English (%q)", zh, w)
+			}
+			if line := schema.NewPrinter(schema.Chinese).Problem(p); !strings.HasSuffix(line, " ["+string(tc.rule)+"]") {
+				t.Errorf("in Chinese, %q does not end in its rule", line)
+			}
+			if en := p.Text(schema.English); !englishWords.MatchString(en) {
+				t.Errorf("in English: %q", en)
+			}
+		})
+	}
+}
