@@ -227,7 +227,7 @@ func (cr *csvReader) read(r io.Reader, comma rune) (*Catalogue, schema.List) {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && pe.Err != errCSVRowTooLong {
 				cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: pe.StartLine, Col: len(rec) + 1}, RuleCSVSyntax,
-					"row is not CSV: %v", pe.Err)
+					"row is not CSV: %v", schema.CSVCause(pe.Err))
 				continue
 			}
 			cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: lastLine + 1}, RuleCSVSyntax, "cannot read on: %v", err)

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -226,4 +227,29 @@ func (c readCause) Localize(l Lang) string {
 		return M("no permission to read %s", path).Localize(l)
 	}
 	return M("cannot read: %v", c.err).Localize(l)
+}
+
+// CSVCause returns err, why a row is not CSV (the Err of a
+// *csv.ParseError), as an argument of a message that a reader of each
+// language reads: the errors of encoding/csv are said in that language,
+// any other error is quoted.
+func CSVCause(err error) Localizer { return csvCause{err} }
+
+type csvCause struct{ err error }
+
+func (c csvCause) String() string { return c.err.Error() }
+
+func (c csvCause) Localize(l Lang) string {
+	if l == English {
+		return c.err.Error()
+	}
+	switch {
+	case errors.Is(c.err, csv.ErrBareQuote):
+		return M("a quote mark (\") inside a cell that does not start with one").Localize(l)
+	case errors.Is(c.err, csv.ErrQuote):
+		return M("a quote mark (\") too many or missing in a quoted cell").Localize(l)
+	case errors.Is(c.err, csv.ErrFieldCount):
+		return M("the row has the wrong number of cells").Localize(l)
+	}
+	return c.err.Error()
 }

@@ -606,4 +606,9 @@ var zhMessages = map[string]string{
 	// Attendance records (report/attendance).
 	"attendance: the calendar declares nothing for %d":                                     "attendance:日历中没有%d年的任何安排",
 	"the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or plain CSV": "文件为UTF-16编码(Excel的“Unicode文本”);请另存为“CSV UTF-8”或普通CSV",
+
+	// Why a row is not CSV (encoding/csv), for CSVCause.
+	"a quote mark (\") inside a cell that does not start with one": "单元格不以引号开头,其中却有引号(\")",
+	"a quote mark (\") too many or missing in a quoted cell":       "带引号的单元格中引号(\")多余或缺失",
+	"the row has the wrong number of cells":                        "该行单元格个数不对",
 }

@@ -25,6 +25,7 @@ func TestProblemsInChinese(t *testing.T) {
 		{"bad-missing.csv", cases.RuleMissing},
 		{"bad-status.csv", cases.RuleEnum},
 		{"bad-timestamp.csv", cases.RuleTimestamp},
+		{"bad-quote.csv", cases.RuleRead},
 		{"warn-dirty.csv", cases.RuleUnknownYear},
 	}
 	for _, tt := range tests {

@@ -420,7 +420,7 @@ func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 		if err := row.err; err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && !errors.Is(err, errRowTooLong) {
-				d.add(schema.Errorf(schema.Root, d.pos(pe.StartLine, pe.Column), RuleRead, "cases: row is not CSV: %v", pe.Err))
+				d.add(schema.Errorf(schema.Root, d.pos(pe.StartLine, pe.Column), RuleRead, "cases: row is not CSV: %v", schema.CSVCause(pe.Err)))
 				d.bad++
 				return true
 			}

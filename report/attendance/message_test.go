@@ -52,6 +52,10 @@ func TestProblemsInChinese(t *testing.T) {
 			_, probs := counted(t, map[string]string{"submissions.csv": "\xff\xfe\x00\x00"})
 			return probs
 		}},
+		{"a row that is not CSV", attendance.RuleSyntax, func(t *testing.T) schema.List {
+			_, probs := counted(t, map[string]string{"visits.csv": "日期,部门,姓名\n2021-04-07,\"市水利局,张三\n"})
+			return probs
+		}},
 		{"a year the declared calendar does not hold", attendance.RuleCalendar, func(t *testing.T) schema.List {
 			return month(t, attendance.NewDeclared(nil, nil), 2021)
 		}},

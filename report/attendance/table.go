@@ -103,7 +103,7 @@ func (t *table) read() ([]string, bool) {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && pe.Err != errRowTooLong {
 				t.probs.Errorf(schema.Root.Key("rows").Index(t.row+1), schema.Pos{File: t.file, Line: pe.StartLine, Col: pe.Column},
-					RuleSyntax, "row is not CSV: %v", pe.Err)
+					RuleSyntax, "row is not CSV: %v", schema.CSVCause(pe.Err))
 				t.row++
 				continue
 			}
