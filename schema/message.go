@@ -231,8 +231,9 @@ func (c readCause) Localize(l Lang) string {
 
 // CSVCause returns err, why a row is not CSV (the Err of a
 // *csv.ParseError), as an argument of a message that a reader of each
-// language reads: the errors of encoding/csv are said in that language,
-// any other error is quoted.
+// language reads: the errors of encoding/csv and those that are
+// Localizers are said in that language, any other error is quoted. A
+// *csv.ParseError is said by its cause, since a problem gives the position.
 func CSVCause(err error) Localizer { return csvCause{err} }
 
 type csvCause struct{ err error }
@@ -243,7 +244,15 @@ func (c csvCause) Localize(l Lang) string {
 	if l == English {
 		return c.err.Error()
 	}
+	// The problem gives the row's position: the cause alone is said.
+	var pe *csv.ParseError
+	if errors.As(c.err, &pe) && pe.Err != nil {
+		return csvCause{pe.Err}.Localize(l)
+	}
+	var loc Localizer
 	switch {
+	case errors.As(c.err, &loc):
+		return loc.Localize(l)
 	case errors.Is(c.err, csv.ErrBareQuote):
 		return M("a quote mark (\") inside a cell that does not start with one").Localize(l)
 	case errors.Is(c.err, csv.ErrQuote):

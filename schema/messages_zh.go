@@ -611,4 +611,7 @@ var zhMessages = map[string]string{
 	"a quote mark (\") inside a cell that does not start with one": "单元格不以引号开头,其中却有引号(\")",
 	"a quote mark (\") too many or missing in a quoted cell":       "带引号的单元格中引号(\")多余或缺失",
 	"the row has the wrong number of cells":                        "该行单元格个数不对",
+
+	"a row is longer than %d bytes": "该行长度超过%d字节",
+	"row is longer than %d bytes":   "该行长度超过%d字节",
 }

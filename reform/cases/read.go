@@ -381,7 +381,7 @@ func isParseError(err error) bool {
 // ends is refused rather than held whole.
 const MaxRow = 1 << 20
 
-var errRowTooLong = fmt.Errorf("a row is longer than %d bytes", MaxRow)
+var errRowTooLong = errorf("", "a row is longer than %d bytes", MaxRow)
 
 // rowLimiter fails a read when the record being read grows beyond MaxRow
 // (give or take the CSV reader's buffer).
@@ -424,7 +424,7 @@ func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 				d.bad++
 				return true
 			}
-			d.add(schema.Errorf(schema.Root, d.pos(lastLine+1, 1), RuleRead, "cases: cannot read on: %v", err))
+			d.add(schema.Errorf(schema.Root, d.pos(lastLine+1, 1), RuleRead, "cases: cannot read on: %v", schema.CSVCause(err)))
 			return false
 		}
 		rec, line := row.cells, row.line

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -107,7 +106,7 @@ func (t *table) read() ([]string, bool) {
 				t.row++
 				continue
 			}
-			t.probs.Errorf(schema.Root, schema.Pos{File: t.file, Line: t.line + 1}, RuleSyntax, "cannot read on: %v", err)
+			t.probs.Errorf(schema.Root, schema.Pos{File: t.file, Line: t.line + 1}, RuleSyntax, "cannot read on: %v", schema.CSVCause(err))
 			return nil, false
 		}
 		t.line, _ = t.rd.FieldPos(0)
@@ -253,7 +252,7 @@ func nonEmpty(rec []string) int {
 	return n
 }
 
-var errRowTooLong = fmt.Errorf("row is longer than %d bytes", MaxRow)
+var errRowTooLong = msgError("row is longer than %d bytes", MaxRow)
 
 // limiter fails a read when the row being read grows beyond MaxRow (give
 // or take the reader's buffers).
