@@ -187,17 +187,20 @@ func moduleMessages(t *testing.T) []messageUse {
 			}
 			var idxs []int
 			plain := false
+			dir := filepath.Dir(fset.Position(call.Pos()).Filename)
+			i, own := methods[dir+"|"+recv+"."+name]
 			switch {
+			case recv != "" && own:
+				// A method of the module on a receiver named like
+				// testing's (t.errorf of a table reader).
+				idxs = []int{i}
 			case recv == "fmt" || recv == "t" || recv == "tb" || recv == "log" || recv == "b":
 				// fmt's own functions and testing.TB write no message of the module.
 			case recv == "fl" && flagDefs[name] > 0:
 				idxs = []int{flagDefs[name]}
 				plain = true
 			default:
-				dir := filepath.Dir(fset.Position(call.Pos()).Filename)
-				if i, ok := methods[dir+"|"+recv+"."+name]; ok {
-					idxs = []int{i}
-				} else if i, ok := methods[dir+"|"+name]; ok && i >= 0 {
+				if i, ok := methods[dir+"|"+name]; ok && i >= 0 {
 					idxs = []int{i}
 				} else {
 					idxs = funcs[name]

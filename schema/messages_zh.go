@@ -614,4 +614,19 @@ var zhMessages = map[string]string{
 
 	"a row is longer than %d bytes": "该行长度超过%d字节",
 	"row is longer than %d bytes":   "该行长度超过%d字节",
+
+	"%q is not an arrangement (休 or 班)":                          "%q不是有效的安排(应为休或班)",
+	"leave kind %s is declared twice":                            "假别%s重复声明",
+	"%s names a kind already":                                    "%s已是一种假别的名称",
+	"on the roster to %s, before %s":                             "在册截止日%s早于起始日%s",
+	"%s is on the roster already (%s) for an overlapping period": "%s已在花名册中(%s),在册期间重叠",
+	"%q is not a half day (上午 or 下午)":                            "%q不是有效的时段(应为上午或下午)",
+	"leave ends %s%s, before it starts %s%s":                     "请假结束于%s%s,早于开始的%s%s",
+	"%q is not a time (YYYY-MM-DD HH:MM[:SS])":                   "%q不是有效的时间(应为YYYY-MM-DD HH:MM[:SS])",
+	"%q is not a punch kind (上班, 下班 or 外勤)":                      "%q不是有效的打卡类型(应为上班、下班或外勤)",
+	"%q is not a day of the year (MM-DD)":                        "%q不是有效的月日(应为MM-DD)",
+	"%q is not a time of day (HH:MM)":                            "%q不是有效的时刻(应为HH:MM)",
+	"%s ends at %s, not after it starts at %s":                   "%[1]s下班时间%[2]s不晚于上班时间%[3]s",
+	"the season from %s has its %s already":                      "自%s起的作息已有%s时段",
+	"%s is empty":                                                "%s为空",
 }

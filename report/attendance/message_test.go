@@ -52,6 +52,10 @@ func TestProblemsInChinese(t *testing.T) {
 			_, probs := counted(t, map[string]string{"submissions.csv": "\xff\xfe\x00\x00"})
 			return probs
 		}},
+		{"a punch kind that is none", attendance.RuleValue, func(t *testing.T) schema.List {
+			_, probs := counted(t, map[string]string{"punches.csv": "姓名,打卡时间,打卡类型\n甲,2021-04-07 09:00,午休\n"})
+			return probs
+		}},
 		{"a row that is not CSV", attendance.RuleSyntax, func(t *testing.T) schema.List {
 			_, probs := counted(t, map[string]string{"visits.csv": "日期,部门,姓名\n2021-04-07,\"市水利局,张三\n"})
 			return probs
