@@ -8,6 +8,7 @@ package schema
 // module in its source and fails when one is missing here.
 var zhMessages = map[string]string{
 	// The example programs' notes and warnings.
+	"the synthetic month is 2021-04; give -in exports for another month":                                                                  "合成数据只有2021年4月;其他月份请用 -in 给出办件导出文件",
 	"%s: note: the catalogue names no division; %s is %s":                                                                                 "%s:注意:清单未写明区划,%s为%s",
 	"warning: %s and %s are editions of division %s; the later (%s, as of %s) is rolled up":                                               "警告:%s与%s是区划%s的两个版本,汇总采用较新的版本(%s,截至%s)",
 	"%s and %s both hold division %s with no later as-of date between them; give one of them (they would be counted twice)":               "%s与%s都是区划%s的清单,截至日期相同,请只给出其中一个(否则将重复计算)",

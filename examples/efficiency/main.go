@@ -149,7 +149,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	source := ""
 	if len(in) == 0 {
 		if period != cases.Month(2021, time.April) {
-			fmt.Fprintln(stderr, "efficiency: the synthetic month is 2021-04; give -in exports for another month")
+			fmt.Fprintln(stderr, "efficiency: "+pr.Sprintf("the synthetic month is 2021-04; give -in exports for another month"))
 			return 2
 		}
 		source = "合成数据（reform/cases/casestest，按2021年4月简报规模生成）"
