@@ -192,6 +192,7 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 		pos Pos
 	}
 	var arrays []streamedAt
+	var hquote byte // a quoted scalar of the header open over lines
 	for {
 		b, ok := y.next()
 		if !ok {
@@ -201,9 +202,17 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 			y.tooBig("the document outside its streamed lists", y.line)
 			break
 		}
+		if hquote != 0 {
+			// Inside a quoted scalar of the header that spans lines: no
+			// key starts here.
+			cur.text = append(cur.text, b...)
+			_, hquote = scanLine(b, hquote)
+			continue
+		}
 		key, isKey := y.streamedKey(b)
 		if !isKey {
 			cur.text = append(cur.text, b...)
+			_, hquote = scanLine(b, 0)
 			continue
 		}
 		// A streamed key: cut its block sequence into elements.
@@ -212,6 +221,7 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 		var partial *Node
 		var item []byte
 		itemLine, idx, ind, flow := 0, 0, -1, 0
+		var quote byte // a quoted scalar open over lines
 		var firstPos Pos
 		flush := func() bool {
 			if y.stop != nil {
@@ -252,11 +262,12 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 				firstPos = Pos{File: y.file, Line: y.line, Col: ind + 1}
 			}
 			switch {
-			case flow > 0:
-				// Inside a flow collection that spans lines, indentation
-				// means nothing until it closes.
+			case flow > 0 || quote != 0:
+				// Inside a flow collection or a quoted scalar that spans
+				// lines, indentation means nothing until it closes.
 				item = append(item, l...)
-				flow += flowDepth(l)
+				d, q := scanLine(l, quote)
+				flow, quote = flow+d, q
 				if len(item) > MaxYAMLText {
 					y.tooBig(fmt.Sprintf("element %d of %s", idx, key), itemLine)
 				}
@@ -264,10 +275,11 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 				stopped = !flush()
 				item = append([]byte(nil), l...)
 				itemLine = y.line
-				flow = flowDepth(l)
+				flow, quote = scanLine(l, 0)
 			case blank(l) || indentOf(l) > ind:
 				item = append(item, l...)
-				flow += flowDepth(l)
+				d, q := scanLine(l, quote)
+				flow, quote = flow+d, q
 				if len(item) > MaxYAMLText {
 					y.tooBig(fmt.Sprintf("element %d of %s", idx, key), itemLine)
 				}
@@ -356,8 +368,19 @@ func Split(n *Node, streamed []string, fn StreamFunc) bool {
 // flowDepth returns how many flow collections ([ or {) a line opens more
 // than it closes, outside quoted strings and comments.
 func flowDepth(b []byte) int {
+	d, _ := scanLine(b, 0)
+	return d
+}
+
+// scanLine returns how many flow collections a line opens more than it
+// closes, and the quote (' or ") still open at its end: a quoted scalar
+// may go on over lines, and yaml.v3 reads its next lines whatever their
+// indentation, so until it closes they belong to the element. quote is
+// the quote open at the line's start (0 for none). A quote opens a quoted
+// scalar only where a value starts (at the line's start or after ':', '-',
+// '[', '{' or ','), so that a plain scalar such as 12 " is not one.
+func scanLine(b []byte, quote byte) (int, byte) {
 	d := 0
-	var quote byte
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		switch {
@@ -372,18 +395,39 @@ func flowDepth(b []byte) int {
 				i++
 			}
 		case c == '"' || c == '\'':
-			if i == 0 || b[i-1] == ' ' || b[i-1] == '[' || b[i-1] == '{' || b[i-1] == ',' || b[i-1] == ':' || b[i-1] == '-' {
+			if valueStarts(b[:i]) {
 				quote = c
 			}
 		case c == '#' && (i == 0 || b[i-1] == ' '):
-			return d
+			return d, 0
 		case c == '[' || c == '{':
 			d++
 		case c == ']' || c == '}':
 			d--
 		}
 	}
-	return d
+	return d, quote
+}
+
+// valueStarts reports whether a value may start after before: nothing but
+// spaces, or a last non-space character that opens a flow collection or
+// separates its entries, or ':' or '-' followed by a space (without one,
+// as in :" or -", they are part of a plain scalar).
+func valueStarts(before []byte) bool {
+	spaced := false
+	for i := len(before) - 1; i >= 0; i-- {
+		switch before[i] {
+		case ' ', '\t':
+			spaced = true
+			continue
+		case '[', '{', ',':
+			return true
+		case ':', '-':
+			return spaced
+		}
+		return false
+	}
+	return true
 }
 
 // An element is parsed by yaml.v3 alone, which is most of the work of
