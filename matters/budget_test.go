@@ -5,11 +5,8 @@ import (
 	"bytes"
 	"io"
 	"runtime"
-	"runtime/metrics"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/matters/matterstest"
@@ -120,38 +117,7 @@ func TestOneLineCatalogueBoundedMemory(t *testing.T) {
 
 // peakHeap runs f and returns the most heap in use while it ran, sampled
 // every millisecond.
-func peakHeap(f func()) uint64 {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	read := func() uint64 {
-		metrics.Read(sample)
-		return sample[0].Value.Uint64()
-	}
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	stopped := make(chan struct{})
-	go func() {
-		defer close(stopped)
-		tick := time.NewTicker(time.Millisecond)
-		defer tick.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-				if v := read(); v > peak.Load() {
-					peak.Store(v)
-				}
-			}
-		}
-	}()
-	f()
-	close(done)
-	<-stopped
-	if v := read(); v > peak.Load() {
-		peak.Store(v)
-	}
-	return peak.Load()
-}
+func peakHeap(f func()) uint64 { return matterstest.PeakHeap(f, false) }
 
 // panicReader panics on its first read, as a faulty io.Reader may.
 type panicReader struct{}

@@ -9,14 +9,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
-	"runtime/metrics"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"github.com/zwfw/zwfw/matters"
@@ -89,46 +84,9 @@ func syntheticFile(b *testing.B, format string) (string, int64) {
 }
 
 // peakMemory measures the most heap in use while f runs, in MiB: the
-// spans holding objects, live or not yet swept, sampled every millisecond
-// (runtime/metrics; HeapInuse in runtime.MemStats terms). Unlike the
-// process's peak RSS it is not raised by what earlier benchmarks in the
-// same process left mapped; the closing figures for whole programs are
-// measured with /usr/bin/time -v.
-func peakMemory(f func()) float64 {
-	runtime.GC()
-	debug.FreeOSMemory()
-	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
-	read := func() uint64 {
-		metrics.Read(samples)
-		return samples[0].Value.Uint64() + samples[1].Value.Uint64()
-	}
-	var peak atomic.Uint64
-	peak.Store(read())
-	done := make(chan struct{})
-	stopped := make(chan struct{})
-	go func() {
-		defer close(stopped)
-		t := time.NewTicker(time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				if v := read(); v > peak.Load() {
-					peak.Store(v)
-				}
-			}
-		}
-	}()
-	f()
-	close(done)
-	<-stopped
-	if v := read(); v > peak.Load() {
-		peak.Store(v)
-	}
-	return float64(peak.Load()) / (1 << 20)
-}
+// spans holding objects (matterstest.PeakHeap). The closing figures for
+// whole programs are measured with /usr/bin/time -v.
+func peakMemory(f func()) float64 { return float64(matterstest.PeakHeap(f, true)) / (1 << 20) }
 
 func runScale(b *testing.B, format string, f func(path string)) {
 	path, size := syntheticFile(b, format)

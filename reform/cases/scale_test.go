@@ -6,13 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
-	"runtime/metrics"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/zwfw/zwfw/matters/matterstest"
 
 	"github.com/zwfw/zwfw/matters/workday"
 	"github.com/zwfw/zwfw/reform/cases"
@@ -56,41 +54,8 @@ func cpuTime() time.Duration {
 }
 
 // peakHeap measures the most heap in use while f runs, in MiB (objects and
-// unused heap spans, runtime/metrics, sampled every millisecond).
-func peakHeap(f func()) float64 {
-	runtime.GC()
-	debug.FreeOSMemory()
-	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
-	read := func() uint64 {
-		metrics.Read(samples)
-		return samples[0].Value.Uint64() + samples[1].Value.Uint64()
-	}
-	var peak atomic.Uint64
-	peak.Store(read())
-	done, stopped := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(stopped)
-		t := time.NewTicker(time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				if v := read(); v > peak.Load() {
-					peak.Store(v)
-				}
-			}
-		}
-	}()
-	f()
-	close(done)
-	<-stopped
-	if v := read(); v > peak.Load() {
-		peak.Store(v)
-	}
-	return float64(peak.Load()) / (1 << 20)
-}
+// unused heap spans: matterstest.PeakHeap).
+func peakHeap(f func()) float64 { return float64(matterstest.PeakHeap(f, true)) / (1 << 20) }
 
 // BenchmarkScale reads the same synthetic export of -scale records two
 // ways: a bare encoding/csv read that only counts the rows (the baseline),
