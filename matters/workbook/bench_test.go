@@ -7,9 +7,9 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"strconv"
-	"sync"
 	"testing"
-	"time"
+
+	"github.com/zwfw/zwfw/matters/matterstest"
 
 	"github.com/xuri/excelize/v2"
 
@@ -78,37 +78,8 @@ func manyRows(tb testing.TB, n int) (xlsx, csvText []byte) {
 	return b.Bytes(), c.Bytes()
 }
 
-// peakHeap samples the live heap every few milliseconds while fn runs
-// and returns the largest value seen, in bytes.
-func peakHeap(fn func()) uint64 {
-	runtime.GC()
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	var (
-		peak uint64
-		done = make(chan struct{})
-		wg   sync.WaitGroup
-	)
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(2 * time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(s)
-			peak = max(peak, s[0].Value.Uint64())
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	fn()
-	close(done)
-	wg.Wait()
-	metrics.Read(s)
-	return max(peak, s[0].Value.Uint64())
-}
+// peakHeap returns the largest live heap seen while fn runs, in bytes.
+func peakHeap(fn func()) uint64 { return matterstest.PeakHeap(fn, false) }
 
 // BenchmarkRead200k reads 200,000 matters from a workbook and, as the
 // baseline, the same rows from CSV. peak-heap-MB is the largest live heap
