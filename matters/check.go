@@ -86,17 +86,31 @@ func (ix *index) add(code string, path schema.Path, loc Locator, probs *schema.L
 	if code == "" {
 		return
 	}
-	k := ix.key(code)
-	if line, dup := ix.codes[k]; dup {
-		where := schema.M("earlier")
-		if line > 0 {
-			where = schema.M("at line %d", line)
-		}
-		probs.Errorf(path.Key("code"), loc(path.Key("code")), RuleDuplicateCode,
-			"code %s is used again (first %s)", code, where)
-		return
+	pos := loc(path.Key("code"))
+	if first, dup := ix.addAt(code, pos.Line); dup {
+		duplicateCode(code, first, path, pos, probs)
 	}
-	ix.codes[k] = int32(loc(path.Key("code")).Line)
+}
+
+// addAt records code as first used at line, unless it was seen before:
+// then it reports the line of its first use (0 if unknown) and true.
+func (ix *index) addAt(code string, line int) (first int, dup bool) {
+	k := ix.key(code)
+	if l, dup := ix.codes[k]; dup {
+		return int(l), true
+	}
+	ix.codes[k] = int32(line)
+	return 0, false
+}
+
+// duplicateCode reports the second use of a code, at the code of the
+// matter at path.
+func duplicateCode(code string, first int, path schema.Path, pos schema.Pos, probs *schema.List) {
+	where := schema.M("earlier")
+	if first > 0 {
+		where = schema.M("at line %d", first)
+	}
+	probs.Errorf(path.Key("code"), pos, RuleDuplicateCode, "code %s is used again (first %s)", code, where)
 }
 
 // status notes a matter that is suspended or cancelled, for the bundles.

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/zwfw/zwfw/schema"
@@ -64,6 +66,10 @@ type Decoder struct {
 	ix      *index
 	div     DivisionCode
 	done    bool
+	// noFast turns the one-pass path off (tests compare the two ways);
+	// fastTaken counts the matters it took.
+	noFast    bool
+	fastTaken int
 }
 
 // NewDecoder returns a decoder reading from r; name is the file name used
@@ -170,7 +176,11 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 	}
 	var header *schema.Node
 	var probs schema.List
-	if runtime.GOMAXPROCS(0) > 1 {
+	if fd := d.fastDecoder(); fd != nil && d.isJSON(br) {
+		// One pass on one goroutine: valid matters are read straight
+		// from the text; the rest as nodes, as below.
+		header, probs = schema.StreamJSONFast(br, d.name, keys, d.fastHandler(fd, each, yield, stopped), each)
+	} else if runtime.GOMAXPROCS(0) > 1 {
 		header, probs = d.pipeline(br, d.safe(stream), each)
 	} else {
 		// Here the stream calls the caller's code: a panic is theirs.
@@ -387,7 +397,7 @@ func (d *Decoder) setHeader(h *schema.Node) {
 
 // matter validates, decodes and checks one matter.
 func (d *Decoder) matter(m *Matter, i int, n *schema.Node) {
-	path := schema.Root.Key("matters").Index(i)
+	path := matterPath(i)
 	probs := d.sch.ValidateAt(n, path, "/$defs/matter")
 	var decProbs schema.List
 	decodeMatter(m, n, path, &decProbs)
@@ -403,6 +413,72 @@ func (d *Decoder) matter(m *Matter, i int, n *schema.Node) {
 	d.ix.status(m)
 	d.report(probs)
 }
+
+// matterFast is the one-pass decoder of a matter; nil when the schema's
+// validator cannot be compiled for it.
+var matterFast = sync.OnceValue(func() *schema.FastDecoder {
+	return schema.Catalogue.FastDecoder("/$defs/matter", reflect.TypeFor[Matter](), "code")
+})
+
+func (d *Decoder) fastDecoder() *schema.FastDecoder {
+	if d.opts.Reference || d.noFast {
+		return nil
+	}
+	return matterFast()
+}
+
+// fastHandler returns the function that takes a matter straight from its
+// text when it is valid and raises no problem; any other matter is left
+// to each, which reads it as nodes and reports with positions.
+func (d *Decoder) fastHandler(fd *schema.FastDecoder, each schema.StreamFunc, yield func(int, *Matter) bool, stopped *bool) schema.FastFunc {
+	var m Matter
+	var marks [1]int
+	var probs schema.List
+	return func(h *schema.Node, _ string, i int, e *schema.Element) schema.FastStatus {
+		if *stopped {
+			e.Stop = true
+			return schema.FastOK
+		}
+		m = Matter{}
+		end, st := fd.Decode(e.Data, &m, marks[:])
+		if st != schema.FastOK {
+			return st
+		}
+		if i == 0 {
+			d.setHeader(h)
+		}
+		path := matterPath(i)
+		probs = probs[:0]
+		checkMatter(&m, path, noPos, &probs)
+		checkCode(&m, d.div, path, noPos, &probs)
+		if len(probs) > 0 {
+			return schema.FastFallback // to be reported with positions
+		}
+		if m.Code != "" {
+			pos := e.Pos(marks[0])
+			if first, dup := d.ix.addAt(m.Code, pos.Line); dup {
+				var dp schema.List
+				duplicateCode(m.Code, first, path, pos, &dp)
+				d.report(dp)
+			}
+		}
+		d.ix.status(&m)
+		d.fastTaken++
+		e.End = end
+		if !yield(i, &m) {
+			*stopped = true
+			e.Stop = true
+			return schema.FastOK
+		}
+		if d.opts.Progress != nil {
+			d.opts.Progress(int64(i) + 1)
+		}
+		return schema.FastOK
+	}
+}
+
+// matterPath is the path of the i-th matter of a catalogue.
+func matterPath(i int) schema.Path { return schema.Root.Key("matters").Index(i) }
 
 // finish validates and decodes the header once the stream has ended, and
 // runs the whole-catalogue checks.

@@ -33,7 +33,46 @@ func StreamJSON(r io.Reader, file string, streamed []string, fn StreamFunc) (*No
 	return s.run(streamed, fn)
 }
 
+// FastFunc takes one element of a streamed array straight from its text,
+// for [StreamJSONFast]. It returns [FastOK] when it has taken the element
+// (setting e.End), [FastMore] when the text ends inside the element (it is
+// called again with more, so it must not have acted yet), and
+// [FastFallback] when the element is to be parsed to nodes and handed to
+// the StreamFunc instead.
+type FastFunc func(header *Node, key string, index int, e *Element) FastStatus
+
+// Element is the text of one element of a streamed array: Data starts at
+// its first byte and runs to the end of what has been read.
+type Element struct {
+	Data []byte
+	// End is set by the FastFunc that takes the element: the offset in
+	// Data just past it.
+	End int
+	// Stop is set by a FastFunc to end the stream after this element.
+	Stop  bool
+	s     *streamer
+	start int
+}
+
+// Pos returns the position of Data[off] in the document. Call it only
+// when taking the element, with offsets that do not decrease: positions
+// are counted forward from the last one asked for.
+func (e *Element) Pos(off int) Pos { return e.s.p.pos(e.start + off) }
+
+// StreamJSONFast is [StreamJSON] with a fast path: each element of a
+// streamed array is first offered to fast as text; only the elements it
+// does not take are parsed to nodes and handed to fn.
+func StreamJSONFast(r io.Reader, file string, streamed []string, fast FastFunc, fn StreamFunc) (*Node, List) {
+	if r == nil {
+		return StreamJSON(r, file, streamed, fn)
+	}
+	s := &streamer{r: r, fast: fast}
+	s.p = jsonParser{file: file, line: 1, col: 1, more: true, intern: map[string]string{}}
+	return s.run(streamed, fn)
+}
+
 type streamer struct {
+	fast FastFunc
 	r    io.Reader
 	p    jsonParser
 	buf  []byte
@@ -81,8 +120,10 @@ func (s *streamer) fill(keep int) bool {
 // again from the same place, with the position state it started with.
 func (s *streamer) step(f func()) {
 	start := s.p.off
-	s.p.pos(start) // bring the line/column cache to the start
-	line, col, stack := s.p.line, s.p.col, len(s.p.stack)
+	// The line/column cache as it was, somewhere at or before the start:
+	// it is brought forward only when a position is asked for or input
+	// is dropped, so that lines are counted in long runs.
+	line, col, posOff, stack := s.p.line, s.p.col, s.p.posOff, len(s.p.stack)
 	for {
 		s.p.nodes = 0 // the node budget is per value read in one step
 		if s.attempt(f) {
@@ -90,6 +131,9 @@ func (s *streamer) step(f func()) {
 		}
 		// Drop the consumed input before this step's start and read more;
 		// the step then starts at offset 0.
+		s.p.line, s.p.col, s.p.posOff = line, col, posOff
+		s.p.pos(start)
+		line, col, posOff = s.p.line, s.p.col, 0
 		if !s.fill(start) {
 			s.p.more = false // the end of the input: errors are real now
 		}
@@ -148,7 +192,7 @@ func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs Li
 			probs = append(s.p.probs, Errorf(s.p.path(), s.p.pos(se.off), se.rule, se.msg.Format, se.msg.Args...))
 		}
 		if s.err != nil && !errors.Is(s.err, io.EOF) {
-			probs = append(probs, readProblem(Pos{File: s.p.file, Line: s.p.line, Col: s.p.col}, s.err))
+			probs = append(probs, readProblem(s.p.pos(s.p.off), s.err))
 			header = nil
 		}
 	}()
@@ -277,8 +321,21 @@ func (s *streamer) elements(header *Node, key string, fn StreamFunc) bool {
 		return true
 	}
 	for i := 0; ; i++ {
-		var n *Node
 		s.p.stack = append(s.p.stack[:1], seg{idx: i})
+		if s.fast != nil {
+			taken, stop := s.fastElement(header, key, i)
+			if stop {
+				return false
+			}
+			if taken {
+				s.p.stack = s.p.stack[:1]
+				if !s.separator() {
+					return true
+				}
+				continue
+			}
+		}
+		var n *Node
 		s.step(func() {
 			s.p.skipSpace()
 			n = s.p.value(2)
@@ -288,16 +345,50 @@ func (s *streamer) elements(header *Node, key string, fn StreamFunc) bool {
 			// Skip the rest of the array unread.
 			return false
 		}
+		if !s.separator() {
+			return true
+		}
+	}
+}
+
+// fastElement offers element i to the fast path.
+func (s *streamer) fastElement(header *Node, key string, i int) (taken, stop bool) {
+	var e Element
+	st := FastFallback
+	s.step(func() {
+		s.p.skipSpace()
+		e = Element{Data: s.p.data[s.p.off:], s: s, start: s.p.off}
+		st = s.fast(header, key, i, &e)
+		if st == FastMore {
+			if s.p.more {
+				panic(needMore{})
+			}
+			st = FastFallback // the end of the input: the parser says what is wrong
+		}
+	})
+	if st != FastOK {
+		return false, false
+	}
+	s.p.off += e.End
+	return true, e.Stop
+}
+
+// separator reads what follows an element: true after a comma, false
+// after the closing bracket.
+func (s *streamer) separator() bool {
+	{
 		switch c := s.peek("',' or ']'"); c {
 		case ',':
 			s.p.off++
+			return true
 		case ']':
 			s.p.off++
-			return true
+			return false
 		default:
 			s.p.fail(s.p.off, "unexpected %s, expecting ',' or ']'", s.p.describe(s.p.off))
 		}
 	}
+	return false
 }
 
 // finish checks that nothing but white space follows the document.

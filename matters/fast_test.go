@@ -1,0 +1,126 @@
+package matters
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/zwfw/zwfw/schema"
+)
+
+// The one-pass path must read every matter exactly as the node path does
+// and report exactly the same problems; these tests run both on the same
+// documents.
+
+// catalogueFixtures returns the JSON text of the catalogue documents in
+// the module's test data (YAML ones converted), by name.
+func catalogueFixtures(t testing.TB) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	for _, pattern := range []string{"testdata/*", "matterstest/testdata/*", "../schema/testdata/*", "../examples/*/testdata/*", "../examples/data/*"} {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			ext := filepath.Ext(f)
+			if ext != ".json" && ext != ".yaml" {
+				continue
+			}
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(data, []byte("matters")) {
+				continue
+			}
+			if ext == ".yaml" {
+				n, _ := schema.ParseYAML(f, data)
+				if n == nil {
+					continue
+				}
+				data, _ = n.MarshalJSON()
+				// Indented as people write it, so that positions vary.
+				var b bytes.Buffer
+				if err := json.Indent(&b, data, "", "  "); err == nil {
+					data = b.Bytes()
+				}
+			}
+			out[f] = data
+		}
+	}
+	return out
+}
+
+type decoded struct {
+	matters []Matter
+	probs   []string
+	header  *Catalogue
+	taken   int
+}
+
+func decodeBothWays(t testing.TB, name string, data []byte, noFast bool) decoded {
+	d := NewDecoder(bytes.NewReader(data), name, nil)
+	d.noFast = noFast
+	var out decoded
+	for _, m := range d.Matters() {
+		out.matters = append(out.matters, *m)
+	}
+	for _, p := range d.Problems() {
+		out.probs = append(out.probs, p.Pos.String()+" "+p.Path.String()+" "+string(p.Rule)+" "+p.Message)
+	}
+	out.header = d.Catalogue()
+	out.taken = d.fastTaken
+	return out
+}
+
+var fastCmp = []cmp.Option{cmpopts.EquateEmpty(), cmp.AllowUnexported(MatterCode{}, CreditCode{}, DivisionCode{})}
+
+func compareWays(t *testing.T, name string, data []byte) decoded {
+	t.Helper()
+	fast := decodeBothWays(t, name, data, false)
+	slow := decodeBothWays(t, name, data, true)
+	if diff := cmp.Diff(slow.matters, fast.matters, fastCmp...); diff != "" {
+		t.Errorf("%s: matters differ (-nodes +one pass):\n%s", name, diff)
+	}
+	if diff := cmp.Diff(slow.probs, fast.probs); diff != "" {
+		t.Errorf("%s: problems differ (-nodes +one pass):\n%s", name, diff)
+	}
+	if diff := cmp.Diff(slow.header, fast.header, fastCmp...); diff != "" {
+		t.Errorf("%s: headers differ (-nodes +one pass):\n%s", name, diff)
+	}
+	return fast
+}
+
+func TestFastPathAgreesOnFixtures(t *testing.T) {
+	fixtures := catalogueFixtures(t)
+	if len(fixtures) < 10 {
+		t.Fatalf("only %d catalogue fixtures found", len(fixtures))
+	}
+	taken := 0
+	for name, data := range fixtures {
+		t.Run(filepath.Base(filepath.Dir(name))+"/"+filepath.Base(name), func(t *testing.T) {
+			taken += compareWays(t, name+".json", data).taken
+			// Cut short at every tenth of the text: the end of the input
+			// inside a matter.
+			for k := 1; k < 10; k++ {
+				compareWays(t, name+".json", data[:len(data)*k/10])
+			}
+		})
+	}
+	if taken == 0 {
+		t.Error("the one-pass path took no matter of the fixtures")
+	}
+}
+
+func TestFastPathTakesValidMatters(t *testing.T) {
+	for name, data := range catalogueFixtures(t) {
+		if !strings.Contains(name, "valid") && !strings.Contains(name, "pengxi") {
+			continue
+		}
+		got := compareWays(t, name+".json", data)
+		t.Logf("%s: %d of %d matters taken in one pass", name, got.taken, len(got.matters))
+	}
+}
