@@ -124,3 +124,52 @@ func TestFastPathTakesValidMatters(t *testing.T) {
 		t.Logf("%s: %d of %d matters taken in one pass", name, got.taken, len(got.matters))
 	}
 }
+
+// FuzzFastMatter holds the one-pass reader to the usual way on single
+// matters: whatever it takes must parse, validate and decode without a
+// problem, to the same value.
+func FuzzFastMatter(f *testing.F) {
+	for _, data := range catalogueFixtures(f) {
+		n, _ := schema.ParseJSON("seed.json", data)
+		ms := n.Get("matters")
+		if ms == nil {
+			continue
+		}
+		for _, m := range ms.Items {
+			b, _ := m.MarshalJSON()
+			f.Add(b)
+			var ind bytes.Buffer
+			if json.Indent(&ind, b, "", "\t") == nil {
+				f.Add(ind.Bytes())
+			}
+		}
+	}
+	fd := matterFast()
+	if fd == nil {
+		f.Fatal("no one-pass decoder for matters")
+	}
+	path := matterPath(0)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var fast Matter
+		end, st := fd.Decode(data, &fast, nil)
+		if st != schema.FastOK {
+			return
+		}
+		n, probs := schema.ParseJSON("fuzz.json", data[:end])
+		if len(probs) > 0 {
+			t.Fatalf("taken in one pass, but the parser reports %v", probs)
+		}
+		if probs := schema.Catalogue.ValidateAt(n, path, "/$defs/matter"); len(probs) > 0 {
+			t.Fatalf("taken in one pass, but the validator reports %v", probs)
+		}
+		var slow Matter
+		var dp schema.List
+		decodeMatter(&slow, n, path, &dp)
+		if len(dp) > 0 {
+			t.Fatalf("taken in one pass, but the decoder reports %v", dp)
+		}
+		if diff := cmp.Diff(slow, fast, fastCmp...); diff != "" {
+			t.Fatalf("read differently (-nodes +one pass):\n%s", diff)
+		}
+	})
+}
