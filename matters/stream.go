@@ -447,10 +447,11 @@ func (d *Decoder) fastHandler(fd *schema.FastDecoder, each schema.StreamFunc, yi
 		if i == 0 {
 			d.setHeader(h)
 		}
-		path := matterPath(i)
+		// The checks' problems are not reported from here (the matter is
+		// then read again as nodes), so they need no path.
 		probs = probs[:0]
-		checkMatter(&m, path, noPos, &probs)
-		checkCode(&m, d.div, path, noPos, &probs)
+		checkMatter(&m, schema.Root, noPos, &probs)
+		checkCode(&m, d.div, schema.Root, noPos, &probs)
 		if len(probs) > 0 {
 			return schema.FastFallback // to be reported with positions
 		}
@@ -458,7 +459,7 @@ func (d *Decoder) fastHandler(fd *schema.FastDecoder, each schema.StreamFunc, yi
 			pos := e.Pos(marks[0])
 			if first, dup := d.ix.addAt(m.Code, pos.Line); dup {
 				var dp schema.List
-				duplicateCode(m.Code, first, path, pos, &dp)
+				duplicateCode(m.Code, first, matterPath(i), pos, &dp)
 				d.report(dp)
 			}
 		}

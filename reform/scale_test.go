@@ -22,9 +22,9 @@ import (
 )
 
 // The scale benchmarks measure the whole pipeline on a synthetic catalogue
-// against its baselines, in one run:
+// against its baselines, in one run, on one core and on two:
 //
-//	go test ./reform -run='^$' -bench=Scale -benchmem -benchtime=1x -count=5 -scale=1000000
+//	go test ./reform -run='^$' -bench=Scale -benchmem -benchtime=1x -count=5 -cpu=1,2 -scale=1000000
 //
 // -scale sets the number of matters (default 20,000, so that the
 // benchmarks also run quickly as a smoke test).
@@ -198,6 +198,65 @@ func BenchmarkScaleJSONBareDecode(b *testing.B) {
 		}
 		if len(c.Matters) != *scale {
 			b.Fatalf("decoded %d matters", len(c.Matters))
+		}
+	})
+}
+
+// BenchmarkScaleJSONBareStream is the baseline a user would write to read
+// a large catalogue without holding it: encoding/json's Decoder, Token to
+// the matters array, then Decode of each matter into a plain struct,
+// checking nothing.
+func BenchmarkScaleJSONBareStream(b *testing.B) {
+	runScale(b, "json", func(path string) {
+		f, r := openBuffered(b, path)
+		defer f.Close()
+		dec := json.NewDecoder(r)
+		if _, err := dec.Token(); err != nil { // {
+			b.Fatal(err)
+		}
+		n := 0
+		for dec.More() {
+			key, err := dec.Token()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if key != "matters" {
+				var skip json.RawMessage
+				if err := dec.Decode(&skip); err != nil {
+					b.Fatal(err)
+				}
+				continue
+			}
+			if _, err := dec.Token(); err != nil { // [
+				b.Fatal(err)
+			}
+			for dec.More() {
+				var m wireMatter
+				if err := dec.Decode(&m); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			if _, err := dec.Token(); err != nil { // ]
+				b.Fatal(err)
+			}
+		}
+		if n != *scale {
+			b.Fatalf("decoded %d matters", n)
+		}
+	})
+}
+
+// BenchmarkScaleJSONValid is json.Valid on the file read whole: reading
+// the syntax and nothing else.
+func BenchmarkScaleJSONValid(b *testing.B) {
+	runScale(b, "json", func(path string) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !json.Valid(data) {
+			b.Fatal("not valid JSON")
 		}
 	})
 }

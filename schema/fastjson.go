@@ -115,6 +115,7 @@ type fnode struct {
 	enumAll bool  // the chain has enums: a string is checked against their strings
 	texts   []*textEnum
 	terms   map[string]string // of a set's items: the schema's own copy of each term
+	setBits map[string]uint64 // of a set of integer kind: the bits each term adds
 	elem    *fnode            // of a pointer: the pointee; of an array: its items
 	obj     *fobject
 	minLen  int
@@ -296,6 +297,7 @@ func (fc *fastCompile) node(s *vschema, p *plan) *fnode {
 		}
 		f.elem = &fnode{s: items, kinds: kindAll, minLen: -1, maxLen: -1, minIt: -1, maxIt: -1}
 		fc.scalarOnly(f.elem)
+		f.setBits = orTable(p.typ, f.elem.terms)
 	case vSlice:
 		var items *vschema
 		for _, c := range f.chain {
@@ -380,6 +382,34 @@ func (fc *fastCompile) scalarOnly(f *fnode) {
 			}
 		}
 	}
+}
+
+// orTable returns, for a set held in an integer, the bits each term of
+// the schema adds, when adding a term is exactly or-ing its bits (checked
+// on every pair of terms); else nil, and AddText is called.
+func orTable(t reflect.Type, terms map[string]string) map[string]uint64 {
+	if len(terms) == 0 || len(terms) > 64 || t.Kind() < reflect.Int || t.Kind() > reflect.Uint64 {
+		return nil
+	}
+	add := func(v reflect.Value, term string) bool {
+		return v.Addr().Interface().(TextAdder).AddText(term) == nil
+	}
+	bits := map[string]uint64{}
+	for term := range terms {
+		v := reflect.New(t).Elem()
+		if add(v, term) {
+			bits[term] = getBits(v)
+		}
+	}
+	for a, ba := range bits {
+		for b, bb := range bits {
+			v := reflect.New(t).Elem()
+			if !add(v, a) || !add(v, b) || getBits(v) != ba|bb {
+				return nil
+			}
+		}
+	}
+	return bits
 }
 
 // enums decodes every term of the chain's string enums with the type's
@@ -927,13 +957,7 @@ func (d *fdec) value(f *fnode, v reflect.Value) {
 		values := d.values
 		d.object(f, v)
 		if f.post {
-			d.values = values // the parser counts them again
-			n, done := d.parseSpan(start, d.i)
-			ok := quietValid(f.s, n)
-			done()
-			if !ok {
-				d.give()
-			}
+			d.postCheck(f, start, values)
 		}
 	case '[':
 		d.array(f, v)
@@ -964,6 +988,222 @@ func (d *fdec) value(f *fnode, v reflect.Value) {
 		d.count()
 		d.numberValue(f, v)
 	}
+}
+
+// postCheck evaluates on the text of an object just read the assertions
+// the one-pass read left (if/then/else, not, const), without nodes when it
+// can tell, else as nodes.
+func (d *fdec) postCheck(f *fnode, start, values int) {
+	end := d.i
+	sure := true
+	for _, c := range f.chain {
+		v, ok := d.extraValid(c, start, true)
+		if ok && !v {
+			d.give()
+		}
+		sure = sure && ok
+	}
+	d.i = end
+	if sure {
+		return
+	}
+	d.values = values // the parser counts them again
+	n, done := d.parseSpan(start, end)
+	ok := quietValid(f.s, n)
+	done()
+	if !ok {
+		d.give()
+	}
+}
+
+// extraValid evaluates the assertions of c that the one-pass read leaves
+// to the end: not, if/then/else and const.
+func (d *fdec) extraValid(c *vschema, at int, object bool) (valid, sure bool) {
+	sure = true
+	if object && c.constant != nil {
+		if c.constant.Kind == Object || c.constant.Kind == Array {
+			return false, false
+		}
+		return false, true // an object is no scalar
+	}
+	if c.not != nil {
+		v, ok := d.spanValid(c.not, at, 0)
+		if ok && v {
+			return false, true
+		}
+		sure = ok
+	}
+	if c.ifS != nil {
+		v, ok := d.spanValid(c.ifS, at, 0)
+		if !ok {
+			return false, false
+		}
+		branch := c.elseS
+		if v {
+			branch = c.thenS
+		}
+		if branch != nil {
+			bv, bok := d.spanValid(branch, at, 0)
+			if bok && !bv {
+				return false, true
+			}
+			sure = sure && bok
+		}
+	}
+	return true, sure
+}
+
+// spanValid evaluates s on the well-formed value at data[at:], for the
+// assertions it knows (type, const and enum of scalars, properties and
+// required, not, if/then/else, $ref, allOf); sure is false when it cannot
+// tell without nodes.
+func (d *fdec) spanValid(s *vschema, at, depth int) (valid, sure bool) {
+	if depth > 16 {
+		return false, false
+	}
+	d.i = at
+	c := d.next()
+	if s.always != nil {
+		return *s.always, true
+	}
+	sure = true
+	unsure := func() { sure = false }
+	kind := kindOf(c)
+	if len(s.types) > 0 {
+		match := false
+		for _, t := range s.types {
+			switch {
+			case t == kind.String():
+				match = true
+			case t == "integer" && kind == Number:
+				d.i = at
+				d.next()
+				if isPlainInt(string(d.number())) {
+					match = true
+				} else {
+					unsure()
+				}
+			}
+		}
+		if !match && sure {
+			return false, true
+		}
+	}
+	if s.constant != nil || s.enum != nil {
+		d.i = at
+		d.next()
+		var n Node
+		switch kind {
+		case String:
+			b, esc := d.str()
+			if esc {
+				return false, false
+			}
+			n = Node{Kind: String, Value: string(b)}
+		case Number:
+			n = Node{Kind: Number, Value: string(d.number())}
+		case Bool:
+			n = Node{Kind: Bool, Value: map[bool]string{true: "true", false: "false"}[c == 't']}
+		case Null:
+			n = Node{Kind: Null}
+		default:
+			return false, false
+		}
+		if s.constant != nil && !nodeEqual(&n, s.constant) || s.enum != nil && !s.inEnum(&n) {
+			return false, true
+		}
+	}
+	if s.format != nil || s.pattern != nil || s.minLength >= 0 || s.maxLength >= 0 ||
+		s.minimum != nil || s.maximum != nil || s.exclMin != nil || s.exclMax != nil ||
+		s.items != nil || s.minItems >= 0 || s.maxItems >= 0 || s.unique ||
+		s.patterns != nil || s.addl != nil || s.addlBool != nil || s.propNames != nil {
+		unsure()
+	}
+	if kind == Object && (s.props != nil || s.required != nil) {
+		var seen [16]string
+		ns := 0
+		d.i = at
+		d.next()
+		d.i++ // {
+		if d.next() == '}' {
+			d.i++
+		} else {
+			for {
+				key, esc := d.str()
+				if esc || ns == len(seen) {
+					return false, false
+				}
+				k := string(key) // short keys of schemas: cheap
+				for _, o := range seen[:ns] {
+					if o == k {
+						return false, false // duplicates: the usual way
+					}
+				}
+				seen[ns] = k
+				ns++
+				d.next() // :
+				d.i++
+				vstart := d.i
+				if ps, ok := s.props[k]; ok {
+					v, ok := d.spanValid(ps, vstart, depth+1)
+					if ok && !v {
+						return false, true
+					}
+					sure = sure && ok
+				}
+				d.i = vstart
+				d.skip()
+				if d.next() == ',' {
+					d.i++
+					d.next()
+					continue
+				}
+				d.i++ // }
+				break
+			}
+		}
+		for _, r := range s.required {
+			found := false
+			for _, o := range seen[:ns] {
+				found = found || o == r
+			}
+			if !found {
+				return false, true
+			}
+		}
+	}
+	for _, sub := range append([]*vschema{s.ref}, s.allOf...) {
+		if sub == nil {
+			continue
+		}
+		v, ok := d.spanValid(sub, at, depth+1)
+		if ok && !v {
+			return false, true
+		}
+		sure = sure && ok
+	}
+	if v, ok := d.extraValid(s, at, false); ok && !v {
+		return false, true
+	} else {
+		sure = sure && ok
+	}
+	return true, sure
+}
+
+func kindOf(c byte) NodeKind {
+	switch c {
+	case '{':
+		return Object
+	case '[':
+		return Array
+	case '"':
+		return String
+	case 't', 'f':
+		return Bool
+	case 'n':
+		return Null
+	}
+	return Number
 }
 
 // genericScalar runs the usual validator on a node made for one scalar.
@@ -1288,12 +1528,14 @@ func (d *fdec) slice(f *fnode, v reflect.Value) {
 	if f.unique {
 		spans = d.spans[:0]
 	}
-	s := reflect.Zero(f.p.typ)
+	var s reflect.Value
 	n := 0
 	c := d.next()
 	if c == ']' {
 		d.i++
+		s = reflect.MakeSlice(f.p.typ, 0, 0) // empty, not nil, as the decoder has it
 	} else {
+		s = reflect.MakeSlice(f.p.typ, 2, 2)
 		for {
 			if n == s.Len() {
 				s = grow(s, n)
@@ -1324,9 +1566,11 @@ func (d *fdec) slice(f *fnode, v reflect.Value) {
 		}
 	}
 	d.checkItems(f, n, spans)
-	out := reflect.MakeSlice(f.p.typ, n, n)
-	reflect.Copy(out, s)
-	v.Set(out)
+	if n == s.Len() {
+		v.Set(s)
+	} else {
+		v.Set(s.Slice3(0, n, n))
+	}
 	d.depth--
 }
 
@@ -1423,7 +1667,9 @@ func (d *fdec) set(f *fnode, v reflect.Value) {
 			default:
 				d.give()
 			}
-			if err := a.AddText(text); err != nil {
+			if b, ok := f.setBits[text]; ok {
+				setBits(v, getBits(v)|b)
+			} else if err := a.AddText(text); err != nil {
 				d.give()
 			}
 			n++
