@@ -545,13 +545,14 @@ type fastStop FastStatus
 
 // fdec is one run of the one-pass reader over a value's text.
 type fdec struct {
-	data   []byte
-	i      int
-	depth  int
-	values int
-	marks  []int
-	buf    []byte     // scratch for strings with escapes
-	spans  []textSpan // scratch for uniqueItems
+	data    []byte
+	i       int
+	depth   int
+	values  int
+	marks   []int
+	buf     []byte     // scratch for strings with escapes
+	spans   []textSpan // scratch for uniqueItems
+	spanBuf [16]textSpan
 }
 
 // Decode reads the JSON value at the start of data (after white space)
@@ -568,6 +569,7 @@ func (f *FastDecoder) Decode(data []byte, v any, marks []int) (end int, st FastS
 		marks[i] = -1
 	}
 	d := fdec{data: data, marks: marks}
+	d.spans = d.spanBuf[:0]
 	defer func() {
 		if r := recover(); r != nil {
 			s, ok := r.(fastStop)
@@ -1103,7 +1105,10 @@ func (d *fdec) spanValid(s *vschema, at, depth int) (valid, sure bool) {
 		case Number:
 			n = Node{Kind: Number, Value: string(d.number())}
 		case Bool:
-			n = Node{Kind: Bool, Value: map[bool]string{true: "true", false: "false"}[c == 't']}
+			n = Node{Kind: Bool, Value: "false"}
+			if c == 't' {
+				n.Value = "true"
+			}
 		case Null:
 			n = Node{Kind: Null}
 		default:
@@ -1133,18 +1138,26 @@ func (d *fdec) spanValid(s *vschema, at, depth int) (valid, sure bool) {
 				if esc || ns == len(seen) {
 					return false, false
 				}
-				k := string(key) // short keys of schemas: cheap
 				for _, o := range seen[:ns] {
-					if o == k {
+					if o == string(key) {
 						return false, false // duplicates: the usual way
 					}
 				}
-				seen[ns] = k
+				ps, known := s.props[string(key)]
+				seen[ns] = "" // the required ones are named by the schema's own strings
+				for _, r := range s.required {
+					if r == string(key) {
+						seen[ns] = r
+					}
+				}
+				if seen[ns] == "" && !known {
+					seen[ns] = string(key)
+				}
 				ns++
 				d.next() // :
 				d.i++
 				vstart := d.i
-				if ps, ok := s.props[k]; ok {
+				if known {
 					v, ok := d.spanValid(ps, vstart, depth+1)
 					if ok && !v {
 						return false, true
@@ -1172,10 +1185,14 @@ func (d *fdec) spanValid(s *vschema, at, depth int) (valid, sure bool) {
 			}
 		}
 	}
-	for _, sub := range append([]*vschema{s.ref}, s.allOf...) {
-		if sub == nil {
-			continue
+	if s.ref != nil {
+		v, ok := d.spanValid(s.ref, at, depth+1)
+		if ok && !v {
+			return false, true
 		}
+		sure = sure && ok
+	}
+	for _, sub := range s.allOf {
 		v, ok := d.spanValid(sub, at, depth+1)
 		if ok && !v {
 			return false, true
