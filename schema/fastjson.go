@@ -107,22 +107,24 @@ type fnode struct {
 	viaNodes bool
 	// generic: a scalar is checked by the usual validator on a node made
 	// for it (const, format, not, if, non-integer bounds, …).
-	generic bool
-	post    bool  // an object checked again as nodes once read
-	never   bool  // false schema: nothing is valid here
-	kinds   uint8 // JSON kinds allowed, by bit (1 << NodeKind)
-	integer bool  // a number must be an integer
-	enumAll bool  // the chain has enums: a string is checked against their strings
-	texts   []*textEnum
-	terms   map[string]string // of a set's items: the schema's own copy of each term
-	setBits map[string]uint64 // of a set of integer kind: the bits each term adds
-	elem    *fnode            // of a pointer: the pointee; of an array: its items
-	obj     *fobject
-	minLen  int
-	maxLen  int
-	minIt   int
-	maxIt   int
-	unique  bool
+	generic  bool
+	post     bool      // an object checked again as nodes once read
+	hooks    bool      // a struct that reads its manual members from nodes
+	postMemo *spanMemo // the verdicts of the checks after reading, by text
+	never    bool      // false schema: nothing is valid here
+	kinds    uint8     // JSON kinds allowed, by bit (1 << NodeKind)
+	integer  bool      // a number must be an integer
+	enumAll  bool      // the chain has enums: a string is checked against their strings
+	texts    []*textEnum
+	terms    map[string]string // of a set's items: the schema's own copy of each term
+	setBits  map[string]uint64 // of a set of integer kind: the bits each term adds
+	elem     *fnode            // of a pointer: the pointee; of an array: its items
+	obj      *fobject
+	minLen   int
+	maxLen   int
+	minIt    int
+	maxIt    int
+	unique   bool
 }
 
 // textEnum is what the enum of strings of one schema decodes to, for a
@@ -146,11 +148,12 @@ type fobject struct {
 }
 
 type fprop struct {
-	key   string
-	field int // index of the struct field, -1 when the plan has none
-	f     *fnode
-	bad   bool // present means giving up
-	mark  int  // index in the offsets reported, or -1
+	key    string
+	field  int // index of the struct field, -1 when the plan has none
+	f      *fnode
+	bad    bool // present means giving up
+	manual bool // read by the struct's DecodeNode: only checked here
+	mark   int  // index in the offsets reported, or -1
 }
 
 type fastCompile struct {
@@ -313,10 +316,9 @@ func (fc *fastCompile) node(s *vschema, p *plan) *fnode {
 			f.viaNodes = true
 		}
 	case vStruct:
-		if p.hooks {
-			f.viaNodes = true
-			return f
-		}
+		// A struct that reads some members itself gets them as nodes
+		// once the others are read.
+		f.hooks = p.hooks
 		var os *vschema
 		if len(objs) == 1 {
 			os = objs[0]
@@ -335,6 +337,9 @@ func (fc *fastCompile) node(s *vschema, p *plan) *fnode {
 	// An object under if, not or const is read in one pass, then checked
 	// again whole as nodes.
 	f.post = f.generic && p.kind == vStruct
+	if f.post {
+		f.postMemo = &spanMemo{m: map[string]bool{}}
+	}
 	return f
 }
 
@@ -449,7 +454,8 @@ func (fc *fastCompile) object(os *vschema, p *plan) *fobject {
 		pf := &p.fields[i]
 		fp := add(pf.key)
 		fp.field = pf.index
-		if pf.manual || pf.keyed {
+		fp.manual = pf.manual
+		if pf.keyed {
 			fp.bad = true
 		}
 	}
@@ -491,6 +497,11 @@ func (fc *fastCompile) object(os *vschema, p *plan) *fobject {
 		}
 		if fp.field < 0 {
 			fp.bad = true // the decoder does not know it
+			continue
+		}
+		if fp.manual {
+			fp.f = &fnode{s: s, kinds: kindAll, minLen: -1, maxLen: -1, minIt: -1, maxIt: -1}
+			fc.scalarOnly(fp.f)
 			continue
 		}
 		fp.f = fc.node(s, p.fields[p.byKey[fp.key]].plan)
@@ -961,6 +972,9 @@ func (d *fdec) value(f *fnode, v reflect.Value) {
 		if f.post {
 			d.postCheck(f, start, values)
 		}
+		if f.hooks {
+			d.decodeNode(v, start, values)
+		}
 	case '[':
 		d.array(f, v)
 	case '"':
@@ -997,6 +1011,13 @@ func (d *fdec) value(f *fnode, v reflect.Value) {
 // can tell, else as nodes.
 func (d *fdec) postCheck(f *fnode, start, values int) {
 	end := d.i
+	text := d.data[start:end]
+	if v, ok := f.postMemo.get(text); ok {
+		if !v {
+			d.give()
+		}
+		return
+	}
 	sure := true
 	for _, c := range f.chain {
 		v, ok := d.extraValid(c, start, true)
@@ -1007,6 +1028,7 @@ func (d *fdec) postCheck(f *fnode, start, values int) {
 	}
 	d.i = end
 	if sure {
+		f.postMemo.put(text, true)
 		return
 	}
 	d.values = values // the parser counts them again
@@ -1016,6 +1038,84 @@ func (d *fdec) postCheck(f *fnode, start, values int) {
 	if !ok {
 		d.give()
 	}
+}
+
+// decodeNode hands the object just read, as nodes, to the struct's own
+// DecodeNode, for the members it reads itself.
+func (d *fdec) decodeNode(v reflect.Value, start, values int) {
+	end := d.i
+	d.values = values // the parser counts them again
+	n, done := d.parseSpan(start, end)
+	defer done()
+	var probs List
+	ds := decodeState{c: &Codec{}, probs: &probs, root: n}
+	v.Addr().Interface().(NodeDecoder).DecodeNode(n, &Decoding{&ds})
+	if len(probs) > 0 {
+		d.give()
+	}
+}
+
+// checkOnly checks a scalar a struct reads itself, against its schema.
+func (d *fdec) checkOnly(f *fnode) {
+	if f.never {
+		d.give()
+	}
+	c := d.next()
+	d.count()
+	var n Node
+	switch {
+	case c == '"':
+		s, esc := d.str()
+		if f.kinds&(1<<String) == 0 {
+			d.give()
+		}
+		if !f.generic && !esc {
+			d.checkString(f, s, "")
+			return
+		}
+		n = Node{Kind: String, Value: string(s)}
+	case c == '-' || c >= '0' && c <= '9':
+		n = Node{Kind: Number, Value: string(d.number())}
+	case c == 't' || c == 'f':
+		n = Node{Kind: Bool, Value: "true"}
+		if c == 'f' {
+			n.Value = "false"
+		}
+		d.literal(n.Value)
+	default:
+		d.give()
+	}
+	if f.kinds&(1<<n.Kind) == 0 || f.s != nil && !quietValid(f.s, &n) {
+		d.give()
+	}
+}
+
+// spanMemo remembers verdicts on short texts: the same small objects
+// (time limits, say) come back again and again.
+type spanMemo struct {
+	mu sync.RWMutex
+	m  map[string]bool
+}
+
+func (m *spanMemo) get(b []byte) (v, ok bool) {
+	if len(b) > matchMemoText {
+		return false, false
+	}
+	m.mu.RLock()
+	v, ok = m.m[string(b)]
+	m.mu.RUnlock()
+	return v, ok
+}
+
+func (m *spanMemo) put(b []byte, v bool) {
+	if len(b) > matchMemoText {
+		return
+	}
+	m.mu.Lock()
+	if len(m.m) < matchMemoEntries {
+		m.m[string(b)] = v
+	}
+	m.mu.Unlock()
 }
 
 // extraValid evaluates the assertions of c that the one-pass read leaves
@@ -1455,7 +1555,11 @@ func (d *fdec) object(f *fnode, v reflect.Value) {
 					d.ws()
 					d.marks[fp.mark] = d.i
 				}
-				d.value(fp.f, v.Field(fp.field))
+				if fp.manual {
+					d.checkOnly(fp.f)
+				} else {
+					d.value(fp.f, v.Field(fp.field))
+				}
 			}
 			c = d.next()
 			if c == ',' {

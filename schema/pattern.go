@@ -3,6 +3,8 @@ package schema
 import (
 	"regexp"
 	"regexp/syntax"
+	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -38,7 +40,41 @@ func matcher(re *regexp.Regexp) func(string) bool {
 	if sp := compileSimple(re.String()); sp != nil {
 		return sp.match
 	}
-	return re.MatchString
+	m := &matchMemo{re: re, m: map[string]bool{}}
+	return m.match
+}
+
+// matchMemo remembers the verdicts of a pattern the regexp engine runs,
+// for short texts: the values a pattern checks (scopes, terms) repeat
+// across a catalogue, and a look-up costs a fraction of a match.
+type matchMemo struct {
+	re *regexp.Regexp
+	mu sync.RWMutex
+	m  map[string]bool
+}
+
+const (
+	matchMemoText    = 64   // longest text remembered, in bytes
+	matchMemoEntries = 4096 // most texts remembered
+)
+
+func (m *matchMemo) match(s string) bool {
+	if len(s) > matchMemoText {
+		return m.re.MatchString(s)
+	}
+	m.mu.RLock()
+	v, ok := m.m[s]
+	m.mu.RUnlock()
+	if ok {
+		return v
+	}
+	v = m.re.MatchString(s)
+	m.mu.Lock()
+	if len(m.m) < matchMemoEntries {
+		m.m[strings.Clone(s)] = v
+	}
+	m.mu.Unlock()
+	return v
 }
 
 func compileSimple(pattern string) *simplePattern {
