@@ -556,14 +556,13 @@ type fastStop FastStatus
 
 // fdec is one run of the one-pass reader over a value's text.
 type fdec struct {
-	data    []byte
-	i       int
-	depth   int
-	values  int
-	marks   []int
-	buf     []byte     // scratch for strings with escapes
-	spans   []textSpan // scratch for uniqueItems
-	spanBuf [16]textSpan
+	data   []byte
+	i      int
+	depth  int
+	values int
+	marks  []int
+	buf    []byte     // scratch for strings with escapes
+	spans  []textSpan // scratch for uniqueItems
 }
 
 // Decode reads the JSON value at the start of data (after white space)
@@ -579,9 +578,12 @@ func (f *FastDecoder) Decode(data []byte, v any, marks []int) (end int, st FastS
 	for i := range marks {
 		marks[i] = -1
 	}
-	d := fdec{data: data, marks: marks}
-	d.spans = d.spanBuf[:0]
+	d := fdecs.Get().(*fdec)
+	*d = fdec{data: data, marks: marks, buf: d.buf[:0], spans: d.spans[:0]}
 	defer func() {
+		d.data, d.marks = nil, nil
+		clear(d.spans[:cap(d.spans)])
+		fdecs.Put(d)
 		if r := recover(); r != nil {
 			s, ok := r.(fastStop)
 			if !ok {
@@ -593,6 +595,9 @@ func (f *FastDecoder) Decode(data []byte, v any, marks []int) (end int, st FastS
 	d.value(f.root, rv.Elem())
 	return d.i, FastOK
 }
+
+// fdecs keeps the state of one-pass reads, with their scratch buffers.
+var fdecs = sync.Pool{New: func() any { return new(fdec) }}
 
 func (d *fdec) give() { panic(fastStop(FastFallback)) }
 
