@@ -266,7 +266,7 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 			pr := schema.Errorf(p, pos, RuleCreditCodeCheck, "%s", codeText(err))
 			pr.Err = err
 			probs.Add(pr)
-		} else {
+		} else if !body.Registered() || body.String() == "000000000000000000" {
 			checkRegistry(body, path.Key("body").Key("creditCode"), loc, probs)
 		}
 	}
@@ -278,16 +278,25 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 	if m.Code == "" {
 		return
 	}
-	p := path.Key("code")
-	pos := loc(p)
 	code, warnings, err := ParseMatterCodeLenient(m.Code)
+	// The code's path and position, made only for a problem.
+	var p schema.Path
+	var pos schema.Pos
+	located := false
+	at := func() {
+		if !located {
+			p, pos, located = path.Key("code"), loc(path.Key("code")), true
+		}
+	}
 	if err != nil {
+		at()
 		pr := schema.Warningf(p, pos, RuleCodeUnrecognised, "code is in no known form: %s", codeText(err))
 		pr.Err = err
 		probs.Add(pr)
 		return
 	}
 	for _, w := range warnings {
+		at()
 		probs.Add(w.AsProblem(p, pos, schema.Warning))
 	}
 	// A code may name the catalogue's division, one within it, or one
@@ -297,27 +306,34 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 	// 射洪 body keeps 510922; a district body often carries its city's
 	// code), never the body's division.
 	if d := code.Division(); division.IsValid() && d.IsValid() && !division.Contains(d) && !d.Contains(division) {
+		at()
 		probs.Warningf(p, pos, RuleCodeDivision, "code names division %s, which is neither within nor above the catalogue's division %s", d, division)
 	}
-	if cc := code.CreditCode(); cc.IsValid() && cc != body {
+	if cc := code.CreditCode(); cc.IsValid() && cc != body && (!cc.Registered() || cc.String() == "000000000000000000") {
+		at()
 		checkRegistry(cc, p, func(schema.Path) schema.Pos { return pos }, probs)
 	}
 	if lv := code.LevelDigit(); lv != 0 && m.Level != 0 && lv != int(m.Level) {
+		at()
 		probs.Warningf(p, pos, RuleCodeLevel, "code has level digit %d (%s), but the matter's level is %s", lv, Level(lv), m.Level)
 	}
 	if hint := code.TypeHint(); hint != "" && m.Type != 0 && hint != m.Type.String() {
+		at()
 		probs.Warningf(p, pos, RuleCodeType, "code's type letters say %s, but the matter's type is %s", hint, m.Type)
 	}
 	if body.IsValid() {
 		switch {
 		case code.CreditCode().IsValid() && code.CreditCode() != body:
+			at()
 			probs.Warningf(p, pos, RuleCodeBody, "code names body %s, but the implementing body's credit code is %s", code.CreditCode(), body)
 		case !code.CreditCode().IsValid() && code.OrgCode().IsValid() && code.OrgCode() != body.OrgCode():
+			at()
 			probs.Warningf(p, pos, RuleCodeBody, "code names organisation %s, but the implementing body's credit code holds %s", code.OrgCode(), body.OrgCode())
 		}
 	}
 	if m.BaseCode != "" {
 		if base := code.Base(); base.IsValid() && base.String() != m.BaseCode {
+			at()
 			probs.Errorf(p, pos, RuleCodeBaseCode, "code holds base code %s, but the matter claims %s", base, m.BaseCode)
 		}
 	}
