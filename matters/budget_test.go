@@ -147,6 +147,13 @@ func TestDecoderNeverPanics(t *testing.T) {
 			}
 			return d.Problems()
 		}, schema.RuleInternal},
+		{"a JSON reader that panics", func() schema.List {
+			head := `{"kind": "Catalogue", "matters": [` + strings.Repeat(" ", 1<<16)
+			d := matters.NewDecoder(io.MultiReader(strings.NewReader(head), panicReader{}), "a.json", nil)
+			for range d.Matters() {
+			}
+			return d.Problems()
+		}, schema.RuleInternal},
 		{"a reader that panics at once", func() schema.List {
 			d := matters.NewDecoder(io.MultiReader(strings.NewReader("kind: Catalogue\n"), panicReader{}), "a.yaml", nil)
 			for range d.Matters() {

@@ -32,11 +32,15 @@
 // is validated, decoded and checked, so a province's catalogue of a million
 // matters is read, checked and measured in the memory of one matter and a
 // compact index of codes (about 30 bytes a matter) for the checks that need
-// the whole catalogue. JSON is read token by token; YAML is cut into one
-// text per matter. With two CPUs, reading runs on its own goroutine. The
-// schema checks use the module's fast validator, which agrees with the
-// reference implementation problem for problem; [DecodeOptions] can ask for
-// the reference. [Parse], [Load], [LoadFile], [LoadFS] and [Decode] collect
+// the whole catalogue. A valid matter of a JSON document is read in one
+// pass, straight from its text into a [Matter] with the schema's checks
+// compiled in ([schema.FastDecoder]), on the caller's goroutine; a matter
+// with something to report is read again as nodes, so that every problem
+// keeps its position. YAML is cut into one text per matter, and with two
+// CPUs its reading runs on a goroutine of its own. The schema checks use
+// the module's fast validator, which agrees with the reference
+// implementation problem for problem; [DecodeOptions] can ask for the
+// reference, which turns the one-pass path off. [Parse], [Load], [LoadFile], [LoadFS] and [Decode] collect
 // what a Decoder yields: one path serves small documents and large ones.
 // A Decoder, and so every loader, also reads a spreadsheet saved as CSV,
 // told by its name (.csv) or its first line ([IsCSV]), with [ReadCSV]:

@@ -2,6 +2,7 @@ package matters
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -46,15 +47,16 @@ const RuleTooManyProblems schema.Rule = "document.too-many-problems"
 // (duplicate codes, bundle members) keep a compact index of codes and
 // finish when the stream ends.
 //
-// JSON documents are streamed token by token ([schema.StreamJSON]); YAML
+// JSON documents are streamed ([schema.StreamJSONFast]): a valid matter is
+// read in one pass from its text, any other as nodes; YAML
 // documents are cut into one text per matter, each parsed by yaml.v3 alone
 // ([schema.StreamYAML]), which needs the usual block layout; other YAML is
 // read whole, up to schema.MaxYAMLText (8 MiB). Every piece read at a time
 // stays within the budget of package schema, and the document within
 // [MaxDocumentSize]: past either, reading stops with a located problem.
-// With more than one CPU, reading and parsing run on a goroutine of their
-// own; a panic there (a faulty io.Reader, say) is recovered and reported
-// as a problem, and a nil reader is a problem too.
+// JSON is read on the caller's goroutine; YAML, with more than one CPU,
+// on a goroutine of its own. A panic of the io.Reader is recovered and
+// reported as a problem either way, and a nil reader is a problem too.
 type Decoder struct {
 	r       io.Reader
 	name    string
@@ -179,7 +181,15 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 	if fd := d.fastDecoder(); fd != nil && d.isJSON(br) {
 		// One pass on one goroutine: valid matters are read straight
 		// from the text; the rest as nodes, as below.
-		header, probs = schema.StreamJSONFast(br, d.name, keys, d.fastHandler(fd, each, yield, stopped), each)
+		header, probs = schema.StreamJSONFast(guardedReader{br}, d.name, keys, d.fastHandler(fd, each, yield, stopped), each)
+		for _, p := range probs {
+			var rp *readPanic
+			if errors.As(p.Err, &rp) {
+				// What the input's end made of the text is no news.
+				header, probs = nil, schema.List{{Pos: schema.Pos{File: d.name}, Rule: schema.RuleInternal, Message: rp.Error()}}
+				break
+			}
+		}
 	} else if runtime.GOMAXPROCS(0) > 1 {
 		header, probs = d.pipeline(br, d.safe(stream), each)
 	} else {
@@ -267,6 +277,25 @@ func (d *Decoder) safe(stream streamFunc) streamFunc {
 		return stream(r, each)
 	}
 }
+
+// guardedReader turns a panic of the reader into an error, for the reading
+// done on the caller's goroutine, where a panic of the caller's own code
+// (in the loop over the matters) must stay a panic.
+type guardedReader struct{ r io.Reader }
+
+func (g guardedReader) Read(p []byte) (n int, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			n, err = 0, &readPanic{v}
+		}
+	}()
+	return g.r.Read(p)
+}
+
+// readPanic is what a reader's panic becomes.
+type readPanic struct{ v any }
+
+func (e *readPanic) Error() string { return fmt.Sprintf("matters: reading failed: %v", e.v) }
 
 // sizeLimiter ends the input with an error once it passes
 // MaxDocumentSize bytes.

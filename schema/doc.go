@@ -126,6 +126,23 @@
 // package tests that every property has its field and every field its
 // property.
 //
+// # One pass for valid input
+//
+// Most documents are valid, and most of the cost of reading one is the
+// node tree and the positions kept for the problems it does not have. A
+// [FastDecoder] reads the JSON text of one value straight into a Go value
+// of a tagged type, with the schema's assertions compiled into the
+// codec's plan: members dispatched by a table made from the tags, no node,
+// no position, no allocation but the values themselves. When it meets
+// anything to report, or a form it leaves to the usual way, it gives up
+// ([FastFallback]) and the caller reads the value as nodes, which reports
+// exactly what it always has; so the fast path never changes a verdict, a
+// problem or a decoded value, and the tests hold it to the usual way on
+// every fixture and under fuzzing. [StreamJSONFast] offers each element of
+// a streamed array to such a reader first: positions are counted only
+// when one is asked for ([Element.Pos]), by counting newlines in the text
+// read, which runs at memory speed.
+//
 // # Loading
 //
 // A [Loader] is the Parse, Load, LoadFile and LoadFS of one kind of
