@@ -1234,51 +1234,28 @@ func (d *fdec) spanValid(s *vschema, at, depth int) (valid, sure bool) {
 		ns := 0
 		d.i = at
 		d.next()
-		d.i++ // {
-		if d.next() == '}' {
-			d.i++
-		} else {
-			for {
-				key, esc := d.str()
-				if esc || ns == len(seen) {
-					return false, false
-				}
-				for _, o := range seen[:ns] {
-					if o == string(key) {
-						return false, false // duplicates: the usual way
-					}
-				}
-				ps, known := s.props[string(key)]
-				seen[ns] = "" // the required ones are named by the schema's own strings
-				for _, r := range s.required {
-					if r == string(key) {
-						seen[ns] = r
-					}
-				}
-				if seen[ns] == "" && !known {
-					seen[ns] = string(key)
-				}
-				ns++
-				d.next() // :
-				d.i++
-				vstart := d.i
-				if known {
-					v, ok := d.spanValid(ps, vstart, depth+1)
-					if ok && !v {
-						return false, true
-					}
-					sure = sure && ok
-				}
-				d.i = vstart
-				d.skip()
-				if d.next() == ',' {
-					d.i++
-					d.next()
-					continue
-				}
-				d.i++ // }
-				break
+		for key, more := d.firstMember(); more; key, more = d.nextMember() {
+			if ns == len(seen) {
+				return false, false
 			}
+			ps, known := s.props[string(key)]
+			seen[ns] = "" // the required ones are named by the schema's own strings
+			for _, r := range s.required {
+				if r == string(key) {
+					seen[ns] = r
+				}
+			}
+			ns++
+			vstart := d.i
+			if known {
+				v, ok := d.spanValid(ps, vstart, depth+1)
+				if ok && !v {
+					return false, true
+				}
+				sure = sure && ok
+			}
+			d.i = vstart
+			d.skip()
 		}
 		for _, r := range s.required {
 			found := false
@@ -1528,55 +1505,27 @@ func (d *fdec) object(f *fnode, v reflect.Value) {
 		d.give()
 	}
 	top := d.depth == 1
-	d.i++ // {
 	var seen uint64
 	var ext []string
-	c := d.next()
-	if c == '}' {
-		d.i++
-	} else {
-		for {
-			if c != '"' {
-				d.give()
-			}
-			key, esc := d.str()
-			if esc {
-				d.give()
-			}
-			if d.next() != ':' {
-				d.give()
-			}
-			d.i++
-			j := o.lookup(key)
-			if j < 0 {
-				ext = d.extension(o, v, key, ext)
-			} else {
-				fp := &o.props[j]
-				if fp.bad || seen&(1<<j) != 0 {
-					d.give()
-				}
-				seen |= 1 << j
-				if top && fp.mark >= 0 && fp.mark < len(d.marks) {
-					d.ws()
-					d.marks[fp.mark] = d.i
-				}
-				if fp.manual {
-					d.checkOnly(fp.f)
-				} else {
-					d.value(fp.f, v.Field(fp.field))
-				}
-			}
-			c = d.next()
-			if c == ',' {
-				d.i++
-				c = d.next()
-				continue
-			}
-			if c != '}' {
-				d.give()
-			}
-			d.i++
-			break
+	for key, more := d.firstMember(); more; key, more = d.nextMember() {
+		j := o.lookup(key)
+		if j < 0 {
+			ext = d.extension(o, v, key, ext)
+			continue
+		}
+		fp := &o.props[j]
+		if fp.bad || seen&(1<<j) != 0 {
+			d.give()
+		}
+		seen |= 1 << j
+		if top && fp.mark >= 0 && fp.mark < len(d.marks) {
+			d.ws()
+			d.marks[fp.mark] = d.i
+		}
+		if fp.manual {
+			d.checkOnly(fp.f)
+		} else {
+			d.value(fp.f, v.Field(fp.field))
 		}
 	}
 	if seen&o.reqMask != o.reqMask {
@@ -1649,47 +1598,28 @@ func (d *fdec) slice(f *fnode, v reflect.Value) {
 	if d.depth > 64 {
 		d.give()
 	}
-	d.i++ // [
 	var spans []textSpan
 	if f.unique {
 		spans = d.spans[:0]
 	}
-	var s reflect.Value
+	s := reflect.MakeSlice(f.p.typ, 0, 0) // empty, not nil, as the decoder has it
 	n := 0
-	c := d.next()
-	if c == ']' {
-		d.i++
-		s = reflect.MakeSlice(f.p.typ, 0, 0) // empty, not nil, as the decoder has it
-	} else {
-		s = reflect.MakeSlice(f.p.typ, 2, 2)
-		for {
-			if n == s.Len() {
-				s = grow(s, n)
-			}
-			start := d.i
-			if f.unique && c != '"' {
-				d.give()
-			}
-			d.value(f.elem, s.Index(n))
-			if f.unique {
-				if d.data[d.i-1] != '"' || hasBackslash(d.data[start:d.i]) {
-					d.give()
-				}
-				spans = append(spans, textSpan{from: start, to: d.i})
-			}
-			n++
-			c = d.next()
-			if c == ',' {
-				d.i++
-				c = d.next()
-				continue
-			}
-			if c != ']' {
-				d.give()
-			}
-			d.i++
-			break
+	for c, more := d.firstItem(); more; c, more = d.nextItem() {
+		if n == s.Len() {
+			s = grow(s, n)
 		}
+		start := d.i
+		if f.unique && c != '"' {
+			d.give()
+		}
+		d.value(f.elem, s.Index(n))
+		if f.unique {
+			if d.data[d.i-1] != '"' || hasBackslash(d.data[start:d.i]) {
+				d.give()
+			}
+			spans = append(spans, textSpan{from: start, to: d.i})
+		}
+		n++
 	}
 	d.checkItems(f, n, spans)
 	if n == s.Len() {
@@ -1698,6 +1628,71 @@ func (d *fdec) slice(f *fnode, v reflect.Value) {
 		v.Set(s.Slice3(0, n, n))
 	}
 	d.depth--
+}
+
+// firstMember reads past the '{' at d.i and, when a member follows, its
+// key (without escapes: a key with one is left to the usual way) and ':'.
+func (d *fdec) firstMember() ([]byte, bool) {
+	d.i++ // {
+	if d.next() == '}' {
+		d.i++
+		return nil, false
+	}
+	return d.memberKey(), true
+}
+
+// nextMember reads past what follows a member's value: the next key
+// after a comma, or the closing brace.
+func (d *fdec) nextMember() ([]byte, bool) {
+	switch d.next() {
+	case ',':
+		d.i++
+		d.next()
+		return d.memberKey(), true
+	case '}':
+		d.i++
+		return nil, false
+	}
+	d.give()
+	return nil, false
+}
+
+func (d *fdec) memberKey() []byte {
+	if d.data[d.i] != '"' {
+		d.give()
+	}
+	key, esc := d.str()
+	if esc || d.next() != ':' {
+		d.give()
+	}
+	d.i++
+	return key
+}
+
+// firstItem reads past the '[' at d.i and reports whether an element
+// follows, and its first byte.
+func (d *fdec) firstItem() (byte, bool) {
+	d.i++ // [
+	if c := d.next(); c != ']' {
+		return c, true
+	}
+	d.i++
+	return 0, false
+}
+
+// nextItem reads past what follows an element: true and the next
+// element's first byte after a comma, false after the closing bracket.
+func (d *fdec) nextItem() (byte, bool) {
+	switch d.next() {
+	case ',':
+		d.i++
+		return d.next(), true
+	case ']':
+		d.i++
+		return 0, false
+	}
+	d.give()
+	return 0, false
 }
 
 func grow(s reflect.Value, n int) reflect.Value {
@@ -1736,7 +1731,6 @@ func (d *fdec) checkItems(f *fnode, n int, spans []textSpan) {
 
 func (d *fdec) set(f *fnode, v reflect.Value) {
 	d.depth++
-	d.i++ // [
 	a := v.Addr().Interface().(TextAdder)
 	var spans []textSpan
 	if f.unique {
@@ -1747,70 +1741,54 @@ func (d *fdec) set(f *fnode, v reflect.Value) {
 		d.give()
 	}
 	n := 0
-	c := d.next()
-	if c == ']' {
-		d.i++
-	} else {
-		for {
-			d.count()
-			start := d.i
-			var text string
-			switch {
-			case c == '"':
-				s, esc := d.str()
-				if it.kinds&(1<<String) == 0 || f.unique && esc {
+	for c, more := d.firstItem(); more; c, more = d.nextItem() {
+		d.count()
+		start := d.i
+		var text string
+		switch {
+		case c == '"':
+			s, esc := d.str()
+			if it.kinds&(1<<String) == 0 || f.unique && esc {
+				d.give()
+			}
+			if it.generic {
+				text = string(s)
+				if !quietValid(it.s, &Node{Kind: String, Value: text}) {
 					d.give()
 				}
-				if it.generic {
-					text = string(s)
-					if !quietValid(it.s, &Node{Kind: String, Value: text}) {
-						d.give()
-					}
-				} else {
-					d.checkString(it, s, "")
-				}
-				if term, ok := it.terms[string(s)]; ok {
-					text = term // the schema's copy: no string made
-				} else if text == "" {
-					text = string(s)
-				}
-				if f.unique {
-					spans = append(spans, textSpan{from: start, to: d.i})
-				}
-			case c == '-' || c >= '0' && c <= '9':
-				// A term written as a number is read by its value.
-				num := string(d.number())
-				if it.kinds&(1<<Number) == 0 || it.s != nil && !quietValid(it.s, &Node{Kind: Number, Value: num}) {
-					d.give()
-				}
-				var ok bool
-				if text, ok = IntegerText(num); !ok {
-					text = num
-				}
-				if f.unique {
-					spans = append(spans, textSpan{num: canonicalNumber(num)})
-				}
-			default:
+			} else {
+				d.checkString(it, s, "")
+			}
+			if term, ok := it.terms[string(s)]; ok {
+				text = term // the schema's copy: no string made
+			} else if text == "" {
+				text = string(s)
+			}
+			if f.unique {
+				spans = append(spans, textSpan{from: start, to: d.i})
+			}
+		case c == '-' || c >= '0' && c <= '9':
+			// A term written as a number is read by its value.
+			num := string(d.number())
+			if it.kinds&(1<<Number) == 0 || it.s != nil && !quietValid(it.s, &Node{Kind: Number, Value: num}) {
 				d.give()
 			}
-			if b, ok := f.setBits[text]; ok {
-				setBits(v, getBits(v)|b)
-			} else if err := a.AddText(text); err != nil {
-				d.give()
+			var ok bool
+			if text, ok = IntegerText(num); !ok {
+				text = num
 			}
-			n++
-			c = d.next()
-			if c == ',' {
-				d.i++
-				c = d.next()
-				continue
+			if f.unique {
+				spans = append(spans, textSpan{num: canonicalNumber(num)})
 			}
-			if c != ']' {
-				d.give()
-			}
-			d.i++
-			break
+		default:
+			d.give()
 		}
+		if b, ok := f.setBits[text]; ok {
+			setBits(v, getBits(v)|b)
+		} else if err := a.AddText(text); err != nil {
+			d.give()
+		}
+		n++
 	}
 	d.checkItems(f, n, spans)
 	d.depth--
