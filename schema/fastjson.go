@@ -241,9 +241,7 @@ func (fc *fastCompile) node(s *vschema, p *plan) *fnode {
 			}
 			continue
 		}
-		b, integer := kindBits(c.types)
-		f.kinds &= b
-		f.integer = f.integer || integer
+		f.common(c)
 		if c.constant != nil || c.format != nil || c.not != nil || c.ifS != nil || c.propNames != nil ||
 			c.exclMin != nil || c.exclMax != nil ||
 			c.minimum != nil && c.minInt == nil || c.maximum != nil && c.maxInt == nil {
@@ -253,14 +251,6 @@ func (fc *fastCompile) node(s *vschema, p *plan) *fnode {
 			// Strings are checked against the enum's strings, other
 			// values by the usual validator.
 			anyEnum = true
-		}
-		if c.minLength >= 0 {
-			f.minLen = max(f.minLen, c.minLength)
-		}
-		if c.maxLength >= 0 {
-			if f.maxLen < 0 || c.maxLength < f.maxLen {
-				f.maxLen = c.maxLength
-			}
 		}
 		if c.minItems >= 0 {
 			f.minIt = max(f.minIt, c.minItems)
@@ -361,9 +351,7 @@ func (fc *fastCompile) scalarOnly(f *fnode) {
 			}
 			continue
 		}
-		b, integer := kindBits(c.types)
-		f.kinds &= b
-		f.integer = f.integer || integer
+		f.common(c)
 		if c.enum != nil {
 			f.enumAll = true
 			if f.terms == nil {
@@ -378,14 +366,20 @@ func (fc *fastCompile) scalarOnly(f *fnode) {
 			c.items != nil || c.minItems >= 0 || c.maxItems >= 0 || c.unique {
 			f.generic = true
 		}
-		if c.minLength >= 0 {
-			f.minLen = max(f.minLen, c.minLength)
-		}
-		if c.maxLength >= 0 {
-			if f.maxLen < 0 || c.maxLength < f.maxLen {
-				f.maxLen = c.maxLength
-			}
-		}
+	}
+}
+
+// common takes the assertions of c that every kind of node checks
+// itself: the types and the string lengths.
+func (f *fnode) common(c *vschema) {
+	b, integer := kindBits(c.types)
+	f.kinds &= b
+	f.integer = f.integer || integer
+	if c.minLength >= 0 {
+		f.minLen = max(f.minLen, c.minLength)
+	}
+	if c.maxLength >= 0 && (f.maxLen < 0 || c.maxLength < f.maxLen) {
+		f.maxLen = c.maxLength
 	}
 }
 
