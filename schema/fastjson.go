@@ -118,13 +118,16 @@ type fnode struct {
 	texts    []*textEnum
 	terms    map[string]string // of a set's items: the schema's own copy of each term
 	setBits  map[string]uint64 // of a set of integer kind: the bits each term adds
-	elem     *fnode            // of a pointer: the pointee; of an array: its items
-	obj      *fobject
-	minLen   int
-	maxLen   int
-	minIt    int
-	maxIt    int
-	unique   bool
+	// fastItems: of such a set whose items have one enum and no other
+	// assertion a term could fail: the bits of each term.
+	fastItems map[string]uint64
+	elem      *fnode // of a pointer: the pointee; of an array: its items
+	obj       *fobject
+	minLen    int
+	maxLen    int
+	minIt     int
+	maxIt     int
+	unique    bool
 }
 
 // textEnum is what the enum of strings of one schema decodes to, for a
@@ -291,6 +294,7 @@ func (fc *fastCompile) node(s *vschema, p *plan) *fnode {
 		f.elem = &fnode{s: items, kinds: kindAll, minLen: -1, maxLen: -1, minIt: -1, maxIt: -1}
 		fc.scalarOnly(f.elem)
 		f.setBits = orTable(p.typ, f.elem.terms)
+		f.fastItems = fastItems(f.elem, f.setBits)
 	case vSlice:
 		var items *vschema
 		for _, c := range f.chain {
@@ -381,6 +385,36 @@ func (f *fnode) common(c *vschema) {
 	if c.maxLength >= 0 && (f.maxLen < 0 || c.maxLength < f.maxLen) {
 		f.maxLen = c.maxLength
 	}
+}
+
+// fastItems returns the bits of the terms a set's items schema accepts
+// whole (its one enum, its type, lengths and patterns checked here, once),
+// or nil when a term could need more.
+func fastItems(it *fnode, bits map[string]uint64) map[string]uint64 {
+	if bits == nil || it.generic || it.never || it.kinds&(1<<String) == 0 {
+		return nil
+	}
+	enums := 0
+	for _, c := range it.chain {
+		if c.enum != nil {
+			enums++
+		}
+	}
+	if enums != 1 {
+		return nil
+	}
+	out := map[string]uint64{}
+	for term, b := range bits {
+		n := utf8.RuneCountInString(term)
+		ok := b != 0 && (it.minLen < 0 || n >= it.minLen) && (it.maxLen < 0 || n <= it.maxLen)
+		for _, c := range it.chain {
+			ok = ok && (c.matches == nil || c.matches(term))
+		}
+		if ok {
+			out[term] = b
+		}
+	}
+	return out
 }
 
 // orTable returns, for a set held in an integer, the bits each term of
@@ -1739,6 +1773,21 @@ func (d *fdec) set(f *fnode, v reflect.Value) {
 		d.count()
 		start := d.i
 		var text string
+		if c == '"' && f.fastItems != nil {
+			// A term of the schema's enum, as written: or its bits in.
+			s, esc := d.str()
+			b, ok := f.fastItems[string(s)]
+			if ok && !esc {
+				have := getBits(v)
+				if f.unique && have&b != 0 {
+					d.give() // a term again, or two sharing bits: the usual way tells
+				}
+				setBits(v, have|b)
+				n++
+				continue
+			}
+			d.i = start
+		}
 		switch {
 		case c == '"':
 			s, esc := d.str()
