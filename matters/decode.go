@@ -1,6 +1,7 @@
 package matters
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/zwfw/zwfw/schema"
@@ -44,6 +45,20 @@ func (s *Scope) DecodeNode(n *schema.Node, d *schema.Decoding) {
 		d.Fail(v, "schema.enum", "%s", strings.TrimPrefix(err.Error(), "matters: "))
 	}
 	s.Kind, s.Name = sc.Kind, sc.Name
+}
+
+// DecodeTextMember reads the scope's text as DecodeNode does, for the
+// one-pass reader.
+func (s *Scope) DecodeTextMember(key, text string) error {
+	if key != "scope" {
+		return fmt.Errorf("matters: a scope reads no member %q itself", key)
+	}
+	sc, err := ParseScope(text)
+	if err != nil {
+		return err
+	}
+	s.Kind, s.Name = sc.Kind, sc.Name
+	return nil
 }
 
 // EncodeNode writes the scope's text.

@@ -63,6 +63,15 @@ type NodeDecoder interface {
 	DecodeNode(n *Node, d *Decoding)
 }
 
+// TextMemberDecoder may be implemented beside [NodeDecoder] by a struct
+// whose manual members, when they are strings, it can read from their
+// text alone, exactly as DecodeNode reads them; the one-pass reader
+// ([FastDecoder]) then needs no nodes for it. An error means the value is
+// read again as nodes, where DecodeNode reports it.
+type TextMemberDecoder interface {
+	DecodeTextMember(key, text string) error
+}
+
 // NodeEncoder writes the members of a struct tagged manual; the codec
 // calls it with the object of the other members, to add them to.
 type NodeEncoder interface {
@@ -130,6 +139,7 @@ type plan struct {
 	keeper bool // implements ZeroKeeper
 	keyIx  int  // index of the field that is the member key of a keyed element, or -1
 	hooks  bool // implements NodeDecoder and NodeEncoder
+	texts  bool // implements TextMemberDecoder as well
 	memo   *textMemo
 }
 
@@ -179,6 +189,7 @@ var (
 	zeroKeep    = reflect.TypeFor[ZeroKeeper]()
 	nodeDecoder = reflect.TypeFor[NodeDecoder]()
 	nodeEncoder = reflect.TypeFor[NodeEncoder]()
+	textMember  = reflect.TypeFor[TextMemberDecoder]()
 	rawType     = reflect.TypeFor[json.RawMessage]()
 	timeType    = reflect.TypeFor[time.Time]()
 	numberType  = reflect.TypeFor[json.Number]()
@@ -241,6 +252,7 @@ func compile(t reflect.Type, inProgress map[reflect.Type]*plan, date bool) *plan
 		_, p.value = t.MethodByName("IsZero")
 		p.keeper = t.Implements(zeroKeep)
 		p.hooks = pt.Implements(nodeDecoder) && t.Implements(nodeEncoder)
+		p.texts = p.hooks && pt.Implements(textMember)
 		for i := range t.NumField() {
 			sf := t.Field(i)
 			if !sf.IsExported() {

@@ -1005,7 +1005,7 @@ func (d *fdec) value(f *fnode, v reflect.Value) {
 		if f.post {
 			d.postCheck(f, start, values)
 		}
-		if f.hooks {
+		if f.hooks && !f.p.texts {
 			d.decodeNode(v, start, values)
 		}
 	case '[':
@@ -1084,6 +1084,27 @@ func (d *fdec) decodeNode(v reflect.Value, start, values int) {
 	ds := decodeState{c: &Codec{}, probs: &probs, root: n}
 	v.Addr().Interface().(NodeDecoder).DecodeNode(n, &Decoding{&ds})
 	if len(probs) > 0 {
+		d.give()
+	}
+}
+
+// manual checks a member the struct reads itself and, when the struct
+// reads it from text, hands it over; otherwise DecodeNode gets the object
+// as nodes once it is read.
+func (d *fdec) manual(fp *fprop, v reflect.Value, texts bool) {
+	if !texts {
+		d.checkOnly(fp.f)
+		return
+	}
+	start := d.i
+	if d.next() != '"' {
+		d.give() // not a string: DecodeNode says what it makes of it
+	}
+	d.checkOnly(fp.f)
+	d.i = start
+	d.next()
+	s, _ := d.str()
+	if err := v.Addr().Interface().(TextMemberDecoder).DecodeTextMember(fp.key, string(s)); err != nil {
 		d.give()
 	}
 }
@@ -1551,7 +1572,7 @@ func (d *fdec) object(f *fnode, v reflect.Value) {
 			d.marks[fp.mark] = d.i
 		}
 		if fp.manual {
-			d.checkOnly(fp.f)
+			d.manual(fp, v, f.p.texts)
 		} else {
 			d.value(fp.f, v.Field(fp.field))
 		}
