@@ -1116,9 +1116,8 @@ func (d *fdec) checkOnly(f *fnode) {
 	}
 	c := d.next()
 	d.count()
-	var n Node
-	switch {
-	case c == '"':
+	if c == '"' {
+		start := d.i
 		s, esc := d.str()
 		if f.kinds&(1<<String) == 0 {
 			d.give()
@@ -1127,6 +1126,18 @@ func (d *fdec) checkOnly(f *fnode) {
 			d.checkString(f, s, "")
 			return
 		}
+		d.i = start
+	}
+	d.checkScalar(f, c)
+}
+
+// checkScalar checks the scalar at d.i, which starts with c, with the
+// usual validator.
+func (d *fdec) checkScalar(f *fnode, c byte) {
+	var n Node
+	switch {
+	case c == '"':
+		s, _ := d.str()
 		n = Node{Kind: String, Value: string(s)}
 	case c == '-' || c >= '0' && c <= '9':
 		n = Node{Kind: Number, Value: string(d.number())}
@@ -1671,10 +1682,10 @@ func (d *fdec) slice(f *fnode, v reflect.Value) {
 		n++
 	}
 	d.checkItems(f, n, spans)
-	if n == s.Len() {
-		v.Set(s)
-	} else {
-		v.Set(s.Slice3(0, n, n))
+	v.Set(s)
+	if n < s.Len() {
+		v.SetLen(n)
+		v.SetCap(n) // of its exact size, as the decoder makes it
 	}
 	d.depth--
 }

@@ -73,6 +73,7 @@ func StreamJSONFast(r io.Reader, file string, streamed []string, fast FastFunc, 
 
 type streamer struct {
 	fast FastFunc
+	el   Element // the element offered to fast
 	r    io.Reader
 	p    jsonParser
 	buf  []byte
@@ -353,12 +354,12 @@ func (s *streamer) elements(header *Node, key string, fn StreamFunc) bool {
 
 // fastElement offers element i to the fast path.
 func (s *streamer) fastElement(header *Node, key string, i int) (taken, stop bool) {
-	var e Element
+	e := &s.el
 	st := FastFallback
 	s.step(func() {
 		s.p.skipSpace()
-		e = Element{Data: s.p.data[s.p.off:], s: s, start: s.p.off}
-		st = s.fast(header, key, i, &e)
+		*e = Element{Data: s.p.data[s.p.off:], s: s, start: s.p.off}
+		st = s.fast(header, key, i, e)
 		if st == FastMore {
 			if s.p.more {
 				panic(needMore{})
