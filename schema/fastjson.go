@@ -1567,8 +1567,19 @@ func (d *fdec) object(f *fnode, v reflect.Value) {
 	top := d.depth == 1
 	var seen uint64
 	var ext []string
+	next := 0 // members come mostly in the order of the fields: try that first
 	for key, more := d.firstMember(); more; key, more = d.nextMember() {
-		j := o.lookup(key)
+		j := -1
+		for k := next; k < len(o.props) && k < next+3; k++ {
+			if o.props[k].key == string(key) {
+				j = k
+				break
+			}
+		}
+		if j < 0 {
+			j = o.lookup(key)
+		}
+		next = j + 1
 		if j < 0 {
 			ext = d.extension(o, v, key, ext)
 			continue
