@@ -172,3 +172,26 @@ func FuzzFastMatter(f *testing.F) {
 		}
 	})
 }
+
+// The real list, written as JSON, read both ways: most of its matters
+// carry warnings (codes in the platform's forms), which the one-pass path
+// leaves to the node path, and the rest it takes.
+func TestFastPathAgreesOnRealList(t *testing.T) {
+	data, err := os.ReadFile(realCSV)
+	if err != nil {
+		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
+	}
+	cat, probs := readCSV(bytes.NewReader(data), "real.csv", nil)
+	if cat == nil {
+		t.Fatalf("not read: %v", probs)
+	}
+	var b bytes.Buffer
+	if err := cat.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	got := compareWays(t, "real.json", b.Bytes())
+	t.Logf("%d of %d matters taken in one pass, %d problems", got.taken, len(got.matters), len(got.probs))
+	if len(got.matters) != len(cat.Matters) {
+		t.Errorf("%d matters read, want %d", len(got.matters), len(cat.Matters))
+	}
+}
