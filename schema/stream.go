@@ -377,6 +377,15 @@ func (s *streamer) fastElement(header *Node, key string, i int) (taken, stop boo
 // separator reads what follows an element: true after a comma, false
 // after the closing bracket.
 func (s *streamer) separator() bool {
+	// The common case, the separator in the buffer, without a step.
+	i := s.p.off
+	for i < len(s.p.data) && (s.p.data[i] == ' ' || s.p.data[i] == '\n' || s.p.data[i] == '\r' || s.p.data[i] == '\t') {
+		i++
+	}
+	if i < len(s.p.data) && (s.p.data[i] == ',' || s.p.data[i] == ']') {
+		s.p.off = i + 1
+		return s.p.data[i] == ','
+	}
 	{
 		switch c := s.peek("',' or ']'"); c {
 		case ',':
