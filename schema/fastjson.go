@@ -116,8 +116,11 @@ type fnode struct {
 	integer  bool      // a number must be an integer
 	enumAll  bool      // the chain has enums: a string is checked against their strings
 	texts    []*textEnum
-	terms    map[string]string // of a set's items: the schema's own copy of each term
-	setBits  map[string]uint64 // of a set of integer kind: the bits each term adds
+	// plainTerms: the chain asserts nothing of a string but its enums,
+	// so a term found in texts needs no other check.
+	plainTerms bool
+	terms      map[string]string // of a set's items: the schema's own copy of each term
+	setBits    map[string]uint64 // of a set of integer kind: the bits each term adds
 	// fastItems: of such a set whose items have one enum and no other
 	// assertion a term could fail: the bits of each term.
 	fastItems map[string]uint64
@@ -280,6 +283,10 @@ func (fc *fastCompile) node(s *vschema, p *plan) *fnode {
 	case vText:
 		if f.enumAll && p.memo != nil {
 			f.texts = fc.enums(f.chain, p.typ)
+			f.plainTerms = f.minLen < 0 && f.maxLen < 0
+			for _, c := range f.chain {
+				f.plainTerms = f.plainTerms && c.matches == nil
+			}
 		}
 	case vSet:
 		var items *vschema
@@ -664,6 +671,16 @@ func (d *fdec) count() {
 // a slice of the input when it has no escape, else of d.buf. esc says
 // there was an escape.
 func (d *fdec) str() (s []byte, esc bool) {
+	s, esc, check := d.rawStr()
+	if check && !utf8.Valid(s) {
+		d.give()
+	}
+	return s, esc
+}
+
+// rawStr is str without the check of UTF-8, which check says is still
+// to be made: a caller that finds the bytes among known texts need not.
+func (d *fdec) rawStr() (s []byte, esc, check bool) {
 	data := d.data
 	start := d.i + 1
 	i := start
@@ -677,7 +694,8 @@ func (d *fdec) str() (s []byte, esc bool) {
 			break
 		}
 		if c == '\\' {
-			return d.escaped(start)
+			s, esc = d.escaped(start)
+			return s, esc, false
 		}
 		if c < 0x20 {
 			d.give()
@@ -685,12 +703,8 @@ func (d *fdec) str() (s []byte, esc bool) {
 		hi |= c
 		i++
 	}
-	s = data[start:i]
-	if hi >= utf8.RuneSelf && !utf8.Valid(s) {
-		d.give()
-	}
 	d.i = i + 1
-	return s, false
+	return data[start:i], false, hi >= utf8.RuneSelf
 }
 
 // escaped reads a string with escapes; a surrogate pair is left to the
@@ -1012,6 +1026,18 @@ func (d *fdec) value(f *fnode, v reflect.Value) {
 		d.array(f, v)
 	case '"':
 		d.count()
+		if f.texts != nil && !f.generic {
+			// A term of the schema's enum, as written: its bits, with
+			// no other check to make (the bytes of a known term are
+			// valid UTF-8).
+			start := d.i
+			s, esc, _ := d.rawStr()
+			if bits, ok := f.termBits(s); ok && !esc && f.kinds&(1<<String) != 0 && f.plainTerms {
+				setBits(v, bits)
+				break
+			}
+			d.i = start
+		}
 		s, esc := d.str()
 		d.stringValue(f, v, s, esc)
 	case 't', 'f':
@@ -1390,13 +1416,9 @@ func (d *fdec) stringValue(f *fnode, v reflect.Value, s []byte, esc bool) {
 		v.SetString(text)
 	case vText:
 		if f.texts != nil {
-			var bits uint64
-			for i, te := range f.texts {
-				b, ok := te.bits[string(s)]
-				if !ok || i > 0 && b != bits {
-					d.give()
-				}
-				bits = b
+			bits, ok := f.termBits(s)
+			if !ok {
+				d.give()
 			}
 			setBits(v, bits)
 			return
@@ -1427,6 +1449,19 @@ func (d *fdec) stringValue(f *fnode, v reflect.Value, s []byte, esc bool) {
 	default:
 		d.give()
 	}
+}
+
+// termBits returns what every enum of the chain decodes s to.
+func (f *fnode) termBits(s []byte) (uint64, bool) {
+	var bits uint64
+	for i, te := range f.texts {
+		b, ok := te.bits[string(s)]
+		if !ok || i > 0 && b != bits {
+			return 0, false
+		}
+		bits = b
+	}
+	return bits, true
 }
 
 // checkString runs the string assertions of the chain; text is s as a
@@ -1802,7 +1837,6 @@ func (d *fdec) checkItems(f *fnode, n int, spans []textSpan) {
 
 func (d *fdec) set(f *fnode, v reflect.Value) {
 	d.depth++
-	a := v.Addr().Interface().(TextAdder)
 	var spans []textSpan
 	if f.unique {
 		spans = d.spans[:0]
@@ -1817,8 +1851,9 @@ func (d *fdec) set(f *fnode, v reflect.Value) {
 		start := d.i
 		var text string
 		if c == '"' && f.fastItems != nil {
-			// A term of the schema's enum, as written: or its bits in.
-			s, esc := d.str()
+			// A term of the schema's enum, as written: or its bits in
+			// (the bytes of a known term are valid UTF-8).
+			s, esc, _ := d.rawStr()
 			b, ok := f.fastItems[string(s)]
 			if ok && !esc {
 				have := getBits(v)
@@ -1871,7 +1906,7 @@ func (d *fdec) set(f *fnode, v reflect.Value) {
 		}
 		if b, ok := f.setBits[text]; ok {
 			setBits(v, getBits(v)|b)
-		} else if err := a.AddText(text); err != nil {
+		} else if err := v.Addr().Interface().(TextAdder).AddText(text); err != nil {
 			d.give()
 		}
 		n++
