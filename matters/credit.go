@@ -36,10 +36,22 @@ var creditWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 
 func creditCheck(b string) byte {
 	sum := 0
 	for i := range 17 {
-		sum += strings.IndexByte(creditAlphabet, b[i]) * creditWeights[i]
+		sum += int(creditValue[b[i]]) * creditWeights[i]
 	}
 	return creditAlphabet[(31-sum%31)%31]
 }
+
+// creditValue is the value of each character of creditAlphabet, by byte;
+// -1 for a byte outside it.
+var creditValue = func() (t [256]int8) {
+	for i := range t {
+		t[i] = -1
+	}
+	for i := range len(creditAlphabet) {
+		t[creditAlphabet[i]] = int8(i)
+	}
+	return t
+}()
 
 // ParseCreditCode parses an 18-character unified social credit code. It
 // checks the alphabet, that characters 3–8 are digits, the check character
@@ -62,7 +74,7 @@ func ParseCreditCode(s string) (CreditCode, error) {
 		case isCodeLower(ch):
 			return CreditCode{}, codeErr(s, i, codeRuleMalformed,
 				"lower-case %s; credit codes use upper-case letters", quoteCodeChar(s, i))
-		case strings.IndexByte(creditAlphabet, ch) < 0:
+		case creditValue[ch] < 0:
 			return CreditCode{}, codeErr(s, i, codeRuleMalformed,
 				"%s is not in the credit code alphabet %s", quoteCodeChar(s, i), creditAlphabet)
 		}
