@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"hash/maphash"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/zwfw/zwfw/schema"
@@ -172,15 +171,15 @@ func checkMatter(m *Matter, path schema.Path, loc Locator, probs *schema.List) {
 		promised, pok := m.PromisedLimit.WorkingDays()
 		switch {
 		case m.LegalLimit.Unit == m.PromisedLimit.Unit:
-			if m.PromisedLimit.Value > m.LegalLimit.Value {
+			if m.PromisedLimit.Value.Cmp(m.LegalLimit.Value) > 0 {
 				p, pos := at("promisedLimit")
 				probs.Errorf(p, pos, RulePromisedExceeds, "promised limit %s exceeds legal limit %s", m.PromisedLimit, m.LegalLimit)
 			}
 		case lok && pok:
-			if promised > legal {
+			if promised.Cmp(legal) > 0 {
 				p, pos := at("promisedLimit")
 				probs.Errorf(p, pos, RulePromisedExceeds, "promised limit %s (%s working days) exceeds legal limit %s (%s working days)",
-					m.PromisedLimit, fmtDays(promised), m.LegalLimit, fmtDays(legal))
+					m.PromisedLimit, promised, m.LegalLimit, legal)
 			}
 		default:
 			var which TimeUnit
@@ -403,5 +402,3 @@ func checkBodyExtension(m *Matter, path schema.Path, loc Locator, probs *schema.
 		return
 	}
 }
-
-func fmtDays(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

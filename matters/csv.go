@@ -710,11 +710,16 @@ func (cr *csvReader) limit(path schema.Path, e, unitCol csvElem) Limit {
 	}
 	l, ambiguous, err := csvLimit(s, u, cr.cols[cr.at[e]].unit)
 	if err != nil {
-		cr.errorf(path, e, RuleCSVValue, "%v", err)
+		rule := RuleCSVValue
+		var r interface{ Rule() schema.Rule }
+		if errors.As(err, &r) {
+			rule = r.Rule() // a number with more places than a Quantity has, say
+		}
+		cr.errorf(path, e, rule, "%v", err)
 		return Limit{}
 	}
 	if ambiguous {
-		cr.warnf(path, e, RuleCSVDayUnit, "%q is read as %s 自然日: a bare 日 or 天 is ambiguous; write 工作日 or 自然日", s, strconv.FormatFloat(l.Value, 'f', -1, 64))
+		cr.warnf(path, e, RuleCSVDayUnit, "%q is read as %s 自然日: a bare 日 or 天 is ambiguous; write 工作日 or 自然日", s, l.Value)
 	}
 	return l
 }

@@ -77,7 +77,7 @@ func FuzzCSVLimit(f *testing.F) {
 		if err != nil || l.IsZero() {
 			return
 		}
-		if l.Value < 0 {
+		if l.Value.Sign() < 0 {
 			t.Fatalf("csvLimit(%q) = %v: negative", cell, l)
 		}
 		back, _, err := csvLimit(csvLimitText(l), "", 0)

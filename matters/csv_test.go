@@ -80,10 +80,10 @@ func csvRepresentable(c *Catalogue) []Matter {
 			m.Result = &r2
 		}
 		if m.LegalLimit.Unit == Instant {
-			m.LegalLimit.Value = 0
+			m.LegalLimit.Value = QuantityOf(0)
 		}
 		if m.PromisedLimit.Unit == Instant {
-			m.PromisedLimit.Value = 0
+			m.PromisedLimit.Value = QuantityOf(0)
 		}
 		m.Scopes = slices.Clone(m.Scopes)
 		for j := range m.Scopes {
@@ -478,8 +478,8 @@ func TestCSVValues(t *testing.T) {
 	got := cat.Matters[0]
 	want := Matter{
 		Code: strings.Replace(csvTestCode, "511A", "511Z", 1), Name: "甲事项", Type: OtherPower, Level: Township, Body: Body{Name: "甲局"},
-		LegalLimit:     Limit{Value: 20, Unit: WorkingDays},
-		PromisedLimit:  Limit{Value: 0.5, Unit: WorkingDays},
+		LegalLimit:     Limit{Value: QuantityOf(20), Unit: WorkingDays},
+		PromisedLimit:  Limit{Value: MustParseQuantity("0.5"), Unit: WorkingDays},
 		Online:         SetOf(OnlineConsult, OnlineReceive),
 		Forms:          SetOf(AtWindow, Online),
 		ServiceObjects: SetOf(NaturalPerson, EnterpriseLegal),
@@ -501,32 +501,32 @@ func TestCSVLimit(t *testing.T) {
 		ambiguous  bool
 		err        bool
 	}{
-		{"20个工作日", "", 0, Limit{Value: 20, Unit: WorkingDays}, false, false},
-		{"20工作日", "", 0, Limit{Value: 20, Unit: WorkingDays}, false, false},
-		{" 20 工作日 ", "", 0, Limit{Value: 20, Unit: WorkingDays}, false, false},
+		{"20个工作日", "", 0, Limit{Value: QuantityOf(20), Unit: WorkingDays}, false, false},
+		{"20工作日", "", 0, Limit{Value: QuantityOf(20), Unit: WorkingDays}, false, false},
+		{" 20 工作日 ", "", 0, Limit{Value: QuantityOf(20), Unit: WorkingDays}, false, false},
 		{"即办", "", 0, Limit{Unit: Instant}, false, false},
 		{"当场办结", "", 0, Limit{Unit: Instant}, false, false},
-		{"60日", "", 0, Limit{Value: 60, Unit: CalendarDays}, true, false},
-		{"60天", "", 0, Limit{Value: 60, Unit: CalendarDays}, true, false},
-		{"60自然日", "", 0, Limit{Value: 60, Unit: CalendarDays}, false, false},
-		{"1个月", "", 0, Limit{Value: 1, Unit: Months}, false, false},
-		{"2小时", "", 0, Limit{Value: 2, Unit: Hours}, false, false},
-		{"30分钟", "", 0, Limit{Value: 30, Unit: Minutes}, false, false},
-		{"1年", "", 0, Limit{Value: 1, Unit: Years}, false, false},
-		{"20", "工作日", 0, Limit{Value: 20, Unit: WorkingDays}, false, false},
-		{"20", "", WorkingDays, Limit{Value: 20, Unit: WorkingDays}, false, false},
-		{"20个工作日", "工作日", 0, Limit{Value: 20, Unit: WorkingDays}, false, false},
-		{"20个工作日", "", CalendarDays, Limit{Value: 20, Unit: WorkingDays}, false, false},
+		{"60日", "", 0, Limit{Value: QuantityOf(60), Unit: CalendarDays}, true, false},
+		{"60天", "", 0, Limit{Value: QuantityOf(60), Unit: CalendarDays}, true, false},
+		{"60自然日", "", 0, Limit{Value: QuantityOf(60), Unit: CalendarDays}, false, false},
+		{"1个月", "", 0, Limit{Value: QuantityOf(1), Unit: Months}, false, false},
+		{"2小时", "", 0, Limit{Value: QuantityOf(2), Unit: Hours}, false, false},
+		{"30分钟", "", 0, Limit{Value: QuantityOf(30), Unit: Minutes}, false, false},
+		{"1年", "", 0, Limit{Value: QuantityOf(1), Unit: Years}, false, false},
+		{"20", "工作日", 0, Limit{Value: QuantityOf(20), Unit: WorkingDays}, false, false},
+		{"20", "", WorkingDays, Limit{Value: QuantityOf(20), Unit: WorkingDays}, false, false},
+		{"20个工作日", "工作日", 0, Limit{Value: QuantityOf(20), Unit: WorkingDays}, false, false},
+		{"20个工作日", "", CalendarDays, Limit{Value: QuantityOf(20), Unit: WorkingDays}, false, false},
 		{"0", "即办", 0, Limit{Unit: Instant}, false, false},
 		{"20", "", 0, Limit{}, false, true},
 		{"20个工作日", "自然日", 0, Limit{}, false, true},
 		{"20周", "", 0, Limit{}, false, true},
-		{"二十日", "", 0, Limit{Value: 20, Unit: CalendarDays}, true, false},
-		{"二十个工作日", "", 0, Limit{Value: 20, Unit: WorkingDays}, false, false},
-		{"十五工作日", "", 0, Limit{Value: 15, Unit: WorkingDays}, false, false},
-		{"一百零五个工作日", "", 0, Limit{Value: 105, Unit: WorkingDays}, false, false},
-		{"三〇自然日", "", 0, Limit{Value: 30, Unit: CalendarDays}, false, false},
-		{"0个工作日", "", 0, Limit{Value: 0, Unit: WorkingDays}, false, false},
+		{"二十日", "", 0, Limit{Value: QuantityOf(20), Unit: CalendarDays}, true, false},
+		{"二十个工作日", "", 0, Limit{Value: QuantityOf(20), Unit: WorkingDays}, false, false},
+		{"十五工作日", "", 0, Limit{Value: QuantityOf(15), Unit: WorkingDays}, false, false},
+		{"一百零五个工作日", "", 0, Limit{Value: QuantityOf(105), Unit: WorkingDays}, false, false},
+		{"三〇自然日", "", 0, Limit{Value: QuantityOf(30), Unit: CalendarDays}, false, false},
+		{"0个工作日", "", 0, Limit{Value: QuantityOf(0), Unit: WorkingDays}, false, false},
 		{"20即办", "", 0, Limit{}, false, true},
 		{"1.2.3工作日", "", 0, Limit{}, false, true},
 	}

@@ -3,7 +3,6 @@ package matters
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 )
@@ -84,9 +83,12 @@ func csvLimit(cell, unitCell string, defUnit TimeUnit) (l Limit, ambiguous bool,
 	if i == 0 {
 		return Limit{}, false, errorf(nil, "%q is not a time limit (want a number and a unit, as in 20个工作日, or 即办)", cell)
 	}
-	v, perr := strconv.ParseFloat(s[:i], 64)
-	if perr != nil || math.IsInf(v, 0) {
-		return Limit{}, false, errorf(nil, "%q is not a time limit: %s is not a number", cell, s[:i])
+	v, perr := ParseQuantity(s[:i])
+	if qe, ok := perr.(*quantityError); ok {
+		if qe.rule == RuleQuantitySyntax {
+			return Limit{}, false, errorf(nil, "%q is not a time limit: %s is not a number", cell, s[:i])
+		}
+		return Limit{}, false, errorf(qe, "%q is not a time limit: %s", cell, qe.msg)
 	}
 	rest := strings.TrimSpace(s[i:])
 	var u TimeUnit
@@ -174,9 +176,9 @@ func csvLimitText(l Limit) string {
 	case Instant:
 		return Instant.String()
 	case Months:
-		return strconv.FormatFloat(l.Value, 'f', -1, 64) + "个月"
+		return l.Value.String() + "个月"
 	}
-	return strconv.FormatFloat(l.Value, 'f', -1, 64) + l.Unit.String()
+	return l.Value.String() + l.Unit.String()
 }
 
 // csvSplit splits a multi-valued cell: platforms join values with ^,

@@ -388,7 +388,7 @@ func diffText(n *schema.Node) string {
 			var l Limit
 			l.Unit, _ = ParseTimeUnit(u.Value)
 			if v := n.Get("value"); v != nil {
-				l.Value, _ = strconv.ParseFloat(v.Value, 64)
+				l.Value, _ = ParseQuantity(v.Value)
 			}
 			if l.Unit != 0 {
 				return csvLimitText(l)

@@ -21,22 +21,24 @@ func checkElements(m *Matter, at func(string) (schema.Path, schema.Pos), loc Loc
 	// working days; steps in units that do not convert are left out of
 	// the sum and the check is skipped.
 	if promised, ok := m.PromisedLimit.WorkingDays(); ok && len(m.Steps) > 0 && m.PromisedLimit.Unit != Instant {
-		var sum float64
+		var sum Quantity
 		all := true
 		for i := range m.Steps {
 			if m.Steps[i].Limit.IsZero() {
 				continue
 			}
 			d, ok := m.Steps[i].Limit.WorkingDays()
+			if ok {
+				sum, ok = sum.Add(d)
+			}
 			if !ok {
 				all = false
 				break
 			}
-			sum += d
 		}
-		if all && sum > promised {
+		if all && sum.Cmp(promised) > 0 {
 			p, pos := at("steps")
-			probs.Errorf(p, pos, RuleStepsExceedPromised, "the step limits add up to %s working days, more than the promised limit %s", fmtDays(sum), m.PromisedLimit)
+			probs.Errorf(p, pos, RuleStepsExceedPromised, "the step limits add up to %s working days, more than the promised limit %s", sum, m.PromisedLimit)
 		}
 	}
 

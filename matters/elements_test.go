@@ -18,8 +18,8 @@ func TestElementRules(t *testing.T) {
 			Matters: []Matter{{
 				Code: "M1", Name: "食品经营许可（新办）", Type: Licensing, Level: CountyLevel,
 				Body:          Body{Name: "蓬溪县行政审批局"},
-				LegalLimit:    Limit{Value: 20, Unit: WorkingDays},
-				PromisedLimit: Limit{Value: 5, Unit: WorkingDays}, HandlingKind: PromisedCase, Visits: &zero,
+				LegalLimit:    Limit{Value: QuantityOf(20), Unit: WorkingDays},
+				PromisedLimit: Limit{Value: QuantityOf(5), Unit: WorkingDays}, HandlingKind: PromisedCase, Visits: &zero,
 				TolerateMissing: true,
 				Materials: []Material{
 					{Name: "申请书", Forms: SetOf(Original), Copies: 1, Necessity: Required, Source: FromApplicant},
@@ -28,8 +28,8 @@ func TestElementRules(t *testing.T) {
 				},
 				Steps: []Step{
 					{Name: "受理", Limit: Limit{Unit: Instant}},
-					{Name: "审查", Limit: Limit{Value: 2, Unit: WorkingDays}},
-					{Name: "决定", Limit: Limit{Value: 3, Unit: WorkingDays}},
+					{Name: "审查", Limit: Limit{Value: QuantityOf(2), Unit: WorkingDays}},
+					{Name: "决定", Limit: Limit{Value: QuantityOf(3), Unit: WorkingDays}},
 				},
 				Result: &Result{Name: "食品经营许可证", Kind: Licence, ELicence: true},
 				Status: InUse,
@@ -46,11 +46,11 @@ func TestElementRules(t *testing.T) {
 		want []problemKey
 	}{
 		{name: "complete", edit: func(*Catalogue) {}},
-		{name: "steps exceed promised limit", edit: func(c *Catalogue) { c.Matters[0].Steps[2].Limit.Value = 4 },
+		{name: "steps exceed promised limit", edit: func(c *Catalogue) { c.Matters[0].Steps[2].Limit.Value = QuantityOf(4) },
 			want: []problemKey{{RuleStepsExceedPromised, "/matters/0/steps"}}},
-		{name: "steps in a month exceed", edit: func(c *Catalogue) { c.Matters[0].Steps[2].Limit = Limit{Value: 1, Unit: Months} },
+		{name: "steps in a month exceed", edit: func(c *Catalogue) { c.Matters[0].Steps[2].Limit = Limit{Value: QuantityOf(1), Unit: Months} },
 			want: []problemKey{{RuleStepsExceedPromised, "/matters/0/steps"}}},
-		{name: "steps in calendar days are not summed", edit: func(c *Catalogue) { c.Matters[0].Steps[2].Limit = Limit{Value: 30, Unit: CalendarDays} }},
+		{name: "steps in calendar days are not summed", edit: func(c *Catalogue) { c.Matters[0].Steps[2].Limit = Limit{Value: QuantityOf(30), Unit: CalendarDays} }},
 		{name: "follow-later material without 容缺受理", edit: func(c *Catalogue) { c.Matters[0].TolerateMissing = false },
 			want: []problemKey{{RuleTolerateUnmarked, "/matters/0/materials/2/necessity"}}},
 		{name: "容缺受理 without follow-later material", edit: func(c *Catalogue) { c.Matters[0].Materials[2].Necessity = Optional },

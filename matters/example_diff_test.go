@@ -19,7 +19,7 @@ func ExampleCatalogue_Diff() {
 	may := *april
 	may.AsOf = time.Date(2021, 5, 31, 0, 0, 0, 0, time.UTC)
 	may.Matters = slices.Clone(april.Matters)
-	may.Matters[0].PromisedLimit = matters.Limit{Value: 3, Unit: matters.WorkingDays}
+	may.Matters[0].PromisedLimit = matters.Limit{Value: matters.QuantityOf(3), Unit: matters.WorkingDays}
 	may.Matters[2].Body.Name = "示例行政审批局"
 	may.Matters = append(may.Matters, matters.Matter{
 		Code: "N1", Name: "残疾人证新办", Type: matters.PublicService, Level: matters.CountyLevel,

@@ -75,7 +75,7 @@ func ExampleCatalogue_WriteYAML() {
 			Type:          matters.Licensing,
 			Level:         matters.CountyLevel,
 			Body:          matters.Body{Name: "蓬溪县市场监督管理局"},
-			LegalLimit:    matters.Limit{Value: 15, Unit: matters.WorkingDays},
+			LegalLimit:    matters.Limit{Value: matters.QuantityOf(15), Unit: matters.WorkingDays},
 			PromisedLimit: matters.Limit{Unit: matters.Instant},
 			HandlingKind:  matters.InstantCase,
 			Visits:        &one,
@@ -132,10 +132,10 @@ func ExampleParseType() {
 
 func ExampleLimit_WorkingDays() {
 	for _, l := range []matters.Limit{
-		{Value: 20, Unit: matters.WorkingDays},
-		{Value: 1, Unit: matters.Months},
+		{Value: matters.QuantityOf(20), Unit: matters.WorkingDays},
+		{Value: matters.QuantityOf(1), Unit: matters.Months},
 		{Unit: matters.Instant},
-		{Value: 30, Unit: matters.CalendarDays},
+		{Value: matters.QuantityOf(30), Unit: matters.CalendarDays},
 	} {
 		d, ok := l.WorkingDays()
 		fmt.Println(l, d, ok)
@@ -196,7 +196,7 @@ func ExampleCatalogue_WriteMarkdown() {
 		Title:    "蓬溪县实施清单",
 		Division: matters.Division{Code: "510921", Name: "蓬溪县"},
 		Matters: []matters.Matter{{Code: "A1", Name: "食品经营许可", Type: matters.Licensing, Body: matters.Body{Name: "蓬溪县行政审批局"},
-			PromisedLimit: matters.Limit{Value: 5, Unit: matters.WorkingDays}, Visits: &visits}},
+			PromisedLimit: matters.Limit{Value: matters.QuantityOf(5), Unit: matters.WorkingDays}, Visits: &visits}},
 	}
 	c.WriteMarkdown(os.Stdout, schema.NewPrinter(schema.Chinese))
 	// Output:

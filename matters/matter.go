@@ -2,7 +2,6 @@ package matters
 
 import (
 	"encoding/json"
-	"strconv"
 	"time"
 
 	"github.com/zwfw/zwfw/schema"
@@ -105,9 +104,10 @@ type Body struct {
 }
 
 // Limit is a time limit: a value and its unit. The zero value means "not
-// stated"; a limit in unit [Instant] (即办) has no value.
+// stated"; a limit in unit [Instant] (即办) has no value. The value is
+// exact ([Quantity]): 0.5 工作日 is half a working day, not a float near it.
 type Limit struct {
-	Value      float64  `doc:"value"`
+	Value      Quantity `doc:"value"`
 	Unit       TimeUnit `doc:"unit"`
 	Extensions Extensions
 }
@@ -127,7 +127,7 @@ func (l Limit) String() string {
 	case Instant:
 		return Instant.String()
 	}
-	return strconv.FormatFloat(l.Value, 'f', -1, 64) + " " + l.Unit.String()
+	return l.Value.String() + " " + l.Unit.String()
 }
 
 // Localize writes the limit for a reader of l: "20 工作日" in English text,
@@ -137,7 +137,7 @@ func (l Limit) Localize(lang schema.Lang) string {
 	if lang != schema.Chinese || l.Unit == 0 || l.Unit == Instant {
 		return l.String()
 	}
-	v := strconv.FormatFloat(l.Value, 'f', -1, 64)
+	v := l.Value.String()
 	switch l.Unit {
 	case WorkingDays, CalendarDays, Hours, Months:
 		return v + "个" + l.Unit.String()
@@ -155,19 +155,20 @@ const (
 // WorkingDays returns the limit in working days and whether it converts:
 // 工作日 as is, 月 and 年 by [WorkingDaysPerMonth] and [WorkingDaysPerYear],
 // 即办 as zero. Calendar days, hours and minutes do not convert: whether a
-// calendar week holds five working days depends on the calendar.
-func (l Limit) WorkingDays() (float64, bool) {
+// calendar week holds five working days depends on the calendar; nor does
+// a limit whose working days lie beyond the range of a [Quantity].
+func (l Limit) WorkingDays() (Quantity, bool) {
 	switch l.Unit {
 	case WorkingDays:
 		return l.Value, true
 	case Months:
-		return l.Value * WorkingDaysPerMonth, true
+		return l.Value.Mul(WorkingDaysPerMonth)
 	case Years:
-		return l.Value * WorkingDaysPerYear, true
+		return l.Value.Mul(WorkingDaysPerYear)
 	case Instant:
-		return 0, true
+		return Quantity{}, true
 	}
-	return 0, false
+	return Quantity{}, false
 }
 
 // Scope is a universal-handling scope with the batch it was published in
@@ -240,7 +241,7 @@ func (m *Matter) IsInstant() bool {
 // IsInstant reports whether the limit means 即办: unit 即办, or 0 工作日 as
 // platforms write it.
 func (l Limit) IsInstant() bool {
-	return l.Unit == Instant || l.Unit == WorkingDays && l.Value == 0
+	return l.Unit == Instant || l.Unit == WorkingDays && l.Value.IsZero()
 }
 
 // HasScope reports whether the matter is in universal-handling scope k and

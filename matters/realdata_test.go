@@ -109,7 +109,7 @@ func TestPlatformForms(t *testing.T) {
 	}
 }
 
-func wdLimit(v float64) Limit { return Limit{Value: v, Unit: WorkingDays} }
+func wdLimit(v int64) Limit { return Limit{Value: QuantityOf(v), Unit: WorkingDays} }
 
 // TestDepth holds DepthOf to the four levels: feedback alone is not
 // handling online, and 全程网办 needs acceptance and handling online with

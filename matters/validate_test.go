@@ -22,7 +22,7 @@ func TestValidateMatchesParse(t *testing.T) {
 			Matters: []Matter{{
 				Code: "M1", Name: "个体工商户设立登记", Type: Licensing, Level: CountyLevel,
 				Body:          Body{Name: "蓬溪县市场监督管理局"},
-				LegalLimit:    Limit{Value: 15, Unit: WorkingDays},
+				LegalLimit:    Limit{Value: QuantityOf(15), Unit: WorkingDays},
 				PromisedLimit: Limit{Unit: Instant}, HandlingKind: InstantCase, Visits: &zero,
 				ConsultationPhone: "0825-5422222",
 			}},
@@ -38,7 +38,7 @@ func TestValidateMatchesParse(t *testing.T) {
 		{name: "no name or body", edit: func(c *Catalogue) { c.Matters[0].Name, c.Matters[0].Body.Name = "", "" }},
 		{name: "no division", edit: func(c *Catalogue) { c.Division = Division{} }},
 		{name: "no catalogue kind", edit: func(c *Catalogue) { c.Kind = 0 }},
-		{name: "promised exceeds legal", edit: func(c *Catalogue) { c.Matters[0].PromisedLimit = Limit{Value: 30, Unit: WorkingDays} }},
+		{name: "promised exceeds legal", edit: func(c *Catalogue) { c.Matters[0].PromisedLimit = Limit{Value: QuantityOf(30), Unit: WorkingDays} }},
 		{name: "limit of zero working days is written with its value", edit: func(c *Catalogue) { c.Matters[0].LegalLimit = Limit{Unit: WorkingDays} }, clean: true},
 		{name: "enumeration out of range", edit: func(c *Catalogue) { c.Matters[0].Level = 99 }},
 		{name: "duplicate code", edit: func(c *Catalogue) { c.Matters = append(c.Matters, c.Matters[0]) }},

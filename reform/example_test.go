@@ -21,16 +21,16 @@ func sample() *matters.Catalogue {
 		Division: matters.Division{Code: "510921", Name: "蓬溪县"},
 		Matters: []matters.Matter{
 			{Code: "A1", BaseCode: "000174023001", Type: matters.Licensing,
-				LegalLimit:    matters.Limit{Value: 20, Unit: matters.WorkingDays},
-				PromisedLimit: matters.Limit{Value: 5, Unit: matters.WorkingDays},
+				LegalLimit:    matters.Limit{Value: matters.QuantityOf(20), Unit: matters.WorkingDays},
+				PromisedLimit: matters.Limit{Value: matters.QuantityOf(5), Unit: matters.WorkingDays},
 				Visits:        intp(0), Online: matters.SetOf(matters.OnlineHandle),
 				Scopes: []matters.Scope{{Kind: matters.SichuanChongqing, Batch: 1}}},
 			{Code: "A2", BaseCode: "000201002000", Type: matters.PublicService,
-				LegalLimit:    matters.Limit{Value: 10, Unit: matters.WorkingDays},
+				LegalLimit:    matters.Limit{Value: matters.QuantityOf(10), Unit: matters.WorkingDays},
 				PromisedLimit: matters.Limit{Unit: matters.Instant}, HandlingKind: matters.InstantCase,
 				Visits: intp(1), Delegation: &matters.Delegation{To: matters.Township}},
 			{Code: "P1", Type: matters.Penalty,
-				LegalLimit: matters.Limit{Value: 90, Unit: matters.CalendarDays}},
+				LegalLimit: matters.Limit{Value: matters.QuantityOf(90), Unit: matters.CalendarDays}},
 		},
 	}
 }

@@ -10,7 +10,9 @@ import (
 
 func visits(n int) *int { return &n }
 
-func wd(v float64) matters.Limit { return matters.Limit{Value: v, Unit: matters.WorkingDays} }
+func wd(v string) matters.Limit {
+	return matters.Limit{Value: matters.MustParseQuantity(v), Unit: matters.WorkingDays}
+}
 
 var (
 	instantLimit = matters.Limit{Unit: matters.Instant}
@@ -27,30 +29,30 @@ func handCatalogue() *matters.Catalogue {
 		Matters: []matters.Matter{
 			{ // m1: application, limits 20→5, 0 visits, 全程网办, in hall, 川渝 batch 1, 遂潼通办
 				Code: "M1", BaseCode: "000101001000", Type: matters.Licensing,
-				LegalLimit: wd(20), PromisedLimit: wd(5), HandlingKind: matters.PromisedCase,
+				LegalLimit: wd("20"), PromisedLimit: wd("5"), HandlingKind: matters.PromisedCase,
 				Visits: visits(0), Online: depth4, InHall: true,
 				Scopes: []matters.Scope{{Kind: matters.SichuanChongqing, Batch: 1}, {Kind: matters.Regional, Name: "遂潼通办"}},
 			},
 			{ // m2: application, legal in 自然日 (converted), 即办, 1 visit, 跨省 batch 2, 24h
 				Code: "M2", BaseCode: "000201002000", Type: matters.PublicService,
-				LegalLimit: matters.Limit{Value: 60, Unit: matters.CalendarDays}, PromisedLimit: instantLimit,
+				LegalLimit: matters.Limit{Value: matters.QuantityOf(60), Unit: matters.CalendarDays}, PromisedLimit: instantLimit,
 				HandlingKind: matters.InstantCase, Visits: visits(1), SelfService24h: true,
 				Scopes: []matters.Scope{{Kind: matters.CrossProvince, Batch: 2}},
 			},
 			{ // m3: application, 1 月 (22 working days) → 10, 0 visits, delegated to 乡镇级, 容缺, in hall, 全国通办
 				Code: "M3", BaseCode: "000301003000", Type: matters.Benefit,
-				LegalLimit: matters.Limit{Value: 1, Unit: matters.Months}, PromisedLimit: wd(10),
+				LegalLimit: matters.Limit{Value: matters.QuantityOf(1), Unit: matters.Months}, PromisedLimit: wd("10"),
 				Visits: visits(0), PowerSource: matters.DelegatedFrom,
 				Delegation: &matters.Delegation{To: matters.Township}, TolerateMissing: true, InHall: true,
 				Scopes: []matters.Scope{{Kind: matters.Nationwide}},
 			},
 			{ // m4: ex officio 行政处罚, limits 30→15 (not counted by 承诺提速率), visits not stated
 				Code: "M4", BaseCode: "511B0000000001", Type: matters.Penalty,
-				LegalLimit: wd(30), PromisedLimit: wd(15),
+				LegalLimit: wd("30"), PromisedLimit: wd("15"),
 			},
 			{ // m5: application, 10 → 即办, 2 visits, 川渝 batch 2, 全域通办, 就近可办, in hall, delegated to 村
 				Code: "M5", BaseCode: "999999999999", Type: matters.Confirmation,
-				LegalLimit: wd(10), PromisedLimit: instantLimit, HandlingKind: matters.InstantCase,
+				LegalLimit: wd("10"), PromisedLimit: instantLimit, HandlingKind: matters.InstantCase,
 				Visits: visits(2), InHall: true,
 				Scopes: []matters.Scope{
 					{Kind: matters.SichuanChongqing, Batch: 2},
@@ -65,7 +67,7 @@ func handCatalogue() *matters.Catalogue {
 			},
 			{ // m7: application, no promised limit, visits not stated, 川渝 without batch,
 				// delegated by power source without a receiving level
-				Code: "M7", Type: matters.Licensing, LegalLimit: wd(5),
+				Code: "M7", Type: matters.Licensing, LegalLimit: wd("5"),
 				PowerSource: matters.DelegatedFrom,
 				Scopes:      []matters.Scope{{Kind: matters.SichuanChongqing}},
 			},
@@ -250,33 +252,33 @@ func TestLimits(t *testing.T) {
 		reason   Reason
 		num, den int64
 	}{
-		{"working days", wd(20), wd(5), 0, 1500, 2000},
-		{"half days", wd(2.5), wd(0.5), 0, 200, 250},
-		{"tenths do not drift", wd(0.1), wd(0.1), 0, 0, 10},
+		{"working days", wd("20"), wd("5"), 0, 1500, 2000},
+		{"half days", wd("2.5"), wd("0.5"), 0, 200, 250},
+		{"tenths do not drift", wd("0.1"), wd("0.1"), 0, 0, 10},
 		// 1 年 = 250 working days, 3 月 = 66.
-		{"months and years", matters.Limit{Value: 1, Unit: matters.Years}, matters.Limit{Value: 3, Unit: matters.Months}, 0, 18400, 25000},
-		{"instant promised", wd(3), instantLimit, 0, 300, 300},
+		{"months and years", matters.Limit{Value: matters.QuantityOf(1), Unit: matters.Years}, matters.Limit{Value: matters.QuantityOf(3), Unit: matters.Months}, 0, 18400, 25000},
+		{"instant promised", wd("3"), instantLimit, 0, 300, 300},
 		{"instant both", instantLimit, instantLimit, 0, 0, 0},
 		// A promise over the legal limit slows the figure down; it is
 		// counted as stated (the catalogue checks report it).
-		{"promise exceeds legal", wd(5), wd(8), 0, -300, 500},
-		{"legal missing", matters.Limit{}, wd(5), LegalLimitNotStated, 0, 0},
-		{"promised missing", wd(5), matters.Limit{}, PromisedLimitNotStated, 0, 0},
+		{"promise exceeds legal", wd("5"), wd("8"), 0, -300, 500},
+		{"legal missing", matters.Limit{}, wd("5"), LegalLimitNotStated, 0, 0},
+		{"promised missing", wd("5"), matters.Limit{}, PromisedLimitNotStated, 0, 0},
 		// Converted (ConvertUnits, the default): 30 自然日 = 150/7 wd; in
 		// 1/700 wd, legal 30·500 = 15000, promised 5·700 = 3500, saved
 		// 11500.
-		{"calendar days", matters.Limit{Value: 30, Unit: matters.CalendarDays}, wd(5), 0, 11500, 15000},
+		{"calendar days", matters.Limit{Value: matters.QuantityOf(30), Unit: matters.CalendarDays}, wd("5"), 0, 11500, 15000},
 		// 4 小时 = 0.5 wd: 4.5 of 5 wd saved, in hundredths.
-		{"hours promised", wd(5), matters.Limit{Value: 4, Unit: matters.Hours}, 0, 450, 500},
+		{"hours promised", wd("5"), matters.Limit{Value: matters.QuantityOf(4), Unit: matters.Hours}, 0, 450, 500},
 		// 30 分钟 = 1/16 wd = 25/400.
-		{"minutes", matters.Limit{Value: 30, Unit: matters.Minutes}, instantLimit, 0, 25, 25},
+		{"minutes", matters.Limit{Value: matters.QuantityOf(30), Unit: matters.Minutes}, instantLimit, 0, 25, 25},
 		// One unit: 30 → 15 自然日 compare directly, weighed as 1/700 wd.
-		{"calendar days both", matters.Limit{Value: 30, Unit: matters.CalendarDays}, matters.Limit{Value: 15, Unit: matters.CalendarDays}, 0, 7500, 15000},
-		{"thirds of a day", wd(1.0 / 3), wd(0), LimitInexact, 0, 0},
-		{"too long", wd(MaxLimitDays + 1), wd(5), LimitOutOfRange, 0, 0},
-		{"not a number", wd(math.NaN()), wd(5), LimitOutOfRange, 0, 0},
-		{"negative", wd(-1), wd(0), LimitOutOfRange, 0, 0},
-		{"unknown unit", matters.Limit{Value: 1, Unit: 99}, wd(0), LimitOutOfRange, 0, 0},
+		{"calendar days both", matters.Limit{Value: matters.QuantityOf(30), Unit: matters.CalendarDays}, matters.Limit{Value: matters.QuantityOf(15), Unit: matters.CalendarDays}, 0, 7500, 15000},
+		{"thousandths of a day", wd("0.333"), wd("0"), LimitInexact, 0, 0},
+		{"too long", wd("100000001"), wd("5"), LimitOutOfRange, 0, 0},
+		{"months beyond a Quantity", matters.Limit{Value: matters.QuantityOf(1e15), Unit: matters.Months}, wd("5"), LimitOutOfRange, 0, 0},
+		{"negative", wd("-1"), wd("0"), LimitOutOfRange, 0, 0},
+		{"unknown unit", matters.Limit{Value: matters.QuantityOf(1), Unit: 99}, wd("0"), LimitOutOfRange, 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -439,10 +441,10 @@ func TestRatioAtLeast(t *testing.T) {
 //	P  行政处罚 30 → 1 工作日: never counted
 func TestSpeedupFormulas(t *testing.T) {
 	ms := []matters.Matter{
-		{Code: "A", Type: matters.Licensing, LegalLimit: wd(20), PromisedLimit: wd(5)},
-		{Code: "B", Type: matters.Licensing, LegalLimit: wd(10), PromisedLimit: wd(10)},
-		{Code: "C", Type: matters.Licensing, LegalLimit: matters.Limit{Value: 14, Unit: matters.CalendarDays}, PromisedLimit: wd(5)},
-		{Code: "P", Type: matters.Penalty, LegalLimit: wd(30), PromisedLimit: wd(1)},
+		{Code: "A", Type: matters.Licensing, LegalLimit: wd("20"), PromisedLimit: wd("5")},
+		{Code: "B", Type: matters.Licensing, LegalLimit: wd("10"), PromisedLimit: wd("10")},
+		{Code: "C", Type: matters.Licensing, LegalLimit: matters.Limit{Value: matters.QuantityOf(14), Unit: matters.CalendarDays}, PromisedLimit: wd("5")},
+		{Code: "P", Type: matters.Penalty, LegalLimit: wd("30"), PromisedLimit: wd("1")},
 	}
 	tests := []struct {
 		name      string

@@ -2,7 +2,6 @@ package reform
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/zwfw/zwfw/matters"
@@ -159,7 +158,9 @@ func familyOf(u matters.TimeUnit) (int, bool) {
 	return 0, false
 }
 
-// hundredthsIn returns the limit in hundredths of its family's unit.
+// hundredthsIn returns the limit in hundredths of its family's unit: a
+// limit is exact to the thousandth ([matters.Quantity]); one with a
+// thousandth left over is [LimitInexact].
 func hundredthsIn(l matters.Limit) (fam int, h int64, r Reason) {
 	fam, ok := familyOf(l.Unit)
 	if !ok {
@@ -168,17 +169,19 @@ func hundredthsIn(l matters.Limit) (fam int, h int64, r Reason) {
 	v := l.Value
 	if wd, ok := l.WorkingDays(); ok {
 		v = wd
+	} else if l.Unit == matters.Months || l.Unit == matters.Years {
+		return 0, 0, LimitOutOfRange // too many working days for a Quantity
 	}
-	// Bound every family as working days are bounded.
-	if !(v >= 0 && v <= float64(MaxLimitDays)*float64(familyRate[fam][1])/float64(familyRate[fam][0])) {
+	// Bound every family as working days are bounded:
+	// v ≤ MaxLimitDays · den/num, in thousandths.
+	m := v.Thousandths()
+	if m < 0 || m*familyRate[fam][0] > MaxLimitDays*familyRate[fam][1]*1000 {
 		return 0, 0, LimitOutOfRange
 	}
-	x := v * 100
-	rx := math.Round(x)
-	if math.Abs(x-rx) > 1e-4 {
+	if m%10 != 0 {
 		return 0, 0, LimitInexact
 	}
-	return fam, int64(rx), 0
+	return fam, m / 10, 0
 }
 
 // scaled converts hundredths of a family's unit to 1/(100·scaleL) of a

@@ -20,15 +20,15 @@ func randomMatter(r *rand.Rand, basePool []string) matters.Matter {
 		case 1:
 			return matters.Limit{Unit: matters.Instant}
 		case 2:
-			return matters.Limit{Value: float64(r.IntN(90)), Unit: matters.CalendarDays}
+			return matters.Limit{Value: matters.QuantityOf(int64(r.IntN(90))), Unit: matters.CalendarDays}
 		case 3:
-			return matters.Limit{Value: float64(r.IntN(48)), Unit: matters.Hours}
+			return matters.Limit{Value: matters.QuantityOf(int64(r.IntN(48))), Unit: matters.Hours}
 		case 4:
-			return matters.Limit{Value: float64(r.IntN(6)), Unit: matters.Months}
+			return matters.Limit{Value: matters.QuantityOf(int64(r.IntN(6))), Unit: matters.Months}
 		case 5:
-			return matters.Limit{Value: 1.0 / float64(1+r.IntN(7)), Unit: matters.WorkingDays}
+			return matters.Limit{Value: matters.Thousandths(1000 / int64(1+r.IntN(7))), Unit: matters.WorkingDays}
 		}
-		return matters.Limit{Value: float64(r.IntN(6000)) / 100, Unit: matters.WorkingDays}
+		return matters.Limit{Value: matters.Thousandths(int64(r.IntN(6000)) * 10), Unit: matters.WorkingDays}
 	}
 	m := matters.Matter{
 		Code:            fmt.Sprintf("C%04d", r.IntN(5000)),

@@ -78,6 +78,15 @@ type NodeEncoder interface {
 	EncodeNode(o Builder)
 }
 
+// NumberMarshaler is implemented by a value with text methods whose text
+// is a number in JSON syntax (an exact decimal, say): the codec writes it
+// as a JSON number rather than a string, with the text MarshalNumber
+// returns, and reads it only from a number, through UnmarshalText with the
+// number as written.
+type NumberMarshaler interface {
+	MarshalNumber() string
+}
+
 // ZeroKeeper is implemented by a struct some of whose zero members are
 // still written, depending on the others (a time limit's value is written
 // when its unit needs one).
@@ -140,6 +149,7 @@ type plan struct {
 	keyIx  int  // index of the field that is the member key of a keyed element, or -1
 	hooks  bool // implements NodeDecoder and NodeEncoder
 	texts  bool // implements TextMemberDecoder as well
+	num    bool // a text value written as a number: implements NumberMarshaler
 	memo   *textMemo
 }
 
@@ -187,6 +197,7 @@ var (
 	textSet     = reflect.TypeFor[TextSet]()
 	textAdder   = reflect.TypeFor[TextAdder]()
 	zeroKeep    = reflect.TypeFor[ZeroKeeper]()
+	numberMar   = reflect.TypeFor[NumberMarshaler]()
 	nodeDecoder = reflect.TypeFor[NodeDecoder]()
 	nodeEncoder = reflect.TypeFor[NodeEncoder]()
 	textMember  = reflect.TypeFor[TextMemberDecoder]()
@@ -225,6 +236,7 @@ func compile(t reflect.Type, inProgress map[reflect.Type]*plan, date bool) *plan
 		p.kind = vSet
 	case pt.Implements(textUnm):
 		p.kind = vText
+		p.num = t.Implements(numberMar)
 		if k := t.Kind(); k >= reflect.Int && k <= reflect.Uint64 {
 			p.memo = &textMemo{m: map[string]uint64{}}
 		}

@@ -153,6 +153,16 @@ func (d *decodeState) value(p *plan, v reflect.Value, n *Node, keyed bool) {
 		}
 		v.SetFloat(f)
 	case vText:
+		if p.num {
+			if n.Kind != Number {
+				d.fail(n, "want %s, got %s", Msg{Format: "a number"}, n.Kind)
+				return
+			}
+			if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
+				d.textFail(n, err, false)
+			}
+			return
+		}
 		if n.Kind != String && n.Kind != Number {
 			d.fail(n, "want a term or a code, got %s", n.Kind)
 			return

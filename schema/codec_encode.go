@@ -78,6 +78,9 @@ func encodeValue(p *plan, v reflect.Value, force, keyed bool) *Node {
 		if v.IsZero() && !force {
 			return nil
 		}
+		if p.num {
+			return &Node{Kind: Number, Value: v.Interface().(NumberMarshaler).MarshalNumber()}
+		}
 		return StringNode(valueText(v))
 	case vDate:
 		t := v.Interface().(time.Time)

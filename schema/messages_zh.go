@@ -583,12 +583,17 @@ var zhMessages = map[string]string{
 	"write `REF` as the schema reference of YAML output (default: the published address; a path such as ../schema/catalogue.schema.json for a local copy)": "在YAML输出中写入`REF`作为JSON Schema引用(默认为公布地址;本地副本可写路径,如 ../schema/catalogue.schema.json)",
 
 	// Time limits as spreadsheets write them (matters.ParseLimit).
-	"%q is not a time limit (want a number and a unit, as in 20个工作日, or 即办)":   "%q不是有效的时限(应为数字加单位,如20个工作日,或即办)",
-	"%q is not a time limit: %s is not a number":                               "%q不是有效的时限:%s不是数字",
+	"%q is not a time limit (want a number and a unit, as in 20个工作日, or 即办)": "%q不是有效的时限(应为数字加单位,如20个工作日,或即办)",
+	"%q is not a time limit: %s is not a number":                             "%q不是有效的时限:%s不是数字",
+	"%q is not a time limit: %s":                                             "%q不是有效的时限:%s",
+	// Quantities (matters.ParseQuantity).
+	"%s is not a number":                                 "%s不是数字",
+	"%s has more than three decimal places":              "%s的小数超过三位",
+	"%s is out of range (at most ±9223372036854775.807)": "%s超出范围(绝对值至多为9223372036854775.807)",
 	"%q is not a time limit: %q is not a unit (want 工作日, 自然日, 小时, 分钟, 月 or 年)": "%q不是有效的时限:%q不是时限单位(应为工作日、自然日、小时、分钟、月或年)",
-	"%q disagrees with its unit cell %q":                                       "%q与其单位栏%q不一致",
-	"unit %q is not a time-limit unit (want 工作日, 自然日, 小时, 分钟, 月, 年 or 即办)":     "单位%q不是时限单位(应为工作日、自然日、小时、分钟、月、年或即办)",
-	"%q gives no unit (write it as 20个工作日, or add a unit column)":              "%q没有单位(请写作20个工作日,或增设单位列)",
+	"%q disagrees with its unit cell %q": "%q与其单位栏%q不一致",
+	"unit %q is not a time-limit unit (want 工作日, 自然日, 小时, 分钟, 月, 年 or 即办)": "单位%q不是时限单位(应为工作日、自然日、小时、分钟、月、年或即办)",
+	"%q gives no unit (write it as 20个工作日, or add a unit column)":          "%q没有单位(请写作20个工作日,或增设单位列)",
 
 	// The working-day calendar (matters/workday).
 	"workday: %d: the calendar holds no year":                                        "workday:%d年:日历中没有任何年份",

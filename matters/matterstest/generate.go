@@ -93,9 +93,9 @@ func syntheticMatter(i int, bodies []syntheticBody) matters.Matter {
 	legal := 10 + i%50
 	units := []matters.TimeUnit{matters.WorkingDays, matters.WorkingDays, matters.Months, matters.Years, matters.CalendarDays, matters.Hours, matters.Minutes}
 	lu := units[i%len(units)]
-	m.LegalLimit = matters.Limit{Value: float64(legal), Unit: lu}
+	m.LegalLimit = matters.Limit{Value: matters.QuantityOf(int64(legal)), Unit: lu}
 	if lu == matters.Months || lu == matters.Years {
-		m.LegalLimit.Value = float64(1 + i%3)
+		m.LegalLimit.Value = matters.QuantityOf(int64(1 + i%3))
 	}
 	if i%3 == 0 {
 		m.PromisedLimit = matters.Limit{Unit: matters.Instant}
@@ -103,9 +103,9 @@ func syntheticMatter(i int, bodies []syntheticBody) matters.Matter {
 	} else {
 		switch lu {
 		case matters.WorkingDays, matters.Months, matters.Years:
-			m.PromisedLimit = matters.Limit{Value: float64(1 + i%10), Unit: matters.WorkingDays}
+			m.PromisedLimit = matters.Limit{Value: matters.QuantityOf(int64(1 + i%10)), Unit: matters.WorkingDays}
 		default:
-			m.PromisedLimit = matters.Limit{Value: float64(1 + i%10), Unit: lu}
+			m.PromisedLimit = matters.Limit{Value: matters.QuantityOf(int64(1 + i%10)), Unit: lu}
 		}
 		m.HandlingKind = []matters.HandlingKind{matters.PromisedCase, matters.JointCase, matters.ReportedCase}[i%3-1+(i/3)%2]
 	}

@@ -12,9 +12,9 @@ import (
 
 func TestCatalogueCheck(t *testing.T) {
 	cat := &matters.Catalogue{Matters: []matters.Matter{
-		{Code: "M1", Name: "食品经营许可", PromisedLimit: matters.Limit{Value: 5, Unit: matters.WorkingDays}},
+		{Code: "M1", Name: "食品经营许可", PromisedLimit: matters.Limit{Value: matters.QuantityOf(5), Unit: matters.WorkingDays}},
 		{Code: "M2", Name: "居民身份证换领", PromisedLimit: matters.Limit{Unit: matters.Instant}, HandlingKind: matters.InstantCase},
-		{Code: "M3", Name: "商品房预售许可", PromisedLimit: matters.Limit{Value: 15, Unit: matters.CalendarDays}},
+		{Code: "M3", Name: "商品房预售许可", PromisedLimit: matters.Limit{Value: matters.QuantityOf(15), Unit: matters.CalendarDays}},
 	}}
 	k := cases.NewCatalogueCheck(cat)
 	for _, c := range load(t, "april.csv") {

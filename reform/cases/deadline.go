@@ -37,7 +37,7 @@ func Deadline(cal *workday.Calendar, c *Case) (time.Time, error) {
 	case matters.Instant:
 		return endOf(acc), nil
 	case matters.WorkingDays:
-		n := int(math.Ceil(l.Value))
+		n := int(l.Value.Ceil())
 		for _, s := range sus {
 			a, b := maxDate(workday.DateOf(s.From), acc), workday.DateOf(s.To)
 			if a.Before(b) {
@@ -56,14 +56,14 @@ func Deadline(cal *workday.Calendar, c *Case) (time.Time, error) {
 	case matters.CalendarDays, matters.Months, matters.Years:
 		var d workday.Date
 		if l.Unit == matters.CalendarDays {
-			d = acc.AddDays(int(math.Ceil(l.Value)))
+			d = acc.AddDays(int(l.Value.Ceil()))
 		} else {
 			months := l.Value
 			if l.Unit == matters.Years {
-				months *= 12
+				months, _ = months.Mul(12)
 			}
 			y, m, dd := acc.Date()
-			d = workday.NewDate(y, m+time.Month(math.Ceil(months)), dd)
+			d = workday.NewDate(y, m+time.Month(months.Ceil()), dd)
 		}
 		for _, s := range sus {
 			a, b := maxDate(workday.DateOf(s.From), acc), workday.DateOf(s.To)
@@ -77,7 +77,7 @@ func Deadline(cal *workday.Calendar, c *Case) (time.Time, error) {
 		if l.Unit == matters.Minutes {
 			unit = time.Minute
 		}
-		due := c.Accepted.Add(time.Duration(l.Value * float64(unit)))
+		due := c.Accepted.Add(limitDuration(l.Value, unit))
 		for _, s := range sus {
 			if a := maxTime(s.From, c.Accepted); a.Before(s.To) {
 				due = due.Add(s.To.Sub(a))
@@ -86,4 +86,19 @@ func Deadline(cal *workday.Calendar, c *Case) (time.Time, error) {
 		return due.In(Beijing), nil
 	}
 	return time.Time{}, fmt.Errorf("cases: a limit in %s has no deadline", l.Unit)
+}
+
+// limitDuration returns q hours or minutes (unit) as a duration, exactly
+// to the nanosecond; a limit beyond the longest duration (about 292 years)
+// is the longest duration.
+func limitDuration(q matters.Quantity, unit time.Duration) time.Duration {
+	m := q.Thousandths()
+	whole, part := m/1000, m%1000
+	if whole > math.MaxInt64/int64(unit)-1 {
+		return math.MaxInt64
+	}
+	if whole < math.MinInt64/int64(unit)+1 {
+		return math.MinInt64
+	}
+	return time.Duration(whole)*unit + time.Duration(part)*unit/1000
 }

@@ -19,21 +19,21 @@ func TestDeadline(t *testing.T) {
 		}
 		return v
 	}
-	wd := func(n float64) matters.Limit { return matters.Limit{Value: n, Unit: matters.WorkingDays} }
+	wd := func(n string) matters.Limit { return matters.Limit{Value: matters.MustParseQuantity(n), Unit: matters.WorkingDays} }
 	tests := []struct {
 		name string
 		c    cases.Case
 		want string
 	}{
-		{"5 working days across 劳动节", cases.Case{Accepted: at("2021-04-29 09:00"), Limit: wd(5)}, "2021-05-10"},
-		{"suspended 04-07..04-12 adds 3 working days", cases.Case{Accepted: at("2021-04-06 09:00"), Limit: wd(5),
+		{"5 working days across 劳动节", cases.Case{Accepted: at("2021-04-29 09:00"), Limit: wd("5")}, "2021-05-10"},
+		{"suspended 04-07..04-12 adds 3 working days", cases.Case{Accepted: at("2021-04-06 09:00"), Limit: wd("5"),
 			Suspensions: []cases.Suspension{{From: at("2021-04-07 09:00"), To: at("2021-04-12 17:00")}}}, "2021-04-16"},
-		{"overlapping suspensions count once", cases.Case{Accepted: at("2021-04-06 09:00"), Limit: wd(5),
+		{"overlapping suspensions count once", cases.Case{Accepted: at("2021-04-06 09:00"), Limit: wd("5"),
 			Suspensions: []cases.Suspension{{From: at("2021-04-07 09:00"), To: at("2021-04-12 17:00")}, {From: at("2021-04-08 09:00"), To: at("2021-04-09 17:00")}}}, "2021-04-16"},
 		{"即办 is the day of acceptance", cases.Case{Accepted: at("2021-04-09 10:32"), Limit: matters.Limit{Unit: matters.Instant}}, "2021-04-09"},
-		{"20 natural days", cases.Case{Accepted: at("2021-04-01 10:00"), Limit: matters.Limit{Value: 20, Unit: matters.CalendarDays}}, "2021-04-21"},
-		{"half a working day rounds up", cases.Case{Accepted: at("2021-04-30 10:00"), Limit: wd(0.5)}, "2021-05-06"},
-		{"1 month", cases.Case{Accepted: at("2021-01-31 10:00"), Limit: matters.Limit{Value: 1, Unit: matters.Months}}, "2021-03-03"},
+		{"20 natural days", cases.Case{Accepted: at("2021-04-01 10:00"), Limit: matters.Limit{Value: matters.QuantityOf(20), Unit: matters.CalendarDays}}, "2021-04-21"},
+		{"half a working day rounds up", cases.Case{Accepted: at("2021-04-30 10:00"), Limit: wd("0.5")}, "2021-05-06"},
+		{"1 month", cases.Case{Accepted: at("2021-01-31 10:00"), Limit: matters.Limit{Value: matters.QuantityOf(1), Unit: matters.Months}}, "2021-03-03"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,7 +46,7 @@ func TestDeadline(t *testing.T) {
 			}
 		})
 	}
-	hours := cases.Case{Accepted: at("2021-04-14 09:00"), Limit: matters.Limit{Value: 2, Unit: matters.Hours},
+	hours := cases.Case{Accepted: at("2021-04-14 09:00"), Limit: matters.Limit{Value: matters.QuantityOf(2), Unit: matters.Hours},
 		Suspensions: []cases.Suspension{{From: at("2021-04-14 10:00"), To: at("2021-04-14 10:30")}}}
 	if got, err := cases.Deadline(workday.China(), &hours); err != nil || got.Format("15:04") != "11:30" {
 		t.Errorf("2 hours with half an hour suspended: %v, %v; want 11:30", got, err)
@@ -54,7 +54,7 @@ func TestDeadline(t *testing.T) {
 	if _, err := cases.Deadline(workday.China(), &cases.Case{Accepted: at("2021-04-14 09:00")}); !errors.Is(err, cases.ErrNoLimit) {
 		t.Errorf("no limit: err = %v", err)
 	}
-	if _, err := cases.Deadline(workday.China(), &cases.Case{Accepted: at("2026-12-28 09:00"), Limit: wd(5)}); !errors.Is(err, workday.ErrUnknownYear) {
+	if _, err := cases.Deadline(workday.China(), &cases.Case{Accepted: at("2026-12-28 09:00"), Limit: wd("5")}); !errors.Is(err, workday.ErrUnknownYear) {
 		t.Errorf("into 2027: err = %v, want workday.ErrUnknownYear", err)
 	}
 }

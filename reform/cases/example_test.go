@@ -63,7 +63,7 @@ func ExampleParseTime() {
 
 func ExampleDeadline() {
 	accepted, _ := cases.ParseTime("2021-04-29 09:00")
-	c := &cases.Case{Accepted: accepted, Limit: matters.Limit{Value: 5, Unit: matters.WorkingDays}}
+	c := &cases.Case{Accepted: accepted, Limit: matters.Limit{Value: matters.QuantityOf(5), Unit: matters.WorkingDays}}
 	due, _ := cases.Deadline(workday.China(), c)
 	fmt.Println(due.Format(time.DateTime))
 	// Output: 2021-05-10 23:59:59
@@ -71,7 +71,7 @@ func ExampleDeadline() {
 
 func ExampleCatalogueCheck() {
 	cat := &matters.Catalogue{Matters: []matters.Matter{
-		{Code: "M1", Name: "食品经营许可", PromisedLimit: matters.Limit{Value: 5, Unit: matters.WorkingDays}},
+		{Code: "M1", Name: "食品经营许可", PromisedLimit: matters.Limit{Value: matters.QuantityOf(5), Unit: matters.WorkingDays}},
 	}}
 	export := `办件编号,事项编码,事项名称,受理部门,受理时间,办件状态,承诺时限,时限单位
 1,M1,食品经营许可,市市场监督管理局,2021-04-06 09:00,受理,10,工作日

@@ -3,7 +3,6 @@ package cases
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -432,7 +431,9 @@ func (t *Tally) measure(c *Case, acc, endDay workday.Date, end time.Time) measur
 		m.days, m.counted = max(wd, 0), true
 	}
 	l := c.Limit
-	var used float64
+	// What the case used and what its limit allows: whole days, or
+	// nanoseconds for limits in hours and minutes.
+	var used, limit int64
 	switch l.Unit {
 	case 0:
 		return m
@@ -443,7 +444,7 @@ func (t *Tally) measure(c *Case, acc, endDay workday.Date, end time.Time) measur
 		if !m.counted {
 			return m
 		}
-		used = float64(m.days)
+		used, limit = int64(m.days), l.Value.Ceil() // a part of a day is a day, as Deadline counts
 	case matters.CalendarDays:
 		n := endDay.Sub(acc)
 		for _, s := range sus {
@@ -452,7 +453,7 @@ func (t *Tally) measure(c *Case, acc, endDay workday.Date, end time.Time) measur
 				n -= b.Sub(a)
 			}
 		}
-		used = float64(max(n, 0))
+		used, limit = int64(max(n, 0)), l.Value.Ceil()
 	case matters.Hours, matters.Minutes:
 		d := end.Sub(c.Accepted)
 		for _, s := range sus {
@@ -461,16 +462,18 @@ func (t *Tally) measure(c *Case, acc, endDay workday.Date, end time.Time) measur
 				d -= b.Sub(a)
 			}
 		}
-		used = max(d.Hours(), 0)
+		unit := time.Hour
 		if l.Unit == matters.Minutes {
-			used = max(d.Minutes(), 0)
+			unit = time.Minute
 		}
+		used, limit = int64(max(d, 0)), int64(limitDuration(l.Value, unit))
 	case matters.Months, matters.Years:
-		months := l.Value
+		months, ok := l.Value, true
 		if l.Unit == matters.Years {
-			months *= 12
+			months, ok = months.Mul(12)
 		}
-		if months != math.Trunc(months) {
+		whole, isInt := months.Int()
+		if !ok || !isInt {
 			return m
 		}
 		n := endDay.Sub(acc)
@@ -481,14 +484,10 @@ func (t *Tally) measure(c *Case, acc, endDay workday.Date, end time.Time) measur
 			}
 		}
 		y, mo, d := acc.Date()
-		deadline := workday.NewDate(y, mo+time.Month(months), d)
-		used, l.Value = float64(n), float64(deadline.Sub(acc))
+		deadline := workday.NewDate(y, mo+time.Month(whole), d)
+		used, limit = int64(n), int64(deadline.Sub(acc))
 	default:
 		return m
-	}
-	limit := l.Value
-	if l.Unit == matters.WorkingDays || l.Unit == matters.CalendarDays {
-		limit = math.Ceil(limit) // a part of a day is a day, as Deadline counts
 	}
 	m.judged, m.within, m.early = true, used <= limit, used < limit
 	return m

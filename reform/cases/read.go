@@ -682,7 +682,7 @@ func (d *Decoder) build(cells *[nFields]string, poss *[nFields]cellPos, sus []Su
 		l, err := d.limit(cells[fLimit], cells[fLimitUnit])
 		if err != nil {
 			errf(fLimit, RuleLimit, "承诺时限: %v", err)
-		} else if l.Unit != matters.Instant && l.Value < 0 {
+		} else if l.Unit != matters.Instant && l.Value.Sign() < 0 {
 			errf(fLimit, RuleLimit, "承诺时限 %s is negative", l)
 		}
 		c.Limit = l

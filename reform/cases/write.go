@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
-	"strconv"
 	"time"
 
 	"github.com/zwfw/zwfw/matters"
@@ -56,7 +55,7 @@ func (x *Writer) cells(c *Case) {
 	case c.Limit.Unit == matters.Instant:
 		unit = matters.Instant.String()
 	case !c.Limit.IsZero():
-		limit, unit = strconv.FormatFloat(c.Limit.Value, 'f', -1, 64), c.Limit.Unit.String()
+		limit, unit = c.Limit.Value.String(), c.Limit.Unit.String()
 	}
 	sus := ""
 	for i, s := range c.Suspensions {

@@ -296,7 +296,7 @@ func (g *gen) fill(c *cases.Case, acc workday.Date, slow bool) {
 		c.MatterCode, c.MatterName = "5199A99999-510900000000-000-115109000000999X-1-00", "临时事项（未编入目录）"
 	case 1: // the promise before the last cut
 		if c.Limit.Unit == matters.WorkingDays {
-			c.Limit.Value += 5
+			c.Limit.Value, _ = c.Limit.Value.Add(matters.QuantityOf(5))
 		}
 	case 2: // accepted at a window on the Saturday after
 		sat := acc
@@ -322,9 +322,11 @@ func (g *gen) complete(c *cases.Case, days []workday.Date, within bool) {
 	var limit int
 	switch c.Limit.Unit {
 	case matters.WorkingDays:
-		limit = int(c.Limit.Value)
+		n, _ := c.Limit.Value.Int()
+		limit = int(n)
 	case matters.CalendarDays:
-		limit = int(c.Limit.Value) * 5 / 7
+		n, _ := c.Limit.Value.Int()
+		limit = int(n) * 5 / 7
 	}
 	var k int
 	switch {
