@@ -349,6 +349,9 @@ func TestCSVCells(t *testing.T) {
 			[]csvProblem{{RuleCSVValue, "/matters/0/legalLimit", 2, 7}}},
 		{"limit without unit", csvHeader + "C1,甲事项,行政许可,甲局,,县级,20,,,,,,,,,\n",
 			[]csvProblem{{RuleCSVValue, "/matters/0/legalLimit", 2, 7}}},
+		{"limit finer than a thousandth", csvHeader + "C1,甲事项,行政许可,甲局,,县级,0.3333个工作日,,,,,,,,,\n",
+			[]csvProblem{{RuleQuantityInexact, "/matters/0/legalLimit", 2, 7}}},
+		{"half a day", csvHeader + "C1,甲事项,行政许可,甲局,,县级,0.5个工作日,0.5个工作日,,,,,,,,\n", nil},
 		{"day unit", csvHeader + "C1,甲事项,行政许可,甲局,,县级,60日,30天,,,,,,,,\n",
 			[]csvProblem{{RuleCSVDayUnit, "/matters/0/legalLimit", 2, 7}, {RuleCSVDayUnit, "/matters/0/promisedLimit", 2, 8}}},
 		{"promised beyond legal", csvHeader + "C1,甲事项,行政许可,甲局,,县级,5工作日,20工作日,,,,,,,,\n",
@@ -529,6 +532,10 @@ func TestCSVLimit(t *testing.T) {
 		{"0个工作日", "", 0, Limit{Value: QuantityOf(0), Unit: WorkingDays}, false, false},
 		{"20即办", "", 0, Limit{}, false, true},
 		{"1.2.3工作日", "", 0, Limit{}, false, true},
+		{"0.5个工作日", "", 0, Limit{Value: Thousandths(500), Unit: WorkingDays}, false, false},
+		{"0.125小时", "", 0, Limit{Value: Thousandths(125), Unit: Hours}, false, false},
+		{"0.3333个工作日", "", 0, Limit{}, false, true},
+		{"99999999999999999999工作日", "", 0, Limit{}, false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.cell+"/"+tt.unit, func(t *testing.T) {

@@ -127,6 +127,18 @@
 // declared once on its field; the lists are written in documents and on
 // sheets of their own in workbooks, not in a CSV row.
 //
+// # Time limits
+//
+// A [Limit] is a value and a [TimeUnit]. The value is a [Quantity], an
+// exact decimal of at most three places counted in thousandths: 20, 0.5,
+// 1.25 工作日 read, compare, sum and convert (1 月 = 22 working days) in
+// integer arithmetic, and are written back as they read, as plain JSON and
+// YAML numbers. The JSON Schema allows any number from 0 to 1,000,000; a
+// value with a non-zero fourth place (1/3 written 0.333333) is refused on
+// reading with rule quantity.inexact at the value, never rounded, and a
+// spreadsheet cell likewise at its cell. [ParseQuantity] reads the text,
+// [QuantityOf] and [Thousandths] make one in code.
+//
 // # Codes
 //
 // Codes are small comparable values in the manner of net/netip:

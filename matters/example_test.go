@@ -1,6 +1,7 @@
 package matters_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -209,4 +210,25 @@ func ExampleCatalogue_WriteMarkdown() {
 	// | 事项编码 | 事项名称 | 事项类型 | 行使层级 | 法定时限 | 承诺时限 | 办件类型 | 跑动次数 | 网办深度 | 通办范围 |
 	// |---|---|---|---|---|---|---|---|---|---|
 	// | A1 | 食品经营许可 | 行政许可 |  |  | 5 工作日 |  | 0 |  |  |
+}
+
+// A limit's value is exact: 0.5 工作日 is half a day, compared and summed
+// in thousandths, and a number finer than a thousandth is refused with a
+// rule rather than rounded.
+func ExampleParseQuantity() {
+	half := matters.MustParseQuantity("0.5")
+	l := matters.Limit{Value: half, Unit: matters.Months}
+	wd, _ := l.WorkingDays()
+	fmt.Println(half, half.Thousandths(), wd)
+	fmt.Println(half.Cmp(matters.QuantityOf(1)), half.Rat())
+
+	_, err := matters.ParseQuantity("0.333333")
+	var r interface{ Rule() schema.Rule }
+	if errors.As(err, &r) {
+		fmt.Println(r.Rule(), err)
+	}
+	// Output:
+	// 0.5 500 11
+	// -1 1/2
+	// quantity.inexact matters: "0.333333" has more than three decimal places
 }

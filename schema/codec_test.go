@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -66,6 +68,41 @@ func (s *colorSet) AddText(t string) error {
 	return err
 }
 
+// tenths is an exact number of tenths written as a JSON number, as the
+// document packages declare their exact quantities.
+type tenths int64
+
+func (x tenths) MarshalNumber() string {
+	s := strconv.FormatInt(int64(x)/10, 10)
+	if f := int64(x) % 10; f != 0 {
+		if x < 0 && x > -10 {
+			s = "-" + s
+		}
+		s += "." + strconv.FormatInt(max(f, -f), 10)
+	}
+	return s
+}
+
+func (x tenths) MarshalText() ([]byte, error) { return []byte(x.MarshalNumber()), nil }
+
+type tenthsError string
+
+func (e tenthsError) Error() string { return string(e) }
+func (e tenthsError) Rule() Rule    { return "sample.tenths" }
+
+func (x *tenths) UnmarshalText(b []byte) error {
+	r, ok := new(big.Rat).SetString(string(b))
+	if !ok {
+		return tenthsError("schema: " + strconv.Quote(string(b)) + " is not a number")
+	}
+	r.Mul(r, big.NewRat(10, 1))
+	if !r.IsInt() || !r.Num().IsInt64() {
+		return tenthsError("schema: " + strconv.Quote(string(b)) + " is not a whole number of tenths")
+	}
+	*x = tenths(r.Num().Int64())
+	return nil
+}
+
 type span struct {
 	Value float64 `doc:"value"`
 	Unit  color   `doc:"unit"`
@@ -100,6 +137,7 @@ type sample struct {
 	Items   []inner     `doc:"items"`
 	Parts   []part      `doc:"parts,keyed"`
 	Exact   json.Number `doc:"exact"`
+	Tenths  tenths      `doc:"tenths"`
 	Skipped string
 	Ext     map[string]json.RawMessage
 }
@@ -124,7 +162,7 @@ func TestCodecDecodeProblems(t *testing.T) {
 		text string
 		want []string // rule path
 	}{
-		{"valid", "kind: x\nname: a\nflag: true\ncount: 2\ncolor: 绿\ncolors: [红, 2]\nday: 2021-04-30\nspan: {value: 1.5, unit: 红}\ninner: {label: b, x-y: 1}\nparts: {p: {count: 3}}\nexact: 1.50\nx-z: [1]\n", nil},
+		{"valid", "kind: x\nname: a\nflag: true\ncount: 2\ncolor: 绿\ncolors: [红, 2]\nday: 2021-04-30\nspan: {value: 1.5, unit: 红}\ninner: {label: b, x-y: 1}\nparts: {p: {count: 3}}\nexact: 1.50\ntenths: 1.5\nx-z: [1]\n", nil},
 		{"string wanted", "name: 1\n", []string{"sample.decode /name"}},
 		{"bool wanted", "flag: yes please\n", []string{"sample.decode /flag"}},
 		{"integer wanted", "count: 1.5\n", []string{"sample.decode /count"}},
@@ -139,6 +177,8 @@ func TestCodecDecodeProblems(t *testing.T) {
 		{"unknown member", "nme: a\ninner: {lable: b}\n", []string{"schema.additional-properties /inner/lable", "schema.additional-properties /nme"}},
 		{"header only at the top", "inner: {kind: b}\n", []string{"schema.additional-properties /inner/kind"}},
 		{"number wanted", "exact: \"1\"\n", []string{"sample.decode /exact"}},
+		{"number, not text, for a NumberMarshaler", "tenths: \"1.5\"\n", []string{"sample.decode /tenths"}},
+		{"number refused by its text method, with its rule", "tenths: 1.55\n", []string{"sample.tenths /tenths"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,7 +199,7 @@ func TestCodecDecodeProblems(t *testing.T) {
 }
 
 func TestCodecRoundTrip(t *testing.T) {
-	text := "kind: x\nname: a\nflag: true\nalways: false\ncount: 0\ncolor: 绿\ncolors: [红, 绿]\nday: 2021-04-30\nspan: {value: 0, unit: 红}\ninner: {label: b, tags: [], x-y: {a: 1}}\nmore: {}\nitems: [{label: c}]\nparts: {p: {count: 0}, q: {count: 2}}\nexact: 1.50\nx-z: [1]\n"
+	text := "kind: x\nname: a\nflag: true\nalways: false\ncount: 0\ncolor: 绿\ncolors: [红, 绿]\nday: 2021-04-30\nspan: {value: 0, unit: 红}\ninner: {label: b, tags: [], x-y: {a: 1}}\nmore: {}\nitems: [{label: c}]\nparts: {p: {count: 0}, q: {count: 2}}\nexact: 1.50\ntenths: -0.5\nx-z: [1]\n"
 	s, probs := decodeYAML(t, text)
 	if len(probs) > 0 {
 		t.Fatal(probs)
@@ -180,7 +220,7 @@ func TestCodecRoundTrip(t *testing.T) {
 	for _, f := range n.Fields {
 		keys = append(keys, f.Key)
 	}
-	want := []string{"name", "flag", "always", "count", "color", "colors", "day", "span", "inner", "more", "items", "parts", "exact", "x-z"}
+	want := []string{"name", "flag", "always", "count", "color", "colors", "day", "span", "inner", "more", "items", "parts", "exact", "tenths", "x-z"}
 	if diff := cmp.Diff(want, keys); diff != "" {
 		t.Errorf("members (-want +got):\n%s", diff)
 	}
@@ -189,6 +229,9 @@ func TestCodecRoundTrip(t *testing.T) {
 	}
 	if v := n.Lookup(ParsePointer("/exact")); v == nil || v.Value != "1.50" {
 		t.Errorf("exact written as %v, want 1.50 as read", v)
+	}
+	if v := n.Lookup(ParsePointer("/tenths")); v == nil || v.Kind != Number || v.Value != "-0.5" {
+		t.Errorf("tenths written as %v, want the number -0.5", v)
 	}
 	if got := testCodec.Encode(&sample{}); len(got.Fields) != 2 || got.Fields[0].Key != "always" || got.Fields[1].Key != "inner" {
 		t.Errorf("zero value writes %v, want always and inner only", got.Fields)

@@ -19,7 +19,9 @@ func TestDeadline(t *testing.T) {
 		}
 		return v
 	}
-	wd := func(n string) matters.Limit { return matters.Limit{Value: matters.MustParseQuantity(n), Unit: matters.WorkingDays} }
+	wd := func(n string) matters.Limit {
+		return matters.Limit{Value: matters.MustParseQuantity(n), Unit: matters.WorkingDays}
+	}
 	tests := []struct {
 		name string
 		c    cases.Case
