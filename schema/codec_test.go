@@ -3,9 +3,9 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
-	"math/big"
 	"slices"
 	"strconv"
 	"strings"
