@@ -120,7 +120,7 @@ func (ix *index) status(m *Matter) {
 	if ix.inactive == nil {
 		ix.inactive = make(map[[2]uint64]Status)
 	}
-	ix.inactive[ix.key(m.Code)] = m.Status
+	ix.inactive[ix.key(string(m.Code))] = m.Status
 }
 
 func (ix *index) checkBundles(bundles []Bundle, loc Locator, probs *schema.List) {
@@ -137,11 +137,11 @@ func (ix *index) checkBundles(bundles []Bundle, loc Locator, probs *schema.List)
 			}
 		}
 		for j, code := range b.Matters {
-			if !ix.has(code) {
+			if !ix.has(string(code)) {
 				mp := p.Key("matters").Index(j)
 				probs.Errorf(mp, loc(mp), RuleBundleUnknownMember,
 					"bundle %q names matter %s, which the catalogue does not hold", b.Name, code)
-			} else if st, ok := ix.inactive[ix.key(code)]; ok {
+			} else if st, ok := ix.inactive[ix.key(string(code))]; ok {
 				mp := p.Key("matters").Index(j)
 				probs.Errorf(mp, loc(mp), RuleBundleInactive,
 					"bundle %q lists matter %s as in use, but its status is %s", b.Name, code, st)
@@ -255,7 +255,7 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 	var body CreditCode
 	if cc := m.Body.CreditCode; cc != "" {
 		var err error
-		if body, err = ParseCreditCode(cc); err != nil {
+		if body, err = cc.Parse(); err != nil {
 			p := path.Key("body").Key("creditCode")
 			pos := loc(p)
 			if !pos.IsValid() {
@@ -269,7 +269,7 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 			checkRegistry(body, path.Key("body").Key("creditCode"), loc, probs)
 		}
 	}
-	if b := m.BaseCode; b != "" && !nationalBase(b) {
+	if b := m.BaseCode; b != "" && !nationalBase(string(b)) {
 		p := path.Key("baseCode")
 		probs.Warningf(p, loc(p), RuleBaseCodeForm, "base code %s is not in the national form (12 digits)", b)
 	}
@@ -277,7 +277,7 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 	if m.Code == "" {
 		return
 	}
-	code, warnings, err := ParseMatterCodeLenient(m.Code)
+	code, warnings, err := m.Code.ParseLenient()
 	// The code's path and position, made only for a problem.
 	var p schema.Path
 	var pos schema.Pos
@@ -331,7 +331,7 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 		}
 	}
 	if m.BaseCode != "" {
-		if base := code.Base(); base.IsValid() && base.String() != m.BaseCode {
+		if base := code.Base(); base.IsValid() && base.String() != string(m.BaseCode) {
 			at()
 			probs.Errorf(p, pos, RuleCodeBaseCode, "code holds base code %s, but the matter claims %s", base, m.BaseCode)
 		}

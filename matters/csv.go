@@ -574,7 +574,7 @@ func (cr *csvReader) row(rec []string, line int) {
 		p.Pos = cr.locate(p.Path)
 	}
 	cr.probs.Append(codeProbs)
-	cr.ix.add(m.Code, path, cr.locate, &cr.probs)
+	cr.ix.add(string(m.Code), path, cr.locate, &cr.probs)
 	cr.ix.status(m)
 }
 
@@ -739,8 +739,8 @@ func (cr *csvReader) integer(path schema.Path, e csvElem) int {
 
 // matter fills m from the current row.
 func (cr *csvReader) matter(m *Matter, path schema.Path) {
-	m.Code = cr.code(path, csvCode, true)
-	m.BaseCode = cr.code(path, csvBaseCode, false)
+	m.Code = MatterCodeText(cr.code(path, csvCode, true))
+	m.BaseCode = MatterCodeText(cr.code(path, csvBaseCode, false))
 	m.Name = cr.str(path, csvName, true)
 	// Portals write 未分类 where a matter has no main item.
 	if m.MainItem = cr.str(path, csvMainItem, false); m.MainItem == "未分类" {
@@ -806,7 +806,7 @@ func (cr *csvReader) bodyCode(m *Matter, path schema.Path) {
 	case s == "":
 		return
 	case csvCreditForm(s):
-		m.Body.CreditCode = strings.Clone(s)
+		m.Body.CreditCode = CreditCodeText(strings.Clone(s))
 		return
 	}
 	key := ExtBodyCode

@@ -480,7 +480,7 @@ func TestCSVValues(t *testing.T) {
 	}
 	got := cat.Matters[0]
 	want := Matter{
-		Code: strings.Replace(csvTestCode, "511A", "511Z", 1), Name: "甲事项", Type: OtherPower, Level: Township, Body: Body{Name: "甲局"},
+		Code: MatterCodeText(strings.Replace(csvTestCode, "511A", "511Z", 1)), Name: "甲事项", Type: OtherPower, Level: Township, Body: Body{Name: "甲局"},
 		LegalLimit:     Limit{Value: QuantityOf(20), Unit: WorkingDays},
 		PromisedLimit:  Limit{Value: MustParseQuantity("0.5"), Unit: WorkingDays},
 		Online:         SetOf(OnlineConsult, OnlineReceive),
@@ -633,7 +633,7 @@ func TestCSVGuangan(t *testing.T) {
 	var uscc, org, other int
 	for i, m := range cat.Matters {
 		r := rows[i]
-		if m.Code != r[cCode] || m.Name != r[cName] || m.Body.Name != r[cBody] || m.Level != CountyLevel {
+		if string(m.Code) != r[cCode] || m.Name != r[cName] || m.Body.Name != r[cBody] || m.Level != CountyLevel {
 			t.Errorf("row %d: %q %q %q %v", i+2, m.Code, m.Name, m.Body.Name, m.Level)
 		}
 		if strings.TrimLeft(m.Type.Code(), "0") != r[cType] {
@@ -641,7 +641,7 @@ func TestCSVGuangan(t *testing.T) {
 		}
 		types[strings.TrimLeft(m.Type.Code(), "0")]++
 		dept := r[cBodyCode]
-		kept := m.Body.CreditCode
+		kept := string(m.Body.CreditCode)
 		for _, k := range []string{ExtOrgCode, ExtBodyCode} {
 			if s, ok := csvExtString(m.Body.Extensions[k]); ok {
 				kept = s

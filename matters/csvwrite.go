@@ -142,14 +142,14 @@ func (c *Catalogue) csvRecord(out []string, m *Matter, written []csvElem, keys [
 		}
 		return s.String()
 	}
-	rec[csvCode] = m.Code
-	rec[csvBaseCode] = m.BaseCode
+	rec[csvCode] = string(m.Code)
+	rec[csvBaseCode] = string(m.BaseCode)
 	rec[csvName] = m.Name
 	rec[csvMainItem] = m.MainItem
 	rec[csvType] = enumText(m.Type, m.Type == 0)
 	rec[csvLevel] = enumText(m.Level, m.Level == 0)
 	rec[csvBodyName] = m.Body.Name
-	rec[csvBodyCode] = m.Body.CreditCode
+	rec[csvBodyCode] = string(m.Body.CreditCode)
 	if rec[csvBodyCode] == "" {
 		for _, k := range []string{ExtOrgCode, ExtBodyCode} {
 			if s, ok := csvExtString(m.Body.Extensions[k]); ok {

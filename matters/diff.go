@@ -80,7 +80,7 @@ type MatterChange struct {
 	// Code is the matter's code in the new edition (in the old one when
 	// it was removed). A matter whose code changed is listed under its new
 	// code with a change at path "code".
-	Code     string
+	Code     MatterCodeText
 	Old, New *Matter // nil when Added, Removed respectively
 	Changes  []Change
 }
@@ -144,7 +144,7 @@ func diffKeys[T any](items []T, key func(*T) string) (keys []string, index map[s
 }
 
 func (d *Diff) diffMatters(old, new []Matter) {
-	code := func(m *Matter) string { return m.Code }
+	code := func(m *Matter) string { return string(m.Code) }
 	okeys, oindex := diffKeys(old, code)
 	nkeys, nindex := diffKeys(new, code)
 	var removed, added []int
@@ -163,7 +163,10 @@ func (d *Diff) diffMatters(old, new []Matter) {
 	}
 
 	// Pair re-coded matters by name and base code, when unambiguous.
-	type nb struct{ name, base string }
+	type nb struct {
+		name string
+		base MatterCodeText
+	}
 	count := map[nb][2]int{}
 	for _, i := range removed {
 		k := nb{old[i].Name, old[i].BaseCode}
@@ -308,7 +311,7 @@ func (d *Diff) Print(w io.Writer, p *schema.Printer) error {
 			d.Count(Added), d.Count(Removed), d.Count(Changed), d.Count(Moved))
 		for i := range d.Matters {
 			c := &d.Matters[i]
-			fmt.Fprintf(&b, "  %s %s %s", diffSigns[c.Kind], schema.Printable(c.Code), schema.Printable(c.Name()))
+			fmt.Fprintf(&b, "  %s %s %s", diffSigns[c.Kind], schema.Printable(string(c.Code)), schema.Printable(c.Name()))
 			switch c.Kind {
 			case Added:
 				fmt.Fprintf(&b, " (%s)", schema.Printable(c.New.Body.Name))
@@ -432,7 +435,7 @@ func (d *Diff) MarshalJSON() ([]byte, error) {
 		}
 		o := schema.NewBuilder()
 		o.Text("kind", c.Kind.String())
-		o.Text("code", c.Code)
+		o.Text("code", string(c.Code))
 		o.Text("name", c.Name())
 		if c.Kind == Removed && c.Old != nil {
 			o.Set("old", c.Old.Node())

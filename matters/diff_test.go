@@ -52,7 +52,7 @@ func diffEntries(d *Diff) (catalogue []string, ms, bs []diffEntry) {
 		return out
 	}
 	for _, c := range d.Matters {
-		ms = append(ms, diffEntry{c.Kind, c.Code, paths(c.Changes)})
+		ms = append(ms, diffEntry{c.Kind, string(c.Code), paths(c.Changes)})
 	}
 	for _, c := range d.Bundles {
 		bs = append(bs, diffEntry{c.Kind, c.Key, paths(c.Changes)})

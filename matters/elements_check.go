@@ -104,8 +104,8 @@ func CheckBundles(c *Catalogue) schema.List {
 	ix := newIndex()
 	for i := range c.Matters {
 		m := &c.Matters[i]
-		if m.Code != "" && !ix.has(m.Code) {
-			ix.codes[ix.key(m.Code)] = 0
+		if m.Code != "" && !ix.has(string(m.Code)) {
+			ix.codes[ix.key(string(m.Code))] = 0
 		}
 		ix.status(m)
 	}

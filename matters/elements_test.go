@@ -37,7 +37,7 @@ func TestElementRules(t *testing.T) {
 				Code: "M2", Name: "个体工商户设立登记", Type: Licensing, Level: CountyLevel,
 				Body: Body{Name: "蓬溪县行政审批局"},
 			}},
-			Bundles: []Bundle{{Name: "我要开餐馆", Matters: []string{"M1", "M2"}}},
+			Bundles: []Bundle{{Name: "我要开餐馆", Matters: []MatterCodeText{"M1", "M2"}}},
 		}
 	}
 	tests := []struct {

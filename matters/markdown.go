@@ -66,7 +66,7 @@ func (c *Catalogue) WriteMarkdown(w io.Writer, p *schema.Printer) error {
 			for _, s := range m.Scopes {
 				scopes = append(scopes, s.Kind.String())
 			}
-			row := []string{m.Code, m.Name, m.Type.String(), m.Level.String(), m.LegalLimit.String(), m.PromisedLimit.String(),
+			row := []string{string(m.Code), m.Name, m.Type.String(), m.Level.String(), m.LegalLimit.String(), m.PromisedLimit.String(),
 				m.HandlingKind.String(), visits, m.Depth().String(), strings.Join(slices.Compact(scopes), "、")}
 			for i := range row {
 				row[i] = mdCell(row[i])

@@ -35,17 +35,17 @@ type Division struct {
 // national implementation list. Zero values mean "not stated": a zero
 // [Type] or [Level], an empty [Limit], a nil Visits.
 type Matter struct {
-	Code          string       `doc:"code" csv:"事项编码|实施编码|事项代码|实施清单编码|matterCode"` // implementation code (实施编码) or the platform's matter code
-	BaseCode      string       `doc:"baseCode" csv:"基本编码|基本目录编码"`                  // the base code (基本编码) of the base item it claims
-	Name          string       `doc:"name" csv:"事项名称|业务办理项名称|名称|matterName"`
-	MainItem      string       `doc:"mainItem" csv:"主项名称|主项"` // the main item's name when this is a sub-item
-	Type          Type         `doc:"type" csv:"事项类型|事项类型代码|权力类型"`
-	Level         Level        `doc:"level" csv:"行使层级|层级"`
-	Body          Body         `doc:"body"`
-	PowerSource   PowerSource  `doc:"powerSource" csv:"权力来源"`
-	LegalLimit    Limit        `doc:"legalLimit" csv:"法定办结时限|法定时限|法定期限"`    // 法定办结时限
-	PromisedLimit Limit        `doc:"promisedLimit" csv:"承诺办结时限|承诺时限|承诺期限"` // 承诺办结时限
-	HandlingKind  HandlingKind `doc:"handlingKind" csv:"办件类型"`
+	Code          MatterCodeText `doc:"code" csv:"事项编码|实施编码|事项代码|实施清单编码|matterCode"` // implementation code (实施编码) or the platform's matter code
+	BaseCode      MatterCodeText `doc:"baseCode" csv:"基本编码|基本目录编码"`                  // the base code (基本编码) of the base item it claims
+	Name          string         `doc:"name" csv:"事项名称|业务办理项名称|名称|matterName"`
+	MainItem      string         `doc:"mainItem" csv:"主项名称|主项"` // the main item's name when this is a sub-item
+	Type          Type           `doc:"type" csv:"事项类型|事项类型代码|权力类型"`
+	Level         Level          `doc:"level" csv:"行使层级|层级"`
+	Body          Body           `doc:"body"`
+	PowerSource   PowerSource    `doc:"powerSource" csv:"权力来源"`
+	LegalLimit    Limit          `doc:"legalLimit" csv:"法定办结时限|法定时限|法定期限"`    // 法定办结时限
+	PromisedLimit Limit          `doc:"promisedLimit" csv:"承诺办结时限|承诺时限|承诺期限"` // 承诺办结时限
+	HandlingKind  HandlingKind   `doc:"handlingKind" csv:"办件类型"`
 	// Visits is how many times an applicant must come in person
 	// (到办事现场次数); nil when not stated.
 	Visits         *int               `doc:"visits" csv:"到办事现场次数|到现场次数|到现场办理次数|跑动次数"`
@@ -67,8 +67,8 @@ type Matter struct {
 	// HandlingCode is the 业务办理项编码, distinct from the implementation
 	// code; MainCode is the code of the main item (主项) a sub-item (子项)
 	// belongs to.
-	HandlingCode string `doc:"handlingCode" csv:"业务办理项编码|办理项编码"`
-	MainCode     string `doc:"mainCode" csv:"主项编码"`
+	HandlingCode MatterCodeText `doc:"handlingCode" csv:"业务办理项编码|办理项编码"`
+	MainCode     MatterCodeText `doc:"mainCode" csv:"主项编码"`
 	// Conditions are the conditions of acceptance (受理条件).
 	Conditions string     `doc:"conditions" csv:"受理条件|受理标准"`
 	Materials  []Material `doc:"materials"`  // 申请材料
@@ -97,9 +97,9 @@ type Matter struct {
 
 // Body is an implementing body (实施主体).
 type Body struct {
-	Name       string     `doc:"name" csv:"实施主体|实施部门|实施主体名称|实施机构|部门名称|部门|body|department"`
-	CreditCode string     `doc:"creditCode" csv:"实施主体编码|部门编码|统一社会信用代码|实施主体统一社会信用代码|实施主体代码|creditCode|bodyCode|departmentCode"` // 统一社会信用代码
-	Nature     BodyNature `doc:"nature" csv:"实施主体性质"`
+	Name       string         `doc:"name" csv:"实施主体|实施部门|实施主体名称|实施机构|部门名称|部门|body|department"`
+	CreditCode CreditCodeText `doc:"creditCode" csv:"实施主体编码|部门编码|统一社会信用代码|实施主体统一社会信用代码|实施主体代码|creditCode|bodyCode|departmentCode"` // 统一社会信用代码
+	Nature     BodyNature     `doc:"nature" csv:"实施主体性质"`
 	Extensions Extensions
 }
 
@@ -207,12 +207,12 @@ type Fee struct {
 // Bundle is a one-thing bundle (一件事一次办): several matters handled as one
 // thing, with one form, one submission and one result.
 type Bundle struct {
-	Code          string   `doc:"code"`
-	Name          string   `doc:"name"`
-	LeadBody      string   `doc:"leadBody"`
-	Matters       []string `doc:"matters,keep"` // codes of the member matters
-	PromisedLimit Limit    `doc:"promisedLimit"`
-	Visits        *int     `doc:"visits"`
+	Code          string           `doc:"code"`
+	Name          string           `doc:"name"`
+	LeadBody      string           `doc:"leadBody"`
+	Matters       []MatterCodeText `doc:"matters,keep"` // codes of the member matters
+	PromisedLimit Limit            `doc:"promisedLimit"`
+	Visits        *int             `doc:"visits"`
 	Extensions    Extensions
 }
 
@@ -262,7 +262,7 @@ func (m *Matter) IsDelegated() bool {
 }
 
 // Matter returns the matter with the given code, or nil.
-func (c *Catalogue) Matter(code string) *Matter {
+func (c *Catalogue) Matter(code MatterCodeText) *Matter {
 	for i := range c.Matters {
 		if c.Matters[i].Code == code {
 			return &c.Matters[i]

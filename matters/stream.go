@@ -438,7 +438,7 @@ func (d *Decoder) matter(m *Matter, i int, n *schema.Node) {
 	}
 	checkMatter(m, path, loc, &probs)
 	checkCode(m, d.div, path, loc, &probs)
-	d.ix.add(m.Code, path, loc, &probs)
+	d.ix.add(string(m.Code), path, loc, &probs)
 	d.ix.status(m)
 	d.report(probs)
 }
@@ -486,9 +486,9 @@ func (d *Decoder) fastHandler(fd *schema.FastDecoder, each schema.StreamFunc, yi
 		}
 		if m.Code != "" {
 			pos := e.Pos(marks[0])
-			if first, dup := d.ix.addAt(m.Code, pos.Line); dup {
+			if first, dup := d.ix.addAt(string(m.Code), pos.Line); dup {
 				var dp schema.List
-				duplicateCode(m.Code, first, matterPath(i), pos, &dp)
+				duplicateCode(string(m.Code), first, matterPath(i), pos, &dp)
 				d.report(dp)
 			}
 		}

@@ -37,9 +37,9 @@ func NewBase(c *matters.Catalogue) *Base {
 	b := &Base{index: make(map[string]int32, len(c.Matters))}
 	for i := range c.Matters {
 		m := &c.Matters[i]
-		key := m.BaseCode
+		key := string(m.BaseCode)
 		if key == "" {
-			key = m.Code
+			key = string(m.Code)
 		}
 		if _, dup := b.index[key]; dup || key == "" {
 			continue
@@ -180,7 +180,7 @@ func New(cfg Config) *Indicators {
 // Add adds one matter.
 func (x *Indicators) Add(m *matters.Matter) {
 	x.matters++
-	code := m.Code
+	code := string(m.Code)
 
 	if isDelegated(m) {
 		x.delegated[receivingLevel(m)]++
@@ -278,7 +278,7 @@ func (x *Indicators) Add(m *matters.Matter) {
 		x.coverOut.add(NoBaseCatalogue, code)
 	} else {
 		x.covered++
-		if i, ok := x.cfg.base.index[m.BaseCode]; ok && m.BaseCode != "" {
+		if i, ok := x.cfg.base.index[string(m.BaseCode)]; ok && m.BaseCode != "" {
 			x.claimed[i/64] |= 1 << (i % 64)
 			if len(m.BaseCode) == 12 {
 				x.linked++
@@ -401,10 +401,10 @@ func (x *Indicators) exempt(m *matters.Matter) bool {
 	if x.cfg == nil || x.cfg.exempt == nil {
 		return false
 	}
-	if _, ok := x.cfg.exempt[m.Code]; ok {
+	if _, ok := x.cfg.exempt[string(m.Code)]; ok {
 		return true
 	}
-	_, ok := x.cfg.exempt[m.BaseCode]
+	_, ok := x.cfg.exempt[string(m.BaseCode)]
 	return ok && m.BaseCode != ""
 }
 
@@ -430,7 +430,7 @@ func applicationReason(t matters.Type) Reason {
 // addLimits adds the limits of an application-based matter to the sums
 // of PromiseSpeedup, or says why they cannot be compared.
 func (x *Indicators) addLimits(m *matters.Matter) {
-	code := m.Code
+	code := string(m.Code)
 	if m.LegalLimit.IsZero() {
 		x.limitsOut.add(LegalLimitNotStated, code)
 		return

@@ -73,8 +73,8 @@ func handCatalogue() *matters.Catalogue {
 			},
 		},
 		Bundles: []matters.Bundle{
-			{Code: "B1", Name: "我要开餐馆", Matters: []string{"M1", "M3"}},
-			{Code: "B2", Name: "新生儿出生", Matters: []string{"M2", "M5"}},
+			{Code: "B1", Name: "我要开餐馆", Matters: []matters.MatterCodeText{"M1", "M3"}},
+			{Code: "B2", Name: "新生儿出生", Matters: []matters.MatterCodeText{"M2", "M5"}},
 		},
 	}
 }
@@ -307,8 +307,8 @@ func TestExamplesBounded(t *testing.T) {
 	// smallest, sorted, and there are MaxExamples of them.
 	for i := 999; i >= 0; i-- {
 		code := string(rune('a'+i%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i/676))
-		x.Add(&matters.Matter{Code: code, Type: matters.Penalty})
-		x.Add(&matters.Matter{Code: code, Type: matters.Penalty}) // duplicates are kept once
+		x.Add(&matters.Matter{Code: matters.MatterCodeText(code), Type: matters.Penalty})
+		x.Add(&matters.Matter{Code: matters.MatterCodeText(code), Type: matters.Penalty}) // duplicates are kept once
 	}
 	r := x.Result(InstantShare)
 	want := []Exclusion{{Reason: ExOfficioPenalty, Count: 2000, Examples: []string{"aaa", "aab", "aba"}}}

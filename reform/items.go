@@ -22,11 +22,11 @@ type itemKey [2]uint64
 var itemSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 
 func keyOf(m *matters.Matter) itemKey {
-	base := m.BaseCode
+	base := string(m.BaseCode)
 	// Only codes that can hold a base code are parsed: the national
 	// implementation and handling-item codes and Sichuan's hyphenated form.
-	if base == "" && (len(m.Code) == 31 || len(m.Code) == 33 || strings.Count(m.Code, "-") >= 4) {
-		if c, _, err := matters.ParseMatterCodeLenient(m.Code); err == nil && c.Base().IsValid() {
+	if base == "" && (len(m.Code) == 31 || len(m.Code) == 33 || strings.Count(string(m.Code), "-") >= 4) {
+		if c, _, err := m.Code.ParseLenient(); err == nil && c.Base().IsValid() {
 			base = c.Base().String()
 		}
 	}

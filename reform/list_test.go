@@ -19,7 +19,7 @@ func sections(sel *Selection) []sectionKey {
 	for _, s := range sel.Sections {
 		k := sectionKey{Group: s.Group, Codes: []string{}}
 		for _, m := range s.Matters {
-			k.Codes = append(k.Codes, m.Code)
+			k.Codes = append(k.Codes, string(m.Code))
 		}
 		out = append(out, k)
 	}
@@ -105,7 +105,7 @@ func TestListsAgreeWithIndicators(t *testing.T) {
 			c.Matters = append(c.Matters, randomMatter(r, pool))
 		}
 		for range r.IntN(4) {
-			c.Bundles = append(c.Bundles, matters.Bundle{Name: "b", Matters: []string{"C0001", "C0002"}})
+			c.Bundles = append(c.Bundles, matters.Bundle{Name: "b", Matters: []matters.MatterCodeText{"C0001", "C0002"}})
 		}
 		x := New(Config{})
 		x.AddCatalogue(c)

@@ -48,7 +48,7 @@ type listColumn struct {
 }
 
 var listColumns = []listColumn{
-	{"code", func(m *matters.Matter) string { return m.Code }},
+	{"code", func(m *matters.Matter) string { return string(m.Code) }},
 	{"matter", func(m *matters.Matter) string { return m.Name }},
 	{"type", func(m *matters.Matter) string { return m.Type.String() }},
 	{"level", func(m *matters.Matter) string { return m.Level.String() }},
@@ -221,7 +221,7 @@ func (s *Selection) WriteJSON(w io.Writer) error {
 		}
 		for _, m := range sec.Matters {
 			seq++
-			js.Matters = append(js.Matters, matter{Seq: seq, Code: m.Code, Name: m.Name, Type: m.Type.String(), Level: m.Level.String(),
+			js.Matters = append(js.Matters, matter{Seq: seq, Code: string(m.Code), Name: m.Name, Type: m.Type.String(), Level: m.Level.String(),
 				Body: m.Body.Name, PromisedLimit: m.PromisedLimit.String(), Visits: m.Visits})
 		}
 		out.Sections = append(out.Sections, js)

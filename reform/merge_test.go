@@ -31,7 +31,7 @@ func randomMatter(r *rand.Rand, basePool []string) matters.Matter {
 		return matters.Limit{Value: matters.Thousandths(int64(r.IntN(6000)) * 10), Unit: matters.WorkingDays}
 	}
 	m := matters.Matter{
-		Code:            fmt.Sprintf("C%04d", r.IntN(5000)),
+		Code:            matters.MatterCodeText(fmt.Sprintf("C%04d", r.IntN(5000))),
 		Type:            matters.Type(r.IntN(13)),
 		Level:           matters.Level(r.IntN(7)),
 		LegalLimit:      limit(),
@@ -47,7 +47,7 @@ func randomMatter(r *rand.Rand, basePool []string) matters.Matter {
 		m.Visits = &v
 	}
 	if r.IntN(3) != 0 {
-		m.BaseCode = basePool[r.IntN(len(basePool))]
+		m.BaseCode = matters.MatterCodeText(basePool[r.IntN(len(basePool))])
 	}
 	for range r.IntN(4) {
 		batch := r.IntN(5)
@@ -74,7 +74,7 @@ func randomBase(r *rand.Rand) (*matters.Catalogue, []string) {
 			code = fmt.Sprintf("51%012d", i) // a 14-character local base code
 		}
 		pool = append(pool, code)
-		base.Matters = append(base.Matters, matters.Matter{Code: code, Level: matters.Level(r.IntN(7))})
+		base.Matters = append(base.Matters, matters.Matter{Code: matters.MatterCodeText(code), Level: matters.Level(r.IntN(7))})
 	}
 	// Codes the base does not hold.
 	pool = append(pool, "999999999999", "000000000X")

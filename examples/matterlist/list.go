@@ -27,7 +27,7 @@ func listRow(group string, m *matters.Matter) []string {
 	if m.Visits != nil {
 		visits = fmt.Sprint(*m.Visits)
 	}
-	return []string{group, m.Code, m.Name, m.Type.String(), m.Level.String(), m.Body.Name, m.PromisedLimit.String(), visits}
+	return []string{group, string(m.Code), m.Name, m.Type.String(), m.Level.String(), m.Body.Name, m.PromisedLimit.String(), visits}
 }
 
 // writeListXLSX writes the list as a workbook with a 序号 column.

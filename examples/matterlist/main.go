@@ -321,7 +321,7 @@ func completeHeader(c *matters.Catalogue, o *options, stderr io.Writer) {
 		// they all state the same.
 		var area matters.DivisionCode
 		for i := range c.Matters {
-			code, _, err := matters.ParseMatterCodeLenient(c.Matters[i].Code)
+			code, _, err := c.Matters[i].Code.ParseLenient()
 			d := code.Division()
 			if err != nil || !d.IsValid() || area.IsValid() && d != area {
 				area = matters.DivisionCode{}

@@ -73,12 +73,12 @@ func syntheticMatter(i int, bodies []syntheticBody) matters.Matter {
 	level := levels[(i/3)%len(levels)]
 	base := fmt.Sprintf("%012d", 100000000000+int64(i)*37)
 	m := matters.Matter{
-		Code:     b.credit + level.Code() + base,
-		BaseCode: base,
+		Code:     matters.MatterCodeText(b.credit + level.Code() + base),
+		BaseCode: matters.MatterCodeText(base),
 		Name:     syntheticNames[i%len(syntheticNames)] + "（" + strconv.Itoa(i) + "）",
 		Type:     t,
 		Level:    level,
-		Body: matters.Body{Name: b.name, CreditCode: b.credit,
+		Body: matters.Body{Name: b.name, CreditCode: matters.CreditCodeText(b.credit),
 			Nature: matters.AllBodyNatures()[i%3]},
 		PowerSource:     matters.AllPowerSources()[i%6],
 		ServiceObjects:  matters.SetOf(matters.ServiceObject(1+i%7), matters.ServiceObject(1+(i/7)%7)),
@@ -161,7 +161,7 @@ func WriteSynthetic(w io.Writer, opts GenerateOptions) error {
 	}
 	var bundles []matters.Bundle
 	for i := 0; i+3 < opts.Matters; i += 100 {
-		var codes []string
+		var codes []matters.MatterCodeText
 		for j := i + 1; j <= i+3; j++ {
 			codes = append(codes, syntheticMatter(j, bodies).Code)
 		}
@@ -225,10 +225,10 @@ func WriteSynthetic(w io.Writer, opts GenerateOptions) error {
 	return bw.Flush()
 }
 
-func quoteAll(ss []string) []string {
+func quoteAll(ss []matters.MatterCodeText) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
-		out[i] = strconv.Quote(s)
+		out[i] = strconv.Quote(string(s))
 	}
 	return out
 }

@@ -170,7 +170,7 @@ func changes(d *matters.Diff) []Change {
 		out = append(out, Change{Kind: matters.Changed, Paths: paths(d.Catalogue)})
 	}
 	for _, c := range d.Matters {
-		out = append(out, Change{Kind: c.Kind, Code: c.Code, Paths: paths(c.Changes)})
+		out = append(out, Change{Kind: c.Kind, Code: string(c.Code), Paths: paths(c.Changes)})
 	}
 	for _, c := range d.Bundles {
 		out = append(out, Change{Kind: c.Kind, Bundle: true, Code: c.Key, Paths: paths(c.Changes)})

@@ -439,7 +439,7 @@ func normHeader(h string) string {
 // reports rows for codes no matter has, then runs the checks that need the
 // lists, located at their rows.
 func (rd *reader) attach(c *matters.Catalogue, matterRows []int32, lists map[string]*pending) {
-	byCode := make(map[string]int, len(c.Matters))
+	byCode := make(map[matters.MatterCodeText]int, len(c.Matters))
 	for i := range c.Matters {
 		if _, dup := byCode[c.Matters[i].Code]; !dup {
 			byCode[c.Matters[i].Code] = i
@@ -451,7 +451,7 @@ func (rd *reader) attach(c *matters.Catalogue, matterRows []int32, lists map[str
 	}
 	where := map[string]loc{} // path → row
 	for code, p := range lists {
-		i, ok := byCode[code]
+		i, ok := byCode[matters.MatterCodeText(code)]
 		if !ok {
 			for _, r := range p.rows() {
 				pos, ref := rd.at(r.sheet, 1, r.row)
@@ -720,7 +720,7 @@ func (rd *reader) readBundles(sheet string, c *matters.Catalogue) {
 		b := matters.Bundle{Code: cells[0], Name: cells[1], LeadBody: cells[2]}
 		for _, code := range strings.Split(cells[3], "\n") {
 			if code = strings.TrimSpace(code); code != "" {
-				b.Matters = append(b.Matters, code)
+				b.Matters = append(b.Matters, matters.MatterCodeText(code))
 			}
 		}
 		bad := func(col int, key string, err error) {

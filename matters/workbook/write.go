@@ -234,7 +234,7 @@ func writeList(f *excelize.File, sheet, title string, cols []schema.Column, c *m
 	for i := range c.Matters {
 		m := &c.Matters[i]
 		for _, it := range items(m) {
-			cells := []any{sw.textCell(m.Code)}
+			cells := []any{sw.textCell(string(m.Code))}
 			for k := range cols {
 				col := &cols[k]
 				var v string
@@ -313,7 +313,7 @@ func writeBundles(f *excelize.File, c *matters.Catalogue) error {
 	for i := range c.Bundles {
 		b := &c.Bundles[i]
 		cells := []any{sw.textCell(b.Code), sw.textCell(b.Name), sw.textCell(b.LeadBody),
-			sw.textCell(strings.Join(b.Matters, "\n")), sw.textCell(b.PromisedLimit.String()), ""}
+			sw.textCell(joinCodes(b.Matters, "\n")), sw.textCell(b.PromisedLimit.String()), ""}
 		if b.Visits != nil {
 			cells[5] = *b.Visits
 		}
@@ -358,4 +358,16 @@ func WriteList(w io.Writer, title string, header []string, rows [][]string) erro
 		return err
 	}
 	return f.Write(w)
+}
+
+// joinCodes joins codes as strings.Join joins strings.
+func joinCodes(codes []matters.MatterCodeText, sep string) string {
+	var b strings.Builder
+	for i, c := range codes {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(string(c))
+	}
+	return b.String()
 }

@@ -51,7 +51,7 @@ func NewCatalogueCheck(cat *matters.Catalogue) *CatalogueCheck {
 	for i := range cat.Matters {
 		m := &cat.Matters[i]
 		if m.Code != "" {
-			k.byCode[m.Code] = m
+			k.byCode[string(m.Code)] = m
 		}
 		if _, dup := k.byName[m.Name]; !dup && m.Name != "" {
 			k.byName[m.Name] = m

@@ -137,7 +137,7 @@ func Catalogue() *matters.Catalogue {
 	for _, d := range depts {
 		for _, i := range d.matters {
 			m := table[i]
-			mm := matters.Matter{Code: m.code, Name: m.name, Body: matters.Body{Name: d.name}, PromisedLimit: m.limit}
+			mm := matters.Matter{Code: matters.MatterCodeText(m.code), Name: m.name, Body: matters.Body{Name: d.name}, PromisedLimit: m.limit}
 			if m.limit.Unit == matters.Instant {
 				mm.HandlingKind = matters.InstantCase
 			} else {
