@@ -150,3 +150,21 @@ func ExampleAllCodeForms() {
 	// 业务办理项编码
 	// 四川事项编码
 }
+
+// A matter's code is kept as the catalogue writes it; ParseLenient reads
+// what it holds, with each irregularity as a warning.
+func ExampleMatterCodeText_ParseLenient() {
+	m := Matter{Code: "512B0053300006-511602000000-000-083372204-1-00"}
+	code, warnings, err := m.Code.ParseLenient()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(code.Form(), code.Division(), code.OrgCode())
+	for _, w := range warnings {
+		fmt.Println(w.Rule)
+	}
+	// Output:
+	// 四川事项编码 511602 083372204
+	// code.org-code-for-credit-code
+}

@@ -159,6 +159,18 @@
 // warning that [CodeError.AsProblem] turns into a located problem.
 // [MatterCode.String] gives back the code exactly as it was written.
 //
+// A matter and a body hold their codes as written, not parsed: a
+// [Matter]'s code, baseCode, handlingCode and mainCode and a [Bundle]'s
+// members are [MatterCodeText], a [Body]'s creditCode is
+// [CreditCodeText], defined string types that documents and sheets read
+// and write as strings. Real catalogues are dirty, so reading never fails
+// on a code: the checks call [MatterCodeText.ParseLenient] and
+// [CreditCodeText.Parse] and report what does not parse as a warning
+// (code.*, matter.code-unrecognised, matter.body-org-code) or, for a
+// credit code with a wrong check character, as matter.credit-code-check;
+// the code is written back exactly as it was read. A bundle's own code
+// and a division's code are not matter codes and stay strings.
+//
 // # Enumerations
 //
 // [Type], [Level], [BodyNature], [PowerSource], [TimeUnit], [HandlingKind],
