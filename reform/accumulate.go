@@ -129,7 +129,7 @@ type Indicators struct {
 	// state their visits included, as unknown).
 	visits, zeroVisits, atMostOnce int64
 	// Application-based matters with comparable limits. Sums per limit
-	// family in hundredths of the family's unit; converted pairs; the
+	// family in thousandths of the family's unit; converted pairs; the
 	// per-matter cuts in millionths; matters sped up.
 	limits, converted, cuts, spedUp int64
 	legal, saved                    [numFamilies]int64
@@ -439,12 +439,12 @@ func (x *Indicators) addLimits(m *matters.Matter) {
 		x.limitsOut.add(PromisedLimitNotStated, code)
 		return
 	}
-	lf, legal, r := hundredthsIn(m.LegalLimit)
+	lf, legal, r := thousandthsIn(m.LegalLimit)
 	if r != 0 {
 		x.limitsOut.add(r, code)
 		return
 	}
-	pf, promised, r := hundredthsIn(m.PromisedLimit)
+	pf, promised, r := thousandthsIn(m.PromisedLimit)
 	if r != 0 {
 		x.limitsOut.add(r, code)
 		return
@@ -495,14 +495,15 @@ func divRound(a, b int64) int64 {
 
 // speedupSums returns Σ (legal − promised) and Σ legal over every family,
 // in 1/scale of a working day, with the smallest scale that keeps them
-// whole: hundredths when every limit was in working days.
+// whole, but no smaller than hundredths: hundredths when every limit was
+// in hundredths of working days, thousandths when one had a thousandth.
 func (x *Indicators) speedupSums() (saved, legal, scale int64) {
 	for f := range x.legal {
 		saved += scaled(f, x.saved[f])
 		legal += scaled(f, x.legal[f])
 	}
-	g := gcd(gcd(abs(saved), legal), scaleL)
-	return saved / g, legal / g, 100 * scaleL / g
+	g := gcd(gcd(abs(saved), legal), 10*scaleL)
+	return saved / g, legal / g, 1000 * scaleL / g
 }
 
 func gcd(a, b int64) int64 {

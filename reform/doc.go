@@ -95,7 +95,7 @@
 // # Scale
 //
 // An accumulator's size does not depend on the number of matters: counts,
-// sums of limits in hundredths of a working day (exact in 64 bits for any
+// sums of limits in thousandths of a working day (exact in 64 bits for any
 // realistic number of matters, limits beyond [MaxLimitDays] left out), one
 // bit per base item, and per exclusion reason the [MaxExamples] smallest
 // codes seen, which makes the examples independent of the order of adding

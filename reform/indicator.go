@@ -177,16 +177,20 @@ const (
 	IncomparableCalendarDays                   // a limit in 自然日, which does not convert to working days
 	IncomparableHours                          // a limit in 小时
 	IncomparableMinutes                        // a limit in 分钟
-	LimitInexact                               // a limit finer than a hundredth of a working day
-	LimitOutOfRange                            // a limit beyond MaxLimitDays
-	VisitsNotStated                            // the number of visits is not stated
-	ExemptFromZeroVisit                        // declared exempt from 零跑动 (Config.ZeroVisitExempt)
-	NoBaseCatalogue                            // no base catalogue was given to measure against
-	OtherLevel                                 // a base item of another exercise level
-	HandlingNotStated                          // neither handling kind nor promised limit stated
-	OnlineNotStated                            // neither online items nor handling forms stated
-	MaterialsNotStated                         // the matter lists no application materials
-	ResultNotStated                            // the matter states no result
+	// Deprecated: no limit is left out as inexact: a limit's value is
+	// exact to the thousandth (matters.Quantity) and the sums are kept in
+	// thousandths. The reason keeps its place so the others keep their
+	// values.
+	LimitInexact
+	LimitOutOfRange     // a limit beyond MaxLimitDays
+	VisitsNotStated     // the number of visits is not stated
+	ExemptFromZeroVisit // declared exempt from 零跑动 (Config.ZeroVisitExempt)
+	NoBaseCatalogue     // no base catalogue was given to measure against
+	OtherLevel          // a base item of another exercise level
+	HandlingNotStated   // neither handling kind nor promised limit stated
+	OnlineNotStated     // neither online items nor handling forms stated
+	MaterialsNotStated  // the matter lists no application materials
+	ResultNotStated     // the matter states no result
 
 	numReasons = iota + 1
 )

@@ -274,7 +274,10 @@ func TestLimits(t *testing.T) {
 		{"minutes", matters.Limit{Value: matters.QuantityOf(30), Unit: matters.Minutes}, instantLimit, 0, 25, 25},
 		// One unit: 30 → 15 自然日 compare directly, weighed as 1/700 wd.
 		{"calendar days both", matters.Limit{Value: matters.QuantityOf(30), Unit: matters.CalendarDays}, matters.Limit{Value: matters.QuantityOf(15), Unit: matters.CalendarDays}, 0, 7500, 15000},
-		{"thousandths of a day", wd("0.333"), wd("0"), LimitInexact, 0, 0},
+		// A thousandth is counted exactly: the sums go to thousandths.
+		{"thousandths of a day", wd("0.333"), wd("0"), 0, 333, 333},
+		// 0.125 小时 = 1/64 wd: 63/64 saved, in 1/1600 wd.
+		{"an eighth of an hour", wd("1"), matters.Limit{Value: matters.MustParseQuantity("0.125"), Unit: matters.Hours}, 0, 1575, 1600},
 		{"too long", wd("100000001"), wd("5"), LimitOutOfRange, 0, 0},
 		{"months beyond a Quantity", matters.Limit{Value: matters.QuantityOf(1e15), Unit: matters.Months}, wd("5"), LimitOutOfRange, 0, 0},
 		{"negative", wd("-1"), wd("0"), LimitOutOfRange, 0, 0},

@@ -125,8 +125,8 @@ func (p *UnitPolicy) UnmarshalText(b []byte) error {
 	return err
 }
 
-// Limit families: sums are kept per family, in hundredths of the family's
-// unit, and converted only when a result is asked for, so they stay exact.
+// Limit families: sums are kept per family, in thousandths of the
+// family's unit (a limit's exact value, matters.Quantity), and converted only when a result is asked for, so they stay exact.
 const (
 	famWorking  = iota // 工作日, 月 (22), 年 (250), 即办 (0)
 	famCalendar        // 自然日
@@ -140,8 +140,8 @@ const (
 var familyRate = [numFamilies][2]int64{famWorking: {1, 1}, famCalendar: {5, 7}, famHours: {1, 8}, famMinutes: {1, 480}}
 
 // scaleL is the common denominator of the family rates: a sum in
-// hundredths of a family's unit times familyRate·scaleL is in 1/(100·scaleL)
-// of a working day.
+// thousandths of a family's unit times familyRate·scaleL is in
+// 1/(1000·scaleL) of a working day.
 const scaleL = 3360 // lcm(1, 7, 8, 480)
 
 func familyOf(u matters.TimeUnit) (int, bool) {
@@ -158,10 +158,9 @@ func familyOf(u matters.TimeUnit) (int, bool) {
 	return 0, false
 }
 
-// hundredthsIn returns the limit in hundredths of its family's unit: a
-// limit is exact to the thousandth ([matters.Quantity]); one with a
-// thousandth left over is [LimitInexact].
-func hundredthsIn(l matters.Limit) (fam int, h int64, r Reason) {
+// thousandthsIn returns the limit in thousandths of its family's unit,
+// exactly: a limit's value is a whole number of thousandths.
+func thousandthsIn(l matters.Limit) (fam int, m int64, r Reason) {
 	fam, ok := familyOf(l.Unit)
 	if !ok {
 		return 0, 0, LimitOutOfRange
@@ -174,17 +173,14 @@ func hundredthsIn(l matters.Limit) (fam int, h int64, r Reason) {
 	}
 	// Bound every family as working days are bounded:
 	// v ≤ MaxLimitDays · den/num, in thousandths.
-	m := v.Thousandths()
-	if m < 0 || m*familyRate[fam][0] > MaxLimitDays*familyRate[fam][1]*1000 {
+	m = v.Thousandths()
+	if m < 0 || m > MaxLimitDays*familyRate[fam][1]*1000/familyRate[fam][0] {
 		return 0, 0, LimitOutOfRange
 	}
-	if m%10 != 0 {
-		return 0, 0, LimitInexact
-	}
-	return fam, m / 10, 0
+	return fam, m, 0
 }
 
-// scaled converts hundredths of a family's unit to 1/(100·scaleL) of a
+// scaled converts thousandths of a family's unit to 1/(1000·scaleL) of a
 // working day.
 func scaled(fam int, h int64) int64 {
 	return h * familyRate[fam][0] * (scaleL / familyRate[fam][1])
