@@ -590,9 +590,15 @@ func scaledDays(n, scale int64) string {
 }
 
 // millionths formats a sum of cuts in millionths as a number with four
-// decimals.
+// decimals, rounded half up in integers (a float would round 0.00005
+// either way).
 func millionths(n int64) string {
-	return strconv.FormatFloat(float64(n)/1e6, 'f', 4, 64)
+	sign := ""
+	if n < 0 {
+		sign, n = "-", -n
+	}
+	q := n/100 + (n%100)/50 // ten-thousandths, half up
+	return fmt.Sprintf("%s%d.%04d", sign, q/10000, q%10000)
 }
 
 // hundredths formats a sum in hundredths of a working day.

@@ -184,3 +184,27 @@ func TestMain(m *testing.M) {
 	os.Setenv("LC_ALL", "C.UTF-8")
 	os.Exit(m.Run())
 }
+
+// TestMillionths holds the printing of a sum of cuts to rounding half up
+// in integers.
+func TestMillionths(t *testing.T) {
+	tests := []struct {
+		name string
+		n    int64
+		want string
+	}{
+		{"zero", 0, "0.0000"},
+		{"whole", 2_000_000, "2.0000"},
+		{"half up at the fifth place", 1_234_550, "1.2346"},
+		{"below half", 1_234_549, "1.2345"},
+		{"negative half", -50, "-0.0001"},
+		{"large", 9_000_000_000_000_000_000, "9000000000000.0000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := millionths(tt.n); got != tt.want {
+				t.Errorf("millionths(%d) = %s, want %s", tt.n, got, tt.want)
+			}
+		})
+	}
+}
