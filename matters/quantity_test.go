@@ -253,3 +253,15 @@ func FuzzParseQuantity(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkParseQuantity reads the values limits have, as a catalogue of
+// a million matters reads two of them a matter.
+func BenchmarkParseQuantity(b *testing.B) {
+	texts := []string{"20", "0.5", "15", "60", "1.25", "100000"}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := ParseQuantity(texts[i%len(texts)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
