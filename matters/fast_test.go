@@ -195,3 +195,33 @@ func TestFastPathAgreesOnRealList(t *testing.T) {
 		t.Errorf("%d matters read, want %d", len(got.matters), len(cat.Matters))
 	}
 }
+
+// TestFastPathExactLimits reads limit values both ways: the one-pass path
+// takes the exact ones as numbers and gives a value finer than a thousandth
+// to the node path, which reports it.
+func TestFastPathExactLimits(t *testing.T) {
+	matter := func(code, legal, promised string) string {
+		m := `{"code":"` + code + `","name":"甲","type":"行政许可","level":"县级","body":{"name":"甲局"},` +
+			`"legalLimit":{"value":` + legal + `,"unit":"工作日"},"handlingKind":"承诺件"`
+		if promised != "" {
+			m += `,"promisedLimit":{"value":` + promised + `,"unit":"工作日"}`
+		}
+		return m + "}"
+	}
+	data := []byte(`{"kind":"Catalogue","schemaVersion":1,"catalogueKind":"实施清单","division":{"code":"511602","name":"广安区"},"matters":[` +
+		matter("000101001000", "20", "0.5") + "," + matter("000101002000", "2.5e1", "1.0") + "," + matter("000101003000", "0.3333333", "") + `]}`)
+	got := compareWays(t, "limits.json", data)
+	if got.taken < 2 {
+		t.Errorf("the one-pass path took %d matters, want the 2 exact ones", got.taken)
+	}
+	var values []string
+	for _, m := range got.matters {
+		values = append(values, m.LegalLimit.Value.String()+"/"+m.PromisedLimit.Value.String())
+	}
+	if diff := cmp.Diff([]string{"20/0.5", "25/1", "0/0"}, values); diff != "" {
+		t.Errorf("values (-want +got):\n%s", diff)
+	}
+	if len(got.probs) != 1 || !strings.Contains(got.probs[0], "/matters/2/legalLimit/value quantity.inexact") {
+		t.Errorf("problems %v, want quantity.inexact at /matters/2/legalLimit/value", got.probs)
+	}
+}

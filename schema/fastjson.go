@@ -1415,6 +1415,9 @@ func (d *fdec) stringValue(f *fnode, v reflect.Value, s []byte, esc bool) {
 	case vString:
 		v.SetString(text)
 	case vText:
+		if f.p.num {
+			d.give() // a number value is not read from a string
+		}
 		if f.texts != nil {
 			bits, ok := f.termBits(s)
 			if !ok {
@@ -1567,6 +1570,14 @@ func (d *fdec) numberValue(f *fnode, v reflect.Value) {
 	case vNumber:
 		v.SetString(string(s))
 	case vText:
+		if f.p.num {
+			// A number value reads the number as written; the text
+			// method copies what it keeps.
+			if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(s); err != nil {
+				d.give()
+			}
+			return
+		}
 		// A term or code written as a number is read by its value.
 		text, ok := IntegerText(string(s))
 		if !ok {
