@@ -2,6 +2,7 @@ package matters
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/zwfw/zwfw/schema"
@@ -26,7 +27,26 @@ func decodeCatalogue(n, root *schema.Node, probs *schema.List) *Catalogue {
 
 // decodeMatter decodes the matter n at path at.
 func decodeMatter(m *Matter, n *schema.Node, at schema.Path, probs *schema.List) {
+	before := len(*probs)
 	codec.Decode(n, m, n, at, probs)
+	// A limit whose value cannot be read exactly (0.333333) is not
+	// stated: its problem says why, and no check reads a value it does
+	// not have (the unit alone would read as 0 工作日, 即办).
+	for _, p := range (*probs)[before:] {
+		if !strings.HasPrefix(string(p.Rule), "quantity.") || p.Path.Last() != "value" {
+			continue
+		}
+		switch l := p.Path.Parent(); {
+		case l == at.Key("legalLimit"):
+			m.LegalLimit = Limit{}
+		case l == at.Key("promisedLimit"):
+			m.PromisedLimit = Limit{}
+		case l.Last() == "limit" && l.Parent().Parent() == at.Key("steps"):
+			if i, err := strconv.Atoi(l.Parent().Last()); err == nil && i < len(m.Steps) {
+				m.Steps[i].Limit = Limit{}
+			}
+		}
+	}
 }
 
 // DecodeNode reads the scope's text, a kind's term or a regional scope's

@@ -209,7 +209,7 @@ func TestFastPathExactLimits(t *testing.T) {
 		return m + "}"
 	}
 	data := []byte(`{"kind":"Catalogue","schemaVersion":1,"catalogueKind":"实施清单","division":{"code":"511602","name":"广安区"},"matters":[` +
-		matter("000101001000", "20", "0.5") + "," + matter("000101002000", "2.5e1", "1.0") + "," + matter("000101003000", "0.3333333", "") + `]}`)
+		matter("000101001000", "20", "0.5") + "," + matter("000101002000", "2.5e1", "1.0") + "," + matter("000101003000", "0.3333333", "0.125") + `]}`)
 	got := compareWays(t, "limits.json", data)
 	if got.taken < 2 {
 		t.Errorf("the one-pass path took %d matters, want the 2 exact ones", got.taken)
@@ -218,7 +218,7 @@ func TestFastPathExactLimits(t *testing.T) {
 	for _, m := range got.matters {
 		values = append(values, m.LegalLimit.Value.String()+"/"+m.PromisedLimit.Value.String())
 	}
-	if diff := cmp.Diff([]string{"20/0.5", "25/1", "0/0"}, values); diff != "" {
+	if diff := cmp.Diff([]string{"20/0.5", "25/1", "0/0.125"}, values); diff != "" {
 		t.Errorf("values (-want +got):\n%s", diff)
 	}
 	if len(got.probs) != 1 || !strings.Contains(got.probs[0], "/matters/2/legalLimit/value quantity.inexact") {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -155,13 +156,15 @@ func TestQuantityOfOutOfRange(t *testing.T) {
 // the others read exactly and are written back as numbers.
 func TestLimitValueInDocuments(t *testing.T) {
 	doc := func(v string) string {
-		return "kind: Catalogue\nschemaVersion: 1\ncatalogueKind: 实施清单\nmatters:\n  - code: M1\n    name: 甲\n    type: 行政许可\n    legalLimit: {value: " + v + ", unit: 工作日}\n"
+		return "kind: Catalogue\nschemaVersion: 1\ncatalogueKind: 实施清单\ndivision: {code: \"511602\", name: 广安区}\nmatters:\n" +
+			"  - {code: \"000101001000\", name: 甲, type: 行政许可, level: 县级, body: {name: 甲局}, handlingKind: 承诺件,\n" +
+			"     legalLimit: {value: " + v + ", unit: 工作日}, promisedLimit: {value: " + v + ", unit: 工作日}}\n"
 	}
 	tests := []struct {
 		name  string
 		value string
 		want  string      // the value read, when it reads
-		rule  schema.Rule // the problem at /matters/0/legalLimit/value
+		rule  schema.Rule // the problem at each limit's value
 	}{
 		{"whole", "20", "20", ""},
 		{"half", "0.5", "0.5", ""},
@@ -175,13 +178,18 @@ func TestLimitValueInDocuments(t *testing.T) {
 			errors.As(err, &probs)
 			var got []string
 			for _, p := range probs {
-				if p.Path.String() == "/matters/0/legalLimit/value" {
-					got = append(got, string(p.Rule))
-				}
+				got = append(got, string(p.Rule)+" "+p.Path.String())
 			}
 			if tt.rule != "" {
-				if len(got) != 1 || got[0] != string(tt.rule) {
-					t.Fatalf("problems at the value %v, want %s (all: %v)", got, tt.rule, probs)
+				// Only the values' problems: a limit whose value cannot be
+				// read is not stated, so it is neither 即办 nor 0 工作日
+				// to the checks.
+				want := []string{string(tt.rule) + " /matters/0/legalLimit/value", string(tt.rule) + " /matters/0/promisedLimit/value"}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Fatalf("problems (-want +got):\n%s", diff)
+				}
+				if m := cat.Matters[0]; !m.LegalLimit.IsZero() || !m.PromisedLimit.IsZero() {
+					t.Errorf("limits %v and %v, want not stated", m.LegalLimit, m.PromisedLimit)
 				}
 				return
 			}
