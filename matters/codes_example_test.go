@@ -168,3 +168,19 @@ func ExampleMatterCodeText_ParseLenient() {
 	// 四川事项编码 511602 083372204
 	// code.org-code-for-credit-code
 }
+
+// A body's credit code is kept as written; Parse checks both of its check
+// characters.
+func ExampleCreditCodeText_Parse() {
+	b := Body{Name: "广安市广安区经济和信息化局", CreditCode: "11511301008778183X"}
+	if _, err := b.CreditCode.Parse(); err != nil {
+		var ce *CodeError
+		if errors.As(err, &ce) {
+			fmt.Println(ce.Rule, ce.Pos)
+		}
+	}
+	fmt.Println(b.CreditCode)
+	// Output:
+	// code.check-character 18
+	// 11511301008778183X
+}

@@ -121,7 +121,9 @@
 // writers print, to list the differences between two values member by
 // member ([Codec.Differences]) and to give the spreadsheet columns with
 // their Chinese and English headers and aliases ([Columns]). Enumerations
-// and codes decode through their text methods. [Drift] holds the tags to
+// and codes decode through their text methods; an exact number (a time
+// limit's value) is a [NumberMarshaler], written as a JSON number and
+// read from one through its text method. [Drift] holds the tags to
 // the JSON Schema, which stays the published contract: each document
 // package tests that every property has its field and every field its
 // property.
