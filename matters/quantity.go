@@ -39,8 +39,8 @@ func QuantityOf(n int64) Quantity {
 }
 
 // Thousandths returns the quantity of n thousandths: Thousandths(500) is
-// 0.5.
-func Thousandths(n int64) Quantity { return Quantity{n} }
+// 0.5. The range is symmetric: math.MinInt64 is read as -math.MaxInt64.
+func Thousandths(n int64) Quantity { return Quantity{max(n, -math.MaxInt64)} }
 
 // Thousandths returns q in thousandths: 500 for 0.5.
 func (q Quantity) Thousandths() int64 { return q.milli }

@@ -116,6 +116,7 @@ func TestQuantityArithmetic(t *testing.T) {
 		{"Rat", q("0.125").Rat().String(), "1/8"},
 		{"QuantityOf", QuantityOf(20) == q("20"), true},
 		{"Equal", q("1.0").Equal(q("1")), true},
+		{"Thousandths is symmetric", Thousandths(math.MinInt64).String(), "-9223372036854775.807"},
 		{"IsZero", [2]bool{Quantity{}.IsZero(), q("0.001").IsZero()}, [2]bool{true, false}},
 	}
 	for _, tt := range tests {
