@@ -265,7 +265,7 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 			pr := schema.Errorf(p, pos, RuleCreditCodeCheck, "%s", codeText(err))
 			pr.Err = err
 			probs.Add(pr)
-		} else if !body.Registered() || body.String() == "000000000000000000" {
+		} else if !body.Registered() || body.placeholder() {
 			checkRegistry(body, path.Key("body").Key("creditCode"), loc, probs)
 		}
 	}
@@ -308,7 +308,7 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 		at()
 		probs.Warningf(p, pos, RuleCodeDivision, "code names division %s, which is neither within nor above the catalogue's division %s", d, division)
 	}
-	if cc := code.CreditCode(); cc.IsValid() && cc != body && (!cc.Registered() || cc.String() == "000000000000000000") {
+	if cc := code.CreditCode(); cc.IsValid() && cc != body && (!cc.Registered() || cc.placeholder()) {
 		at()
 		checkRegistry(cc, p, func(schema.Path) schema.Pos { return pos }, probs)
 	}
@@ -344,7 +344,7 @@ func checkRegistry(c CreditCode, p schema.Path, loc Locator, probs *schema.List)
 	if c.Registered() {
 		return
 	}
-	if c.String() == "000000000000000000" {
+	if c.placeholder() {
 		probs.Warningf(p, loc(p), RuleCreditRegistry, "credit code %s is all zeros: a placeholder, not a body's code", c)
 		return
 	}
