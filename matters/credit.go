@@ -113,7 +113,9 @@ func MustParseCreditCode(s string) CreditCode {
 
 // placeholder reports whether c is all zeros, as lists write a code they
 // do not have.
-func (c CreditCode) placeholder() bool { return c.b == [18]byte{'0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'} }
+func (c CreditCode) placeholder() bool {
+	return c.b == [18]byte{'0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'}
+}
 
 // IsValid reports whether c is a code rather than the zero CreditCode.
 func (c CreditCode) IsValid() bool { return c.b[0] != 0 }
