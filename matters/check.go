@@ -249,13 +249,13 @@ func checkMatter(m *Matter, path schema.Path, loc Locator, probs *schema.List) {
 // the catalogue's division (when that is known), the body it names is the
 // implementing body, and its base code is the one the matter claims. A code
 // in no known form is a warning: platforms write many.
-func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, probs *schema.List) {
+func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, probs *schema.List, bodies *bodyCache) {
 	// The body's credit code carries valid check characters. It is read
 	// once, here, for this check and for the comparison with the code.
 	var body CreditCode
 	if cc := m.Body.CreditCode; cc != "" {
 		var err error
-		if body, err = cc.Parse(); err != nil {
+		if body, err = bodies.parse(cc); err != nil {
 			p := path.Key("body").Key("creditCode")
 			pos := loc(p)
 			if !pos.IsValid() {
@@ -336,6 +336,26 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 			probs.Errorf(p, pos, RuleCodeBaseCode, "code holds base code %s, but the matter claims %s", base, m.BaseCode)
 		}
 	}
+}
+
+// bodyCache remembers the last body credit code read: the matters of one
+// body come together in most lists. The zero value is ready, and a nil
+// cache reads every code.
+type bodyCache struct {
+	text CreditCodeText
+	code CreditCode
+	err  error
+}
+
+func (c *bodyCache) parse(cc CreditCodeText) (CreditCode, error) {
+	if c == nil {
+		return cc.Parse()
+	}
+	if c.text != cc || c.text == "" {
+		c.text = cc
+		c.code, c.err = cc.Parse()
+	}
+	return c.code, c.err
 }
 
 // checkRegistry reports a credit code whose authority and category pair

@@ -569,7 +569,7 @@ func (cr *csvReader) row(rec []string, line int) {
 	// Code problems are placed on a character of the code; in a
 	// spreadsheet the column is the cell's.
 	var codeProbs schema.List
-	checkCode(m, cr.div, path, cr.locate, &codeProbs)
+	checkCode(m, cr.div, path, cr.locate, &codeProbs, nil)
 	for _, p := range codeProbs {
 		p.Pos = cr.locate(p.Path)
 	}

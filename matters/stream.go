@@ -72,6 +72,7 @@ type Decoder struct {
 	// fastTaken counts the matters it took.
 	noFast    bool
 	fastTaken int
+	bodies    bodyCache // the last body's credit code, read
 }
 
 // NewDecoder returns a decoder reading from r; name is the file name used
@@ -437,7 +438,7 @@ func (d *Decoder) matter(m *Matter, i int, n *schema.Node) {
 		return found.Pos
 	}
 	checkMatter(m, path, loc, &probs)
-	checkCode(m, d.div, path, loc, &probs)
+	checkCode(m, d.div, path, loc, &probs, &d.bodies)
 	d.ix.add(string(m.Code), path, loc, &probs)
 	d.ix.status(m)
 	d.report(probs)
@@ -480,7 +481,7 @@ func (d *Decoder) fastHandler(fd *schema.FastDecoder, each schema.StreamFunc, yi
 		// then read again as nodes), so they need no path.
 		probs = probs[:0]
 		checkMatter(&m, schema.Root, noPos, &probs)
-		checkCode(&m, d.div, schema.Root, noPos, &probs)
+		checkCode(&m, d.div, schema.Root, noPos, &probs, &d.bodies)
 		if len(probs) > 0 {
 			return schema.FastFallback // to be reported with positions
 		}
