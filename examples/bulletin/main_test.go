@@ -2,13 +2,14 @@ package main
 
 import (
 	"archive/zip"
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/zwfw/zwfw/examples/internal/golden"
 )
 
 // The seed document, outside the repository.
@@ -18,9 +19,7 @@ const seedFile = "../../../shared/seed/suining-bulletin-2021-04.txt"
 const goldenText = "../../report/testdata/bulletin-2021-04.txt"
 
 func runArgs(args ...string) (code int, stdout, stderr string) {
-	var out, errw bytes.Buffer
-	code = run(args, &out, &errw)
-	return code, out.String(), errw.String()
+	return golden.Run(run, args...)
 }
 
 // With no arguments the program prints the embedded April 2021 bulletin as
@@ -170,13 +169,7 @@ func TestCheckEditions(t *testing.T) {
 	}
 }
 
-// TestMain fixes the language: the programs speak that of the
-// environment, and the golden files are in English unless a case asks
-// for Chinese.
-func TestMain(m *testing.M) {
-	os.Setenv("LC_ALL", "C.UTF-8")
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { golden.Main(m) }
 
 // With -lang zh, the -check lines are Chinese throughout: no English word
 // outside the JSON Pointer at the end of each line.

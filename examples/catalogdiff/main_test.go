@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/zwfw/zwfw/examples/internal/golden"
@@ -14,41 +12,21 @@ import (
 // testdata/NAME.golden: standard output, then standard error after a
 // "-- stderr --" line when there is any.
 func TestGolden(t *testing.T) {
-	tests := []struct {
-		name string
-		args []string
-		code int
-	}{
-		{"default", nil, 0},
-		{"default-json", []string{"-json"}, 0},
-		{"yaml", []string{"testdata/old.yaml", "testdata/new.yaml"}, 0},
-		{"same", []string{"testdata/old.yaml", "testdata/old.yaml"}, 0},
-		{"csv", []string{"testdata/portal.csv", "testdata/portal-2.csv"}, 0},
-		{"broken", []string{"testdata/old.yaml", "testdata/broken.yaml"}, 1},
-		{"missing", []string{"testdata/old.yaml", "testdata/missing.yaml"}, 1},
-		{"one-file", []string{"testdata/old.yaml"}, 2},
-		{"bad-flag", []string{"-html"}, 2},
-		{"default-zh", []string{"-lang", "zh"}, 0},
-		{"broken-zh", []string{"-lang", "zh", "testdata/old.yaml", "testdata/broken.yaml"}, 1},
-		{"one-file-zh", []string{"-lang", "zh", "testdata/old.yaml"}, 2},
+	tests := []golden.Case{
+		{Name: "default"},
+		{Name: "default-json", Args: []string{"-json"}},
+		{Name: "yaml", Args: []string{"testdata/old.yaml", "testdata/new.yaml"}},
+		{Name: "same", Args: []string{"testdata/old.yaml", "testdata/old.yaml"}},
+		{Name: "csv", Args: []string{"testdata/portal.csv", "testdata/portal-2.csv"}},
+		{Name: "broken", Args: []string{"testdata/old.yaml", "testdata/broken.yaml"}, Code: 1},
+		{Name: "missing", Args: []string{"testdata/old.yaml", "testdata/missing.yaml"}, Code: 1},
+		{Name: "one-file", Args: []string{"testdata/old.yaml"}, Code: 2},
+		{Name: "bad-flag", Args: []string{"-html"}, Code: 2},
+		{Name: "default-zh", Args: []string{"-lang", "zh"}},
+		{Name: "broken-zh", Args: []string{"-lang", "zh", "testdata/old.yaml", "testdata/broken.yaml"}, Code: 1},
+		{Name: "one-file-zh", Args: []string{"-lang", "zh", "testdata/old.yaml"}, Code: 2},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr)
-			if code != tt.code {
-				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr.String())
-			}
-			if code != 0 && stdout.Len() > 0 {
-				t.Errorf("output written although the exit code is %d", code)
-			}
-			got := stdout.String()
-			if stderr.Len() > 0 {
-				got += "-- stderr --\n" + stderr.String()
-			}
-			golden.Check(t, filepath.Join("testdata", tt.name+".golden"), got)
-		})
-	}
+	golden.Compare(t, run, tests, golden.Options{Quiet: true})
 }
 
 // TestDefaultEditions checks the embedded May edition against what its
@@ -99,12 +77,9 @@ func TestDefaultEditions(t *testing.T) {
 
 // TestRealList compares the real list with itself: no change.
 func TestRealList(t *testing.T) {
-	const realCSV = "../../../shared/data/sichuan-guangan-district-matters.csv"
-	if _, err := os.Stat(realCSV); err != nil {
-		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
-	}
+	golden.NeedRealList(t)
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{realCSV, realCSV}, &stdout, &stderr); code != 0 {
+	if code := run([]string{golden.RealList, golden.RealList}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit code %d\n%s", code, stderr.String())
 	}
 	if got := stdout.String(); got != "no differences\n" {
@@ -112,10 +87,4 @@ func TestRealList(t *testing.T) {
 	}
 }
 
-// TestMain fixes the language: the programs speak that of the
-// environment, and the golden files are in English unless a case asks
-// for Chinese.
-func TestMain(m *testing.M) {
-	os.Setenv("LC_ALL", "C.UTF-8")
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { golden.Main(m) }

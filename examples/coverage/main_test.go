@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -19,53 +17,36 @@ import (
 // files: standard output, then standard error after a "-- stderr --" line
 // when there is any.
 func TestGolden(t *testing.T) {
-	tests := []struct {
-		name string
-		args []string
-		code int
-	}{
-		{"default", nil, 0},
-		{"json", []string{"-json"}, 0},
-		{"mode-3+2", []string{"-mode", "3+2"}, 0},
-		{"mode-alias", []string{"-mode", "以减促简"}, 0},
-		{"targets", []string{"-base", "testdata/base.yaml", "-target", "即办比例>=30%", "-target", "下放事项数>=69", "-target", "认领率>=100%"}, 0},
-		{"modes-file", []string{"-modes", "testdata/modes.yaml", "-mode", "四办"}, 0},
-		{"rollup", []string{"-in", "../data/catalogue-pengxi.yaml", "-in", "testdata/daying.yaml", "-in", "testdata/outside.yaml", "-target", "即办比例>=30%"}, 0},
-		{"csv", []string{"-in", "../catalogdiff/testdata/portal.csv", "-speedup", "平均压缩比"}, 0},
-		{"same-file-twice", []string{"-in", "../data/catalogue-pengxi.yaml", "-in", "./../data/catalogue-pengxi.yaml"}, 2},
-		{"editions", []string{"-in", "../data/catalogue-pengxi-2021-05.yaml", "-in", "../data/catalogue-pengxi.yaml"}, 0},
-		{"same-date", []string{"-in", "../data/catalogue-pengxi.yaml", "-in", "testdata/pengxi-same-date.yaml"}, 1},
-		{"bad-speedup", []string{"-speedup", "average"}, 2},
+	tests := []golden.Case{
+		{Name: "default"},
+		{Name: "json", Args: []string{"-json"}},
+		{Name: "mode-3+2", Args: []string{"-mode", "3+2"}},
+		{Name: "mode-alias", Args: []string{"-mode", "以减促简"}},
+		{Name: "targets", Args: []string{"-base", "testdata/base.yaml", "-target", "即办比例>=30%", "-target", "下放事项数>=69", "-target", "认领率>=100%"}},
+		{Name: "modes-file", Args: []string{"-modes", "testdata/modes.yaml", "-mode", "四办"}},
+		{Name: "rollup", Args: []string{"-in", "../data/catalogue-pengxi.yaml", "-in", "testdata/daying.yaml", "-in", "testdata/outside.yaml", "-target", "即办比例>=30%"}},
+		{Name: "csv", Args: []string{"-in", "../catalogdiff/testdata/portal.csv", "-speedup", "平均压缩比"}},
+		{Name: "same-file-twice", Args: []string{"-in", "../data/catalogue-pengxi.yaml", "-in", "./../data/catalogue-pengxi.yaml"}, Code: 2},
+		{Name: "editions", Args: []string{"-in", "../data/catalogue-pengxi-2021-05.yaml", "-in", "../data/catalogue-pengxi.yaml"}},
+		{Name: "same-date", Args: []string{"-in", "../data/catalogue-pengxi.yaml", "-in", "testdata/pengxi-same-date.yaml"}, Code: 1},
+		{Name: "bad-speedup", Args: []string{"-speedup", "average"}, Code: 2},
 		// Counting rules from the modes document; a flag overrides one.
-		{"counting", []string{"-modes", "testdata/counting.yaml", "-mode", "一网办到底"}, 0},
-		{"counting-flag", []string{"-modes", "testdata/counting.yaml", "-mode", "一网办到底", "-speedup", "sum", "-target", "零跑动率<=50%", "-custom", "川渝即办事项数: scope=川渝通办, handlingKind=即办件"}, 0},
-		{"bad-custom", []string{"-custom", "网上可办率: online=互联网"}, 2},
-		{"broken", []string{"-in", "testdata/broken.yaml"}, 1},
-		{"missing", []string{"-in", "testdata/missing.yaml"}, 1},
-		{"bad-modes", []string{"-modes", "testdata/bad-modes.yaml"}, 1},
-		{"missing-base", []string{"-base", "testdata/missing.yaml"}, 1},
-		{"unknown-mode", []string{"-mode", "八办"}, 2},
-		{"bad-target", []string{"-target", "即办比例>=70"}, 2},
-		{"stray-argument", []string{"catalogue.yaml"}, 2},
-		{"usage", []string{"-nope"}, 2},
-		{"targets-zh", []string{"-lang", "zh", "-base", "testdata/base.yaml", "-target", "即办比例>=30%", "-target", "下放事项数>=69", "-target", "认领率>=100%"}, 0},
-		{"broken-zh", []string{"-lang", "zh", "-in", "testdata/broken.yaml"}, 1},
-		{"usage-zh", []string{"-lang", "zh", "-h"}, 2},
+		{Name: "counting", Args: []string{"-modes", "testdata/counting.yaml", "-mode", "一网办到底"}},
+		{Name: "counting-flag", Args: []string{"-modes", "testdata/counting.yaml", "-mode", "一网办到底", "-speedup", "sum", "-target", "零跑动率<=50%", "-custom", "川渝即办事项数: scope=川渝通办, handlingKind=即办件"}},
+		{Name: "bad-custom", Args: []string{"-custom", "网上可办率: online=互联网"}, Code: 2},
+		{Name: "broken", Args: []string{"-in", "testdata/broken.yaml"}, Code: 1},
+		{Name: "missing", Args: []string{"-in", "testdata/missing.yaml"}, Code: 1},
+		{Name: "bad-modes", Args: []string{"-modes", "testdata/bad-modes.yaml"}, Code: 1},
+		{Name: "missing-base", Args: []string{"-base", "testdata/missing.yaml"}, Code: 1},
+		{Name: "unknown-mode", Args: []string{"-mode", "八办"}, Code: 2},
+		{Name: "bad-target", Args: []string{"-target", "即办比例>=70"}, Code: 2},
+		{Name: "stray-argument", Args: []string{"catalogue.yaml"}, Code: 2},
+		{Name: "usage", Args: []string{"-nope"}, Code: 2},
+		{Name: "targets-zh", Args: []string{"-lang", "zh", "-base", "testdata/base.yaml", "-target", "即办比例>=30%", "-target", "下放事项数>=69", "-target", "认领率>=100%"}},
+		{Name: "broken-zh", Args: []string{"-lang", "zh", "-in", "testdata/broken.yaml"}, Code: 1},
+		{Name: "usage-zh", Args: []string{"-lang", "zh", "-h"}, Code: 2},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr)
-			if code != tt.code {
-				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr.String())
-			}
-			got := stdout.String()
-			if stderr.Len() > 0 {
-				got += "-- stderr --\n" + stderr.String()
-			}
-			golden.Check(t, filepath.Join("testdata", tt.name+".golden"), got)
-		})
-	}
+	golden.Compare(t, run, tests, golden.Options{})
 }
 
 // Problem lines on standard error follow FILE:LINE:COL: SEVERITY: PATH:
@@ -148,12 +129,9 @@ func TestJSONAgreesWithLibrary(t *testing.T) {
 // TestRealList measures the real list: every indicator prints, every share
 // with its numerator and denominator.
 func TestRealList(t *testing.T) {
-	const realCSV = "../../../shared/data/sichuan-guangan-district-matters.csv"
-	if _, err := os.Stat(realCSV); err != nil {
-		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
-	}
+	golden.NeedRealList(t)
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"-in", realCSV}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"-in", golden.RealList}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit code %d\n%s", code, stderr.String())
 	}
 	out := stdout.String()
@@ -177,13 +155,7 @@ func TestRealList(t *testing.T) {
 	}
 }
 
-// TestMain fixes the language: the programs speak that of the
-// environment, and the golden files are in English unless a case asks
-// for Chinese.
-func TestMain(m *testing.M) {
-	os.Setenv("LC_ALL", "C.UTF-8")
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { golden.Main(m) }
 
 // TestMillionths holds the printing of a sum of cuts to rounding half up
 // in integers.

@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/zwfw/zwfw/examples/internal/golden"
@@ -14,41 +12,24 @@ import (
 // files: standard output, then standard error after a "-- stderr --" line
 // when there is any.
 func TestGolden(t *testing.T) {
-	tests := []struct {
-		name string
-		args []string
-		code int
-	}{
-		{"default", nil, 0},
-		{"default-markdown", []string{"-format", "markdown"}, 0},
-		{"default-csv", []string{"-format", "csv"}, 0},
-		{"april", []string{"-in", "testdata/april.csv", "-catalogue", "testdata/catalogue.csv", "-month", "2021-04"}, 0},
-		{"april-window", []string{"-in", "testdata/april.csv", "-by", "window"}, 0},
-		{"april-matter-json", []string{"-in", "testdata/april.csv", "-by", "matter", "-format", "json"}, 0},
-		{"two-files", []string{"-in", "testdata/april.csv", "-in", "testdata/dirty.csv", "-by", "unit"}, 0},
-		{"march", []string{"-in", "testdata/april.csv", "-month", "2021-03"}, 0},
-		{"holidays-2027", []string{"-in", "testdata/april.csv", "-holidays", "testdata/holidays-2027.yaml", "-by", "unit"}, 0},
-		{"bad-records", []string{"-in", "testdata/bad.csv"}, 1},
-		{"missing-file", []string{"-in", "testdata/missing.csv"}, 1},
-		{"bad-month", []string{"-month", "2021-13"}, 2},
-		{"bad-format", []string{"-format", "xml"}, 2},
-		{"synthetic-other-month", []string{"-month", "2021-05"}, 2},
-		{"stray-argument", []string{"cases.csv"}, 2},
+	tests := []golden.Case{
+		{Name: "default"},
+		{Name: "default-markdown", Args: []string{"-format", "markdown"}},
+		{Name: "default-csv", Args: []string{"-format", "csv"}},
+		{Name: "april", Args: []string{"-in", "testdata/april.csv", "-catalogue", "testdata/catalogue.csv", "-month", "2021-04"}},
+		{Name: "april-window", Args: []string{"-in", "testdata/april.csv", "-by", "window"}},
+		{Name: "april-matter-json", Args: []string{"-in", "testdata/april.csv", "-by", "matter", "-format", "json"}},
+		{Name: "two-files", Args: []string{"-in", "testdata/april.csv", "-in", "testdata/dirty.csv", "-by", "unit"}},
+		{Name: "march", Args: []string{"-in", "testdata/april.csv", "-month", "2021-03"}},
+		{Name: "holidays-2027", Args: []string{"-in", "testdata/april.csv", "-holidays", "testdata/holidays-2027.yaml", "-by", "unit"}},
+		{Name: "bad-records", Args: []string{"-in", "testdata/bad.csv"}, Code: 1},
+		{Name: "missing-file", Args: []string{"-in", "testdata/missing.csv"}, Code: 1},
+		{Name: "bad-month", Args: []string{"-month", "2021-13"}, Code: 2},
+		{Name: "bad-format", Args: []string{"-format", "xml"}, Code: 2},
+		{Name: "synthetic-other-month", Args: []string{"-month", "2021-05"}, Code: 2},
+		{Name: "stray-argument", Args: []string{"cases.csv"}, Code: 2},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr)
-			if code != tt.code {
-				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr.String())
-			}
-			got := stdout.String()
-			if stderr.Len() > 0 {
-				got += "-- stderr --\n" + stderr.String()
-			}
-			golden.Check(t, filepath.Join("testdata", tt.name+".golden"), got)
-		})
-	}
+	golden.Compare(t, run, tests, golden.Options{})
 }
 
 // The JSON output carries the figures as plain integers and names each
@@ -88,7 +69,3 @@ func TestJSONShape(t *testing.T) {
 
 // TestMain fixes the language: the program speaks that of the
 // environment, and the golden files are in English.
-func TestMain(m *testing.M) {
-	os.Setenv("LC_ALL", "C.UTF-8")
-	os.Exit(m.Run())
-}

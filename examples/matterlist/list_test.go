@@ -19,37 +19,20 @@ import (
 // TestListGolden runs -list and compares what it writes with
 // testdata/list-NAME.golden, as TestGolden does.
 func TestListGolden(t *testing.T) {
-	tests := []struct {
-		name string
-		args []string
-		code int
-	}{
-		{"list-instant", []string{"-list", "马上办清单"}, 0},
-		{"list-chuanyu", []string{"-list", "川渝通办清单", "-in", "testdata/valid.yaml"}, 0},
-		{"list-delegated-csv", []string{"-list", "下放事项", "-format", "csv"}, 0},
-		{"list-bundles-json", []string{"-list", "一件事一次办清单", "-format", "json"}, 0},
-		{"list-24h-gb18030", []string{"-list", "24小时自助清单", "-format", "csv", "-encoding", "gb18030"}, 0},
-		{"list-unknown", []string{"-list", "好差评清单"}, 2},
-		{"list-yaml", []string{"-list", "马上办清单", "-format", "yaml"}, 2},
-		{"list-instant-zh", []string{"-lang", "zh", "-list", "马上办清单"}, 0},
-		{"list-delegated-by-body-zh", []string{"-lang", "zh", "-list", "下放事项清单", "-by-body"}, 0},
-		{"list-chuanyu-csv-zh", []string{"-lang", "zh", "-list", "川渝通办清单", "-format", "csv"}, 0},
-		{"list-unknown-zh", []string{"-lang", "zh", "-list", "好差评清单"}, 2},
+	tests := []golden.Case{
+		{Name: "list-instant", Args: []string{"-list", "马上办清单"}},
+		{Name: "list-chuanyu", Args: []string{"-list", "川渝通办清单", "-in", "testdata/valid.yaml"}},
+		{Name: "list-delegated-csv", Args: []string{"-list", "下放事项", "-format", "csv"}},
+		{Name: "list-bundles-json", Args: []string{"-list", "一件事一次办清单", "-format", "json"}},
+		{Name: "list-24h-gb18030", Args: []string{"-list", "24小时自助清单", "-format", "csv", "-encoding", "gb18030"}},
+		{Name: "list-unknown", Args: []string{"-list", "好差评清单"}, Code: 2},
+		{Name: "list-yaml", Args: []string{"-list", "马上办清单", "-format", "yaml"}, Code: 2},
+		{Name: "list-instant-zh", Args: []string{"-lang", "zh", "-list", "马上办清单"}},
+		{Name: "list-delegated-by-body-zh", Args: []string{"-lang", "zh", "-list", "下放事项清单", "-by-body"}},
+		{Name: "list-chuanyu-csv-zh", Args: []string{"-lang", "zh", "-list", "川渝通办清单", "-format", "csv"}},
+		{Name: "list-unknown-zh", Args: []string{"-lang", "zh", "-list", "好差评清单"}, Code: 2},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr)
-			if code != tt.code {
-				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr.String())
-			}
-			got := stdout.String()
-			if stderr.Len() > 0 {
-				got += "-- stderr --\n" + stderr.String()
-			}
-			golden.Check(t, filepath.Join("testdata", tt.name+".golden"), got)
-		})
-	}
+	golden.Compare(t, run, tests, golden.Options{})
 }
 
 // goTool returns the go command, or skips the test.

@@ -21,54 +21,34 @@ import (
 // testdata/NAME.golden: standard output, then standard error after a
 // "-- stderr --" line when there is any.
 func TestGolden(t *testing.T) {
-	tests := []struct {
-		name string
-		args []string
-		code int
-	}{
-		{"default", nil, 0},
-		{"default-markdown", []string{"-format", "markdown"}, 0},
-		{"yaml", []string{"-in", "testdata/valid.yaml"}, 0},
-		{"json", []string{"-in", "testdata/valid.yaml", "-format", "json"}, 0},
-		{"csv", []string{"-in", "testdata/valid.yaml", "-format", "csv"}, 0},
-		{"csv-gb18030", []string{"-in", "testdata/valid.yaml", "-format", "csv", "-encoding", "gb18030"}, 0},
-		{"markdown", []string{"-in", "testdata/valid.yaml", "-format", "markdown"}, 0},
-		{"markdown-zh", []string{"-lang", "zh", "-in", "testdata/valid.yaml", "-format", "markdown"}, 0},
-		{"usage-zh", []string{"-lang", "zh", "-h"}, 2},
-		{"from-csv", []string{"-in", "testdata/portal.csv", "-format", "markdown"}, 0},
-		{"broken", []string{"-in", "testdata/broken.yaml"}, 1},
-		{"missing", []string{"-in", "testdata/missing.csv"}, 1},
-		{"bad-format", []string{"-format", "xml"}, 2},
-		{"bad-encoding", []string{"-format", "csv", "-encoding", "latin1"}, 2},
-		{"argument", []string{"testdata/valid.yaml"}, 0},
-		{"two-arguments", []string{"testdata/valid.yaml", "testdata/portal.csv"}, 2},
+	tests := []golden.Case{
+		{Name: "default"},
+		{Name: "default-markdown", Args: []string{"-format", "markdown"}},
+		{Name: "yaml", Args: []string{"-in", "testdata/valid.yaml"}},
+		{Name: "json", Args: []string{"-in", "testdata/valid.yaml", "-format", "json"}},
+		{Name: "csv", Args: []string{"-in", "testdata/valid.yaml", "-format", "csv"}},
+		{Name: "csv-gb18030", Args: []string{"-in", "testdata/valid.yaml", "-format", "csv", "-encoding", "gb18030"}},
+		{Name: "markdown", Args: []string{"-in", "testdata/valid.yaml", "-format", "markdown"}},
+		{Name: "markdown-zh", Args: []string{"-lang", "zh", "-in", "testdata/valid.yaml", "-format", "markdown"}},
+		{Name: "usage-zh", Args: []string{"-lang", "zh", "-h"}, Code: 2},
+		{Name: "from-csv", Args: []string{"-in", "testdata/portal.csv", "-format", "markdown"}},
+		{Name: "broken", Args: []string{"-in", "testdata/broken.yaml"}, Code: 1},
+		{Name: "missing", Args: []string{"-in", "testdata/missing.csv"}, Code: 1},
+		{Name: "bad-format", Args: []string{"-format", "xml"}, Code: 2},
+		{Name: "bad-encoding", Args: []string{"-format", "csv", "-encoding", "latin1"}, Code: 2},
+		{Name: "argument", Args: []string{"testdata/valid.yaml"}},
+		{Name: "two-arguments", Args: []string{"testdata/valid.yaml", "testdata/portal.csv"}, Code: 2},
 		// A spreadsheet lacks the header a document needs: given on the
 		// command line it is written; unknown to package county and not
 		// given, the document is not written.
-		{"csv-header", []string{"-format", "json", "-division", "511699", "-division-name", "示例区", "-level", "县级", "-as-of", "2023-06-30", "testdata/portal.csv"}, 0},
-		{"csv-no-division-name", []string{"-format", "yaml", "testdata/portal.csv"}, 1},
-		{"bad-as-of", []string{"-as-of", "30/06/2023"}, 2},
+		{Name: "csv-header", Args: []string{"-format", "json", "-division", "511699", "-division-name", "示例区", "-level", "县级", "-as-of", "2023-06-30", "testdata/portal.csv"}},
+		{Name: "csv-no-division-name", Args: []string{"-format", "yaml", "testdata/portal.csv"}, Code: 1},
+		{Name: "bad-as-of", Args: []string{"-as-of", "30/06/2023"}, Code: 2},
 		// No 区划代码 column: the division is the area the codes agree on
 		// (511602, which package county names 广安区).
-		{"no-area", []string{"-format", "json", "testdata/no-area.csv"}, 0},
+		{Name: "no-area", Args: []string{"-format", "json", "testdata/no-area.csv"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr)
-			if code != tt.code {
-				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr.String())
-			}
-			if code != 0 && stdout.Len() > 0 {
-				t.Errorf("output written although the exit code is %d", code)
-			}
-			got := stdout.String()
-			if stderr.Len() > 0 {
-				got += "-- stderr --\n" + stderr.String()
-			}
-			golden.Check(t, filepath.Join("testdata", tt.name+".golden"), got)
-		})
-	}
+	golden.Compare(t, run, tests, golden.Options{Quiet: true})
 }
 
 // TestConversions converts the sample to each format and back: the
@@ -122,10 +102,7 @@ func TestConversions(t *testing.T) {
 // exactly the problems, rule by rule and severity by severity, that the
 // spreadsheet has.
 func TestRealListConverts(t *testing.T) {
-	const realCSV = "../../../shared/data/sichuan-guangan-district-matters.csv"
-	if _, err := os.Stat(realCSV); err != nil {
-		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
-	}
+	golden.NeedRealList(t)
 	byRule := func(l schema.List) map[string]int {
 		m := map[string]int{}
 		for _, p := range l {
@@ -134,11 +111,11 @@ func TestRealListConverts(t *testing.T) {
 		return m
 	}
 	var want schema.List
-	matters.LoadFile(realCSV, schema.Collect(&want))
+	matters.LoadFile(golden.RealList, schema.Collect(&want))
 	for _, format := range []string{"json", "yaml"} {
 		t.Run(format, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			if code := run([]string{"-format", format, realCSV}, &stdout, &stderr); code != 0 {
+			if code := run([]string{"-format", format, golden.RealList}, &stdout, &stderr); code != 0 {
 				t.Fatalf("exit %d\n%.2000s", code, stderr.String())
 			}
 			var got schema.List
@@ -206,10 +183,4 @@ func TestOutputSafety(t *testing.T) {
 	}
 }
 
-// TestMain fixes the language: the programs speak that of the
-// environment, and the golden files are in English unless a case asks
-// for Chinese.
-func TestMain(m *testing.M) {
-	os.Setenv("LC_ALL", "C.UTF-8")
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { golden.Main(m) }

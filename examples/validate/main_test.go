@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,54 +14,29 @@ import (
 )
 
 func TestGolden(t *testing.T) {
-	tests := []struct {
-		name string
-		args []string
-		code int
-		lang string // LANG; C.UTF-8 when empty
-	}{
-		{"default", nil, 0, ""},
-		{"valid", []string{"testdata/valid.yaml"}, 0, ""},
-		{"broken", []string{"testdata/broken.yaml"}, 1, ""},
-		{"truncated", []string{"testdata/truncated.json"}, 1, ""},
-		{"several", []string{"testdata/valid.yaml", "testdata/broken.yaml"}, 1, ""},
-		{"json", []string{"-json", "testdata/broken.yaml"}, 1, ""},
-		{"kinds", []string{"../data/bulletin-2021-04.yaml", "../../county/suining.yaml", "../../reform/modes.yaml"}, 0, ""},
-		{"csv", []string{"../catalogdiff/testdata/portal.csv"}, 0, ""},
+	tests := []golden.Case{
+		{Name: "default"},
+		{Name: "valid", Args: []string{"testdata/valid.yaml"}},
+		{Name: "broken", Args: []string{"testdata/broken.yaml"}, Code: 1},
+		{Name: "truncated", Args: []string{"testdata/truncated.json"}, Code: 1},
+		{Name: "several", Args: []string{"testdata/valid.yaml", "testdata/broken.yaml"}, Code: 1},
+		{Name: "json", Args: []string{"-json", "testdata/broken.yaml"}, Code: 1},
+		{Name: "kinds", Args: []string{"../data/bulletin-2021-04.yaml", "../../county/suining.yaml", "../../reform/modes.yaml"}},
+		{Name: "csv", Args: []string{"../catalogdiff/testdata/portal.csv"}},
 		// A spreadsheet's problems are at row and column, one a line.
-		{"csv-bad", []string{"testdata/portal-bad.csv"}, 1, ""},
+		{Name: "csv-bad", Args: []string{"testdata/portal-bad.csv"}, Code: 1},
 		// Text that is no document is named by its start, not printed whole.
-		{"one-line", []string{"testdata/one-line.txt"}, 1, ""},
-		{"usage", []string{"-nope"}, 2, ""},
-		{"missing", []string{"testdata/missing.yaml"}, 1, ""},
-		{"broken-zh", []string{"testdata/broken.yaml"}, 1, "zh_CN.UTF-8"},
-		{"broken-lang-zh", []string{"-lang", "zh", "testdata/broken.yaml"}, 1, ""},
-		{"broken-lang-en", []string{"-lang=en", "testdata/broken.yaml"}, 1, "zh_CN.UTF-8"},
-		{"usage-zh", []string{"-h"}, 2, "zh_CN.UTF-8"},
-		{"usage-lang", []string{"-lang", "fr"}, 2, ""},
-		{"several-zh", []string{"-lang", "zh", "testdata/valid.yaml", "testdata/missing.yaml", "../data/bulletin-2021-04.yaml"}, 1, ""},
+		{Name: "one-line", Args: []string{"testdata/one-line.txt"}, Code: 1},
+		{Name: "usage", Args: []string{"-nope"}, Code: 2},
+		{Name: "missing", Args: []string{"testdata/missing.yaml"}, Code: 1},
+		{Name: "broken-zh", Args: []string{"testdata/broken.yaml"}, Code: 1, Lang: "zh_CN.UTF-8"},
+		{Name: "broken-lang-zh", Args: []string{"-lang", "zh", "testdata/broken.yaml"}, Code: 1},
+		{Name: "broken-lang-en", Args: []string{"-lang=en", "testdata/broken.yaml"}, Code: 1, Lang: "zh_CN.UTF-8"},
+		{Name: "usage-zh", Args: []string{"-h"}, Code: 2, Lang: "zh_CN.UTF-8"},
+		{Name: "usage-lang", Args: []string{"-lang", "fr"}, Code: 2},
+		{Name: "several-zh", Args: []string{"-lang", "zh", "testdata/valid.yaml", "testdata/missing.yaml", "../data/bulletin-2021-04.yaml"}, Code: 1},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			lang := tt.lang
-			if lang == "" {
-				lang = "C.UTF-8"
-			}
-			t.Setenv("LC_ALL", "")
-			t.Setenv("LC_MESSAGES", "")
-			t.Setenv("LANG", lang)
-			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr)
-			if code != tt.code {
-				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr.String())
-			}
-			got := stdout.String()
-			if tt.code == 2 {
-				got = stderr.String()
-			}
-			golden.Check(t, filepath.Join("testdata", tt.name+".golden"), got)
-		})
-	}
+	golden.Compare(t, run, tests, golden.Options{UsageOnly: true})
 }
 
 // Every problem line follows FILE:LINE:COL: SEVERITY: PATH: MESSAGE [RULE].
@@ -80,23 +54,17 @@ func TestCompilerConvention(t *testing.T) {
 	}
 }
 
-// realCSV is the Sichuan portal's list of one district, kept outside the
-// module.
-const realCSV = "../../../shared/data/sichuan-guangan-district-matters.csv"
-
 // TestRealList validates the real list: warnings only, each problem on a
 // line of its own at row and column.
 func TestRealList(t *testing.T) {
-	if _, err := os.Stat(realCSV); err != nil {
-		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
-	}
+	golden.NeedRealList(t)
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{realCSV}, &stdout, &stderr); code != 0 {
+	if code := run([]string{golden.RealList}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit code %d\n%s", code, stderr.String())
 	}
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
 	for _, l := range lines[:len(lines)-1] {
-		if !strings.HasPrefix(l, realCSV+":") || strings.Count(l, "\n") > 0 || len(l) > 1000 || !strings.Contains(l, ": warning: ") {
+		if !strings.HasPrefix(l, golden.RealList+":") || strings.Count(l, "\n") > 0 || len(l) > 1000 || !strings.Contains(l, ": warning: ") {
 			t.Errorf("not one located warning: %.200s", l)
 		}
 	}
@@ -181,10 +149,4 @@ func TestKindLimits(t *testing.T) {
 	}
 }
 
-// TestMain fixes the language: the programs speak that of the
-// environment, and the golden files are in English unless a case asks
-// for Chinese.
-func TestMain(m *testing.M) {
-	os.Setenv("LC_ALL", "C.UTF-8")
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { golden.Main(m) }
