@@ -50,6 +50,29 @@ func codesWantErr(t *testing.T, err error, rule schema.Rule, pos int) {
 	}
 }
 
+// badCode is a text a parser refuses, with the rule it breaks and the
+// position of the first character at fault.
+type badCode struct {
+	name, code string
+	rule       schema.Rule
+	pos        int
+}
+
+// codesRefuse checks that parse refuses every case with its rule at its
+// position, returning no valid code with the error.
+func codesRefuse[C interface{ IsValid() bool }](t *testing.T, parse func(string) (C, error), cases []badCode) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := parse(tt.code)
+			if c.IsValid() {
+				t.Errorf("got %v with the error", c)
+			}
+			codesWantErr(t, err, tt.rule, tt.pos)
+		})
+	}
+}
+
 func TestParseCreditCode(t *testing.T) {
 	valid := []struct {
 		name, code     string
@@ -87,11 +110,7 @@ func TestParseCreditCode(t *testing.T) {
 		})
 	}
 
-	invalid := []struct {
-		name, code string
-		rule       schema.Rule
-		pos        int
-	}{
+	codesRefuse(t, ParseCreditCode, []badCode{
 		{"empty", "", codeRuleMalformed, 1},
 		{"too short", "1151130100877818", codeRuleMalformed, 17},
 		{"too long", "11511301008778183NN", codeRuleMalformed, 19},
@@ -103,16 +122,7 @@ func TestParseCreditCode(t *testing.T) {
 		{"check of a sum 0 mod 31 is 0, not Y", "11511602008718236Y", codeRuleCheckCharacter, 18},
 		// The organisation check changed and the credit check made to fit.
 		{"embedded organisation check", "11511301008778180D", codeRuleCheckCharacter, 17},
-	}
-	for _, tt := range invalid {
-		t.Run(tt.name, func(t *testing.T) {
-			c, err := ParseCreditCode(tt.code)
-			if c.IsValid() {
-				t.Errorf("got %v with the error", c)
-			}
-			codesWantErr(t, err, tt.rule, tt.pos)
-		})
-	}
+	})
 }
 
 // TestCreditCodeWeightedSumZero checks the constructed code whose weighted
@@ -186,11 +196,7 @@ func TestParseOrgCode(t *testing.T) {
 			}
 		})
 	}
-	invalid := []struct {
-		name, code string
-		rule       schema.Rule
-		pos        int
-	}{
+	codesRefuse(t, ParseOrgCode, []badCode{
 		{"empty", "", codeRuleMalformed, 1},
 		{"check character", "083372205", codeRuleCheckCharacter, 9},
 		{"hyphenated check character", "00877868-4", codeRuleCheckCharacter, 10},
@@ -202,13 +208,7 @@ func TestParseOrgCode(t *testing.T) {
 		{"too long", "0087790701", codeRuleMalformed, 10},
 		{"hyphen without check", "00877868-", codeRuleMalformed, 10},
 		{"hyphen elsewhere", "0087786-85", codeRuleMalformed, 8},
-	}
-	for _, tt := range invalid {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseOrgCode(tt.code)
-			codesWantErr(t, err, tt.rule, tt.pos)
-		})
-	}
+	})
 }
 
 func TestParseDivisionCode(t *testing.T) {
@@ -261,11 +261,7 @@ func TestParseDivisionCode(t *testing.T) {
 			}
 		})
 	}
-	invalid := []struct {
-		name, code string
-		rule       schema.Rule
-		pos        int
-	}{
+	codesRefuse(t, ParseDivisionCode, []badCode{
 		{"empty", "", codeRuleMalformed, 1},
 		{"letter", "51160X", codeRuleMalformed, 6},
 		{"5 digits", "51160", codeRuleMalformed, 6},
@@ -275,13 +271,7 @@ func TestParseDivisionCode(t *testing.T) {
 		{"county under city 00", "510012", codeRuleMalformed, 5},
 		{"village under township 000", "511602000001", codeRuleMalformed, 12},
 		{"parts under the national code", "100100", codeRuleMalformed, 4},
-	}
-	for _, tt := range invalid {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseDivisionCode(tt.code)
-			codesWantErr(t, err, tt.rule, tt.pos)
-		})
-	}
+	})
 }
 
 // TestDivisionCodeKnown: a made-up province is well-formed, as a fixture's
