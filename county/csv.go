@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/zwfw/zwfw/schema"
@@ -171,51 +172,26 @@ func csvSyntax(file string, path schema.Path, err error) *schema.Problem {
 	return p
 }
 
+// csvTiers maps a tier of the level column to the kinds a unit of it may
+// be, each with the endings of names that tell it, tried in order; the one
+// kind of a tier needs no ending.
+var csvTiers = map[string][]struct {
+	kind Kind
+	ends []string
+}{
+	"province": {{Province, nil}},
+	"city":     {{City, nil}},
+	"park":     {{Park, nil}},
+	"county":   {{District, []string{"区"}}, {County, []string{"县"}}, {CountyCity, []string{"市"}}},
+	"township": {{Subdistrict, []string{"街道"}}, {Town, []string{"镇"}}, {Township, []string{"乡"}}},
+	"village":  {{Village, []string{"村", "村委会", "村民委员会"}}, {Community, []string{"社区", "居委会", "居民委员会"}}},
+}
+
 // csvKind tells a row's kind from its level column and its name.
 func csvKind(rec *record, level string, probs *schema.List) (Kind, bool) {
 	name := rec.u.name
-	ends := func(suffixes ...string) bool {
-		for _, s := range suffixes {
-			if strings.HasSuffix(name, s) {
-				return true
-			}
-		}
-		return false
-	}
-	var k Kind
-	switch level {
-	case "province":
-		k = Province
-	case "city":
-		k = City
-	case "park":
-		k = Park
-	case "county":
-		switch {
-		case ends("区"):
-			k = District
-		case ends("县"):
-			k = County
-		case ends("市"):
-			k = CountyCity
-		}
-	case "township":
-		switch {
-		case ends("街道"):
-			k = Subdistrict
-		case ends("镇"):
-			k = Town
-		case ends("乡"):
-			k = Township
-		}
-	case "village":
-		switch {
-		case ends("社区", "居委会", "居民委员会"):
-			k = Community
-		case ends("村", "村委会", "村民委员会"):
-			k = Village
-		}
-	default:
+	tier, ok := csvTiers[level]
+	if !ok {
 		pk, err := ParseKind(level)
 		if err != nil {
 			rec.errorf(probs, "kind", RuleUnknownLevel, "level %q is neither a tier (province, city, county, park, township, village) nor a kind of unit", level)
@@ -223,19 +199,13 @@ func csvKind(rec *record, level string, probs *schema.List) (Kind, bool) {
 		}
 		return pk, true
 	}
-	if k == 0 {
-		rec.errorf(probs, "kind", RuleUnknownKind, "cannot tell the kind of %s %q from its name; write the kind (%s) in the level column", level, name, kindsOf(level))
-		return 0, false
+	var kinds []string
+	for _, t := range tier {
+		if t.ends == nil || slices.ContainsFunc(t.ends, func(e string) bool { return strings.HasSuffix(name, e) }) {
+			return t.kind, true
+		}
+		kinds = append(kinds, t.kind.String())
 	}
-	return k, true
-}
-
-func kindsOf(level string) string {
-	switch level {
-	case "county":
-		return "区, 县, 县级市"
-	case "township":
-		return "街道, 镇, 乡"
-	}
-	return "村, 社区"
+	rec.errorf(probs, "kind", RuleUnknownKind, "cannot tell the kind of %s %q from its name; write the kind (%s) in the level column", level, name, strings.Join(kinds, ", "))
+	return 0, false
 }
