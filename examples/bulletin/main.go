@@ -112,14 +112,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return nil
 	})
 	var targets []reform.Target
-	fl.Func("target", "draw a `TARGET` such as 即办比例>=80% (repeatable) in the html's month-over-month charts", func(s string) error {
-		t, err := reform.ParseTarget(s)
-		if err != nil {
-			return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "reform: "))
-		}
+	fl.Func("target", "draw a `TARGET` such as 即办比例>=80% (repeatable) in the html's month-over-month charts", cli.Parsed(reform.ParseTarget, func(t reform.Target) {
 		targets = append(targets, t)
-		return nil
-	})
+	}))
 	if err := prog.Parse(args); err != nil {
 		return 2
 	}
@@ -165,7 +160,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		period := b.Period
 		if *month != "" {
 			if period, err = report.ParsePeriod(*month); err != nil {
-				fmt.Fprintln(stderr, "bulletin:", strings.TrimPrefix(err.Error(), "report: "))
+				fmt.Fprintln(stderr, "bulletin:", cli.Bare(err))
 				return 2
 			}
 		}
@@ -390,7 +385,7 @@ func fromRecords(b *report.Bulletin, dir, month string, check bool, opts *report
 	if month != "" {
 		p, err := report.ParsePeriod(month)
 		if err != nil {
-			fmt.Fprintln(stderr, "bulletin:", strings.TrimPrefix(err.Error(), "report: "))
+			fmt.Fprintln(stderr, "bulletin:", cli.Bare(err))
 			return 2, true
 		}
 		period = p

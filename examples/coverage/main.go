@@ -229,44 +229,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 	modesFile := fl.String("modes", "", "read the reform modes from `FILE` instead of the embedded ones")
 	baseFile := fl.String("base", "", "measure 认领率 and 国家标准事项覆盖率 against the base catalogue in `FILE`")
 	var targets []reform.Target
-	fl.Func("target", "set a `TARGET` such as 即办比例>=70% or 承诺提速率<=90% (repeatable), replacing the mode's own for that indicator", func(s string) error {
-		t, err := reform.ParseTarget(s)
-		if err != nil {
-			return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "reform: "))
-		}
+	fl.Func("target", "set a `TARGET` such as 即办比例>=70% or 承诺提速率<=90% (repeatable), replacing the mode's own for that indicator", cli.Parsed(reform.ParseTarget, func(t reform.Target) {
 		targets = append(targets, t)
-		return nil
-	})
+	}))
 	var cfgFlags reform.Config
 	var speedupSet, unitsSet bool
-	fl.Func("custom", "add the bureau's own `INDICATOR`, such as \"网上可办率: online=互联网受理\" (repeatable; see reform.ParseCustom)", func(s string) error {
-		c, err := reform.ParseCustom(s)
-		if err != nil {
-			return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "reform: "))
-		}
+	fl.Func("custom", "add the bureau's own `INDICATOR`, such as \"网上可办率: online=互联网受理\" (repeatable; see reform.ParseCustom)", cli.Parsed(reform.ParseCustom, func(c reform.Custom) {
 		cfgFlags.Custom = append(cfgFlags.Custom, c)
-		return nil
-	})
+	}))
 	fl.Func("exempt", "declare the matter with `CODE` (or base code) exempt from 零跑动 (repeatable)", func(s string) error {
 		cfgFlags.ZeroVisitExempt = append(cfgFlags.ZeroVisitExempt, s)
 		return nil
 	})
-	fl.Func("speedup", "compute 承诺提速率 by `FORMULA`: 总时限压缩比 (sum, the default), 平均压缩比 (mean) or 提速事项占比 (share)", func(s string) error {
-		f, err := reform.ParseSpeedupFormula(s)
-		if err != nil {
-			return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "reform: "))
-		}
+	fl.Func("speedup", "compute 承诺提速率 by `FORMULA`: 总时限压缩比 (sum, the default), 平均压缩比 (mean) or 提速事项占比 (share)", cli.Parsed(reform.ParseSpeedupFormula, func(f reform.SpeedupFormula) {
 		cfgFlags.Speedup, speedupSet = f, true
-		return nil
-	})
-	fl.Func("units", "compare limits in 自然日, 小时, 分钟 with working days by `POLICY`: 换算 (convert, the default: 7 自然日 = 5 工作日 = 40 小时) or 同单位 (same-unit)", func(s string) error {
-		p, err := reform.ParseUnitPolicy(s)
-		if err != nil {
-			return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "reform: "))
-		}
+	}))
+	fl.Func("units", "compare limits in 自然日, 小时, 分钟 with working days by `POLICY`: 换算 (convert, the default: 7 自然日 = 5 工作日 = 40 小时) or 同单位 (same-unit)", cli.Parsed(reform.ParseUnitPolicy, func(p reform.UnitPolicy) {
 		cfgFlags.Units, unitsSet = p, true
-		return nil
-	})
+	}))
 	asJSON := fl.Bool("json", false, "print the figures as JSON")
 	quiet := fl.Bool("q", false, "show no progress on standard error")
 	if err := prog.Parse(args); err != nil {

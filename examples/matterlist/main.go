@@ -224,14 +224,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, int) {
 	fl.BoolVar(&o.byBody, "by-body", false, "group the list by department (实施主体) instead of its own grouping")
 	fl.StringVar(&o.division, "division", "", "the catalogue's division `CODE` (GB/T 2260, 6, 9 or 12 digits)")
 	fl.StringVar(&o.divisionName, "division-name", "", "the catalogue's division `NAME` (广安区)")
-	fl.Func("level", "the catalogue's exercise `LEVEL` (县级, or 1–6)", func(s string) error {
-		l, err := matters.ParseLevel(s)
-		if err != nil {
-			return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "matters: "))
-		}
+	fl.Func("level", "the catalogue's exercise `LEVEL` (县级, or 1–6)", cli.Parsed(matters.ParseLevel, func(l matters.Level) {
 		o.level = l
-		return nil
-	})
+	}))
 	fl.Func("as-of", "the catalogue's as-of `DATE` (2023-06-30)", func(s string) error {
 		t, err := time.Parse("2006-01-02", s)
 		if err != nil {
@@ -255,7 +250,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, int) {
 	}
 	if o.division != "" {
 		if _, err := matters.ParseDivisionCode(o.division); err != nil {
-			return usage("-division: %s", strings.TrimPrefix(err.Error(), "matters: "))
+			return usage("-division: %s", cli.Bare(err))
 		}
 	}
 	if o.list != "" {

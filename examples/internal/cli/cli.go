@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -132,6 +133,32 @@ func (p *Program) PrintDefaults(w io.Writer) {
 		b.WriteString("\n")
 	})
 	io.WriteString(w, b.String())
+}
+
+// Parsed returns the function of a flag given with [flag.FlagSet.Func]
+// that reads the flag's text through parse and hands the value to set. A
+// parse error is reported without the name of the package it comes from,
+// after the flag's name.
+func Parsed[T any](parse func(string) (T, error), set func(T)) func(string) error {
+	return func(s string) error {
+		v, err := parse(s)
+		if err != nil {
+			return errors.New(Bare(err))
+		}
+		set(v)
+		return nil
+	}
+}
+
+// Bare returns the message of err without the package name it starts with
+// ("reform: "), for a program that names itself.
+func Bare(err error) string {
+	msg := err.Error()
+	pkg, rest, ok := strings.Cut(msg, ": ")
+	if !ok || pkg == "" || strings.Trim(pkg, "abcdefghijklmnopqrstuvwxyz") != "" {
+		return msg
+	}
+	return rest
 }
 
 // IsTerminal reports whether w is a terminal (a character device), where

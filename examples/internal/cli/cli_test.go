@@ -2,6 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -69,4 +72,37 @@ func TestProgress(t *testing.T) {
 	var none *Progress
 	none.Update(1)
 	none.Done(1)
+}
+
+func TestParsed(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []int
+		err        string
+	}{
+		{"a value", "7", []int{7}, ""},
+		{"the package name dropped", "x", nil, "unknown number \"x\""},
+		{"a message that names no package", "open", nil, "open x.yaml: no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []int
+			set := Parsed(func(s string) (int, error) {
+				switch s {
+				case "7":
+					return 7, nil
+				case "open":
+					return 0, errors.New("open x.yaml: no such file")
+				}
+				return 0, fmt.Errorf("reform: unknown number %q", s)
+			}, func(n int) { got = append(got, n) })
+			err := set(tt.text)
+			if (err == nil) != (tt.err == "") || err != nil && err.Error() != tt.err {
+				t.Errorf("error %v, want %q", err, tt.err)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("set %v, want %v", got, tt.want)
+			}
+		})
+	}
 }
