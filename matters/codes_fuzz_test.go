@@ -1,6 +1,7 @@
 package matters
 
 import (
+	"encoding"
 	"errors"
 	"strings"
 	"testing"
@@ -23,6 +24,23 @@ func codesCheckErr(t *testing.T, s string, err error) {
 	}
 	if !strings.HasPrefix(ce.Error(), "matters: ") {
 		t.Fatalf("%q: error %q lacks the package name", s, ce.Error())
+	}
+}
+
+// codesTextRoundTrip checks that the code c, parsed from s, unmarshals
+// from the text it marshals to.
+func codesTextRoundTrip[C interface {
+	comparable
+	encoding.TextMarshaler
+}, P interface {
+	*C
+	encoding.TextUnmarshaler
+}](t *testing.T, s string, c C) {
+	t.Helper()
+	var u C
+	text, _ := c.MarshalText()
+	if err := P(&u).UnmarshalText(text); err != nil || u != c {
+		t.Fatalf("%q: text round trip gives %v, %v", s, u, err)
 	}
 }
 
@@ -54,11 +72,7 @@ func FuzzParseCreditCode(f *testing.F) {
 		if back := MustParseCreditCode(c.String()); back != c {
 			t.Fatalf("%q: round trip gives %v", s, back)
 		}
-		var u CreditCode
-		text, _ := c.MarshalText()
-		if err := u.UnmarshalText(text); err != nil || u != c {
-			t.Fatalf("%q: text round trip gives %v, %v", s, u, err)
-		}
+		codesTextRoundTrip(t, s, c)
 		if o := c.OrgCode(); MustParseOrgCode(o.String()) != o {
 			t.Fatalf("%q: embedded organisation code %v does not parse", s, o)
 		}
@@ -82,11 +96,7 @@ func FuzzParseOrgCode(f *testing.F) {
 		if back := MustParseOrgCode(o.String()); back != o {
 			t.Fatalf("%q: round trip gives %v", s, back)
 		}
-		var u OrgCode
-		text, _ := o.MarshalText()
-		if err := u.UnmarshalText(text); err != nil || u != o {
-			t.Fatalf("%q: text round trip gives %v, %v", s, u, err)
-		}
+		codesTextRoundTrip(t, s, o)
 	})
 }
 
@@ -106,11 +116,7 @@ func FuzzParseDivisionCode(f *testing.F) {
 		if !strings.HasPrefix(d.Statistical(), s) || strings.Trim(d.Statistical()[len(s):], "0") != "" {
 			t.Fatalf("%q: statistical form %q", s, d.Statistical())
 		}
-		var u DivisionCode
-		text, _ := d.MarshalText()
-		if err := u.UnmarshalText(text); err != nil || u != d {
-			t.Fatalf("%q: text round trip gives %v, %v", s, u, err)
-		}
+		codesTextRoundTrip(t, s, d)
 		// The parents lead up to the nation, each a level higher and
 		// containing d.
 		steps := 0
@@ -161,11 +167,7 @@ func FuzzParseMatterCode(f *testing.F) {
 		if err != nil || back != c || len(backWarns) != len(warns) {
 			t.Fatalf("%q: round trip gives %v, %v, %v", s, back, backWarns, err)
 		}
-		var u MatterCode
-		text, _ := c.MarshalText()
-		if err := u.UnmarshalText(text); err != nil || u != c {
-			t.Fatalf("%q: text round trip gives %v, %v", s, u, err)
-		}
+		codesTextRoundTrip(t, s, c)
 		if b := c.Base(); b.IsValid() && (MustParseMatterCode(b.String()) != b || b.TypeHint() != c.TypeHint()) {
 			t.Fatalf("%q: base code %v", s, b)
 		}
