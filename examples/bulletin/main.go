@@ -84,9 +84,7 @@ import (
 // defaultFile is the embedded bulletin read when no -in is given.
 const defaultFile = "bulletin-2021-04.yaml"
 
-func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-}
+func main() { cli.Main(run) }
 
 func run(args []string, stdout, stderr io.Writer) int {
 	prog := cli.New("bulletin", args, stderr,

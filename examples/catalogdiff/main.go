@@ -46,9 +46,7 @@ const (
 	defaultNew = "catalogue-pengxi-2021-05.yaml"
 )
 
-func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-}
+func main() { cli.Main(run) }
 
 func run(args []string, stdout, stderr io.Writer) int {
 	prog := cli.New("catalogdiff", args, stderr, "[-json] [-lang zh|en] [OLD NEW]",

@@ -73,9 +73,7 @@ import (
 // defaultFile is the embedded catalogue measured when no -in is given.
 const defaultFile = "catalogue-pengxi.yaml"
 
-func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-}
+func main() { cli.Main(run) }
 
 // catalogue is one measured catalogue. Its matters are streamed through
 // the indicators, never held: cat has the header and bundles only.

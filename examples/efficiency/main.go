@@ -52,9 +52,7 @@ import (
 	"github.com/zwfw/zwfw/schema"
 )
 
-func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-}
+func main() { cli.Main(run) }
 
 type files []string
 

@@ -78,9 +78,7 @@ import (
 // defaultFile is the embedded document read when no file is given.
 const defaultFile = "catalogue-pengxi.yaml"
 
-func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-}
+func main() { cli.Main(run) }
 
 // options are the command's flags.
 type options struct {

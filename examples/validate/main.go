@@ -50,9 +50,7 @@ import (
 // defaultFile is the embedded document validated when no file is given.
 const defaultFile = "catalogue-pengxi.yaml"
 
-func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-}
+func main() { cli.Main(run) }
 
 func run(args []string, stdout, stderr io.Writer) int {
 	prog := cli.New("validate", args, stderr, "[-json] [-q] [-lang zh|en] [FILE...]",

@@ -16,6 +16,13 @@ import (
 	"github.com/zwfw/zwfw/schema"
 )
 
+// Main runs a program's entry point on the process's arguments and
+// standard streams, and exits with the code it returns. A program's main
+// calls it; its tests call run itself.
+func Main(run func(args []string, stdout, stderr io.Writer) int) {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
 // Lang returns the language a program run with args speaks: the value of
 // -lang when args hold one, else that of the environment. It reads args
 // before flag parsing, so that the help printed for -h is already in the
