@@ -200,7 +200,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		var paths []string
 		for i, path := range fl.Args() {
 			for _, prev := range fl.Args()[:i] {
-				if sameFile(prev, path) {
+				if cli.SameFile(prev, path) {
 					fmt.Fprintln(stderr, "bulletin: "+pr.Sprintf("%s is given twice (as %s and %s); each catalogue is counted once", path, prev, path))
 					return 2
 				}
@@ -216,7 +216,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 				failed = true
 			}
 			if c != nil {
-				nameDivision(c, path, pr, stderr)
+				prog.NameDivision(&c.Division, path)
 				cats = append(cats, c)
 				paths = append(paths, path)
 			}
@@ -422,31 +422,6 @@ func fromRecords(b *report.Bulletin, dir, month string, check bool, opts *report
 		return 1, true
 	}
 	return 0, false
-}
-
-// sameFile reports whether two names are one file.
-func sameFile(a, b string) bool {
-	if filepath.Clean(a) == filepath.Clean(b) {
-		return true
-	}
-	fa, errA := os.Stat(a)
-	fb, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(fa, fb)
-}
-
-// nameDivision gives a catalogue that names no division (a spreadsheet has
-// only codes) the name package county knows for its code, and says so:
-// figures are looked up by the unit's name.
-func nameDivision(c *matters.Catalogue, path string, pr *schema.Printer, stderr io.Writer) {
-	if c.Division.Name != "" || c.Division.Code == "" {
-		return
-	}
-	if code, err := county.ParseCode(c.Division.Code); err == nil {
-		if name, ok := county.Name(code); ok {
-			c.Division.Name = name
-			fmt.Fprintln(stderr, "bulletin: "+pr.Sprintf("%s: note: the catalogue names no division; %s is %s", path, c.Division.Code, name))
-		}
-	}
 }
 
 // latestEditions keeps, of catalogues of one division with different as-of

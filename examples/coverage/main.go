@@ -89,34 +89,6 @@ type catalogue struct {
 	superseded bool
 }
 
-// sameFile reports whether two names are one file.
-func sameFile(a, b string) bool {
-	if filepath.Clean(a) == filepath.Clean(b) {
-		return true
-	}
-	fa, errA := os.Stat(a)
-	fb, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(fa, fb)
-}
-
-// nameDivision gives a catalogue that names no division (a spreadsheet
-// has only codes) the name the county package knows for its code, and says
-// so.
-func nameDivision(c *catalogue, pr *schema.Printer, stderr io.Writer) {
-	d := &c.cat.Division
-	if d.Name != "" || d.Code == "" {
-		return
-	}
-	code, err := county.ParseCode(d.Code)
-	if err != nil {
-		return
-	}
-	if name, ok := county.Name(code); ok {
-		d.Name = name
-		fmt.Fprintln(stderr, "coverage: "+pr.Sprintf("%s: note: the catalogue names no division; %s is %s", c.file, d.Code, name))
-	}
-}
-
 // oneEdition makes sure no division is counted twice: of two catalogues of
 // one division, the one with the later as-of date is measured and the
 // other left out of the roll-up, with a warning; two with the same date (or
@@ -295,7 +267,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for i, in := range ins {
 		// The same file twice would be counted twice: refuse it.
 		for _, prev := range ins[:i] {
-			if sameFile(prev, in) {
+			if cli.SameFile(prev, in) {
 				fmt.Fprintln(stderr, "coverage: "+pr.Sprintf("%s is given twice (as %s and %s); each catalogue is measured once", in, prev, in))
 				return 2
 			}
@@ -345,7 +317,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	for _, c := range cats {
-		nameDivision(c, pr, stderr)
+		prog.NameDivision(&c.cat.Division, c.file)
 	}
 	if !oneEdition(cats, pr, stderr) {
 		return 1

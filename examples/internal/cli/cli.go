@@ -1,6 +1,8 @@
 // Package cli holds what the example programs share on the command line:
-// the language of what they print (-lang, or LANG/LC_ALL), help texts in
-// that language, and progress on standard error.
+// their entry point, the language of what they print (-lang, or
+// LANG/LC_ALL), help texts in that language, flags read through the
+// library's parsers, the files they are given, and progress on standard
+// error.
 package cli
 
 import (
@@ -9,10 +11,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/zwfw/zwfw/county"
+	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -166,6 +171,34 @@ func Bare(err error) string {
 		return msg
 	}
 	return rest
+}
+
+// SameFile reports whether two names are one file.
+func SameFile(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
+}
+
+// NameDivision gives a catalogue read from file that names no division (a
+// spreadsheet has only codes) the name package county knows for its code,
+// and says so on the program's standard error: figures are looked up by
+// the unit's name.
+func (p *Program) NameDivision(d *matters.Division, file string) {
+	if d.Name != "" || d.Code == "" {
+		return
+	}
+	code, err := county.ParseCode(d.Code)
+	if err != nil {
+		return
+	}
+	if name, ok := county.Name(code); ok {
+		d.Name = name
+		fmt.Fprintln(p.Flags.Output(), p.Flags.Name()+": "+p.P.Sprintf("%s: note: the catalogue names no division; %s is %s", file, d.Code, name))
+	}
 }
 
 // IsTerminal reports whether w is a terminal (a character device), where
