@@ -2,6 +2,7 @@ package matters
 
 import (
 	"bufio"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"os"
@@ -47,6 +48,25 @@ func codesWantErr(t *testing.T, err error, rule schema.Rule, pos int) {
 	}
 	if !strings.HasPrefix(ce.Error(), "matters: ") {
 		t.Errorf("error %q does not start with the package name", ce.Error())
+	}
+}
+
+// textRoundTrip checks that v unmarshals from the text it marshals to.
+func textRoundTrip[T interface {
+	comparable
+	encoding.TextMarshaler
+}, P interface {
+	*T
+	encoding.TextUnmarshaler
+}](t testing.TB, v T) {
+	t.Helper()
+	text, err := v.MarshalText()
+	if err != nil {
+		t.Fatalf("%v: %v", v, err)
+	}
+	var back T
+	if err := P(&back).UnmarshalText(text); err != nil || back != v {
+		t.Fatalf("%v: text round trip of %q gives %v, %v", v, text, back, err)
 	}
 }
 
@@ -341,14 +361,7 @@ func TestDivisionLevel(t *testing.T) {
 					t.Errorf("ParseDivisionLevel(%q) = %v, %v; want %v", s, got, err, l)
 				}
 			}
-			text, err := l.MarshalText()
-			if err != nil {
-				t.Fatal(err)
-			}
-			var back DivisionLevel
-			if err := back.UnmarshalText(text); err != nil || back != l {
-				t.Errorf("UnmarshalText(%q) = %v, %v", text, back, err)
-			}
+			textRoundTrip(t, l)
 		})
 	}
 	if l, err := ParseDivisionLevel("村（社区）级"); err != nil || l != DivisionVillage {
@@ -370,14 +383,7 @@ func TestDivisionLevel(t *testing.T) {
 func TestCodeForm(t *testing.T) {
 	for _, f := range AllCodeForms() {
 		t.Run(f.String(), func(t *testing.T) {
-			text, err := f.MarshalText()
-			if err != nil {
-				t.Fatal(err)
-			}
-			var back CodeForm
-			if err := back.UnmarshalText(text); err != nil || back != f {
-				t.Errorf("UnmarshalText(%q) = %v, %v", text, back, err)
-			}
+			textRoundTrip(t, f)
 		})
 	}
 	if _, err := ParseCodeForm("编码"); err == nil {

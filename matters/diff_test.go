@@ -305,14 +305,7 @@ bundles: 0 added, 0 removed, 1 changed
 
 func TestChangeKind(t *testing.T) {
 	for _, k := range AllChangeKinds() {
-		b, err := k.MarshalText()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var back ChangeKind
-		if err := back.UnmarshalText(b); err != nil || back != k {
-			t.Errorf("%v: back %v, %v", k, back, err)
-		}
+		textRoundTrip(t, k)
 	}
 	if got := ChangeKind(9).String(); !strings.Contains(got, "9") {
 		t.Errorf("String of a bad value = %q", got)

@@ -2,6 +2,7 @@ package reform
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -440,37 +441,32 @@ func TestTargetCheck(t *testing.T) {
 	}
 }
 
-func TestEnums(t *testing.T) {
-	for _, i := range AllIndicators() {
-		b, err := i.MarshalText()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var back Indicator
-		if err := back.UnmarshalText(b); err != nil || back != i {
-			t.Errorf("indicator %v reads back as %v, %v", i, back, err)
-		}
-	}
-	for _, r := range AllReasons() {
-		b, err := r.MarshalText()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var back Reason
-		if err := back.UnmarshalText(b); err != nil || back != r {
-			t.Errorf("reason %v reads back as %v, %v", r, back, err)
-		}
-	}
-	for _, v := range AllVerdicts() {
+// textRoundTrip checks that every value of values unmarshals from the
+// text it marshals to.
+func textRoundTrip[T interface {
+	comparable
+	encoding.TextMarshaler
+}, P interface {
+	*T
+	encoding.TextUnmarshaler
+}](t *testing.T, values []T) {
+	t.Helper()
+	for _, v := range values {
 		b, err := v.MarshalText()
 		if err != nil {
 			t.Fatal(err)
 		}
-		var back Verdict
-		if err := back.UnmarshalText(b); err != nil || back != v {
-			t.Errorf("verdict %v reads back as %v, %v", v, back, err)
+		var back T
+		if err := P(&back).UnmarshalText(b); err != nil || back != v {
+			t.Errorf("%T %v reads back as %v, %v", v, v, back, err)
 		}
 	}
+}
+
+func TestEnums(t *testing.T) {
+	textRoundTrip(t, AllIndicators())
+	textRoundTrip(t, AllReasons())
+	textRoundTrip(t, AllVerdicts())
 	// Values outside the enums print without panicking and do not marshal.
 	if Indicator(200).String() != "reform.Indicator(200)" || Reason(0).String() != "reform.Reason(0)" || Verdict(9).String() != "reform.Verdict(9)" {
 		t.Errorf("String of invalid values")
