@@ -2,8 +2,6 @@ package county
 
 import (
 	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -11,12 +9,7 @@ import (
 )
 
 func TestLoadCSV(t *testing.T) {
-	tests := []struct {
-		file  string
-		units int // -1: no hierarchy
-		want  []string
-		why   string
-	}{
+	loadFixtures(t, "csv", []fixture{
 		{"valid-townships.csv", 5, nil, "townships only: their counties are outside the file"},
 		{"valid-city.csv", 11, []string{"county.csv-header /header/4"}, "BOM, columns in another order, an extra column, kinds from names and from the level column"},
 		{"bad-empty.csv", -1, []string{"county.csv-header /header"}, "no header"},
@@ -38,27 +31,7 @@ func TestLoadCSV(t *testing.T) {
 			"county.kind-code-range /rows/4/code",
 			"county.unknown-parent /rows/2/parentCode",
 		}, "semantic checks as for documents, at CSV rows"},
-	}
-	for _, tt := range tests {
-		t.Run(strings.TrimSuffix(tt.file, ".csv"), func(t *testing.T) {
-			path := filepath.Join("testdata", "csv", tt.file)
-			h, probs := loadFileProblems(path)
-			if got := rulePaths(probs); !slices.Equal(got, tt.want) {
-				t.Errorf("%s: problems\n got %q\nwant %q", tt.why, got, tt.want)
-			}
-			if tt.units < 0 && h != nil || tt.units >= 0 && h.Len() != tt.units {
-				t.Errorf("%d units, want %d", h.Len(), tt.units)
-			}
-			for _, p := range probs {
-				if p.Pos.File != path || !p.Pos.IsValid() {
-					t.Errorf("problem %v is not located in %s", p, path)
-				}
-			}
-			if len(probs) > 0 {
-				golden(t, filepath.Join("csv", strings.TrimSuffix(tt.file, ".csv")+".golden"), render(probs))
-			}
-		})
-	}
+	})
 }
 
 // TestCSVPositions checks that a problem carries the record's line, the

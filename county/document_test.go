@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -14,12 +13,7 @@ import (
 )
 
 func TestLoadDivisions(t *testing.T) {
-	tests := []struct {
-		file  string
-		units int // -1: no hierarchy
-		want  []string
-		why   string
-	}{
+	loadFixtures(t, "divisions", []fixture{
 		{"valid-minimal.yaml", 12, nil, "every kind of unit, point and figure"},
 		{"valid-forest.json", 4, nil, "two cities, each with a 东区: names repeat across parents"},
 		{"valid-unordered.yaml", 3, nil, "children may come before their parents"},
@@ -93,34 +87,7 @@ func TestLoadDivisions(t *testing.T) {
 		}, "the schema reports first; semantic checks wait for a valid document"},
 		{"bad-kind.json", -1, []string{"schema.const /kind"}, "another kind of document"},
 		{"bad-syntax.yaml", -1, []string{"syntax.invalid "}, "YAML that does not parse"},
-	}
-	for _, tt := range tests {
-		t.Run(strings.TrimSuffix(tt.file, filepath.Ext(tt.file)), func(t *testing.T) {
-			path := filepath.Join("testdata", "divisions", tt.file)
-			h, probs := loadFileProblems(path)
-			if got := rulePaths(probs); !slices.Equal(got, tt.want) {
-				t.Errorf("%s: problems\n got %q\nwant %q", tt.why, got, tt.want)
-			}
-			if tt.units < 0 {
-				if h != nil {
-					t.Errorf("got a hierarchy despite errors")
-				}
-				if probs.Err() == nil {
-					t.Errorf("Err() = nil")
-				}
-			} else if h.Len() != tt.units {
-				t.Errorf("%d units, want %d", h.Len(), tt.units)
-			}
-			for _, p := range probs {
-				if p.Pos.File != path || !p.Pos.IsValid() {
-					t.Errorf("problem %v is not located in %s", p, path)
-				}
-			}
-			if tt.units < 0 || len(probs) > 0 {
-				golden(t, filepath.Join("divisions", strings.TrimSuffix(tt.file, filepath.Ext(tt.file))+".golden"), render(probs))
-			}
-		})
-	}
+	})
 }
 
 func TestValidMinimal(t *testing.T) {

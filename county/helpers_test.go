@@ -27,6 +27,49 @@ func rulePaths(l schema.List) []string {
 	return out
 }
 
+// fixture is a file of testdata/DIR, what loading it gives and why.
+type fixture struct {
+	file  string
+	units int      // -1: no hierarchy
+	want  []string // the problems, by rulePaths
+	why   string
+}
+
+// loadFixtures loads each file of testdata/dir and checks its problems,
+// each located in the file and rendered as in testdata/dir/NAME.golden,
+// and its units.
+func loadFixtures(t *testing.T, dir string, tests []fixture) {
+	t.Helper()
+	for _, tt := range tests {
+		name := strings.TrimSuffix(tt.file, filepath.Ext(tt.file))
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join("testdata", dir, tt.file)
+			h, probs := loadFileProblems(path)
+			if got := rulePaths(probs); !slices.Equal(got, tt.want) {
+				t.Errorf("%s: problems\n got %q\nwant %q", tt.why, got, tt.want)
+			}
+			if tt.units < 0 {
+				if h != nil {
+					t.Errorf("got a hierarchy despite errors")
+				}
+				if probs.Err() == nil {
+					t.Errorf("Err() = nil")
+				}
+			} else if h.Len() != tt.units {
+				t.Errorf("%d units, want %d", h.Len(), tt.units)
+			}
+			for _, p := range probs {
+				if p.Pos.File != path || !p.Pos.IsValid() {
+					t.Errorf("problem %v is not located in %s", p, path)
+				}
+			}
+			if tt.units < 0 || len(probs) > 0 {
+				golden(t, filepath.Join(dir, name+".golden"), render(probs))
+			}
+		})
+	}
+}
+
 // golden compares got with testdata/<name>, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
