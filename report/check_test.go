@@ -32,6 +32,34 @@ func w(rule schema.Rule, path string) found { return found{rule, path, schema.Wa
 // edit is a textual change to the April document.
 type edit struct{ old, new string }
 
+// applyEdits returns src with each edit's old text replaced, once, by its
+// new one; an old text src lacks fails the test.
+func applyEdits(t *testing.T, src []byte, edits []edit) []byte {
+	t.Helper()
+	doc := string(src)
+	for _, ed := range edits {
+		if !strings.Contains(doc, ed.old) {
+			t.Fatalf("edit target %q not in the document", ed.old)
+		}
+		doc = strings.Replace(doc, ed.old, ed.new, 1)
+	}
+	return []byte(doc)
+}
+
+// wantFound checks that probs are want, by rule, path and severity, in any
+// order.
+func wantFound(t *testing.T, probs schema.List, want []found) {
+	t.Helper()
+	got := problemsOf(probs)
+	want = slices.Clone(want)
+	cmpFound := func(a, b found) int { return strings.Compare(a.path+string(a.rule), b.path+string(b.rule)) }
+	slices.SortFunc(got, cmpFound)
+	slices.SortFunc(want, cmpFound)
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%v\nwant (rule, path, severity): %v", lines(probs), want)
+	}
+}
+
 // TestRules changes the April bulletin one way at a time and checks the
 // problems found: exactly these rules at exactly these paths.
 func TestRules(t *testing.T) {
@@ -283,26 +311,13 @@ func TestRules(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc := string(src)
-			for _, ed := range tc.edits {
-				if !strings.Contains(doc, ed.old) {
-					t.Fatalf("edit target %q not in the document", ed.old)
-				}
-				doc = strings.Replace(doc, ed.old, ed.new, 1)
-			}
+			doc := applyEdits(t, src, tc.edits)
 			var probs schema.List
-			b, _ := report.Parse("bulletin.yaml", []byte(doc), tc.opts, schema.Collect(&probs))
+			b, _ := report.Parse("bulletin.yaml", doc, tc.opts, schema.Collect(&probs))
 			if b == nil {
 				t.Fatalf("no bulletin: %v", lines(probs))
 			}
-			got := problemsOf(probs)
-			want := slices.Clone(tc.want)
-			cmpFound := func(a, b found) int { return strings.Compare(a.path+string(a.rule), b.path+string(b.rule)) }
-			slices.SortFunc(got, cmpFound)
-			slices.SortFunc(want, cmpFound)
-			if !slices.Equal(got, want) {
-				t.Errorf("problems:\n%v\nwant (rule, path, severity): %v", lines(probs), want)
-			}
+			wantFound(t, probs, tc.want)
 			for _, p := range probs {
 				if !p.Pos.IsValid() || p.Pos.File != "bulletin.yaml" {
 					t.Errorf("problem without a position: %v", p)

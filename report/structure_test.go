@@ -3,7 +3,6 @@ package report_test
 import (
 	"bytes"
 	"os"
-	"slices"
 	"strings"
 	"testing"
 
@@ -103,23 +102,10 @@ func TestStructureRules(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc := string(src)
-			for _, ed := range tc.edits {
-				if !strings.Contains(doc, ed.old) {
-					t.Fatalf("edit target %q not in the document", ed.old)
-				}
-				doc = strings.Replace(doc, ed.old, ed.new, 1)
-			}
+			doc := applyEdits(t, src, tc.edits)
 			var probs schema.List
-			_, _ = report.Parse("b.yaml", []byte(doc), nil, schema.Collect(&probs))
-			got := problemsOf(probs)
-			want := slices.Clone(tc.want)
-			cmpFound := func(a, b found) int { return strings.Compare(a.path+string(a.rule), b.path+string(b.rule)) }
-			slices.SortFunc(got, cmpFound)
-			slices.SortFunc(want, cmpFound)
-			if !slices.Equal(got, want) {
-				t.Errorf("problems:\n%v\nwant (rule, path, severity): %v", lines(probs), want)
-			}
+			_, _ = report.Parse("b.yaml", doc, nil, schema.Collect(&probs))
+			wantFound(t, probs, tc.want)
 		})
 	}
 }
