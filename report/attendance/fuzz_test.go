@@ -2,6 +2,7 @@ package attendance_test
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -27,6 +28,19 @@ func seed(f *testing.F, name string) {
 	f.Add(b[:len(b)/2])
 }
 
+// located reads data with read and checks that every problem it reports
+// has a rule and a file.
+func located[T any](t *testing.T, read func(io.Reader, string) (T, schema.List), data []byte) T {
+	t.Helper()
+	v, probs := read(bytes.NewReader(data), "f.csv")
+	for _, p := range probs {
+		if p.Rule == "" || p.Pos.File == "" {
+			t.Errorf("problem without rule or file: %v", p)
+		}
+	}
+	return v
+}
+
 // Every reader returns located problems and never panics; what it reads
 // is counted without panic on the official calendar.
 func FuzzReaders(f *testing.F) {
@@ -35,31 +49,18 @@ func FuzzReaders(f *testing.F) {
 		seed(f, n)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		check := func(probs schema.List) {
-			for _, p := range probs {
-				if p.Rule == "" || p.Pos.File == "" {
-					t.Errorf("problem without rule or file: %v", p)
-				}
-			}
-		}
 		recs := &attendance.Records{Calendar: attendance.Official()}
-		var probs schema.List
-		recs.Roster, probs = attendance.ReadRoster(bytes.NewReader(data), "f.csv")
-		check(probs)
-		recs.Leave, probs = attendance.ReadLeave(bytes.NewReader(data), "f.csv")
-		check(probs)
-		recs.Punches, probs = attendance.ReadPunches(bytes.NewReader(data), "f.csv")
-		check(probs)
-		recs.Visits, probs = attendance.ReadVisits(bytes.NewReader(data), "f.csv")
-		check(probs)
-		recs.Submissions, probs = attendance.ReadSubmissions(bytes.NewReader(data), "f.csv")
-		check(probs)
-		recs.Schedule, probs = attendance.ReadSchedule(bytes.NewReader(data), "f.csv")
-		check(probs)
-		_, probs = attendance.ReadCalendar(bytes.NewReader(data), "f.csv")
-		check(probs)
-		_, _, probs = attendance.ReadLeaveKinds(bytes.NewReader(data), "f.csv")
-		check(probs)
+		recs.Roster = located(t, attendance.ReadRoster, data)
+		recs.Leave = located(t, attendance.ReadLeave, data)
+		recs.Punches = located(t, attendance.ReadPunches, data)
+		recs.Visits = located(t, attendance.ReadVisits, data)
+		recs.Submissions = located(t, attendance.ReadSubmissions, data)
+		recs.Schedule = located(t, attendance.ReadSchedule, data)
+		located(t, attendance.ReadCalendar, data)
+		located(t, func(r io.Reader, file string) ([]string, schema.List) {
+			k, _, probs := attendance.ReadLeaveKinds(r, file)
+			return k, probs
+		}, data)
 		if recs.Schedule == nil {
 			recs.Schedule = &attendance.Schedule{}
 		}
