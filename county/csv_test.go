@@ -66,10 +66,7 @@ func TestCSVPositions(t *testing.T) {
 }
 
 func TestCSVKinds(t *testing.T) {
-	h, probs := loadFileProblems("testdata/csv/valid-city.csv")
-	if probs.Err() != nil {
-		t.Fatal(probs)
-	}
+	h := mustLoadFile(t, "testdata/csv/valid-city.csv")
 	tests := []struct {
 		name string
 		kind Kind

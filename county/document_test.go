@@ -91,10 +91,7 @@ func TestLoadDivisions(t *testing.T) {
 }
 
 func TestValidMinimal(t *testing.T) {
-	h, probs := loadFileProblems("testdata/divisions/valid-minimal.yaml")
-	if probs.Err() != nil {
-		t.Fatal(probs)
-	}
+	h := mustLoadFile(t, "testdata/divisions/valid-minimal.yaml")
 	type want struct {
 		name   string
 		kind   Kind

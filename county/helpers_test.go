@@ -129,6 +129,16 @@ func loadFileProblems(path string) (*Hierarchy, schema.List) {
 	return h, probs
 }
 
+// mustLoadFile reads the hierarchy at path, which must have no error.
+func mustLoadFile(t *testing.T, path string) *Hierarchy {
+	t.Helper()
+	h, probs := loadFileProblems(path)
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	return h
+}
+
 func loadFSProblems(fsys fs.FS, name string) (*Hierarchy, schema.List) {
 	var probs schema.List
 	h, _ := LoadFS(fsys, name, schema.Collect(&probs))

@@ -15,10 +15,7 @@ func names(units []*Unit) []string {
 }
 
 func TestByName(t *testing.T) {
-	h, probs := loadFileProblems("testdata/divisions/valid-forest.json")
-	if probs.Err() != nil {
-		t.Fatal(probs)
-	}
+	h := mustLoadFile(t, "testdata/divisions/valid-forest.json")
 	tests := []struct {
 		name string
 		in   string
@@ -86,10 +83,7 @@ func TestFind(t *testing.T) {
 }
 
 func TestWalking(t *testing.T) {
-	h, probs := loadFileProblems("testdata/divisions/valid-minimal.yaml")
-	if probs.Err() != nil {
-		t.Fatal(probs)
-	}
+	h := mustLoadFile(t, "testdata/divisions/valid-minimal.yaml")
 	root := h.Roots()[0]
 	var all []string
 	for u := range h.All() {

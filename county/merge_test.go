@@ -15,10 +15,7 @@ func mustParse(t *testing.T, file, doc string) *Hierarchy {
 }
 
 func TestMergeTownships(t *testing.T) {
-	towns, probs := loadFileProblems("testdata/csv/valid-townships.csv")
-	if probs.Err() != nil {
-		t.Fatal(probs)
-	}
+	towns := mustLoadFile(t, "testdata/csv/valid-townships.csv")
 	base := Suining()
 	before := base.Len()
 	h, probs := base.Merge(towns)

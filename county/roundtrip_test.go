@@ -89,10 +89,7 @@ func TestRoundTrip(t *testing.T) {
 	names = append(names, fixtures(t, "csv", "valid-*.csv")...)
 	for _, name := range names {
 		t.Run(filepath.Base(name), func(t *testing.T) {
-			h, probs := loadFileProblems(name)
-			if probs.Err() != nil {
-				t.Fatal(probs)
-			}
+			h := mustLoadFile(t, name)
 			roundTrip(t, h)
 		})
 	}
@@ -143,10 +140,7 @@ func TestRoundTripDetectsChange(t *testing.T) {
 
 // TestGoldenYAML keeps the written form of a document in view.
 func TestGoldenYAML(t *testing.T) {
-	h, probs := loadFileProblems("testdata/divisions/valid-minimal.yaml")
-	if probs.Err() != nil {
-		t.Fatal(probs)
-	}
+	h := mustLoadFile(t, "testdata/divisions/valid-minimal.yaml")
 	b, err := h.Node().YAML()
 	if err != nil {
 		t.Fatal(err)
