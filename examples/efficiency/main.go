@@ -293,11 +293,22 @@ func pad(s string, w int, right bool) string {
 	return s + strings.Repeat(" ", n)
 }
 
+// sectionFiveTitle heads the section of the bulletin the program writes.
+const sectionFiveTitle = "五、效能监察"
+
+// headings returns what the text and the Markdown print before the table:
+// the title, the line on the source, section 五 and the table's title.
+func (r *result) headings() (title, source, five, table string) {
+	return "效能监察 " + monthZH(r.period),
+		fmt.Sprintf("数据来源：%s；读取办件 %d 条，因错误未计 %d 条。", r.source, r.read, r.skipped),
+		r.sectionFive(),
+		"一体化政务服务平台系统业务数据统计表（" + monthZH(r.period) + "）"
+}
+
 func (r *result) text(w io.Writer) error {
 	b := &strings.Builder{}
-	fmt.Fprintf(b, "效能监察 %s\n数据来源：%s；读取办件 %d 条，因错误未计 %d 条。\n\n", monthZH(r.period), r.source, r.read, r.skipped)
-	fmt.Fprintf(b, "五、效能监察\n%s\n\n", r.sectionFive())
-	fmt.Fprintf(b, "附件1\n一体化政务服务平台系统业务数据统计表（%s）\n", monthZH(r.period))
+	title, source, five, table := r.headings()
+	fmt.Fprintf(b, "%s\n%s\n\n%s\n%s\n\n附件1\n%s\n", title, source, sectionFiveTitle, five, table)
 	nNames, tab := r.table()
 	widths := make([]int, len(tab[0]))
 	for _, row := range tab {
@@ -344,9 +355,8 @@ func (r *result) textFindings(b *strings.Builder) {
 
 func (r *result) markdown(w io.Writer) error {
 	b := &strings.Builder{}
-	fmt.Fprintf(b, "# 效能监察 %s\n\n数据来源：%s；读取办件 %d 条，因错误未计 %d 条。\n\n", monthZH(r.period), r.source, r.read, r.skipped)
-	fmt.Fprintf(b, "## 五、效能监察\n\n%s\n\n", r.sectionFive())
-	fmt.Fprintf(b, "## 附件1 一体化政务服务平台系统业务数据统计表（%s）\n\n", monthZH(r.period))
+	title, source, five, table := r.headings()
+	fmt.Fprintf(b, "# %s\n\n%s\n\n## %s\n\n%s\n\n## 附件1 %s\n\n", title, source, sectionFiveTitle, five, table)
 	nNames, tab := r.table()
 	esc := func(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
 	for i, row := range tab {
