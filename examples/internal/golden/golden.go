@@ -1,5 +1,7 @@
-// Package golden compares what the example programs print with files kept
-// under testdata, and rewrites those files when the tests run with -update.
+// Package golden runs the example programs in their tests and compares
+// what they print with files kept under testdata, which it rewrites when
+// the tests run with -update. It also fixes the language the tests run in
+// and names the real list of matters kept outside the module.
 package golden
 
 import (
