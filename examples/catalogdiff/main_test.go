@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"testing"
 
@@ -32,10 +31,7 @@ func TestGolden(t *testing.T) {
 // TestDefaultEditions checks the embedded May edition against what its
 // header says changed since April.
 func TestDefaultEditions(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"-json"}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
+	stdout := golden.Output(t, run, []string{"-json"})
 	var d struct {
 		Summary struct {
 			Matters map[string]int
@@ -47,7 +43,7 @@ func TestDefaultEditions(t *testing.T) {
 			Changes []struct{ Path string }
 		}
 	}
-	if err := json.Unmarshal(stdout.Bytes(), &d); err != nil {
+	if err := json.Unmarshal([]byte(stdout), &d); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]int{"added": 2, "removed": 1, "changed": 3, "moved": 1}
@@ -78,12 +74,9 @@ func TestDefaultEditions(t *testing.T) {
 // TestRealList compares the real list with itself: no change.
 func TestRealList(t *testing.T) {
 	golden.NeedRealList(t)
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{golden.RealList, golden.RealList}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit code %d\n%s", code, stderr.String())
-	}
-	if got := stdout.String(); got != "no differences\n" {
-		t.Errorf("got %q", got)
+	stdout := golden.Output(t, run, []string{golden.RealList, golden.RealList})
+	if stdout != "no differences\n" {
+		t.Errorf("got %q", stdout)
 	}
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -53,9 +52,8 @@ func TestGolden(t *testing.T) {
 // MESSAGE [RULE].
 func TestCompilerConvention(t *testing.T) {
 	for _, args := range [][]string{{"-in", "testdata/broken.yaml"}, {"-modes", "testdata/bad-modes.yaml"}} {
-		var stdout, stderr bytes.Buffer
-		run(args, &stdout, &stderr)
-		lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+		_, _, stderr := golden.Run(run, args...)
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
 		if len(lines) == 0 || lines[0] == "" {
 			t.Fatalf("%v: no problems printed", args)
 		}
@@ -72,10 +70,7 @@ func TestCompilerConvention(t *testing.T) {
 // TestJSONAgreesWithLibrary holds the printed figures to what package
 // reform computes over the sample, so that no figure is stale or made up.
 func TestJSONAgreesWithLibrary(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"-json"}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
+	stdout := golden.Output(t, run, []string{"-json"})
 	var out struct {
 		Catalogues []struct {
 			Matters    int
@@ -93,7 +88,7 @@ func TestJSONAgreesWithLibrary(t *testing.T) {
 			Matters int64
 		}
 	}
-	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
 		t.Fatal(err)
 	}
 	c, err := matters.LoadFS(data.FS, defaultFile)
@@ -130,11 +125,7 @@ func TestJSONAgreesWithLibrary(t *testing.T) {
 // with its numerator and denominator.
 func TestRealList(t *testing.T) {
 	golden.NeedRealList(t)
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"-in", golden.RealList}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit code %d\n%s", code, stderr.String())
-	}
-	out := stdout.String()
+	out := golden.Output(t, run, []string{"-in", golden.RealList})
 	for _, i := range reform.AllIndicators() {
 		line := ""
 		for _, l := range strings.Split(out, "\n") {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"testing"
 
@@ -35,10 +34,7 @@ func TestGolden(t *testing.T) {
 // The JSON output carries the figures as plain integers and names each
 // department, and its totals equal the sum of its rows.
 func TestJSONShape(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"-format", "json"}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
+	stdout := golden.Output(t, run, []string{"-format", "json"})
 	var out struct {
 		SectionFive struct{ Accepted, Completed int64 }
 		Total       map[string]any
@@ -48,7 +44,7 @@ func TestJSONShape(t *testing.T) {
 			Completed  int64
 		}
 	}
-	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
 		t.Fatal(err)
 	}
 	if out.SectionFive.Accepted != 32307 || out.SectionFive.Completed != 21514 {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/zwfw/zwfw/examples/internal/golden"
 )
 
 // An .xlsx export, with a title row above its header, gives the CSV's
@@ -37,11 +38,8 @@ func TestWorkbookInput(t *testing.T) {
 	}
 	f.Close()
 	out := func(in string) string {
-		var stdout, stderr bytes.Buffer
-		if code := run([]string{"-in", in, "-by", "window", "-format", "json"}, &stdout, &stderr); code != 0 {
-			t.Fatalf("%s: exit %d: %s", in, code, stderr.String())
-		}
-		return strings.ReplaceAll(stdout.String(), "april.xlsx", "april.csv")
+		stdout := golden.Output(t, run, []string{"-in", in, "-by", "window", "-format", "json"})
+		return strings.ReplaceAll(stdout, "april.xlsx", "april.csv")
 	}
 	if got, want := out(name), out("testdata/april.csv"); got != want {
 		t.Errorf("workbook:\n%s\nCSV:\n%s", got, want)

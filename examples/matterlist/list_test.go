@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"github.com/zwfw/zwfw/examples/internal/golden"
@@ -115,11 +114,7 @@ func TestListsAgreeWithCoverage(t *testing.T) {
 				t.Fatalf("coverage prints no %s", l.Indicator)
 			}
 			printed := func(format string) string {
-				var stdout, stderr bytes.Buffer
-				if code := run([]string{"-list", l.Name, "-format", format}, &stdout, &stderr); code != 0 {
-					t.Fatalf("-list %s -format %s: exit %d: %s", l.Name, format, code, stderr.String())
-				}
-				return stdout.String()
+				return golden.Output(t, run, []string{"-list", l.Name, "-format", format})
 			}
 
 			// JSON: the count, and the sections as groups.

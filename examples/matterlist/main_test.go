@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -61,12 +60,9 @@ func TestConversions(t *testing.T) {
 	dir := t.TempDir()
 	for _, format := range []string{"yaml", "json", "csv", "xlsx"} {
 		t.Run(format, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			if code := run([]string{"-format", format}, &stdout, &stderr); code != 0 {
-				t.Fatalf("exit %d: %s", code, stderr.String())
-			}
+			stdout := golden.Output(t, run, []string{"-format", format})
 			file := filepath.Join(dir, "out."+format)
-			if err := os.WriteFile(file, stdout.Bytes(), 0o644); err != nil {
+			if err := os.WriteFile(file, []byte(stdout), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			back, probs := load(file)
@@ -114,12 +110,9 @@ func TestRealListConverts(t *testing.T) {
 	matters.LoadFile(golden.RealList, schema.Collect(&want))
 	for _, format := range []string{"json", "yaml"} {
 		t.Run(format, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			if code := run([]string{"-format", format, golden.RealList}, &stdout, &stderr); code != 0 {
-				t.Fatalf("exit %d\n%.2000s", code, stderr.String())
-			}
+			stdout := golden.Output(t, run, []string{"-format", format, golden.RealList})
 			var got schema.List
-			matters.Parse("real."+format, stdout.Bytes(), schema.Collect(&got))
+			matters.Parse("real."+format, []byte(stdout), schema.Collect(&got))
 			if got.HasErrors() {
 				t.Errorf("the converted document is refused: %v", got.Err())
 			}
@@ -149,11 +142,8 @@ func TestOutputSafety(t *testing.T) {
 		{"-in", in, "-format", "csv", "-encoding", "gb18030"},
 		{"-in", in, "-list", "马上办清单", "-format", "csv"},
 	} {
-		var stdout, stderr bytes.Buffer
-		if code := run(args, &stdout, &stderr); code != 0 {
-			t.Fatalf("%v: exit %d: %s", args, code, stderr.String())
-		}
-		rd := csv.NewReader(&stdout)
+		stdout := golden.Output(t, run, args)
+		rd := csv.NewReader(strings.NewReader(stdout))
 		rd.FieldsPerRecord = -1
 		recs, err := rd.ReadAll()
 		if err != nil && args[len(args)-1] != "gb18030" {
@@ -173,11 +163,7 @@ func TestOutputSafety(t *testing.T) {
 		}
 	}
 	for _, args := range [][]string{{"-in", in, "-format", "markdown"}, {"-in", in, "-list", "马上办清单"}} {
-		var stdout, stderr bytes.Buffer
-		if code := run(args, &stdout, &stderr); code != 0 {
-			t.Fatalf("%v: exit %d: %s", args, code, stderr.String())
-		}
-		if out := stdout.String(); strings.Contains(out, "<b>") || !strings.Contains(out, "&lt;b&gt;") {
+		if out := golden.Output(t, run, args); strings.Contains(out, "<b>") || !strings.Contains(out, "&lt;b&gt;") {
 			t.Errorf("%v: markup not escaped:\n%s", args, out)
 		}
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"io"
 	"os"
 	"strconv"
@@ -42,9 +41,8 @@ func TestGolden(t *testing.T) {
 // Every problem line follows FILE:LINE:COL: SEVERITY: PATH: MESSAGE [RULE].
 func TestCompilerConvention(t *testing.T) {
 	t.Setenv("LC_ALL", "C")
-	var stdout, stderr bytes.Buffer
-	run([]string{"testdata/broken.yaml"}, &stdout, &stderr)
-	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	_, stdout, _ := golden.Run(run, "testdata/broken.yaml")
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	for _, l := range lines[:len(lines)-1] {
 		parts := strings.SplitN(l, ": ", 4)
 		if len(parts) != 4 || strings.Count(parts[0], ":") != 2 || !strings.HasSuffix(l, "]") ||
@@ -58,11 +56,8 @@ func TestCompilerConvention(t *testing.T) {
 // line of its own at row and column.
 func TestRealList(t *testing.T) {
 	golden.NeedRealList(t)
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{golden.RealList}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit code %d\n%s", code, stderr.String())
-	}
-	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	stdout := golden.Output(t, run, []string{golden.RealList})
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	for _, l := range lines[:len(lines)-1] {
 		if !strings.HasPrefix(l, golden.RealList+":") || strings.Count(l, "\n") > 0 || len(l) > 1000 || !strings.Contains(l, ": warning: ") {
 			t.Errorf("not one located warning: %.200s", l)

@@ -48,6 +48,17 @@ func Run(prog Program, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errw.String()
 }
 
+// Output runs prog with args and returns its standard output; a run that
+// fails ends the test.
+func Output(t testing.TB, prog Program, args []string) string {
+	t.Helper()
+	code, stdout, stderr := Run(prog, args...)
+	if code != 0 {
+		t.Fatalf("%q: exit code %d\n%.2000s", args, code, stderr)
+	}
+	return stdout
+}
+
 // Case is one run of a program whose output is kept in
 // testdata/NAME.golden.
 type Case struct {
