@@ -29,14 +29,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/zwfw/zwfw/examples/data"
 	"github.com/zwfw/zwfw/examples/internal/cli"
 	"github.com/zwfw/zwfw/matters"
-	"github.com/zwfw/zwfw/matters/workbook"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -69,8 +65,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		old = read(func() (*matters.Catalogue, schema.List) { return collect(matters.LoadFS, data.FS, defaultOld) })
 		new = read(func() (*matters.Catalogue, schema.List) { return collect(matters.LoadFS, data.FS, defaultNew) })
 	case 2:
-		old = read(func() (*matters.Catalogue, schema.List) { return load(fl.Arg(0)) })
-		new = read(func() (*matters.Catalogue, schema.List) { return load(fl.Arg(1)) })
+		old = read(func() (*matters.Catalogue, schema.List) { return cli.LoadCatalogue(fl.Arg(0)) })
+		new = read(func() (*matters.Catalogue, schema.List) { return cli.LoadCatalogue(fl.Arg(1)) })
 	default:
 		prog.Usagef("want two files, OLD and NEW, or none; have %d", fl.NArg())
 		return 2
@@ -101,30 +97,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// load reads a catalogue by its extension: a spreadsheet or a document.
-func load(name string) (*matters.Catalogue, schema.List) {
-	var probs schema.List
-	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
-		cat, _ := workbook.ReadFile(name, schema.Collect(&probs))
-		return cat, probs
-	}
-	if !strings.EqualFold(filepath.Ext(name), ".csv") {
-		if name == "-" {
-			cat, _ := matters.Load(os.Stdin, "<stdin>", schema.Collect(&probs))
-			return cat, probs
-		}
-		cat, _ := matters.LoadFile(name, schema.Collect(&probs))
-		return cat, probs
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, schema.ReadProblem(name, err)
-	}
-	defer f.Close()
-	cat, _ := matters.ReadCSV(f, name, nil, schema.Collect(&probs))
-	return cat, probs
 }
 
 // collect reads name from fsys with every problem, warnings included.

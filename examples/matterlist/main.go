@@ -281,16 +281,7 @@ func load(name string) (*matters.Catalogue, schema.List) {
 		cat, _ := matters.LoadFS(data.FS, defaultFile, schema.Collect(&probs))
 		return cat, probs
 	}
-	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
-		cat, _ := workbook.ReadFile(name, schema.Collect(&probs))
-		return cat, probs
-	}
-	if name == "-" {
-		cat, _ := matters.Load(os.Stdin, "<stdin>", schema.Collect(&probs))
-		return cat, probs
-	}
-	cat, _ := matters.LoadFile(name, schema.Collect(&probs))
-	return cat, probs
+	return cli.LoadCatalogue(name)
 }
 
 // completeHeader sets the header elements given by flags, and infers the

@@ -18,6 +18,7 @@ import (
 
 	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/matters/workbook"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -171,6 +172,23 @@ func Bare(err error) string {
 		return msg
 	}
 	return rest
+}
+
+// LoadCatalogue reads the catalogue in the file name with every problem,
+// warnings included: a workbook (.xlsx), or a document or a spreadsheet
+// (CSV) as package matters tells them apart; "-" is standard input.
+func LoadCatalogue(name string) (*matters.Catalogue, schema.List) {
+	var probs schema.List
+	var cat *matters.Catalogue
+	switch {
+	case strings.EqualFold(filepath.Ext(name), ".xlsx"):
+		cat, _ = workbook.ReadFile(name, schema.Collect(&probs))
+	case name == "-":
+		cat, _ = matters.Load(os.Stdin, "<stdin>", schema.Collect(&probs))
+	default:
+		cat, _ = matters.LoadFile(name, schema.Collect(&probs))
+	}
+	return cat, probs
 }
 
 // SameFile reports whether two names are one file.
