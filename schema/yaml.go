@@ -36,6 +36,14 @@ func parseYAMLAt(file string, data []byte, lineOffset int) (*Node, List) {
 			return nil, List{p}
 		}
 	}
+	if n, ok := fastParseYAML(file, data, lineOffset); ok {
+		return n, nil
+	}
+	return parseYAMLSlow(file, data, lineOffset)
+}
+
+// parseYAMLSlow parses checked text with yaml.v3, which reads all of YAML.
+func parseYAMLSlow(file string, data []byte, lineOffset int) (*Node, List) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
