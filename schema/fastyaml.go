@@ -44,7 +44,7 @@ func fastParseYAML(file string, data []byte, lineOffset int) (n *Node, ok bool) 
 	}
 	p := fastYAMLPool.Get().(*fastYAML)
 	p.data, p.file, p.lineOffset = data, file, lineOffset
-	p.next, p.line, p.eof, p.depth = 0, 0, false, 0
+	p.next, p.line, p.eof, p.depth, p.colLine = 0, 0, false, 0, 0
 	defer func() {
 		p.data = nil
 		p.fields = p.fields[:0]
@@ -113,6 +113,8 @@ type fastYAML struct {
 	items  []*Node
 	// flowEnd is where the flow collection last closed ends.
 	flowEnd int
+	// The column of byte colByte of line colLine, for pos.
+	colLine, colByte, col int
 }
 
 func (p *fastYAML) giveUp() { panic(notSure{}) }
@@ -159,13 +161,18 @@ func (p *fastYAML) cur() []byte { return p.data[p.ls:p.le] }
 // pos is the position of byte i of the current line; columns count
 // characters, as yaml.v3 does.
 func (p *fastYAML) pos(l []byte, i int) Pos {
-	col := 1
-	for _, b := range l[:i] {
+	// Counted on from the last position asked for on this line, so that a
+	// long line of many values costs its length once.
+	if p.colLine != p.line || p.colByte > i {
+		p.colLine, p.colByte, p.col = p.line, 0, 1
+	}
+	for _, b := range l[p.colByte:i] {
 		if b&0xC0 != 0x80 {
-			col++
+			p.col++
 		}
 	}
-	return Pos{File: p.file, Line: p.line + p.lineOffset, Col: col}
+	p.colByte = i
+	return Pos{File: p.file, Line: p.line + p.lineOffset, Col: p.col}
 }
 
 // asciiPos is pos for an i that only spaces and "- " come before.
@@ -251,11 +258,7 @@ func (p *fastYAML) mapping(i int) *Node {
 		if !isKey {
 			p.giveUp()
 		}
-		for _, f := range p.fields[mark:] {
-			if f.Key == key {
-				p.giveUp() // yaml.v3's reading reports it
-			}
-		}
+		p.checkKey(mark, key)
 		keyPos := p.asciiPos(i)
 		j := skipSpaces(l, after)
 		var v *Node
@@ -294,6 +297,20 @@ func (p *fastYAML) mapping(i int) *Node {
 	clear(p.fields[mark:])
 	p.fields = p.fields[:mark]
 	return m
+}
+
+// checkKey gives up on a key the mapping whose members start at mark
+// already has (the yaml.v3 path reports it), and on mappings so large that
+// looking for one would cost more than reading them with yaml.v3.
+func (p *fastYAML) checkKey(mark int, key string) {
+	if len(p.fields)-mark > 256 {
+		p.giveUp()
+	}
+	for _, f := range p.fields[mark:] {
+		if f.Key == key {
+			p.giveUp()
+		}
+	}
 }
 
 func skipSpaces(l []byte, i int) int {
@@ -556,11 +573,7 @@ func (p *fastYAML) flowMap(l []byte, i int) (*Node, int) {
 		if j-keyPos.Col > 1000 {
 			p.giveUp()
 		}
-		for _, f := range p.fields[mark:] {
-			if f.Key == key {
-				p.giveUp()
-			}
-		}
+		p.checkKey(mark, key)
 		j = skipSpaces(l, j+1)
 		if j >= len(l) || l[j] == ',' || l[j] == '}' {
 			p.giveUp() // an empty value
