@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"math"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -75,7 +74,11 @@ var fastYAMLPool = sync.Pool{New: func() any { return new(fastYAML) }}
 // PS, and byte-order marks.
 func fastYAMLText(data []byte) bool {
 	for i := 0; i < len(data); i++ {
-		switch c := data[i]; c {
+		c := data[i]
+		if !fastYAMLWatch[c] {
+			continue
+		}
+		switch c {
 		case '\t', '\r':
 			return false
 		case 0xC2: // NEL is C2 85
@@ -95,6 +98,9 @@ func fastYAMLText(data []byte) bool {
 	return true
 }
 
+// fastYAMLWatch marks the bytes fastYAMLText looks at.
+var fastYAMLWatch = [256]bool{'\t': true, '\r': true, 0xC2: true, 0xE2: true, 0xEF: true}
+
 type fastYAML struct {
 	data       []byte
 	file       string
@@ -113,11 +119,31 @@ type fastYAML struct {
 	items  []*Node
 	// flowEnd is where the flow collection last closed ends.
 	flowEnd int
+	slab []Node
 	// The column of byte colByte of line colLine, for pos.
 	colLine, colByte, col int
 }
 
 func (p *fastYAML) giveUp() { panic(notSure{}) }
+
+// newNode returns a node from a slab of nodes: one allocation for many
+// of them. What remains of a slab serves the next text.
+func (p *fastYAML) newNode(k NodeKind, pos Pos) *Node {
+	if len(p.slab) == 0 {
+		p.slab = make([]Node, 64)
+	}
+	n := &p.slab[0]
+	p.slab = p.slab[1:]
+	n.Kind, n.Pos = k, pos
+	return n
+}
+
+// leaf returns a scalar node.
+func (p *fastYAML) leaf(k NodeKind, pos Pos, value string) *Node {
+	n := p.newNode(k, pos)
+	n.Value = value
+	return n
+}
 
 // maxFastDepth is the nesting the fast reader handles, well below
 // [MaxDepth].
@@ -213,14 +239,14 @@ func (p *fastYAML) node(i, owner int) *Node {
 // seq reads a block sequence whose first entry is at byte i of the
 // current line.
 func (p *fastYAML) seq(i int) *Node {
-	s := &Node{Kind: Array, Pos: p.asciiPos(i)}
+	s := p.newNode(Array, p.asciiPos(i))
 	mark := len(p.items)
 	for {
 		l := p.cur()
 		j := skipSpaces(l, i+1)
 		var v *Node
 		if j == len(l) || l[j] == '#' {
-			null := &Node{Kind: Null, Pos: p.asciiPos(i + 1)}
+			null := p.newNode(Null, p.asciiPos(i + 1))
 			p.advance()
 			if p.ind > i {
 				v = p.node(p.ind, i)
@@ -250,7 +276,7 @@ func (p *fastYAML) seq(i int) *Node {
 // mapping reads a block mapping whose first key is at byte i of the
 // current line.
 func (p *fastYAML) mapping(i int) *Node {
-	m := &Node{Kind: Object, Pos: p.asciiPos(i)}
+	m := p.newNode(Object, p.asciiPos(i))
 	mark := len(p.fields)
 	for {
 		l := p.cur()
@@ -263,7 +289,7 @@ func (p *fastYAML) mapping(i int) *Node {
 		j := skipSpaces(l, after)
 		var v *Node
 		if j == len(l) || l[j] == '#' {
-			null := &Node{Kind: Null, Pos: p.pos(l, after)}
+			null := p.newNode(Null, p.pos(l, after))
 			p.advance()
 			switch {
 			case p.ind > i:
@@ -387,7 +413,7 @@ func (p *fastYAML) inline(l []byte, i int) *Node {
 	case '"', '\'':
 		var v string
 		v, k = p.quoted(l, i)
-		n = &Node{Kind: String, Pos: p.pos(l, i), Value: v}
+		n = p.leaf(String, p.pos(l, i), v)
 	case '[', '{':
 		n, k = p.flowNode(l, i)
 	case '-':
@@ -452,7 +478,7 @@ func (p *fastYAML) flowNode(l []byte, i int) (*Node, int) {
 		return p.flowMap(l, i)
 	case '"', '\'':
 		v, k := p.quoted(l, i)
-		return &Node{Kind: String, Pos: p.pos(l, i), Value: v}, k
+		return p.leaf(String, p.pos(l, i), v), k
 	case '-':
 		if i+1 == len(l) || l[i+1] == ' ' {
 			p.giveUp()
@@ -482,7 +508,7 @@ scan:
 // flowSeq reads a flow sequence on one line from its '[' at byte i; it
 // returns the byte after its ']'.
 func (p *fastYAML) flowSeq(l []byte, i int) (*Node, int) {
-	n := &Node{Kind: Array, Pos: p.pos(l, i)}
+	n := p.newNode(Array, p.pos(l, i))
 	j := skipSpaces(l, i+1)
 	if j < len(l) && l[j] == ']' {
 		return n, j + 1
@@ -529,7 +555,7 @@ func (p *fastYAML) flowNext(l []byte, k int, closing byte) int {
 // flowMap reads a flow mapping on one line from its '{' at byte i; it
 // returns the byte after its '}'.
 func (p *fastYAML) flowMap(l []byte, i int) (*Node, int) {
-	n := &Node{Kind: Object, Pos: p.pos(l, i)}
+	n := p.newNode(Object, p.pos(l, i))
 	j := skipSpaces(l, i+1)
 	if j < len(l) && l[j] == '}' {
 		return n, j + 1
@@ -719,51 +745,62 @@ func (p *fastYAML) plain(b []byte, pos Pos) *Node {
 		}
 	case c == '~':
 		if len(b) == 1 {
-			return &Node{Kind: Null, Pos: pos}
+			return p.newNode(Null, pos)
 		}
 	case c == 't' || c == 'T' || c == 'f' || c == 'F' || c == 'n' || c == 'N':
 		switch string(b) {
 		case "true", "True", "TRUE":
-			return &Node{Kind: Bool, Pos: pos, Value: "true"}
+			return p.leaf(Bool, pos, "true")
 		case "false", "False", "FALSE":
-			return &Node{Kind: Bool, Pos: pos, Value: "false"}
+			return p.leaf(Bool, pos, "false")
 		case "null", "Null", "NULL":
-			return &Node{Kind: Null, Pos: pos}
+			return p.newNode(Null, pos)
 		}
 	case c == '<':
 		if string(b) == "<<" {
 			p.giveUp()
 		}
 	}
-	return &Node{Kind: String, Pos: pos, Value: string(b)}
+	return p.leaf(String, pos, string(b))
 }
 
 // numeric resolves a plain scalar that starts with a digit or a sign.
 func (p *fastYAML) numeric(b []byte, pos Pos) *Node {
-	for _, c := range b {
+	digits := b
+	if b[0] == '-' || b[0] == '+' {
+		digits = b[1:]
+	}
+	if len(digits) > 1 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X' || digits[1] == 'o' || digits[1] == 'b') {
+		p.giveUp() // hexadecimal, octal or binary
+	}
+	if len(digits) > 0 && digits[0] == '.' {
+		p.giveUp() // perhaps -.inf
+	}
+	decimal := len(digits) > 0
+	for _, c := range digits {
 		if c == '_' {
 			p.giveUp()
 		}
+		if c < '0' || c > '9' {
+			decimal = false
+		}
 	}
-	if len(b) >= 2 && (b[0] == '-' || b[0] == '+') && b[1] == '.' {
-		p.giveUp() // perhaps -.inf
+	if decimal {
+		if len(digits) > 1 && digits[0] == '0' || len(digits) > 18 {
+			p.giveUp() // a leading zero, which the converter reports, or a large number
+		}
+		v, _ := strconv.ParseInt(string(b), 10, 64)
+		text := strconv.FormatInt(v, 10)
+		if len(digits) > 15 {
+			if _, bad := numberRange(text); bad {
+				p.giveUp()
+			}
+		}
+		return p.leaf(Number, pos, text)
 	}
 	s := string(b)
 	if fastTimestamp(s) {
-		return &Node{Kind: String, Pos: pos, Value: s}
-	}
-	if v, err := strconv.ParseInt(s, 0, 64); err == nil {
-		if leadingZero(s) {
-			p.giveUp() // the converter reports it
-		}
-		text := strconv.FormatInt(v, 10)
-		if _, bad := numberRange(text); bad {
-			p.giveUp()
-		}
-		return &Node{Kind: Number, Pos: pos, Value: text}
-	}
-	if _, err := strconv.ParseUint(s, 0, 64); err == nil {
-		p.giveUp()
+		return p.leaf(String, pos, s)
 	}
 	if yamlFloatText(s) {
 		f, err := strconv.ParseFloat(s, 64)
@@ -777,13 +814,9 @@ func (p *fastYAML) numeric(b []byte, pos Pos) *Node {
 		if _, bad := numberRange(text); bad {
 			p.giveUp()
 		}
-		return &Node{Kind: Number, Pos: pos, Value: text}
+		return p.leaf(Number, pos, text)
 	}
-	t := strings.TrimLeft(s, "+-")
-	if strings.HasPrefix(t, "0b") || strings.HasPrefix(t, "0o") {
-		p.giveUp()
-	}
-	return &Node{Kind: String, Pos: pos, Value: s}
+	return p.leaf(String, pos, s)
 }
 
 // fastTimestamp reports whether yaml.v3 resolves s as a timestamp

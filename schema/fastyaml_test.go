@@ -187,8 +187,11 @@ func TestFastYAML(t *testing.T) {
 		{"plain over lines", "a: b\n  c\n", false},
 		{"item over lines", "- b\n  c\n", false},
 		{"resolution", "a: yes\nb: No\nc: on\nd: ~\ne: Null\nf: TRUE\ng: 2021-04-30\nh: 0x1F\ni: 1e3\nj: 1.\nk: .5\nl: 1号窗口\nm: 11510921100000008H\nn: +5\no: -0\np: 3.25\n", false},
-		{"resolution without floats", "a: yes\nb: No\nc: on\nd: ~\ne: Null\nf: TRUE\ng: 2021-04-30\nh: 0x1F\ni: 1e3\nj: 1.\nl: 1号窗口\nm: 11510921100000008H\nn: +5\no: -0\np: 3.25\nq: 2001-12-14 21:59:43.10\nr: 1.5e+3\n", true},
+		{"resolution without floats", "a: yes\nb: No\nc: on\nd: ~\ne: Null\nf: TRUE\ng: 2021-04-30\ni: 1e3\nj: 1.\nl: 1号窗口\nm: 11510921100000008H\nn: +5\no: -0\np: 3.25\nq: 2001-12-14 21:59:43.10\nr: 1.5e+3\n", true},
 		{"leading zero", "a: 012\n", false},
+		{"hexadecimal", "a: 0x1F\n", false},
+		{"large integers", "a: 9007199254740991\nb: -9007199254740991\n", true},
+		{"too large integer", "a: 9007199254740993\n", false},
 		{"underscore", "a: 1_000\n", false},
 		{"infinity", "a: .inf\n", false},
 		{"big integer", "a: 123456789012345678901234567890\n", false},
@@ -238,5 +241,69 @@ func FuzzFastYAML(f *testing.F) {
 	f.Add([]byte("a: [x, 'y', \"z\\u00e9\"]\nb:\n- 1\n- - 2\n  - c: d\n    e: 2021-04-30\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		compareFastYAML(t, data, 0)
+	})
+}
+
+// benchItem is one matter as the module writes it in a catalogue.
+const benchItem = `  - code: 11510921100000008H1100000000000
+    baseCode: "100000000000"
+    name: 食品经营许可（0）
+    mainItem: 食品经营许可
+    type: 行政许可
+    level: 国家级
+    body:
+      name: 示例县行政审批局1分局
+      creditCode: 11510921100000008H
+      nature: 法定机关
+    powerSource: 法定本级行使
+    legalLimit:
+      value: 10
+      unit: 工作日
+    promisedLimit:
+      unit: 即办
+    handlingKind: 即办件
+    visits: 0
+    online: [互联网咨询]
+    forms: [窗口办理, 快递申请]
+    serviceObjects: [自然人]
+    scopes:
+      - scope: 跨省通办
+        batch: 1
+    delegation:
+      to: 乡镇级
+      batch: 1
+      document: 示例县下放决定
+    selfService24h: true
+    tolerateMissing: true
+    fee:
+      charged: true
+      basis: 示例收费标准文件
+      items: [工本费]
+    x-window: 1号窗口
+`
+
+// BenchmarkParseYAMLItem compares the fast reader with yaml.v3 and the
+// converter on one streamed element:
+//
+//	go test ./schema -run='^$' -bench=ParseYAMLItem -benchmem
+func BenchmarkParseYAMLItem(b *testing.B) {
+	data := []byte(benchItem)
+	b.Run("fast", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for range b.N {
+			if _, ok := fastParseYAML("f.yaml", data, 100); !ok {
+				b.Fatal("not sure")
+			}
+		}
+	})
+	b.Run("yaml.v3", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for range b.N {
+			if n, _ := parseYAMLSlow("f.yaml", data, 100); n == nil {
+				b.Fatal("no node")
+			}
+		}
 	})
 }
