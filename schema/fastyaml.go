@@ -119,7 +119,7 @@ type fastYAML struct {
 	items  []*Node
 	// flowEnd is where the flow collection last closed ends.
 	flowEnd int
-	slab []Node
+	slab    []Node
 	// The column of byte colByte of line colLine, for pos.
 	colLine, colByte, col int
 }
@@ -246,7 +246,7 @@ func (p *fastYAML) seq(i int) *Node {
 		j := skipSpaces(l, i+1)
 		var v *Node
 		if j == len(l) || l[j] == '#' {
-			null := p.newNode(Null, p.asciiPos(i + 1))
+			null := p.newNode(Null, p.asciiPos(i+1))
 			p.advance()
 			if p.ind > i {
 				v = p.node(p.ind, i)
