@@ -770,7 +770,7 @@ func (p *fastYAML) numeric(b []byte, pos Pos) *Node {
 	if b[0] == '-' || b[0] == '+' {
 		digits = b[1:]
 	}
-	if len(digits) > 1 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X' || digits[1] == 'o' || digits[1] == 'b') {
+	if len(digits) > 1 && digits[0] == '0' && (digits[1]|0x20 == 'x' || digits[1]|0x20 == 'o' || digits[1]|0x20 == 'b') {
 		p.giveUp() // hexadecimal, octal or binary
 	}
 	if len(digits) > 0 && digits[0] == '.' {
