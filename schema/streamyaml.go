@@ -451,7 +451,7 @@ type itemResult struct {
 
 // parseItem parses one element's text, starting at line of the document.
 func (y *yamlStreamer) parseItem(j *itemJob) itemResult {
-	n, p := parseYAMLAt(y.file, j.text, j.line-1)
+	n, p := parseYAMLText(y.file, j.text, j.line-1, !y.utf16)
 	for _, pr := range p {
 		if bytes.Contains([]byte(pr.Message), []byte("unknown anchor")) {
 			pr.Rule = RuleAliasAcrossItems
