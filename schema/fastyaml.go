@@ -46,8 +46,9 @@ func fastParseYAML(file string, data []byte, lineOffset int) (n *Node, ok bool) 
 	p.next, p.line, p.eof, p.depth, p.colLine = 0, 0, false, 0, 0
 	defer func() {
 		p.data = nil
-		p.fields = p.fields[:0]
-		p.items = p.items[:0]
+		clear(p.fields) // what a text given up on left
+		clear(p.items)
+		p.fields, p.items = p.fields[:0], p.items[:0]
 		fastYAMLPool.Put(p)
 		if v := recover(); v != nil {
 			if _, giveUp := v.(notSure); !giveUp && fastYAMLStrict {
