@@ -22,7 +22,7 @@ import (
 // It must agree with the yaml.v3 path exactly: same kinds, values, field
 // order and positions, and no problems. So it gives up ("not sure") on
 // anything else — anchors, aliases, tags, merge keys, block scalars,
-// scalars over several lines, tabs, CR, unusual indentation, duplicate
+// scalars over several lines, tabs, a CR alone, unusual indentation, duplicate
 // keys, numbers the converter would report, syntax errors — and the caller
 // then reads the text with yaml.v3, which reports what there is to report.
 // The differential tests hold it to that over every fixture and under a
@@ -71,7 +71,7 @@ func fastParseYAML(file string, data []byte, lineOffset int) (n *Node, ok bool) 
 var fastYAMLPool = sync.Pool{New: func() any { return new(fastYAML) }}
 
 // fastYAMLText reports whether the text holds none of what the fast reader
-// leaves to yaml.v3 wherever it is: tabs, CR, the line breaks NEL, LS and
+// leaves to yaml.v3 wherever it is: tabs, CR but in CRLF, the line breaks NEL, LS and
 // PS, and byte-order marks.
 func fastYAMLText(data []byte) bool {
 	for i := 0; i < len(data); i++ {
@@ -80,8 +80,12 @@ func fastYAMLText(data []byte) bool {
 			continue
 		}
 		switch c {
-		case '\t', '\r':
+		case '\t':
 			return false
+		case '\r': // CRLF ends a line as LF does; a CR alone is left to yaml.v3
+			if i+1 == len(data) || data[i+1] != '\n' {
+				return false
+			}
 		case 0xC2: // NEL is C2 85
 			if i+1 < len(data) && data[i+1] == 0x85 {
 				return false
@@ -164,6 +168,9 @@ func (p *fastYAML) advance() {
 			p.next = le + 1
 		}
 		p.line++
+		if le > ls && p.data[le-1] == '\r' {
+			le--
+		}
 		i := ls
 		for i < le && p.data[i] == ' ' {
 			i++

@@ -200,7 +200,9 @@ func TestFastYAML(t *testing.T) {
 		{"tag", "a: !!str 1\n", false},
 		{"block scalar", "a: |\n  text\n", false},
 		{"tab", "a:\t1\n", false},
-		{"crlf", "a: 1\r\nb: 2\r\n", false},
+		{"crlf", "a: 1\r\nb: [x, 'y']\r\n\r\n# c\r\nc:\r\n  - d # e\r\n", true},
+		{"cr alone", "a: 1\rb: 2\n", false},
+		{"cr in a line", "a: 1\r \nb: 2\n", false},
 		{"duplicate key", "a: 1\na: 2\n", false},
 		{"document marker", "---\na: 1\n", false},
 		{"two documents", "a: 1\n---\nb: 2\n", false},
@@ -237,6 +239,9 @@ func FuzzFastYAML(f *testing.F) {
 	_, texts := fixtureYAML(f)
 	for _, data := range texts {
 		f.Add(data)
+	}
+	if d := texts["../examples/data/catalogue-pengxi.yaml#0"]; d != nil {
+		f.Add(bytes.ReplaceAll(d, []byte("\n"), []byte("\r\n")))
 	}
 	f.Add([]byte("a: [x, 'y', \"z\\u00e9\"]\nb:\n- 1\n- - 2\n  - c: d\n    e: 2021-04-30\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
