@@ -236,12 +236,117 @@ func (p *fastYAML) node(i, owner int) *Node {
 	if _, _, isKey := p.key(l, i); isKey {
 		return p.mapping(i)
 	}
-	n := p.inline(l, i)
-	p.advance()
+	n := p.value(l, i, owner)
 	if p.ind > owner {
 		p.giveUp()
 	}
 	return n
+}
+
+// value reads the scalar or flow collection at byte i of the current line,
+// or the block scalar that starts there, and moves to the next line with
+// content.
+func (p *fastYAML) value(l []byte, i, owner int) *Node {
+	if c := l[i]; (c == '|' || c == '>') && owner >= 0 {
+		return p.blockScalar(l, i, owner)
+	}
+	n := p.inline(l, i)
+	p.advance()
+	return n
+}
+
+// blockScalar reads a literal (|) or folded (>) block scalar whose
+// indicator is at byte i of the current line, as yaml.v3 does
+// (scannerc.go, yaml_parser_scan_block_scalar), for the common forms: no
+// indentation indicator, no line of spaces only. owner is the indentation
+// of the collection it is in.
+func (p *fastYAML) blockScalar(l []byte, i, owner int) *Node {
+	pos := p.pos(l, i)
+	literal := l[i] == '|'
+	chomp := 0
+	k := i + 1
+	if k < len(l) && (l[k] == '+' || l[k] == '-') {
+		chomp = 1
+		if l[k] == '-' {
+			chomp = -1
+		}
+		k++
+	}
+	if j := skipSpaces(l, k); j < len(l) && (j == k || l[j] != '#') {
+		p.giveUp() // an indentation indicator, or more on the line
+	}
+	// The lines that follow, as they are: a block scalar holds comments
+	// and blank lines too.
+	var s []byte
+	var leadingBreak, trailingBreaks int
+	leadingBlank := false
+	indent := -1
+	next, line := p.next, p.line
+	for next < len(p.data) {
+		ls := next
+		le := bytes.IndexByte(p.data[ls:], '\n')
+		ended := le >= 0
+		if ended {
+			le += ls
+		} else {
+			le = len(p.data)
+		}
+		content := le
+		if content > ls && p.data[content-1] == '\n' {
+			content--
+		}
+		sp := skipSpaces(p.data[:content], ls) - ls
+		if ls+sp == content {
+			if sp > 0 {
+				p.giveUp() // a line of spaces only
+			}
+			trailingBreaks++
+		} else {
+			if indent < 0 {
+				indent = max(sp, owner+1, 1)
+			}
+			if sp < indent {
+				break // the end of the scalar
+			}
+			trailingBlank := p.data[ls+indent] == ' '
+			if !literal && !leadingBlank && !trailingBlank && leadingBreak > 0 {
+				if trailingBreaks == 0 {
+					s = append(s, ' ')
+				}
+			} else {
+				s = appendBreaks(s, leadingBreak)
+			}
+			s = appendBreaks(s, trailingBreaks)
+			leadingBreak, trailingBreaks = 0, 0
+			leadingBlank = trailingBlank
+			s = append(s, p.data[ls+indent:content]...)
+			if ended {
+				leadingBreak = 1
+			}
+		}
+		line++
+		next = le + 1
+		if !ended {
+			next = le
+		}
+	}
+	if chomp != -1 {
+		s = appendBreaks(s, leadingBreak)
+	}
+	if chomp == 1 {
+		s = appendBreaks(s, trailingBreaks)
+	}
+	// On from the line that ended the scalar.
+	p.next, p.line = next, line
+	p.advance()
+	return p.leaf(String, pos, string(s))
+}
+
+func appendBreaks(s []byte, n int) []byte {
+	for range n {
+		s = append(s, '\n')
+	}
+	return s
 }
 
 // seq reads a block sequence whose first entry is at byte i of the
@@ -311,9 +416,8 @@ func (p *fastYAML) mapping(i int) *Node {
 			if p.depth++; p.depth > maxFastDepth {
 				p.giveUp()
 			}
-			v = p.inline(l, j)
+			v = p.value(l, j, i)
 			p.depth--
-			p.advance()
 			if p.ind > i {
 				p.giveUp()
 			}
