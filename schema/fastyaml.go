@@ -14,19 +14,21 @@ import (
 // and that hand-written catalogues mostly use, straight into [Node] trees:
 // block mappings and sequences (compact "- key: value" items, nested "- -"
 // items, sequences under a key at the key's indentation), plain scalars,
-// single- and double-quoted scalars on one line, flow sequences of scalars
-// on one line, empty [] and {}, and comments. It exists for speed: yaml.v3
+// single- and double-quoted scalars on one line, flow collections on one
+// line, literal and folded block scalars without an indentation
+// indicator, comments, LF or CRLF line ends. It exists for speed: yaml.v3
 // builds tokens, events and its own node tree before the converter builds
 // ours, which costs several times the text's size in work.
 //
 // It must agree with the yaml.v3 path exactly: same kinds, values, field
 // order and positions, and no problems. So it gives up ("not sure") on
-// anything else — anchors, aliases, tags, merge keys, block scalars,
-// scalars over several lines, tabs, a CR alone, unusual indentation, duplicate
-// keys, numbers the converter would report, syntax errors — and the caller
-// then reads the text with yaml.v3, which reports what there is to report.
-// The differential tests hold it to that over every fixture and under a
-// fuzz test.
+// anything else — anchors, aliases, tags, merge keys, plain or quoted
+// scalars and flow collections over several lines, tabs, a CR alone,
+// unusual indentation, duplicate keys, numbers the converter would report
+// or that are not decimal, syntax errors — and the caller then reads the
+// text with yaml.v3, which reports what there is to report. The
+// differential tests hold it to that over every fixture and under a fuzz
+// test (FuzzFastYAML).
 
 // fastYAMLStrict makes the fast reader's own failures panic instead of
 // being read as "not sure", for the tests.
