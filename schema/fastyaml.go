@@ -998,7 +998,7 @@ var interned atomic.Pointer[map[string]string]
 var internMu sync.Mutex
 
 const (
-	maxInterned    = 4096
+	maxInterned    = 1024
 	maxInternedLen = 48
 )
 
