@@ -989,10 +989,10 @@ func yamlFloatText(s string) bool {
 	return i == len(s)
 }
 
-// The keys of a catalogue, and the short values its enumerations take,
-// repeat in every element: they are kept once, in a table that is
-// replaced (never changed) when it grows, up to a bound, so that readers
-// on several goroutines share it without locks.
+// The keys of a catalogue repeat in every element: they are kept once, in
+// a table that is replaced (never changed) when it grows, up to a bound,
+// so that readers on several goroutines share it without locks. Values
+// are not kept: codes and names unique to one element would fill it.
 var interned atomic.Pointer[map[string]string]
 
 var internMu sync.Mutex
