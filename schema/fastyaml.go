@@ -294,7 +294,7 @@ func (p *fastYAML) blockScalar(l []byte, i, owner int) *Node {
 			le = len(p.data)
 		}
 		content := le
-		if content > ls && p.data[content-1] == '\n' {
+		if content > ls && p.data[content-1] == '\r' {
 			content--
 		}
 		sp := skipSpaces(p.data[:content], ls) - ls

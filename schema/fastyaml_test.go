@@ -152,80 +152,7 @@ func TestFastYAMLReadsWhatIsWritten(t *testing.T) {
 // TestFastYAML lists the forms the fast reader reads and those it leaves
 // to yaml.v3; where it reads, the tree must be yaml.v3's.
 func TestFastYAML(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		sure bool
-	}{
-		{"mapping", "a: 1\nb: x\n", true},
-		{"nested mapping", "a:\n  b:\n    c: d\n  e: f\n", true},
-		{"sequence", "- a\n- b\n", true},
-		{"indented item", "  - code: x\n    name: y\n    list:\n      - scope: a\n        batch: 1\n", true},
-		{"sequence at the key's indentation", "a:\n- x\n- y\nb: 2\n", true},
-		{"compact nested sequence", "- - a\n  - b\n- c\n", true},
-		{"empty values", "a:\nb:   \nc: # comment\n- \n", true},
-		{"empty value in mapping", "a:\nb:   \nc: # comment\nd: 1\n", true},
-		{"empty item", "-\n- \n- x\n", true},
-		{"flow sequence", "a: [x, 'y', \"z\", 1, -2.5, true, null]\n", true},
-		{"empty flow", "a: []\nb: {}\nc: [ ]\n", true},
-		{"flow with trailing comma", "a: [x, ]\n", false},
-		{"nested flow", "a: [[x], {b: [c, 'd']}]\n", true},
-		{"flow mapping", "a: {b: c, \"d e\": 1}\n", true},
-		{"flow mapping over lines", "a: {b: c,\n  d: e}\n", false},
-		{"flow mapping empty value", "a: {b: }\n", false},
-		{"flow key without space", "a: {\"b\":1}\n", false},
-		{"comments", "# head\na: 1 # one\n  # indented\nb: x#y\n", true},
-		{"quoted", "a: 'it''s'\nb: \"tab\\tnew\\nline \\u00e9 \\x41 \\U0001F600 \\\\ \\\" \\/\"\n", false},
-		{"quoted escapes", "a: 'it''s'\nb: \"tab\\tnew\\nline \\u00e9 \\x41 \\U0001F600 \\\\ \\\" \\N\\_\\L\\P\\0\\a\\b\\e\\f\\v\\r\\ \"\n", true},
-		{"quoted key", "\"a b\": 1\n'c': 2\n", true},
-		{"quoted over lines", "a: \"b\n  c\"\n", false},
-		{"plain over lines", "a: b\n  c\n", false},
-		{"item over lines", "- b\n  c\n", false},
-		{"resolution", "a: yes\nb: No\nc: on\nd: ~\ne: Null\nf: TRUE\ng: 2021-04-30\nh: 0x1F\ni: 1e3\nj: 1.\nk: .5\nl: 1号窗口\nm: 11510921100000008H\nn: +5\no: -0\np: 3.25\n", false},
-		{"resolution without floats", "a: yes\nb: No\nc: on\nd: ~\ne: Null\nf: TRUE\ng: 2021-04-30\ni: 1e3\nj: 1.\nl: 1号窗口\nm: 11510921100000008H\nn: +5\no: -0\np: 3.25\nq: 2001-12-14 21:59:43.10\nr: 1.5e+3\n", true},
-		{"leading zero", "a: 012\n", false},
-		{"hexadecimal", "a: 0x1F\n", false},
-		{"large integers", "a: 9007199254740991\nb: -9007199254740991\n", true},
-		{"too large integer", "a: 9007199254740993\n", false},
-		{"underscore", "a: 1_000\n", false},
-		{"infinity", "a: .inf\n", false},
-		{"big integer", "a: 123456789012345678901234567890\n", false},
-		{"anchor", "a: &x 1\nb: *x\n", false},
-		{"merge", "a: &x {b: 1}\nc:\n  <<: *x\n", false},
-		{"tag", "a: !!str 1\n", false},
-		{"block scalar", "a: |\n  text\n", true},
-		{"block scalars", "a: |\n  one\n\n    two # not a comment\n  three: x\n\nb: |-\n  strip\n\n\nc: |+\n  keep\n\n\nd: >\n  folded\n  lines\n\n  para\n    more\n  end\ne: >-\n  x\n  y\n# comment\nf: |\ng: end\n", true},
-		{"block scalars in a sequence", "- |\n  a\n  b\n- >+\n  c\n\n- d: |\n    e\n  f: 1\n", true},
-		{"block scalar at the end", "a: |\n  text", true},
-		{"block scalar kept at the end", "a: |+\n  text\n\n", true},
-		{"block scalar with comment", "a: | # note\n  text\n", true},
-		{"block scalar indentation indicator", "a: |2\n   text\n", false},
-		{"block scalar line of spaces", "a: |\n  text\n   \n  more\n", false},
-		{"block scalar less indented", "a:\n  b: |\n      x\n    y\n", false},
-		{"block scalar document", "|\n  text\n", false},
-		{"tab", "a:\t1\n", false},
-		{"crlf", "a: 1\r\nb: [x, 'y']\r\n\r\n# c\r\nc:\r\n  - d # e\r\n", true},
-		{"cr alone", "a: 1\rb: 2\n", false},
-		{"cr in a line", "a: 1\r \nb: 2\n", false},
-		{"duplicate key", "a: 1\na: 2\n", false},
-		{"document marker", "---\na: 1\n", false},
-		{"two documents", "a: 1\n---\nb: 2\n", false},
-		{"bad indentation", "a:\n    b: 1\n  c: 2\n", false},
-		{"mapping value in value", "a: b: c\n", false},
-		{"dash after key", "a: - b\n", false},
-		{"scalar document", "hello\n", true},
-		{"empty document", "# nothing\n", false},
-		{"non-ASCII columns", "名称: 值\n事项: [甲, 乙]\n键:\n备注: 'x'\n", true},
-		{"key then sequence item at same indentation", "- a: 1\n  - b\n", false},
-		{"sequence under compact key", "- a:\n  - x\n  b: 1\n", true},
-		{"complex key", "? a\n: b\n", false},
-		{"url", "a: http://example.com/x?y=1#z\n", true},
-		{"url in flow", "a: [http://example.com]\n", false},
-		{"dash scalar", "a: -x\nb: [-y]\n", true},
-		{"colon scalar", "a: b:c\n", true},
-		{"long key", strings.Repeat("k", 1100) + ": 1\n", false},
-	}
-	for _, tc := range tests {
+	for _, tc := range fastYAMLCases {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := compareFastYAML(t, []byte(tc.text), 0); got != tc.sure {
 				slow, probs := parseYAMLSlow("f.yaml", []byte(tc.text), 0)
@@ -236,6 +163,84 @@ func TestFastYAML(t *testing.T) {
 	}
 }
 
+// fastYAMLCases are the forms the fast reader reads (sure) and those it
+// leaves to yaml.v3; they seed FuzzFastYAML too, with CRLF line ends as
+// well.
+var fastYAMLCases = []struct {
+	name string
+	text string
+	sure bool
+}{
+	{"mapping", "a: 1\nb: x\n", true},
+	{"nested mapping", "a:\n  b:\n    c: d\n  e: f\n", true},
+	{"sequence", "- a\n- b\n", true},
+	{"indented item", "  - code: x\n    name: y\n    list:\n      - scope: a\n        batch: 1\n", true},
+	{"sequence at the key's indentation", "a:\n- x\n- y\nb: 2\n", true},
+	{"compact nested sequence", "- - a\n  - b\n- c\n", true},
+	{"empty values", "a:\nb:   \nc: # comment\n- \n", true},
+	{"empty value in mapping", "a:\nb:   \nc: # comment\nd: 1\n", true},
+	{"empty item", "-\n- \n- x\n", true},
+	{"flow sequence", "a: [x, 'y', \"z\", 1, -2.5, true, null]\n", true},
+	{"empty flow", "a: []\nb: {}\nc: [ ]\n", true},
+	{"flow with trailing comma", "a: [x, ]\n", false},
+	{"nested flow", "a: [[x], {b: [c, 'd']}]\n", true},
+	{"flow mapping", "a: {b: c, \"d e\": 1}\n", true},
+	{"flow mapping over lines", "a: {b: c,\n  d: e}\n", false},
+	{"flow mapping empty value", "a: {b: }\n", false},
+	{"flow key without space", "a: {\"b\":1}\n", false},
+	{"comments", "# head\na: 1 # one\n  # indented\nb: x#y\n", true},
+	{"quoted", "a: 'it''s'\nb: \"tab\\tnew\\nline \\u00e9 \\x41 \\U0001F600 \\\\ \\\" \\/\"\n", false},
+	{"quoted escapes", "a: 'it''s'\nb: \"tab\\tnew\\nline \\u00e9 \\x41 \\U0001F600 \\\\ \\\" \\N\\_\\L\\P\\0\\a\\b\\e\\f\\v\\r\\ \"\n", true},
+	{"quoted key", "\"a b\": 1\n'c': 2\n", true},
+	{"quoted over lines", "a: \"b\n  c\"\n", false},
+	{"plain over lines", "a: b\n  c\n", false},
+	{"item over lines", "- b\n  c\n", false},
+	{"resolution", "a: yes\nb: No\nc: on\nd: ~\ne: Null\nf: TRUE\ng: 2021-04-30\nh: 0x1F\ni: 1e3\nj: 1.\nk: .5\nl: 1号窗口\nm: 11510921100000008H\nn: +5\no: -0\np: 3.25\n", false},
+	{"resolution without floats", "a: yes\nb: No\nc: on\nd: ~\ne: Null\nf: TRUE\ng: 2021-04-30\ni: 1e3\nj: 1.\nl: 1号窗口\nm: 11510921100000008H\nn: +5\no: -0\np: 3.25\nq: 2001-12-14 21:59:43.10\nr: 1.5e+3\n", true},
+	{"leading zero", "a: 012\n", false},
+	{"hexadecimal", "a: 0x1F\n", false},
+	{"large integers", "a: 9007199254740991\nb: -9007199254740991\n", true},
+	{"too large integer", "a: 9007199254740993\n", false},
+	{"underscore", "a: 1_000\n", false},
+	{"infinity", "a: .inf\n", false},
+	{"big integer", "a: 123456789012345678901234567890\n", false},
+	{"anchor", "a: &x 1\nb: *x\n", false},
+	{"merge", "a: &x {b: 1}\nc:\n  <<: *x\n", false},
+	{"tag", "a: !!str 1\n", false},
+	{"block scalar", "a: |\n  text\n", true},
+	{"block scalars", "a: |\n  one\n\n    two # not a comment\n  three: x\n\nb: |-\n  strip\n\n\nc: |+\n  keep\n\n\nd: >\n  folded\n  lines\n\n  para\n    more\n  end\ne: >-\n  x\n  y\n# comment\nf: |\ng: end\n", true},
+	{"block scalars in a sequence", "- |\n  a\n  b\n- >+\n  c\n\n- d: |\n    e\n  f: 1\n", true},
+	{"block scalar at the end", "a: |\n  text", true},
+	{"block scalar kept at the end", "a: |+\n  text\n\n", true},
+	{"block scalar with comment", "a: | # note\n  text\n", true},
+	{"block scalar indentation indicator", "a: |2\n   text\n", false},
+	{"block scalar line of spaces", "a: |\n  text\n   \n  more\n", false},
+	{"block scalar less indented", "a:\n  b: |\n      x\n    y\n", false},
+	{"block scalar document", "|\n  text\n", false},
+	{"tab", "a:\t1\n", false},
+	{"crlf", "a: 1\r\nb: [x, 'y']\r\n\r\n# c\r\nc:\r\n  - d # e\r\n", true},
+	{"crlf block scalars", "a: |\r\n  one\r\n\r\n  two\r\nb: >+\r\n  x\r\n  y\r\n\r\nc: 1\r\n", true},
+	{"cr alone", "a: 1\rb: 2\n", false},
+	{"cr in a line", "a: 1\r \nb: 2\n", false},
+	{"duplicate key", "a: 1\na: 2\n", false},
+	{"document marker", "---\na: 1\n", false},
+	{"two documents", "a: 1\n---\nb: 2\n", false},
+	{"bad indentation", "a:\n    b: 1\n  c: 2\n", false},
+	{"mapping value in value", "a: b: c\n", false},
+	{"dash after key", "a: - b\n", false},
+	{"scalar document", "hello\n", true},
+	{"empty document", "# nothing\n", false},
+	{"non-ASCII columns", "名称: 值\n事项: [甲, 乙]\n键:\n备注: 'x'\n", true},
+	{"key then sequence item at same indentation", "- a: 1\n  - b\n", false},
+	{"sequence under compact key", "- a:\n  - x\n  b: 1\n", true},
+	{"complex key", "? a\n: b\n", false},
+	{"url", "a: http://example.com/x?y=1#z\n", true},
+	{"url in flow", "a: [http://example.com]\n", false},
+	{"dash scalar", "a: -x\nb: [-y]\n", true},
+	{"colon scalar", "a: b:c\n", true},
+	{"long key", strings.Repeat("k", 1100) + ": 1\n", false},
+}
+
 // FuzzFastYAML holds the fast reader to yaml.v3: whenever it is sure of a
 // text, yaml.v3 must read the same tree, positions included, with no
 // problems.
@@ -243,6 +248,10 @@ func FuzzFastYAML(f *testing.F) {
 	_, texts := fixtureYAML(f)
 	for _, data := range texts {
 		f.Add(data)
+	}
+	for _, tc := range fastYAMLCases {
+		f.Add([]byte(tc.text))
+		f.Add([]byte(strings.ReplaceAll(tc.text, "\n", "\r\n")))
 	}
 	if d := texts["../examples/data/catalogue-pengxi.yaml#0"]; d != nil {
 		f.Add(bytes.ReplaceAll(d, []byte("\n"), []byte("\r\n")))
