@@ -49,8 +49,9 @@ const RuleTooManyProblems schema.Rule = "document.too-many-problems"
 //
 // JSON documents are streamed ([schema.StreamJSONFast]): a valid matter is
 // read in one pass from its text, any other as nodes; YAML
-// documents are cut into one text per matter, each parsed by yaml.v3 alone
-// ([schema.StreamYAML]), which needs the usual block layout; other YAML is
+// documents are cut into one text per matter, each parsed alone
+// ([schema.StreamYAML]: by a fast reader of the block layout the module
+// writes, else by yaml.v3), which needs the usual block layout; other YAML is
 // read whole, up to schema.MaxYAMLText (8 MiB). Every piece read at a time
 // stays within the budget of package schema, and the document within
 // [MaxDocumentSize]: past either, reading stops with a located problem.

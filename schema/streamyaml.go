@@ -18,8 +18,9 @@ const RuleAliasAcrossItems Rule = "syntax.alias-across-items"
 // StreamYAML reads a YAML document whose top level is a block mapping from
 // r without holding it whole, as [StreamJSON] does for JSON: the elements of
 // the block sequences under the top-level keys named in streamed are cut
-// from the text one at a time, parsed by yaml.v3 alone and handed to fn;
-// every other member is kept in the header. Positions are those of the
+// from the text one at a time, parsed alone (as [ParseYAML] parses: by
+// the fast reader of the module's block layout, else by yaml.v3) and
+// handed to fn; every other member is kept in the header. Positions are those of the
 // whole document.
 //
 // Anything the text cutter does not recognise as a plain block sequence (a
@@ -430,8 +431,8 @@ func valueStarts(before []byte) bool {
 	return true
 }
 
-// An element is parsed by yaml.v3 alone, which is most of the work of
-// streaming YAML; with more than one CPU, elements are parsed by a pool of
+// An element is parsed alone, which is most of the work of streaming
+// YAML; with more than one CPU, elements are parsed by a pool of
 // goroutines and handed to fn in order.
 
 type itemJob struct {
@@ -450,7 +451,7 @@ type itemResult struct {
 
 // parseItem parses one element's text, starting at line of the document.
 func (y *yamlStreamer) parseItem(j *itemJob) itemResult {
-	n, p := parseYAMLAt(y.file, j.text, j.line-1)
+	n, p := parseYAMLText(y.file, j.text, j.line-1, !y.utf16)
 	for _, pr := range p {
 		if bytes.Contains([]byte(pr.Message), []byte("unknown anchor")) {
 			pr.Rule = RuleAliasAcrossItems

@@ -22,13 +22,19 @@ func ParseYAML(file string, data []byte) (*Node, List) {
 
 // parseYAMLAt parses data that starts after line lineOffset of file.
 func parseYAMLAt(file string, data []byte, lineOffset int) (*Node, List) {
+	return parseYAMLText(file, data, lineOffset, false)
+}
+
+// parseYAMLText is parseYAMLAt for data whose bytes are known to be YAML
+// text when checked is true: a stream checks each line as it reads it.
+func parseYAMLText(file string, data []byte, lineOffset int, checked bool) (*Node, List) {
 	if len(data) > MaxYAMLText {
 		p := &Problem{Pos: PosAt(file, data, MaxYAMLText), Rule: RuleTooLarge, Err: ErrTooLarge,
 			Message: fmt.Sprintf("YAML read in one piece is larger than %s (the reading budget); write it in block layout, which is streamed, or as JSON", Bytes(MaxYAMLText))}
 		p.Pos.Line += lineOffset
 		return nil, List{p}
 	}
-	if !utf16BOM(data) {
+	if !checked && !utf16BOM(data) {
 		// yaml.v3 reports bad bytes without a line: find them first.
 		if off, what, bad := badText(data, false); bad {
 			p := &Problem{Pos: PosAt(file, data, off), Rule: RuleBadText, Message: what + " in YAML text"}
@@ -36,6 +42,14 @@ func parseYAMLAt(file string, data []byte, lineOffset int) (*Node, List) {
 			return nil, List{p}
 		}
 	}
+	if n, ok := fastParseYAML(file, data, lineOffset); ok {
+		return n, nil
+	}
+	return parseYAMLSlow(file, data, lineOffset)
+}
+
+// parseYAMLSlow parses checked text with yaml.v3, which reads all of YAML.
+func parseYAMLSlow(file string, data []byte, lineOffset int) (*Node, List) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
