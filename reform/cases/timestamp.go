@@ -3,7 +3,6 @@ package cases
 import (
 	"math"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -19,22 +18,54 @@ var errTimestamp = errorf("", "not a timestamp (want 2021-04-09 10:32:05, 2021/4
 // alone ("2021-04-09", midnight), or an Excel serial date ("44295.43895",
 // days since 1899-12-30, as a workbook saved to CSV may hold). An empty
 // cell is the zero time and no error.
-func ParseTime(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
+func ParseTime(s string) (time.Time, error) { return parseTime(s) }
+
+// parseTime is ParseTime over the bytes of a cell as well as a string.
+func parseTime[S ~string | ~[]byte](s S) (time.Time, error) {
+	if t, ok := parseDateTime(s); ok {
+		return t, nil
+	}
+	s = trim(s)
+	if len(s) == 0 {
 		return time.Time{}, nil
 	}
 	if t, ok := parseCivil(s); ok {
 		return t, nil
 	}
-	if t, ok := parseSerial(s); ok {
+	if t, ok := parseSerial(string(s)); ok {
 		return t, nil
 	}
 	return time.Time{}, errTimestamp
 }
 
+// parseDateTime reads the layout nearly every export writes,
+// 2021-04-09 10:32:05, by fixed offsets.
+func parseDateTime[S ~string | ~[]byte](s S) (time.Time, bool) {
+	if len(s) != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':' {
+		return time.Time{}, false
+	}
+	var v [14]int
+	k := 0
+	for _, i := range [...]int{0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18} {
+		c := s[i] - '0'
+		if c > 9 {
+			return time.Time{}, false
+		}
+		v[k] = int(c)
+		k++
+	}
+	y := v[0]*1000 + v[1]*100 + v[2]*10 + v[3]
+	mo, d := v[4]*10+v[5], v[6]*10+v[7]
+	h, mi, sec := v[8]*10+v[9], v[10]*10+v[11], v[12]*10+v[13]
+	if mo < 1 || mo > 12 || d < 1 || d > monthDays(y, mo) || y < 1900 || h > 23 || mi > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	secs := int64(daysFromCivil(y, mo, d))*86400 + int64(h*3600+mi*60+sec) - 8*3600
+	return time.Unix(secs, 0).In(Beijing), true
+}
+
 // num reads 1 to max digits at s[i:].
-func num(s string, i, max int) (v, j int, ok bool) {
+func num[S ~string | ~[]byte](s S, i, max int) (v, j int, ok bool) {
 	j = i
 	for j < len(s) && j-i < max && s[j] >= '0' && s[j] <= '9' {
 		v = v*10 + int(s[j]-'0')
@@ -43,7 +74,7 @@ func num(s string, i, max int) (v, j int, ok bool) {
 	return v, j, j > i
 }
 
-func parseCivil(s string) (time.Time, bool) {
+func parseCivil[S ~string | ~[]byte](s S) (time.Time, bool) {
 	y, i, ok := num(s, 0, 4)
 	if !ok || i != 4 || i >= len(s) || (s[i] != '-' && s[i] != '/') {
 		return time.Time{}, false
@@ -88,7 +119,7 @@ func parseCivil(s string) (time.Time, bool) {
 				nsec, i = f, j
 			}
 		}
-		switch rest := s[i:]; {
+		switch rest := string(s[i:]); {
 		case rest == "":
 		case rest == "Z":
 			loc = time.UTC

@@ -1,0 +1,175 @@
+package cases
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+)
+
+// lineReader reads the CSV records that lie on one line, as encoding/csv
+// reads them, without copying them out of its buffer or making strings
+// of them: an export's records are such lines, but for a note written
+// over several lines now and then. A record it cannot read so (a quoted
+// field that goes on over lines, a quote out of place, a line longer than
+// the buffer) it leaves where it is, for encoding/csv to read from there
+// on: the two share the buffer, so encoding/csv sees every byte the
+// lineReader has not consumed, and it reports the problems it finds as
+// it always does. Between records encoding/csv keeps no state but its
+// line count, which the lineReader hands on.
+type lineReader struct {
+	br      *bufio.Reader
+	comma   byte
+	line    int // lines consumed
+	pending int // bytes of the last record, consumed on the next call
+	fields  [][]byte
+	quoted  []byte // quoted fields with "" unescaped
+}
+
+// lineBuffer is the size of the lineReader's buffer, the longest line it
+// reads itself.
+const lineBuffer = 64 << 10
+
+// errHandOver says that the record at the reader's position is one for
+// encoding/csv.
+var errHandOver = errors.New("cases: record for encoding/csv")
+
+// lineComma reports whether comma can separate the fields a lineReader
+// reads: an ASCII character encoding/csv accepts as a separator.
+func lineComma(comma rune) bool {
+	return comma > 0 && comma < 0x80 && comma != '"' && comma != '\r' && comma != '\n'
+}
+
+func newLineReader(br *bufio.Reader, comma byte) *lineReader {
+	return &lineReader{br: br, comma: comma}
+}
+
+// next returns the fields of the next record and the line it is on. The
+// fields are valid until the next call. At the end of the input it returns
+// io.EOF; for a record encoding/csv must read, errHandOver with the
+// reader positioned at its first line; for a failed read, that error.
+func (r *lineReader) next() ([][]byte, int, error) {
+	if r.pending > 0 {
+		r.br.Discard(r.pending)
+		r.pending = 0
+	}
+	for {
+		raw, eof, err := r.peekLine()
+		if err != nil {
+			return nil, 0, err
+		}
+		if eof && len(raw) == 0 {
+			return nil, 0, io.EOF
+		}
+		text := raw
+		switch n := len(text); {
+		case eof:
+			// encoding/csv drops a \r before the end of the input.
+			if text[n-1] == '\r' {
+				text = text[:n-1]
+			}
+		case n >= 2 && text[n-2] == '\r':
+			text = text[:n-2]
+		default:
+			text = text[:n-1]
+		}
+		if len(text) == 0 { // encoding/csv skips empty lines
+			r.br.Discard(len(raw))
+			r.line++
+			continue
+		}
+		if !r.split(text) {
+			return nil, 0, errHandOver
+		}
+		r.pending = len(raw)
+		r.line++
+		return r.fields, r.line, nil
+	}
+}
+
+// peekLine returns the next line, its \n included, without consuming it;
+// eof says the input ends with it (it has no \n then, and may be empty).
+// A line longer than the buffer is handed over.
+func (r *lineReader) peekLine() (line []byte, eof bool, err error) {
+	scanned := 0
+	for {
+		n := r.br.Buffered()
+		buf, _ := r.br.Peek(n)
+		if i := bytes.IndexByte(buf[scanned:], '\n'); i >= 0 {
+			return buf[:scanned+i+1], false, nil
+		}
+		scanned = n
+		if n >= r.br.Size() {
+			return nil, false, errHandOver
+		}
+		if _, err := r.br.Peek(n + 1); err != nil {
+			buf, _ := r.br.Peek(r.br.Buffered())
+			if i := bytes.IndexByte(buf[scanned:], '\n'); i >= 0 {
+				return buf[:scanned+i+1], false, nil
+			}
+			if err == io.EOF {
+				return buf, true, nil
+			}
+			// encoding/csv would read the line and fail the record with
+			// the error, which ends the reading.
+			return nil, false, err
+		}
+	}
+}
+
+// split cuts a line, its line end removed, into fields, as encoding/csv
+// does; it reports false for what it leaves to encoding/csv: a quoted
+// field that does not end on the line, a quote in an unquoted field, or
+// text after a closing quote.
+func (r *lineReader) split(text []byte) bool {
+	r.fields, r.quoted = r.fields[:0], r.quoted[:0]
+	for {
+		if len(text) > 0 && text[0] == '"' {
+			body := text[1:]
+			i := bytes.IndexByte(body, '"')
+			if i < 0 {
+				return false
+			}
+			field := body[:i]
+			if i+1 < len(body) && body[i+1] == '"' {
+				// "" stands for a quote: unescape into r.quoted.
+				start := len(r.quoted)
+				for {
+					r.quoted = append(r.quoted, body[:i+1]...)
+					body = body[i+2:]
+					if i = bytes.IndexByte(body, '"'); i < 0 {
+						return false
+					}
+					if i+1 >= len(body) || body[i+1] != '"' {
+						break
+					}
+				}
+				r.quoted = append(r.quoted, body[:i]...)
+				field = r.quoted[start:len(r.quoted):len(r.quoted)]
+			}
+			text = body[i+1:]
+			r.fields = append(r.fields, field)
+			if len(text) == 0 {
+				return true
+			}
+			if text[0] != r.comma {
+				return false
+			}
+			text = text[1:]
+			continue
+		}
+		i := bytes.IndexByte(text, r.comma)
+		field := text
+		if i >= 0 {
+			field = text[:i]
+		}
+		if bytes.IndexByte(field, '"') >= 0 {
+			return false
+		}
+		r.fields = append(r.fields, field)
+		if i < 0 {
+			return true
+		}
+		text = text[i+1:]
+	}
+}
