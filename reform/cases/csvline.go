@@ -123,6 +123,18 @@ func (r *lineReader) peekLine() (line []byte, eof bool, err error) {
 // text after a closing quote.
 func (r *lineReader) split(text []byte) bool {
 	r.fields, r.quoted = r.fields[:0], r.quoted[:0]
+	if bytes.IndexByte(text, '"') < 0 {
+		// No quotes: the fields are what lies between the commas.
+		for {
+			i := bytes.IndexByte(text, r.comma)
+			if i < 0 {
+				r.fields = append(r.fields, text)
+				return true
+			}
+			r.fields = append(r.fields, text[:i])
+			text = text[i+1:]
+		}
+	}
 	for {
 		if len(text) > 0 && text[0] == '"' {
 			body := text[1:]

@@ -175,3 +175,40 @@ func FuzzValidUTF8(f *testing.F) {
 		}
 	})
 }
+
+// TestRememberedBounded reads more distinct names and limits than a
+// Decoder keeps: what it remembers stays within its bound.
+func TestRememberedBounded(t *testing.T) {
+	pad := strings.Repeat("部", 100)
+	pr, pw := io.Pipe()
+	go func() {
+		w := bufio.NewWriter(pw)
+		fmt.Fprintln(w, "办件编号,事项名称,受理部门,受理窗口,办件状态,受理时间,承诺时限,时限单位")
+		for i := range 40000 {
+			fmt.Fprintf(w, "N%d,事项%d%s,部门%d%s,窗口%d,受理,2021-04-09 10:32:05,%d,工作日\n", i, i, pad, i, pad, i, i)
+		}
+		w.Flush()
+		pw.Close()
+	}()
+	d := NewDecoder(pr, "many.csv", nil)
+	most, n := 0, 0
+	for c := range d.Cases() {
+		most = max(most, d.remembered)
+		n++
+		if c.Department == "" {
+			t.Fatalf("case %d has no department", n)
+		}
+	}
+	if err := d.Problems().Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n != 40000 {
+		t.Fatalf("read %d cases, want 40000", n)
+	}
+	if limit := maxRemembered + 1024; most > limit {
+		t.Errorf("remembered %d bytes of names and limits, want at most %d", most, limit)
+	}
+	if most < maxRemembered/2 {
+		t.Errorf("remembered at most %d bytes: the test does not reach the bound %d", most, maxRemembered)
+	}
+}

@@ -130,18 +130,20 @@ type DecodeOptions struct {
 // or without byte-order mark, or GB18030) or JSON Lines, in memory
 // independent of the number of records.
 type Decoder struct {
-	r         io.Reader
-	name      string
-	opts      DecodeOptions
-	probs     schema.List
-	over      map[schema.Rule]int64 // problems past the cap, by rule
-	rows, bad int64
-	c         Case
-	gb        bool
-	limits    map[string]limitValue    // by the text of the limit's two cells
-	key       []byte                   // the key of limits being looked up
-	names     map[string]string        // the names read, each kept once
-	table     iter.Seq2[int, []string] // rows read elsewhere (NewRowDecoder)
+	r          io.Reader
+	name       string
+	opts       DecodeOptions
+	probs      schema.List
+	over       map[schema.Rule]int64 // problems past the cap, by rule
+	rows, bad  int64
+	c          Case
+	gb         bool
+	limits     map[string]limitValue    // by the text of the limit's two cells
+	key        []byte                   // the key of limits being looked up
+	names      map[string]string        // the names read, each kept once
+	last       [nFields]string          // the name last read in each column
+	remembered int                      // bytes of names and limits' keys
+	table      iter.Seq2[int, []string] // rows read elsewhere (NewRowDecoder)
 }
 
 // NewDecoder returns a decoder reading from r; name is used in problem
@@ -707,14 +709,17 @@ func build[S ~string | ~[]byte](d *Decoder, cells *[nFields]S, poss *[nFields]ce
 		if len(s) == 0 {
 			return ""
 		}
-		if v, ok := d.names[string(s)]; ok {
+		if v := d.last[f]; string(s) == v {
 			return v
 		}
-		v := strings.Clone(string(checked(f)))
-		if d.names == nil || len(d.names) >= maxNames {
-			d.names = map[string]string{}
+		v, ok := d.names[string(s)]
+		if !ok {
+			v = strings.Clone(string(checked(f)))
+			d.remember()
+			d.names[v] = v
+			d.remembered += len(v)
 		}
-		d.names[v] = v
+		d.last[f] = v
 		return v
 	}
 	c := &d.c
@@ -830,9 +835,16 @@ func build[S ~string | ~[]byte](d *Decoder, cells *[nFields]S, poss *[nFields]ce
 	return true
 }
 
-// maxNames bounds the names a Decoder remembers; past it, it starts
-// afresh.
-const maxNames = 1 << 16
+// remember makes room for a name or a limit to be remembered.
+func (d *Decoder) remember() {
+	if d.names == nil || d.remembered > maxRemembered {
+		d.names, d.limits, d.remembered = map[string]string{}, map[string]limitValue{}, 0
+	}
+}
+
+// maxRemembered bounds the bytes of the names and limits a Decoder
+// remembers; past it, it starts afresh.
+const maxRemembered = 4 << 20
 
 // validUTF8 is utf8.Valid of a string or a cell's bytes.
 func validUTF8[S ~string | ~[]byte](s S) bool {
@@ -912,10 +924,10 @@ func limitOf[S ~string | ~[]byte](d *Decoder, cells *[nFields]S, checked func(fi
 			err = errorf("", "%s gives a unit but 承诺时限 is empty", columns[fLimitUnit].zh)
 		}
 	}
-	if d.limits == nil || len(d.limits) > 4096 {
-		d.limits = map[string]limitValue{}
-	}
-	d.limits[string(key(cells[fLimit], cells[fLimitUnit]))] = limitValue{l, err}
+	d.remember()
+	k := string(key(cells[fLimit], cells[fLimitUnit]))
+	d.limits[k] = limitValue{l, err}
+	d.remembered += len(k)
 	return l, err
 }
 
