@@ -609,10 +609,13 @@ func trim[S ~string | ~[]byte](s S) S {
 		return s
 	}
 	// Most cells start and end with a printable ASCII character or a CJK
-	// ideograph (lead byte E4–E9); neither is ever a space.
+	// ideograph (lead byte E4–E9 and two continuation bytes); neither is
+	// ever a space, nor is what a lead byte E4–E9 starts when it is not
+	// followed by continuation bytes.
 	n := len(s)
 	if (s[0] > ' ' && s[0] < utf8.RuneSelf || s[0] >= 0xE4 && s[0] <= 0xE9) &&
-		(s[n-1] > ' ' && s[n-1] < utf8.RuneSelf || n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xE9) {
+		(s[n-1] > ' ' && s[n-1] < utf8.RuneSelf ||
+			n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xE9 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80) {
 		return s
 	}
 	for len(s) > 0 {
