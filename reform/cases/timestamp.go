@@ -44,19 +44,16 @@ func parseDateTime[S ~string | ~[]byte](s S) (time.Time, bool) {
 	if len(s) != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':' {
 		return time.Time{}, false
 	}
-	var v [14]int
-	k := 0
-	for _, i := range [...]int{0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18} {
-		c := s[i] - '0'
-		if c > 9 {
-			return time.Time{}, false
-		}
-		v[k] = int(c)
-		k++
+	// A byte below '0' wraps around: every digit is at most 9.
+	y0, y1, y2, y3 := s[0]-'0', s[1]-'0', s[2]-'0', s[3]-'0'
+	m0, m1, d0, d1 := s[5]-'0', s[6]-'0', s[8]-'0', s[9]-'0'
+	h0, h1, i0, i1, s0, s1 := s[11]-'0', s[12]-'0', s[14]-'0', s[15]-'0', s[17]-'0', s[18]-'0'
+	if max(y0, y1, y2, y3, m0, m1, d0, d1, h0, h1, i0, i1, s0, s1) > 9 {
+		return time.Time{}, false
 	}
-	y := v[0]*1000 + v[1]*100 + v[2]*10 + v[3]
-	mo, d := v[4]*10+v[5], v[6]*10+v[7]
-	h, mi, sec := v[8]*10+v[9], v[10]*10+v[11], v[12]*10+v[13]
+	y := int(y0)*1000 + int(y1)*100 + int(y2)*10 + int(y3)
+	mo, d := int(m0)*10+int(m1), int(d0)*10+int(d1)
+	h, mi, sec := int(h0)*10+int(h1), int(i0)*10+int(i1), int(s0)*10+int(s1)
 	if mo < 1 || mo > 12 || d < 1 || d > monthDays(y, mo) || y < 1900 || h > 23 || mi > 59 || sec > 59 {
 		return time.Time{}, false
 	}
@@ -124,9 +121,9 @@ func parseCivil[S ~string | ~[]byte](s S) (time.Time, bool) {
 		case rest == "Z":
 			loc = time.UTC
 		case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
-			zh, _, ok1 := num(rest, 1, 2)
-			zm, _, ok2 := num(rest, 4, 2)
-			if !ok1 || !ok2 || zh > 14 || zm > 59 {
+			zh, j1, _ := num(rest, 1, 2)
+			zm, j2, _ := num(rest, 4, 2)
+			if j1 != 3 || j2 != 6 || zh > 14 || zm > 59 {
 				return time.Time{}, false
 			}
 			off := zh*3600 + zm*60
