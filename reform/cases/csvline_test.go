@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/zwfw/zwfw/matters/workday"
 )
 
 // record is what reading a CSV input yields, one record or one error,
@@ -36,7 +38,7 @@ func recordErr(err error) string {
 func viaRows(in []byte, comma rune) []record {
 	var out []record
 	lim := &rowLimiter{r: bytes.NewReader(in)}
-	csvRows(bufio.NewReaderSize(lim, lineBuffer), comma, lim,
+	csvRows(bufio.NewReaderSize(lim, lineBuffer), comma, true, lim,
 		func(rec [][]byte, line int) bool {
 			r := record{Line: line}
 			for _, f := range rec {
@@ -211,4 +213,40 @@ func TestRememberedBounded(t *testing.T) {
 	if most < maxRemembered/2 {
 		t.Errorf("remembered at most %d bytes: the test does not reach the bound %d", most, maxRemembered)
 	}
+}
+
+// decodeDump decodes in as a CSV export, every record by encoding/csv
+// when csvOnly is set, and writes out what it read.
+func decodeDump(in []byte, csvOnly bool) string {
+	d := NewDecoder(bytes.NewReader(in), "in.csv", &DecodeOptions{Calendar: workday.China()})
+	d.csvOnly = csvOnly
+	var b strings.Builder
+	for c := range d.Cases() {
+		fmt.Fprintf(&b, "%+v\n", *c)
+	}
+	for _, p := range d.Problems() {
+		fmt.Fprintf(&b, "%v %v %v %v %s\n", p.Pos, p.Path, p.Rule, p.Severity, p.Message)
+	}
+	n, bad := d.Counts()
+	fmt.Fprintln(&b, n, bad)
+	return b.String()
+}
+
+// FuzzDecodeLinesAsEncodingCSV decodes each input twice, its records on
+// one line read from the buffer and all of them read by encoding/csv:
+// the cases and problems are the same.
+func FuzzDecodeLinesAsEncodingCSV(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.csv"))
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		if want, got := decodeDump(in, true), decodeDump(in, false); got != want {
+			t.Fatalf("decoding %q (-encoding/csv +lines):\n%s", in, cmp.Diff(want, got))
+		}
+	})
 }

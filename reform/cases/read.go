@@ -144,6 +144,7 @@ type Decoder struct {
 	last       [nFields]string          // the name last read in each column
 	remembered int                      // bytes of names and limits' keys
 	table      iter.Seq2[int, []string] // rows read elsewhere (NewRowDecoder)
+	csvOnly    bool                     // every record read by encoding/csv (tests)
 }
 
 // NewDecoder returns a decoder reading from r; name is used in problem
@@ -411,7 +412,7 @@ func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 		comma = ','
 	}
 	var st csvState
-	csvRows(bufio.NewReaderSize(lim, lineBuffer), comma, lim,
+	csvRows(bufio.NewReaderSize(lim, lineBuffer), comma, !d.csvOnly, lim,
 		func(rec [][]byte, line int) bool { return csvRecord(d, &st, rec, line, yield) },
 		func(row *csvRow) bool {
 			if err := row.err; err != nil {
@@ -432,13 +433,13 @@ func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 }
 
 // csvRows reads the CSV records of br: those on one line with a
-// lineReader, handing their cells to fast; from the first other one on
-// with encoding/csv, handing its rows to slow, their lines and those of
-// their errors counted from the start of the input. Either stops the
-// reading by returning false.
-func csvRows(br *bufio.Reader, comma rune, lim *rowLimiter, fast func([][]byte, int) bool, slow func(*csvRow) bool) {
+// lineReader (unless lines is false), handing their cells to fast; from
+// the first other one on with encoding/csv, handing its rows to slow,
+// their lines and those of their errors counted from the start of the
+// input. Either stops the reading by returning false.
+func csvRows(br *bufio.Reader, comma rune, lines bool, lim *rowLimiter, fast func([][]byte, int) bool, slow func(*csvRow) bool) {
 	before := 0 // lines read before encoding/csv takes over
-	if lineComma(comma) {
+	if lines && lineComma(comma) {
 		lr := newLineReader(br, byte(comma))
 		for {
 			rec, line, err := lr.next()
