@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"maps"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -166,8 +168,8 @@ func NewDecoder(r io.Reader, name string, opts *DecodeOptions) *Decoder {
 func (d *Decoder) Problems() schema.List {
 	out := append(schema.List(nil), d.probs...)
 	out.Sort()
-	for rule, n := range d.over {
-		out.Add(schema.Warningf(schema.Root, schema.Pos{File: d.name}, RuleTooMany, "%d more problems of rule %s not listed", n, rule))
+	for _, rule := range slices.Sorted(maps.Keys(d.over)) {
+		out.Add(schema.Warningf(schema.Root, schema.Pos{File: d.name}, RuleTooMany, "%d more problems of rule %s not listed", d.over[rule], rule))
 	}
 	return out
 }
