@@ -7,16 +7,16 @@ import (
 	"io"
 )
 
-// lineReader reads the CSV records that lie on one line, as encoding/csv
-// reads them, without copying them out of its buffer or making strings
-// of them: an export's records are such lines, but for a note written
-// over several lines now and then. A record it cannot read so (a quoted
-// field that goes on over lines, a quote out of place, a line longer than
-// the buffer) it leaves where it is, for encoding/csv to read from there
-// on: the two share the buffer, so encoding/csv sees every byte the
-// lineReader has not consumed, and it reports the problems it finds as
-// it always does. Between records encoding/csv keeps no state but its
-// line count, which the lineReader hands on.
+// lineReader reads CSV records as encoding/csv reads them, without
+// copying them out of its buffer or making strings of them, but for a
+// quoted field that goes on over lines (its lines are joined in a buffer
+// of their own) or holds quotes. A record it cannot read so (a quote out
+// of place, a record longer than the buffer) it leaves where it is, for
+// encoding/csv to read from there on: the two share the buffer, so
+// encoding/csv sees every byte the lineReader has not consumed, and it
+// reports the problems it finds as it always does. Between records
+// encoding/csv keeps no state but its line count, which the lineReader
+// hands on.
 type lineReader struct {
 	br      *bufio.Reader
 	comma   byte
@@ -24,6 +24,7 @@ type lineReader struct {
 	pending int // bytes of the last record, consumed on the next call
 	fields  [][]byte
 	quoted  []byte // quoted fields with "" unescaped
+	joined  []byte // a record's lines, when a quoted field goes on over them
 }
 
 // lineBuffer is the size of the lineReader's buffer, the longest line it
@@ -44,8 +45,8 @@ func newLineReader(br *bufio.Reader, comma byte) *lineReader {
 	return &lineReader{br: br, comma: comma}
 }
 
-// next returns the fields of the next record and the line it is on. The
-// fields are valid until the next call. At the end of the input it returns
+// next returns the fields of the next record and the line it starts on.
+// The fields are valid until the next call. At the end of the input it returns
 // io.EOF; for a record encoding/csv must read, errHandOver with the
 // reader positioned at its first line; for a failed read, that error.
 func (r *lineReader) next() ([][]byte, int, error) {
@@ -54,49 +55,91 @@ func (r *lineReader) next() ([][]byte, int, error) {
 		r.pending = 0
 	}
 	for {
-		raw, eof, err := r.peekLine()
+		raw, eof, err := r.peekLine(0)
 		if err != nil {
 			return nil, 0, err
 		}
 		if eof && len(raw) == 0 {
 			return nil, 0, io.EOF
 		}
-		text := raw
-		switch n := len(text); {
-		case eof:
-			// encoding/csv drops a \r before the end of the input.
-			if text[n-1] == '\r' {
-				text = text[:n-1]
-			}
-		case n >= 2 && text[n-2] == '\r':
-			text = text[:n-2]
-		default:
-			text = text[:n-1]
-		}
+		text := lineText(raw, eof)
 		if len(text) == 0 { // encoding/csv skips empty lines
 			r.br.Discard(len(raw))
 			r.line++
 			continue
 		}
-		if !r.split(text) {
+		if r.split(text) {
+			r.pending = len(raw)
+			r.line++
+			return r.fields, r.line, nil
+		}
+		quotes := bytes.Count(text, quote)
+		if quotes%2 == 0 {
+			return nil, 0, errHandOver // a quote out of place
+		}
+		// A quoted field goes on over lines: join them, each line end a
+		// \n as encoding/csv makes it, until the quotes are closed.
+		r.joined = append(r.joined[:0], text...)
+		size, lines := len(raw), 1
+		for quotes%2 == 1 {
+			if eof {
+				return nil, 0, errHandOver
+			}
+			raw, eof, err = r.peekLine(size)
+			if err != nil {
+				return nil, 0, err
+			}
+			if eof && len(raw) == 0 {
+				return nil, 0, errHandOver
+			}
+			text = lineText(raw, eof)
+			r.joined = append(append(r.joined, '\n'), text...)
+			quotes += bytes.Count(text, quote)
+			size += len(raw)
+			lines++
+		}
+		if !r.split(r.joined) {
 			return nil, 0, errHandOver
 		}
-		r.pending = len(raw)
-		r.line++
-		return r.fields, r.line, nil
+		r.pending = size
+		first := r.line + 1
+		r.line += lines
+		return r.fields, first, nil
 	}
 }
 
-// peekLine returns the next line, its \n included, without consuming it;
-// eof says the input ends with it (it has no \n then, and may be empty).
-// A line longer than the buffer is handed over.
-func (r *lineReader) peekLine() (line []byte, eof bool, err error) {
-	scanned := 0
+var quote = []byte{'"'}
+
+// lineText returns a line without its line end, as encoding/csv reads it;
+// eof says the input ends with the line.
+func lineText(raw []byte, eof bool) []byte {
+	switch n := len(raw); {
+	case n == 0:
+		return raw
+	case eof:
+		// encoding/csv drops a \r before the end of the input.
+		if raw[n-1] == '\r' {
+			return raw[:n-1]
+		}
+		return raw
+	case n >= 2 && raw[n-2] == '\r':
+		return raw[:n-2]
+	}
+	return raw[:len(raw)-1]
+}
+
+// peekLine returns the line that starts from bytes into the buffer, its \n
+// included, without consuming it; eof says the input ends with it (it has
+// no \n then, and may be empty). A line that goes beyond the buffer is
+// handed over. Peeking on may move the buffer's bytes: lines peeked
+// before are not to be used after.
+func (r *lineReader) peekLine(from int) (line []byte, eof bool, err error) {
+	scanned := from
 	for {
 		n := r.br.Buffered()
 		buf, _ := r.br.Peek(n)
 		if i := bytes.IndexByte(buf[scanned:], '\n'); i >= 0 {
-			return buf[:scanned+i+1], false, nil
+			return buf[from : scanned+i+1], false, nil
 		}
 		scanned = n
 		if n >= r.br.Size() {
@@ -105,10 +148,10 @@ func (r *lineReader) peekLine() (line []byte, eof bool, err error) {
 		if _, err := r.br.Peek(n + 1); err != nil {
 			buf, _ := r.br.Peek(r.br.Buffered())
 			if i := bytes.IndexByte(buf[scanned:], '\n'); i >= 0 {
-				return buf[:scanned+i+1], false, nil
+				return buf[from : scanned+i+1], false, nil
 			}
 			if err == io.EOF {
-				return buf, true, nil
+				return buf[from:], true, nil
 			}
 			// encoding/csv would read the line and fail the record with
 			// the error, which ends the reading.

@@ -116,6 +116,13 @@ func TestCSVRowsAsEncodingCSV(t *testing.T) {
 		{"line longer than the buffer", "a,b\n1," + long + "\n2,3\n", ','},
 		{"line longer than the buffer at the end", "a,b\n1," + long, ','},
 		{"invalid UTF-8", "a,\xff\xfe\n\x80,b\n", ','},
+		{"empty lines in quotes", "a,\"b\n\n\r\nc\"\n1,2\n", ','},
+		{"quotes over lines twice", "a,\"b\nc\",\"d\ne\"\"f\"\n1,2\n", ','},
+		{"quote out of place after lines", "a,\"b\nc\"x,d\n1,2\n", ','},
+		{"bare quote opening lines", "a\"b,\"c\nd\"\n1,2\n", ','},
+		{"lone cr in quotes over lines", "a,\"b\r\rc\r\nd\"\r\n1,2\r\n", ','},
+		{"quotes over lines at the end", "a,\"b\nc\"\r", ','},
+		{"quotes over lines longer than the buffer", "a,\"b\n" + long + "\nc\"\n1,2\n", ','},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
