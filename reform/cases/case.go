@@ -120,15 +120,22 @@ func (e *enum) str(v uint8) string {
 
 func (e *enum) parse(s string) (uint8, error) {
 	s = trim(s)
-	for i, n := range e.names {
-		if s == n {
-			return uint8(i + 1), nil
-		}
-	}
-	if v, ok := e.alias[s]; ok {
+	if v, ok := lookup(e, s); ok {
 		return v, nil
 	}
 	return 0, errorf("cases: ", "%q is not a %s (want one of %s)", s, e.what, terms(e.names))
+}
+
+// lookup returns the value of the term s, a string or a cell's bytes,
+// and whether it is one of e's.
+func lookup[S ~string | ~[]byte](e *enum, s S) (uint8, bool) {
+	for i, n := range e.names {
+		if string(s) == n {
+			return uint8(i + 1), true
+		}
+	}
+	v, ok := e.alias[string(s)]
+	return v, ok
 }
 
 var (

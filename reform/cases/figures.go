@@ -257,6 +257,7 @@ type Tally struct {
 	cal      *workday.Calendar
 	leaves   map[leafKey]*Figures
 	names    map[string]string // matter code → name
+	named    map[string]string // matter name → its key without a code
 	lastKey  leafKey
 	lastLeaf *Figures
 }
@@ -276,7 +277,14 @@ func (t *Tally) Period() Period { return t.period }
 func (t *Tally) leaf(c *Case) *Figures {
 	m := c.MatterCode
 	if m == "" {
-		m = "名称:" + c.MatterName
+		// Kept, so that an export without codes does not make a string a case.
+		if m = t.named[c.MatterName]; m == "" {
+			m = "名称:" + c.MatterName
+			if t.named == nil {
+				t.named = map[string]string{}
+			}
+			t.named[c.MatterName] = m
+		}
 	}
 	k := leafKey{c.Unit, c.Department, c.Window, m}
 	if t.lastLeaf != nil && k == t.lastKey {

@@ -173,3 +173,35 @@ func TestTable(t *testing.T) {
 		})
 	}
 }
+
+// Cases without a matter code are counted by their matter's name, apart
+// from a matter with a code and the same name.
+func TestRowsByMatterName(t *testing.T) {
+	acc := time.Date(2021, 4, 6, 9, 0, 0, 0, cases.Beijing)
+	cs := []cases.Case{
+		{ID: "1", MatterName: "食品经营许可", Department: "市市场监督管理局", Status: cases.Accepted, Accepted: acc},
+		{ID: "2", MatterName: "食品经营许可", Department: "市市场监督管理局", Status: cases.Accepted, Accepted: acc},
+		{ID: "3", MatterName: "税务登记", Department: "市税务局", Status: cases.Accepted, Accepted: acc},
+		{ID: "4", MatterCode: "M1", MatterName: "食品经营许可", Department: "市市场监督管理局", Status: cases.Accepted, Accepted: acc},
+	}
+	rows := tally(cases.Month(2021, time.April), cs).Rows(cases.ByMatter)
+	type row struct {
+		code, name string
+		accepted   int64
+	}
+	want := []row{{"", "食品经营许可", 2}, {"M1", "食品经营许可", 1}, {"", "税务登记", 1}}
+	var got []row
+	for _, r := range rows {
+		got = append(got, row{r.MatterCode, r.MatterName, r.Accepted})
+	}
+	if len(got) != len(want) {
+		t.Fatalf("rows %v, want %v", got, want)
+	}
+	for i := range want {
+		t.Run(want[i].code+want[i].name, func(t *testing.T) {
+			if got[i] != want[i] {
+				t.Errorf("row %d = %v, want %v", i, got[i], want[i])
+			}
+		})
+	}
+}

@@ -3,13 +3,16 @@ package cases
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
+	"maps"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -129,16 +132,21 @@ type DecodeOptions struct {
 // or without byte-order mark, or GB18030) or JSON Lines, in memory
 // independent of the number of records.
 type Decoder struct {
-	r         io.Reader
-	name      string
-	opts      DecodeOptions
-	probs     schema.List
-	over      map[schema.Rule]int64 // problems past the cap, by rule
-	rows, bad int64
-	c         Case
-	gb        bool
-	limits    map[limitKey]limitValue
-	table     iter.Seq2[int, []string] // rows read elsewhere (NewRowDecoder)
+	r          io.Reader
+	name       string
+	opts       DecodeOptions
+	probs      schema.List
+	over       map[schema.Rule]int64 // problems past the cap, by rule
+	rows, bad  int64
+	c          Case
+	gb         bool
+	limits     map[string]limitValue    // by the text of the limit's two cells
+	key        []byte                   // the key of limits being looked up
+	names      map[string]string        // the names read, each kept once
+	last       [nFields]string          // the name last read in each column
+	remembered int                      // bytes of names and limits' keys
+	table      iter.Seq2[int, []string] // rows read elsewhere (NewRowDecoder)
+	csvOnly    bool                     // every record read by encoding/csv (tests)
 }
 
 // NewDecoder returns a decoder reading from r; name is used in problem
@@ -160,8 +168,8 @@ func NewDecoder(r io.Reader, name string, opts *DecodeOptions) *Decoder {
 func (d *Decoder) Problems() schema.List {
 	out := append(schema.List(nil), d.probs...)
 	out.Sort()
-	for rule, n := range d.over {
-		out.Add(schema.Warningf(schema.Root, schema.Pos{File: d.name}, RuleTooMany, "%d more problems of rule %s not listed", n, rule))
+	for _, rule := range slices.Sorted(maps.Keys(d.over)) {
+		out.Add(schema.Warningf(schema.Root, schema.Pos{File: d.name}, RuleTooMany, "%d more problems of rule %s not listed", d.over[rule], rule))
 	}
 	return out
 }
@@ -271,38 +279,34 @@ func (d *Decoder) at(p cellPos) schema.Pos {
 	return schema.Pos{File: d.name, Line: int(p.line), Col: int(p.col)}
 }
 
-// csvRow is one record of a CSV file as the reading stage hands it over:
-// its cells trimmed, and whether any holds bytes that are not UTF-8.
+// csvRow is one record of a CSV file as the reading stage hands it over,
+// its cells trimmed.
 type csvRow struct {
-	line    int
-	cells   []string
-	err     error // a record that is not CSV
-	invalid bool
+	line  int
+	cells []string
+	err   error // a record that is not CSV
 }
 
 // rowBatch is how many rows the reading goroutine hands over at a time:
 // enough to make the hand-over cheap, few enough to keep memory flat.
 const rowBatch = 4096
 
-// readRows reads CSV records and trims their cells. With more than one CPU
-// it does so on a goroutine of its own, a batch ahead of the caller, who
-// decodes and counts: the two stages cost about the same.
+// readRows reads CSV records with encoding/csv, for what a lineReader
+// leaves, and trims their cells. With more than one CPU it does so on a
+// goroutine of its own, a batch ahead of the caller, who decodes and
+// counts: encoding/csv's reading costs about as much as those.
 func readRows(rd *csv.Reader, lim *rowLimiter, yield func(*csvRow) bool) {
 	read := func(row *csvRow, flat []string) []string {
 		rec, err := rd.Read()
 		lim.mark = lim.n
-		row.err, row.invalid = err, false
+		row.err = err
 		if err != nil {
 			return flat
 		}
 		row.line, _ = rd.FieldPos(0)
 		start := len(flat)
 		for _, c := range rec {
-			c = trim(c)
-			if !row.invalid && !utf8.ValidString(c) {
-				row.invalid = true
-			}
-			flat = append(flat, c)
+			flat = append(flat, trim(c))
 		}
 		row.cells = flat[start:len(flat):len(flat)]
 		return flat
@@ -405,66 +409,121 @@ func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 		return
 	}
 	lim := &rowLimiter{r: src}
-	rd := csv.NewReader(lim)
-	if d.opts.Comma != 0 {
-		rd.Comma = d.opts.Comma
+	comma := d.opts.Comma
+	if comma == 0 {
+		comma = ','
 	}
-	rd.FieldsPerRecord = -1
-	rd.ReuseRecord = true
-	lastLine := 0
-	var at [nFields]int
-	header := false
-	var cells [nFields]string
-	var poss [nFields]cellPos
-	readRows(rd, lim, func(row *csvRow) bool {
-		if err := row.err; err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && !errors.Is(err, errRowTooLong) {
-				d.add(schema.Errorf(schema.Root, d.pos(pe.StartLine, pe.Column), RuleRead, "cases: row is not CSV: %v", schema.CSVCause(pe.Err)))
-				d.bad++
-				return true
-			}
-			d.add(schema.Errorf(schema.Root, d.pos(lastLine+1, 1), RuleRead, "cases: cannot read on: %v", schema.CSVCause(err)))
-			return false
-		}
-		rec, line := row.cells, row.line
-		lastLine = line
-		if empty(rec) {
-			return true
-		}
-		if !header {
-			header = true
-			if !d.header(rec, line, &at) {
+	var st csvState
+	csvRows(bufio.NewReaderSize(lim, lineBuffer), comma, !d.csvOnly, lim,
+		func(rec [][]byte, line int) bool { return csvRecord(d, &st, rec, line, yield) },
+		func(row *csvRow) bool {
+			if err := row.err; err != nil {
+				var pe *csv.ParseError
+				if errors.As(err, &pe) && !errors.Is(err, errRowTooLong) {
+					d.add(schema.Errorf(schema.Root, d.pos(pe.StartLine, pe.Column), RuleRead, "cases: row is not CSV: %v", schema.CSVCause(pe.Err)))
+					d.bad++
+					return true
+				}
+				d.add(schema.Errorf(schema.Root, d.pos(st.lastLine+1, 1), RuleRead, "cases: cannot read on: %v", schema.CSVCause(err)))
 				return false
 			}
-			return true
-		}
-		for f := range cells {
-			if j := at[f]; j >= 0 && j < len(rec) {
-				cells[f], poss[f] = rec[j], cellPos{int32(line), int32(j + 1)}
-			} else {
-				cells[f], poss[f] = "", cellPos{int32(line), 0}
-			}
-		}
-		if d.gb {
-			for f := range cells {
-				if strings.ContainsRune(cells[f], utf8.RuneError) {
-					d.add(schema.Errorf(schema.Root.Key("cases").Index(int(d.rows)).Key(columns[f].key), d.at(poss[f]), RuleEncoding, "cases: cell holds bytes that are not GB18030 text"))
-				}
-			}
-		} else if row.invalid {
-			for f := range cells {
-				if !utf8.ValidString(cells[f]) {
-					d.add(schema.Errorf(schema.Root.Key("cases").Index(int(d.rows)).Key(columns[f].key), d.at(poss[f]), RuleEncoding, "cases: cell holds bytes that are not UTF-8 text"))
-					cells[f] = strings.ToValidUTF8(cells[f], "\uFFFD")
-				}
-			}
-		}
-		return !d.build(&cells, &poss, nil) || yield(&d.c)
-	})
-	if !header {
+			return csvRecord(d, &st, row.cells, row.line, yield)
+		})
+	if !st.header {
 		d.add(schema.Errorf(schema.Root, d.pos(1, 1), RuleHeader, "cases: no header row (want %s, …)", strings.Join(Header()[:5], ", ")))
 	}
+}
+
+// csvRows reads the CSV records of br: those on one line with a
+// lineReader (unless lines is false), handing their cells to fast; from
+// the first other one on with encoding/csv, handing its rows to slow,
+// their lines and those of their errors counted from the start of the
+// input. Either stops the reading by returning false.
+func csvRows(br *bufio.Reader, comma rune, lines bool, lim *rowLimiter, fast func([][]byte, int) bool, slow func(*csvRow) bool) {
+	before := 0 // lines read before encoding/csv takes over
+	if lines && lineComma(comma) {
+		lr := newLineReader(br, byte(comma))
+		for {
+			rec, line, err := lr.next()
+			lim.mark = lim.n
+			switch {
+			case err == io.EOF:
+				return
+			case err == errHandOver:
+				before = lr.line
+			case err != nil:
+				slow(&csvRow{line: lr.line + 1, err: err})
+				return
+			case fast(rec, line):
+				continue
+			default:
+				return
+			}
+			break
+		}
+	}
+	rd := csv.NewReader(br)
+	rd.Comma = comma
+	rd.FieldsPerRecord = -1
+	rd.ReuseRecord = true
+	readRows(rd, lim, func(row *csvRow) bool {
+		row.line += before
+		if pe, ok := row.err.(*csv.ParseError); ok && before > 0 {
+			moved := *pe
+			moved.StartLine += before
+			moved.Line += before
+			row.err = &moved
+		}
+		return slow(row)
+	})
+}
+
+// csvState is what reading a CSV file keeps from row to row.
+type csvState struct {
+	header   bool         // the header has been read
+	at       [nFields]int // the column of each field, -1 when absent
+	lastLine int
+}
+
+// csvRecord decodes one CSV record, the header first, and yields the
+// case it holds; it reports false to stop.
+func csvRecord[S ~string | ~[]byte](d *Decoder, st *csvState, rec []S, line int, yield func(*Case) bool) bool {
+	st.lastLine = line
+	filled := false
+	for j, c := range rec {
+		if t := trim(c); len(t) != len(c) {
+			c, rec[j] = t, t
+		}
+		filled = filled || len(c) > 0
+	}
+	if !filled {
+		return true
+	}
+	if !st.header {
+		st.header = true
+		h := make([]string, len(rec))
+		for j, c := range rec {
+			h[j] = string(c)
+		}
+		return d.header(h, line, &st.at)
+	}
+	var cells [nFields]S
+	var poss [nFields]cellPos
+	for f := range cells {
+		if j := st.at[f]; j >= 0 && j < len(rec) {
+			cells[f], poss[f] = rec[j], cellPos{int32(line), int32(j + 1)}
+		} else {
+			poss[f] = cellPos{int32(line), 0}
+		}
+	}
+	if d.gb {
+		for f := range cells {
+			if containsRuneError(cells[f]) {
+				d.add(schema.Errorf(schema.Root.Key("cases").Index(int(d.rows)).Key(columns[f].key), d.at(poss[f]), RuleEncoding, "cases: cell holds bytes that are not GB18030 text"))
+			}
+		}
+	}
+	return !build(d, &cells, &poss, nil) || yield(&d.c)
 }
 
 // NewRowDecoder returns a decoder over rows read elsewhere, a workbook's
@@ -537,7 +596,7 @@ func (d *Decoder) rowTable(rows iter.Seq2[int, []string], yield func(*Case) bool
 				cells[f], poss[f] = "", cellPos{int32(line), 0}
 			}
 		}
-		if d.build(&cells, &poss, nil) && !yield(&d.c) {
+		if build(d, &cells, &poss, nil) && !yield(&d.c) {
 			return
 		}
 	}
@@ -546,30 +605,39 @@ func (d *Decoder) rowTable(rows iter.Seq2[int, []string], yield func(*Case) bool
 	}
 }
 
-// trim is strings.TrimSpace without its slow path for the common cell
-// that starts and ends with a character that is not a space.
-func trim(s string) string {
-	if s == "" {
+// trim is strings.TrimSpace, of a string or a cell's bytes, without its
+// slow path for the common cell that starts and ends with a character
+// that is not a space.
+func trim[S ~string | ~[]byte](s S) S {
+	if len(s) == 0 {
 		return s
 	}
 	// Most cells start and end with a printable ASCII character or a CJK
-	// ideograph (lead byte E4–E9); neither is ever a space.
+	// ideograph (lead byte E4–E9 and two continuation bytes); neither is
+	// ever a space, nor is what a lead byte E4–E9 starts when it is not
+	// followed by continuation bytes.
 	n := len(s)
 	if (s[0] > ' ' && s[0] < utf8.RuneSelf || s[0] >= 0xE4 && s[0] <= 0xE9) &&
-		(s[n-1] > ' ' && s[n-1] < utf8.RuneSelf || n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xE9) {
+		(s[n-1] > ' ' && s[n-1] < utf8.RuneSelf ||
+			n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xE9 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80) {
 		return s
 	}
-	a, z := rune(s[0]), rune(s[n-1])
-	if a >= utf8.RuneSelf {
-		a, _ = utf8.DecodeRuneInString(s)
+	for len(s) > 0 {
+		// A string of at most utf8.UTFMax bytes is made without allocating.
+		r, size := utf8.DecodeRuneInString(string(s[:min(len(s), utf8.UTFMax)]))
+		if !isSpace(r) {
+			break
+		}
+		s = s[size:]
 	}
-	if z >= utf8.RuneSelf {
-		z, _ = utf8.DecodeLastRuneInString(s)
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(string(s[max(0, len(s)-utf8.UTFMax):]))
+		if !isSpace(r) {
+			break
+		}
+		s = s[:len(s)-size]
 	}
-	if !isSpace(a) && !isSpace(z) {
-		return s
-	}
-	return strings.TrimSpace(s)
+	return s
 }
 
 // isSpace is unicode.IsSpace, quick for ASCII and for CJK characters (no
@@ -582,15 +650,6 @@ func isSpace(r rune) bool {
 		return false
 	}
 	return unicode.IsSpace(r)
-}
-
-func empty(rec []string) bool {
-	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 func (d *Decoder) header(rec []string, line int, at *[nFields]int) bool {
@@ -622,9 +681,12 @@ func (d *Decoder) header(rec []string, line int, at *[nFields]int) bool {
 	return ok
 }
 
-// build fills d.c from the cells of one record and reports whether it can
-// be counted. sus, for JSON Lines, holds suspensions already read.
-func (d *Decoder) build(cells *[nFields]string, poss *[nFields]cellPos, sus []Suspension) bool {
+// build fills d.c from the cells of one record, a string or the bytes of
+// each, and reports whether it can be counted. sus, for JSON Lines, holds
+// suspensions already read. Cells are checked to be UTF-8 only where they
+// are not already known: a term, a timestamp, a limit or a name seen
+// before is.
+func build[S ~string | ~[]byte](d *Decoder, cells *[nFields]S, poss *[nFields]cellPos, sus []Suspension) bool {
 	i := int(d.rows)
 	d.rows++
 	at := func(f field) schema.Path { return schema.Root.Key("cases").Index(i).Key(columns[f].key) }
@@ -637,11 +699,41 @@ func (d *Decoder) build(cells *[nFields]string, poss *[nFields]cellPos, sus []Su
 		d.add(p)
 		ok = false
 	}
+	// checked returns cell f with bytes that are not UTF-8 reported and
+	// replaced.
+	checked := func(f field) S {
+		if !validUTF8(cells[f]) {
+			d.add(schema.Errorf(at(f), d.at(poss[f]), RuleEncoding, "cases: cell holds bytes that are not UTF-8 text"))
+			cells[f] = S(strings.ToValidUTF8(string(cells[f]), "\uFFFD"))
+		}
+		return cells[f]
+	}
+	// name returns the text of cell f, the same string for the same text
+	// of every record: an export names few matters, departments, windows
+	// and units.
+	name := func(f field) string {
+		s := cells[f]
+		if len(s) == 0 {
+			return ""
+		}
+		if v := d.last[f]; string(s) == v {
+			return v
+		}
+		v, ok := d.names[string(s)]
+		if !ok {
+			v = strings.Clone(string(checked(f)))
+			d.remember()
+			d.names[v] = v
+			d.remembered += len(v)
+		}
+		d.last[f] = v
+		return v
+	}
 	c := &d.c
 	susp := c.Suspensions[:0]
 	*c = Case{
-		ID: cells[fID], MatterCode: cells[fMatterCode], MatterName: cells[fMatterName],
-		Department: cells[fDepartment], Window: cells[fWindow], Unit: cells[fUnit],
+		ID: string(checked(fID)), MatterCode: name(fMatterCode), MatterName: name(fMatterName),
+		Department: name(fDepartment), Window: name(fWindow), Unit: name(fUnit),
 	}
 	if c.ID == "" {
 		errf(fID, RuleMissing, "办件编号 is empty")
@@ -652,34 +744,37 @@ func (d *Decoder) build(cells *[nFields]string, poss *[nFields]cellPos, sus []Su
 	if c.Department == "" {
 		errf(fDepartment, RuleMissing, "受理部门 is empty")
 	}
-	enumCell := func(f field, parse func(string) (uint8, error)) uint8 {
-		if cells[f] == "" {
+	enumCell := func(f field, e *enum) uint8 {
+		if len(cells[f]) == 0 {
 			return 0
 		}
-		v, err := parse(cells[f])
+		if v, ok := lookup(e, cells[f]); ok {
+			return v
+		}
+		v, err := e.parse(string(checked(f)))
 		if err != nil {
 			errf(f, RuleEnum, "%s: %v", columns[f].zh, unprefixed(err))
 		}
 		return v
 	}
-	c.Status = Status(enumCell(fStatus, statuses.parse))
-	if c.Status == 0 && cells[fStatus] == "" {
+	c.Status = Status(enumCell(fStatus, statuses))
+	if c.Status == 0 && len(cells[fStatus]) == 0 {
 		errf(fStatus, RuleMissing, "办件状态 is empty")
 	}
-	c.Applicant = Applicant(enumCell(fApplicant, applicants.parse))
-	c.Channel = Channel(enumCell(fChannel, channels.parse))
-	c.Result = Result(enumCell(fResult, results.parse))
-	c.Evaluation = Evaluation(enumCell(fEvaluation, evaluations.parse))
+	c.Applicant = Applicant(enumCell(fApplicant, applicants))
+	c.Channel = Channel(enumCell(fChannel, channels))
+	c.Result = Result(enumCell(fResult, results))
+	c.Evaluation = Evaluation(enumCell(fEvaluation, evaluations))
 	timeCell := func(f field) time.Time {
-		t, err := ParseTime(cells[f])
+		t, err := parseTime(cells[f])
 		if err != nil {
-			errf(f, RuleTimestamp, "%s %q is %v", columns[f].zh, cells[f], err)
+			errf(f, RuleTimestamp, "%s %q is %v", columns[f].zh, string(checked(f)), err)
 		}
 		return t
 	}
 	c.Applied, c.Accepted, c.Completed = timeCell(fApplied), timeCell(fAccepted), timeCell(fCompleted)
-	if cells[fLimit] != "" || cells[fLimitUnit] != "" {
-		l, err := d.limit(cells[fLimit], cells[fLimitUnit])
+	if len(cells[fLimit]) > 0 || len(cells[fLimitUnit]) > 0 {
+		l, err := limitOf(d, cells, checked)
 		if err != nil {
 			errf(fLimit, RuleLimit, "承诺时限: %v", err)
 		} else if l.Unit != matters.Instant && l.Value.Sign() < 0 {
@@ -689,9 +784,9 @@ func (d *Decoder) build(cells *[nFields]string, poss *[nFields]cellPos, sus []Su
 	}
 	if sus != nil {
 		c.Suspensions = append(susp, sus...)
-	} else if cells[fSuspensions] != "" {
+	} else if len(cells[fSuspensions]) > 0 {
 		c.Suspensions = susp
-		for _, part := range strings.FieldsFunc(cells[fSuspensions], func(r rune) bool { return r == ';' || r == '；' || r == '\n' }) {
+		for _, part := range strings.FieldsFunc(string(checked(fSuspensions)), func(r rune) bool { return r == ';' || r == '；' || r == '\n' }) {
 			a, b, found := strings.Cut(part, "~")
 			if !found {
 				a, b, found = strings.Cut(part, "至")
@@ -707,10 +802,10 @@ func (d *Decoder) build(cells *[nFields]string, poss *[nFields]cellPos, sus []Su
 	} else {
 		c.Suspensions = susp
 	}
-	if c.Status != 0 && c.Status != Applied && c.Status != NotAccepted && c.Status != Void && c.Accepted.IsZero() && cells[fAccepted] == "" {
+	if c.Status != 0 && c.Status != Applied && c.Status != NotAccepted && c.Status != Void && c.Accepted.IsZero() && len(cells[fAccepted]) == 0 {
 		errf(fAccepted, RuleMissing, "a case in status %s has no 受理时间", c.Status)
 	}
-	if c.Status == Completed && c.Completed.IsZero() && cells[fCompleted] == "" {
+	if c.Status == Completed && c.Completed.IsZero() && len(cells[fCompleted]) == 0 {
 		errf(fCompleted, RuleMissing, "a case in status 办结 has no 办结时间")
 	}
 	if !ok {
@@ -747,20 +842,87 @@ func (d *Decoder) build(cells *[nFields]string, poss *[nFields]cellPos, sus []Su
 	return true
 }
 
-type limitKey struct{ value, unit string }
+// remember makes room for a name or a limit to be remembered.
+func (d *Decoder) remember() {
+	if d.names == nil || d.remembered > maxRemembered {
+		d.names, d.limits, d.remembered = map[string]string{}, map[string]limitValue{}, 0
+	}
+}
+
+// maxRemembered bounds the bytes of the names and limits a Decoder
+// remembers; past it, it starts afresh.
+const maxRemembered = 4 << 20
+
+// validUTF8 is utf8.Valid of a string or a cell's bytes.
+func validUTF8[S ~string | ~[]byte](s S) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		// The ranges of a second byte after each first byte, as in the
+		// table of Unicode 15 §3.9 (D92); later bytes are 80–BF.
+		lo, hi, n := byte(0x80), byte(0xBF), 0
+		switch {
+		case c >= 0xC2 && c <= 0xDF:
+			n = 2
+		case c == 0xE0:
+			lo, n = 0xA0, 3
+		case c == 0xED:
+			hi, n = 0x9F, 3
+		case c >= 0xE1 && c <= 0xEF:
+			n = 3
+		case c == 0xF0:
+			lo, n = 0x90, 4
+		case c >= 0xF1 && c <= 0xF3:
+			n = 4
+		case c == 0xF4:
+			hi, n = 0x8F, 4
+		default:
+			return false
+		}
+		if i+n > len(s) || s[i+1] < lo || s[i+1] > hi {
+			return false
+		}
+		for k := 2; k < n; k++ {
+			if s[i+k] < 0x80 || s[i+k] > 0xBF {
+				return false
+			}
+		}
+		i += n
+	}
+	return true
+}
+
+// containsRuneError reports whether s holds U+FFFD, what a GB18030
+// decoder writes for bytes that are not GB18030.
+func containsRuneError[S ~string | ~[]byte](s S) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == 0xEF && s[i+1] == 0xBF && s[i+2] == 0xBD {
+			return true
+		}
+	}
+	return false
+}
 
 type limitValue struct {
 	l   matters.Limit
 	err error
 }
 
-// limit reads a promised limit; an export holds few distinct ones, so
-// they are remembered.
-func (d *Decoder) limit(value, unit string) (matters.Limit, error) {
-	k := limitKey{value, unit}
-	if v, ok := d.limits[k]; ok {
+// limit reads the promised limit of a record's cells; an export holds few
+// distinct ones, so they are remembered, by the text of both cells.
+func limitOf[S ~string | ~[]byte](d *Decoder, cells *[nFields]S, checked func(field) S) (matters.Limit, error) {
+	key := func(value, unit S) []byte {
+		d.key = binary.AppendUvarint(d.key[:0], uint64(len(value)))
+		d.key = append(append(d.key, value...), unit...)
+		return d.key
+	}
+	if v, ok := d.limits[string(key(cells[fLimit], cells[fLimitUnit]))]; ok {
 		return v.l, v.err
 	}
+	value, unit := string(checked(fLimit)), string(checked(fLimitUnit))
 	l, err := matters.ParseLimit(value, unit)
 	if value == "" {
 		// 即办 is often written in the unit column alone.
@@ -769,10 +931,10 @@ func (d *Decoder) limit(value, unit string) (matters.Limit, error) {
 			err = errorf("", "%s gives a unit but 承诺时限 is empty", columns[fLimitUnit].zh)
 		}
 	}
-	if d.limits == nil || len(d.limits) > 4096 {
-		d.limits = map[limitKey]limitValue{}
-	}
+	d.remember()
+	k := string(key(cells[fLimit], cells[fLimitUnit]))
 	d.limits[k] = limitValue{l, err}
+	d.remembered += len(k)
 	return l, err
 }
 
@@ -871,7 +1033,7 @@ func (d *Decoder) jsonLines(r io.Reader, yield func(*Case) bool) {
 			d.bad++
 			continue
 		}
-		if d.build(&cells, &poss, sus) {
+		if build(d, &cells, &poss, sus) {
 			if !yield(&d.c) {
 				return
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -232,5 +233,40 @@ func TestRowTooLong(t *testing.T) {
 	cs, probs := decodeBytes("long.csv", []byte(in))
 	if len(cs) != 1 || len(probs) != 1 || probs[0].Rule != cases.RuleRead || probs[0].Pos.Line != 3 {
 		t.Fatalf("%d cases, problems %v", len(cs), probs)
+	}
+}
+
+// Past MaxProblems, the summaries of two rules come in the same order on
+// every run.
+func TestProblemCapOrder(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("办件编号,事项名称,受理部门,受理时间,办件状态\n")
+	for i := range 40 {
+		if i%2 == 0 {
+			b.WriteString("X1,食品经营许可,市市场监督管理局,2021-04-06 09:00,进行中\n") // cases.enum
+		} else {
+			b.WriteString("X2,食品经营许可,市市场监督管理局,2021-04-06 9点,受理\n") // cases.timestamp
+		}
+	}
+	var first []string
+	for run := range 20 {
+		d := cases.NewDecoder(strings.NewReader(b.String()), "many.csv", &cases.DecodeOptions{MaxProblems: 4})
+		for range d.Cases() {
+		}
+		var got []string
+		for _, p := range d.Problems()[4:] {
+			if p.Rule != cases.RuleTooMany {
+				t.Fatalf("run %d: %v after the first 4 problems, want a summary", run, p)
+			}
+			got = append(got, p.Message)
+		}
+		if len(got) != 2 {
+			t.Fatalf("run %d: %d summaries, want one for each of 2 rules", run, len(got))
+		}
+		if run == 0 {
+			first = got
+		} else if !slices.Equal(got, first) {
+			t.Fatalf("run %d: summaries %q, then %q", run, first, got)
+		}
 	}
 }

@@ -3,7 +3,6 @@ package cases
 import (
 	"math"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -19,22 +18,51 @@ var errTimestamp = errorf("", "not a timestamp (want 2021-04-09 10:32:05, 2021/4
 // alone ("2021-04-09", midnight), or an Excel serial date ("44295.43895",
 // days since 1899-12-30, as a workbook saved to CSV may hold). An empty
 // cell is the zero time and no error.
-func ParseTime(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
+func ParseTime(s string) (time.Time, error) { return parseTime(s) }
+
+// parseTime is ParseTime over the bytes of a cell as well as a string.
+func parseTime[S ~string | ~[]byte](s S) (time.Time, error) {
+	if t, ok := parseDateTime(s); ok {
+		return t, nil
+	}
+	s = trim(s)
+	if len(s) == 0 {
 		return time.Time{}, nil
 	}
 	if t, ok := parseCivil(s); ok {
 		return t, nil
 	}
-	if t, ok := parseSerial(s); ok {
+	if t, ok := parseSerial(string(s)); ok {
 		return t, nil
 	}
 	return time.Time{}, errTimestamp
 }
 
+// parseDateTime reads the layout nearly every export writes,
+// 2021-04-09 10:32:05, by fixed offsets.
+func parseDateTime[S ~string | ~[]byte](s S) (time.Time, bool) {
+	if len(s) != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':' {
+		return time.Time{}, false
+	}
+	// A byte below '0' wraps around: every digit is at most 9.
+	y0, y1, y2, y3 := s[0]-'0', s[1]-'0', s[2]-'0', s[3]-'0'
+	m0, m1, d0, d1 := s[5]-'0', s[6]-'0', s[8]-'0', s[9]-'0'
+	h0, h1, i0, i1, s0, s1 := s[11]-'0', s[12]-'0', s[14]-'0', s[15]-'0', s[17]-'0', s[18]-'0'
+	if max(y0, y1, y2, y3, m0, m1, d0, d1, h0, h1, i0, i1, s0, s1) > 9 {
+		return time.Time{}, false
+	}
+	y := int(y0)*1000 + int(y1)*100 + int(y2)*10 + int(y3)
+	mo, d := int(m0)*10+int(m1), int(d0)*10+int(d1)
+	h, mi, sec := int(h0)*10+int(h1), int(i0)*10+int(i1), int(s0)*10+int(s1)
+	if mo < 1 || mo > 12 || d < 1 || d > monthDays(y, mo) || y < 1900 || h > 23 || mi > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	secs := int64(daysFromCivil(y, mo, d))*86400 + int64(h*3600+mi*60+sec) - 8*3600
+	return time.Unix(secs, 0).In(Beijing), true
+}
+
 // num reads 1 to max digits at s[i:].
-func num(s string, i, max int) (v, j int, ok bool) {
+func num[S ~string | ~[]byte](s S, i, max int) (v, j int, ok bool) {
 	j = i
 	for j < len(s) && j-i < max && s[j] >= '0' && s[j] <= '9' {
 		v = v*10 + int(s[j]-'0')
@@ -43,7 +71,7 @@ func num(s string, i, max int) (v, j int, ok bool) {
 	return v, j, j > i
 }
 
-func parseCivil(s string) (time.Time, bool) {
+func parseCivil[S ~string | ~[]byte](s S) (time.Time, bool) {
 	y, i, ok := num(s, 0, 4)
 	if !ok || i != 4 || i >= len(s) || (s[i] != '-' && s[i] != '/') {
 		return time.Time{}, false
@@ -88,14 +116,14 @@ func parseCivil(s string) (time.Time, bool) {
 				nsec, i = f, j
 			}
 		}
-		switch rest := s[i:]; {
+		switch rest := string(s[i:]); {
 		case rest == "":
 		case rest == "Z":
 			loc = time.UTC
 		case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
-			zh, _, ok1 := num(rest, 1, 2)
-			zm, _, ok2 := num(rest, 4, 2)
-			if !ok1 || !ok2 || zh > 14 || zm > 59 {
+			zh, j1, _ := num(rest, 1, 2)
+			zm, j2, _ := num(rest, 4, 2)
+			if j1 != 3 || j2 != 6 || zh > 14 || zm > 59 {
 				return time.Time{}, false
 			}
 			off := zh*3600 + zm*60
