@@ -732,20 +732,10 @@ func (d *fdec) escaped(start int) ([]byte, bool) {
 			if i+1 >= len(data) {
 				d.more()
 			}
-			switch e := data[i+1]; e {
-			case '"', '\\', '/':
-				b = append(b, e)
-			case 'b':
-				b = append(b, '\b')
-			case 'f':
-				b = append(b, '\f')
-			case 'n':
-				b = append(b, '\n')
-			case 'r':
-				b = append(b, '\r')
-			case 't':
-				b = append(b, '\t')
-			case 'u':
+			switch e := data[i+1]; {
+			case jsonEscapes[e] != 0:
+				b = append(b, jsonEscapes[e])
+			case e == 'u':
 				if i+6 > len(data) {
 					d.more()
 				}

@@ -483,26 +483,11 @@ func (p *jsonParser) str() string {
 			if i+1 >= len(d) {
 				p.eod(i, "unterminated escape")
 			}
-			switch e := d[i+1]; e {
-			case '"', '\\', '/':
-				b.WriteByte(e)
+			switch e := d[i+1]; {
+			case jsonEscapes[e] != 0:
+				b.WriteByte(jsonEscapes[e])
 				i += 2
-			case 'b':
-				b.WriteByte('\b')
-				i += 2
-			case 'f':
-				b.WriteByte('\f')
-				i += 2
-			case 'n':
-				b.WriteByte('\n')
-				i += 2
-			case 'r':
-				b.WriteByte('\r')
-				i += 2
-			case 't':
-				b.WriteByte('\t')
-				i += 2
-			case 'u':
+			case e == 'u':
 				r, ok := hex4(d, i+2)
 				if !ok {
 					if i+6 > len(d) {
@@ -593,6 +578,10 @@ func abbreviate(s string) string {
 	}
 	return s[:20] + "…" + s[len(s)-12:]
 }
+
+// jsonEscapes maps the character after a backslash to what it stands for,
+// for the escapes of one character; 0 for the others.
+var jsonEscapes = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
 
 func hex4(d []byte, i int) (rune, bool) {
 	if i+4 > len(d) {
