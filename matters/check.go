@@ -3,7 +3,6 @@ package matters
 import (
 	"encoding/json"
 	"errors"
-	"hash/maphash"
 	"unicode/utf8"
 
 	"github.com/zwfw/zwfw/schema"
@@ -56,52 +55,6 @@ type Locator func(schema.Path) schema.Pos
 
 func noPos(schema.Path) schema.Pos { return schema.Pos{} }
 
-// index holds what the whole-catalogue checks need: which codes were seen,
-// and on which line first. It keeps a 128-bit hash of each code rather than
-// the code, about 30 bytes a matter, so it stays small when a million
-// matters are streamed; two codes share a hash with a probability of about
-// n²/2¹²⁹, which is nil for any catalogue.
-type index struct {
-	seeds [2]maphash.Seed
-	codes map[[2]uint64]int32 // code hash → line of first use (0 if unknown)
-	// inactive holds the matters suspended or cancelled, by code hash.
-	inactive map[[2]uint64]Status
-}
-
-func newIndex() *index {
-	return &index{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, codes: make(map[[2]uint64]int32)}
-}
-
-func (ix *index) key(code string) [2]uint64 {
-	return [2]uint64{maphash.String(ix.seeds[0], code), maphash.String(ix.seeds[1], code)}
-}
-
-func (ix *index) has(code string) bool {
-	_, ok := ix.codes[ix.key(code)]
-	return ok
-}
-
-func (ix *index) add(code string, path schema.Path, loc Locator, probs *schema.List) {
-	if code == "" {
-		return
-	}
-	pos := loc(path.Key("code"))
-	if first, dup := ix.addAt(code, pos.Line); dup {
-		duplicateCode(code, first, path, pos, probs)
-	}
-}
-
-// addAt records code as first used at line, unless it was seen before:
-// then it reports the line of its first use (0 if unknown) and true.
-func (ix *index) addAt(code string, line int) (first int, dup bool) {
-	k := ix.key(code)
-	if l, dup := ix.codes[k]; dup {
-		return int(l), true
-	}
-	ix.codes[k] = int32(line)
-	return 0, false
-}
-
 // duplicateCode reports the second use of a code, at the code of the
 // matter at path.
 func duplicateCode(code string, first int, path schema.Path, pos schema.Pos, probs *schema.List) {
@@ -118,9 +71,9 @@ func (ix *index) status(m *Matter) {
 		return
 	}
 	if ix.inactive == nil {
-		ix.inactive = make(map[[2]uint64]Status)
+		ix.inactive = make(map[uint64]Status)
 	}
-	ix.inactive[ix.key(string(m.Code))] = m.Status
+	ix.inactive[ix.fingerprint(string(m.Code))] = m.Status
 }
 
 func (ix *index) checkBundles(bundles []Bundle, loc Locator, probs *schema.List) {
@@ -137,11 +90,12 @@ func (ix *index) checkBundles(bundles []Bundle, loc Locator, probs *schema.List)
 			}
 		}
 		for j, code := range b.Matters {
-			if !ix.has(string(code)) {
+			fp := ix.fingerprint(string(code))
+			if !ix.hasFP(fp) {
 				mp := p.Key("matters").Index(j)
 				probs.Errorf(mp, loc(mp), RuleBundleUnknownMember,
 					"bundle %q names matter %s, which the catalogue does not hold", b.Name, code)
-			} else if st, ok := ix.inactive[ix.key(string(code))]; ok {
+			} else if st, ok := ix.inactive[fp]; ok {
 				mp := p.Key("matters").Index(j)
 				probs.Errorf(mp, loc(mp), RuleBundleInactive,
 					"bundle %q lists matter %s as in use, but its status is %s", b.Name, code, st)

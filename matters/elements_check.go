@@ -104,9 +104,7 @@ func CheckBundles(c *Catalogue) schema.List {
 	ix := newIndex()
 	for i := range c.Matters {
 		m := &c.Matters[i]
-		if m.Code != "" && !ix.has(string(m.Code)) {
-			ix.codes[ix.key(string(m.Code))] = 0
-		}
+		ix.addAt(string(m.Code), 0)
 		ix.status(m)
 	}
 	ix.checkBundles(c.Bundles, noPos, &probs)

@@ -1,0 +1,236 @@
+package matters
+
+import (
+	"hash/maphash"
+	"math"
+
+	"github.com/zwfw/zwfw/schema"
+)
+
+// index holds what the whole-catalogue checks need: which codes were seen,
+// and on which line first, and which matters are suspended or cancelled.
+//
+// It keeps a 64-bit fingerprint of each code (maphash, with a seed of its
+// own) and the line, 12 bytes, never the code: a catalogue of ten million
+// matters is streamed in about 150 MB of index. Two distinct codes share a
+// fingerprint with a probability of about n²/2⁶⁵: 3·10⁻⁸ for a million
+// matters, 3·10⁻⁶ for ten million; the second would be reported as a
+// duplicate. Staying exact would mean keeping the codes, 30 bytes and more
+// each.
+//
+// The fingerprints live in flat arrays without pointers, split by their top
+// bits into shards. Each shard is a cuckoo hash table of buckets of four
+// slots: a fingerprint is in one of two buckets, both computed from its own
+// bits, so a lookup reads two buckets and a table can be rebuilt from what
+// it holds. Buckets of four fill to 93 % before an insertion needs more
+// than a few moves, and a shard that reaches that grows by a quarter,
+// alone; the shards' sizes are staggered (shard i is 1.25^(i/256) times the
+// size of shard 0) so that they grow one at a time, not in waves. The
+// table is thus 74–93 % full, about 14.5 bytes a code on average, and
+// while one shard grows both its old and new arrays are held: 1/256 of
+// the table at most.
+type index struct {
+	seed   maphash.Seed
+	rand   uint32 // xorshift state, to choose whom to move
+	shards [nShards]shard
+	// inactive holds the matters suspended or cancelled, by fingerprint.
+	inactive map[uint64]Status
+}
+
+const (
+	shardBits = 8
+	nShards   = 1 << shardBits
+	slots     = 4 // a bucket's
+	growth    = 1.25
+	// A shard grows when an insertion would fill it beyond maxLoadPct
+	// percent, or when maxMoves moves cannot place a fingerprint.
+	maxLoadPct = 93
+	maxMoves   = 500
+	// A bucket number is computed from 28 bits of the fingerprint: bits
+	// 0–27 give the first bucket, 28–55 the second, 56–63 the shard.
+	bucketBits = 28
+	bucketMask = 1<<bucketBits - 1
+)
+
+// bucket holds up to four fingerprints (0 is an empty slot) and the lines
+// of their first use (0 if unknown).
+type bucket struct {
+	fp   [slots]uint64
+	line [slots]uint32
+}
+
+type shard struct {
+	b     []bucket
+	n     int // fingerprints held
+	grown int // times grown
+}
+
+func newIndex() *index {
+	return &index{seed: maphash.MakeSeed(), rand: 0x9e3779b9}
+}
+
+// fingerprint returns the code's fingerprint, never 0.
+func (ix *index) fingerprint(code string) uint64 {
+	fp := maphash.String(ix.seed, code)
+	if fp == 0 {
+		fp = 1
+	}
+	return fp
+}
+
+func shardOf(fp uint64) int { return int(fp >> (64 - shardBits)) }
+
+// buckets returns the two buckets of a fingerprint in a table of nb.
+func buckets(fp uint64, nb int) (int, int) {
+	n := uint64(nb)
+	return int((fp & bucketMask) * n >> bucketBits), int((fp >> bucketBits & bucketMask) * n >> bucketBits)
+}
+
+func (ix *index) has(code string) bool {
+	return ix.hasFP(ix.fingerprint(code))
+}
+
+func (ix *index) hasFP(fp uint64) bool {
+	_, ok := ix.shards[shardOf(fp)].find(fp)
+	return ok
+}
+
+// add records the code of the matter at path, at the line loc gives it,
+// or reports it as a duplicate, with the line of its first use.
+func (ix *index) add(code string, path schema.Path, loc Locator, probs *schema.List) {
+	if code == "" {
+		return
+	}
+	p := path.Key("code")
+	pos := loc(p)
+	first, dup := ix.addAt(code, pos.Line)
+	if !dup {
+		return
+	}
+	where := schema.M("earlier")
+	if first > 0 {
+		where = schema.M("at line %d", first)
+	}
+	probs.Errorf(p, pos, RuleDuplicateCode, "code %s is used again (first %s)", code, where)
+}
+
+// addAt records code as first used at line (0 or less if unknown), unless
+// it is already held: then it returns the line of its first use (0 if
+// unknown) and true. The empty code is never recorded.
+func (ix *index) addAt(code string, line int) (firstLine int, dup bool) {
+	if code == "" {
+		return 0, false
+	}
+	fp := ix.fingerprint(code)
+	i := shardOf(fp)
+	s := &ix.shards[i]
+	if l, ok := s.find(fp); ok {
+		return int(l), true
+	}
+	var l uint32
+	if line > 0 && uint64(line) <= math.MaxUint32 {
+		l = uint32(line)
+	}
+	if (s.n+1)*100 > len(s.b)*slots*maxLoadPct {
+		ix.grow(i)
+	}
+	for {
+		var ok bool
+		if fp, l, ok = ix.place(s.b, fp, l); ok {
+			break
+		}
+		// fp is now the one moved last, which has no place.
+		ix.grow(i)
+	}
+	s.n++
+	return 0, false
+}
+
+func (s *shard) find(fp uint64) (uint32, bool) {
+	if len(s.b) == 0 {
+		return 0, false
+	}
+	b1, b2 := buckets(fp, len(s.b))
+	for _, bi := range [2]int{b1, b2} {
+		b := &s.b[bi]
+		for j := range b.fp {
+			if b.fp[j] == fp {
+				return b.line[j], true
+			}
+		}
+	}
+	return 0, false
+}
+
+// put places fp in bucket b if it has a free slot.
+func put(b *bucket, fp uint64, line uint32) bool {
+	for j := range b.fp {
+		if b.fp[j] == 0 {
+			b.fp[j], b.line[j] = fp, line
+			return true
+		}
+	}
+	return false
+}
+
+// place puts fp into one of its buckets in t, moving others to their
+// other bucket to make room. If it cannot, it returns the fingerprint and
+// line left without a place (fp or one moved) and false.
+func (ix *index) place(t []bucket, fp uint64, line uint32) (uint64, uint32, bool) {
+	b1, b2 := buckets(fp, len(t))
+	if put(&t[b1], fp, line) || put(&t[b2], fp, line) {
+		return 0, 0, true
+	}
+	at := b1
+	for range maxMoves {
+		ix.rand ^= ix.rand << 13
+		ix.rand ^= ix.rand >> 17
+		ix.rand ^= ix.rand << 5
+		j := ix.rand % slots
+		b := &t[at]
+		fp, b.fp[j] = b.fp[j], fp
+		line, b.line[j] = b.line[j], line
+		if c1, c2 := buckets(fp, len(t)); at == c1 {
+			at = c2
+		} else {
+			at = c1
+		}
+		if put(&t[at], fp, line) {
+			return 0, 0, true
+		}
+	}
+	return fp, line, false
+}
+
+// grow rebuilds shard i larger: its k-th table has ⌈1.25^(k+i/256)⌉
+// buckets (or more, should a table not take all the shard holds).
+func (ix *index) grow(i int) {
+	s := &ix.shards[i]
+	old := s.b
+	for {
+		s.grown++
+		nb := int(math.Ceil(math.Pow(growth, float64(s.grown)+float64(i)/nShards)))
+		nb = max(nb, len(old)+1)
+		t := make([]bucket, nb)
+		if ix.rebuild(t, old) {
+			s.b = t
+			return
+		}
+	}
+}
+
+// rebuild places every fingerprint of old in t.
+func (ix *index) rebuild(t, old []bucket) bool {
+	for bi := range old {
+		b := &old[bi]
+		for j, fp := range b.fp {
+			if fp == 0 {
+				continue
+			}
+			if _, _, ok := ix.place(t, fp, b.line[j]); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,86 @@
+package matters_test
+
+import (
+	"fmt"
+	"hash/maphash"
+	"testing"
+
+	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/matters/matterstest"
+)
+
+// mapIndex is the plain way to keep the codes' first lines, and the
+// baseline of BenchmarkIndex: a Go map of a 128-bit hash of each code to
+// its line.
+type mapIndex struct {
+	seeds [2]maphash.Seed
+	codes map[[2]uint64]int32
+}
+
+func (ix *mapIndex) addAt(code string, line int) (int, bool) {
+	k := [2]uint64{maphash.String(ix.seeds[0], code), maphash.String(ix.seeds[1], code)}
+	if first, dup := ix.codes[k]; dup {
+		return int(first), true
+	}
+	ix.codes[k] = int32(line)
+	return 0, false
+}
+
+// benchCodes returns n distinct codes in the Sichuan form of the synthetic
+// catalogue: a body's credit code, a level digit and a base code.
+func benchCodes(n int) []string {
+	codes := make([]string, n)
+	for i := range codes {
+		codes[i] = fmt.Sprintf("11510921MB%07d%c3%06d%05d", i/1000, 'A'+i%26, i%1000, i/26%100000)
+	}
+	return codes
+}
+
+// BenchmarkIndex records a million distinct codes, as a Decoder does for
+// a catalogue of a million matters, in the index of codes and in the
+// baseline, a map of 128-bit hashes; it reports the time and the growth of
+// the peak heap a code:
+//
+//	go test ./matters -run='^$' -bench=Index -benchmem -count=6 | benchstat -col /index -
+func BenchmarkIndex(b *testing.B) {
+	const n = 1_000_000
+	codes := benchCodes(n)
+	if seen := map[string]bool{}; len(codes) > 0 {
+		for _, c := range codes {
+			seen[c] = true
+		}
+		if len(seen) != n {
+			b.Fatalf("%d distinct codes of %d", len(seen), n)
+		}
+	}
+	for _, bc := range []struct {
+		name string
+		add  func() func(string, int) (int, bool)
+	}{
+		{"map", func() func(string, int) (int, bool) {
+			ix := &mapIndex{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, codes: map[[2]uint64]int32{}}
+			return ix.addAt
+		}},
+		{"table", func() func(string, int) (int, bool) { return matters.NewCodeIndex().AddAt }},
+	} {
+		b.Run("index="+bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			base := matterstest.PeakHeap(func() {}, true)
+			peak := uint64(0)
+			b.ResetTimer()
+			for range b.N {
+				peak = max(peak, matterstest.PeakHeap(func() {
+					add := bc.add()
+					for i, c := range codes {
+						if _, dup := add(c, 1+i*30); dup {
+							b.Fatalf("code %s is a duplicate", c)
+						}
+					}
+				}, true))
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/code")
+			b.ReportMetric(float64(peak-min(base, peak))/n, "peak-B/code")
+		})
+	}
+}

@@ -1,0 +1,151 @@
+package matters
+
+import (
+	"math"
+	"strconv"
+	"testing"
+
+	"github.com/zwfw/zwfw/schema"
+)
+
+var past32 = uint64(1) << 33 // 0 where int has 32 bits, also no line
+
+const maxLine = int(min(math.MaxUint32, uint64(math.MaxInt)))
+
+// A code recorded once is held with its line; recorded again it is a
+// duplicate that reports the first line, whatever line it comes on.
+func TestIndexAddAt(t *testing.T) {
+	type add struct {
+		code      string
+		line      int
+		wantFirst int
+		wantDup   bool
+	}
+	tests := []struct {
+		name string
+		adds []add
+	}{
+		{"distinct codes", []add{{"A1", 3, 0, false}, {"A2", 9, 0, false}, {"A3", 15, 0, false}}},
+		{"duplicate reports the first line", []add{{"A1", 3, 0, false}, {"A2", 9, 0, false}, {"A1", 15, 3, true}, {"A1", 21, 3, true}}},
+		{"duplicate of a code with no line", []add{{"A1", 0, 0, false}, {"A1", 7, 0, true}}},
+		{"a negative line is no line", []add{{"A1", -4, 0, false}, {"A1", 7, 0, true}}},
+		{"a line past 32 bits is no line", []add{{"A1", int(past32), 0, false}, {"A1", 7, 0, true}}},
+		{"the largest line is kept", []add{{"A1", maxLine, 0, false}, {"A1", 7, maxLine, true}}},
+		{"the empty code is never recorded", []add{{"", 3, 0, false}, {"", 5, 0, false}}},
+		{"codes differing in case or space are distinct", []add{{"a1", 1, 0, false}, {"A1", 2, 0, false}, {"A1 ", 3, 0, false}, {"A1", 4, 2, true}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix := newIndex()
+			for i, a := range tt.adds {
+				first, dup := ix.addAt(a.code, a.line)
+				if first != a.wantFirst || dup != a.wantDup {
+					t.Errorf("add %d (%q at %d) = %d, %v; want %d, %v", i, a.code, a.line, first, dup, a.wantFirst, a.wantDup)
+				}
+				if a.code != "" && !ix.has(a.code) {
+					t.Errorf("add %d: %q not held after it", i, a.code)
+				}
+			}
+			if ix.has("") {
+				t.Error("the empty code is held")
+			}
+		})
+	}
+}
+
+// Many codes make every shard grow many times: each code keeps its line
+// across the growth, and nothing not added is found.
+func TestIndexGrowth(t *testing.T) {
+	tests := []struct {
+		name string
+		n    int
+	}{
+		{"fewer codes than shards", 100},
+		{"a few codes a shard", 3_000},
+		{"many growths a shard", 200_000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if testing.Short() && tt.n > 10_000 {
+				t.Skip("many codes: not in -short")
+			}
+			ix := newIndex()
+			code := func(i int) string { return "11510000MB" + strconv.Itoa(1_000_000_000+i) + "X01" }
+			for i := range tt.n {
+				if first, dup := ix.addAt(code(i), i+1); dup {
+					t.Fatalf("code %d is a duplicate of line %d", i, first)
+				}
+			}
+			held, slots := 0, 0
+			for i := range ix.shards {
+				held += ix.shards[i].n
+				slots += len(ix.shards[i].b) * 4
+			}
+			if held != tt.n {
+				t.Errorf("shards hold %d codes, want %d", held, tt.n)
+			}
+			if tt.n >= 100_000 {
+				// Beyond a few buckets a shard, the table stays 74–93 % full.
+				if load := float64(held) / float64(slots); load < 0.7 || load > 0.93 {
+					t.Errorf("load %.3f, want within 0.70–0.93", load)
+				}
+			}
+			for i := range tt.n {
+				if first, dup := ix.addAt(code(i), 0); !dup || first != i+1 {
+					t.Fatalf("code %d again: %d, %v; want line %d, true", i, first, dup, i+1)
+				}
+			}
+			for i := tt.n; i < tt.n+1000; i++ {
+				if ix.has(code(i)) {
+					t.Fatalf("code %d, never added, is held", i)
+				}
+			}
+		})
+	}
+}
+
+// add reports a duplicate code at the code's path and position, with the
+// rule of duplicate codes, and nothing for a first use or an empty code.
+func TestIndexAdd(t *testing.T) {
+	at := func(line int) Locator {
+		return func(schema.Path) schema.Pos { return schema.Pos{Line: line, Col: 5} }
+	}
+	ix := newIndex()
+	var probs schema.List
+	root := schema.Root.Key("matters")
+	ix.add("A1", root.Index(0), at(4), &probs)
+	ix.add("", root.Index(1), at(9), &probs)
+	ix.add("", root.Index(2), at(14), &probs)
+	ix.add("A1", root.Index(3), at(19), &probs)
+	ix.add("A2", root.Index(4), noPos, &probs)
+	ix.add("A2", root.Index(5), noPos, &probs)
+	type got struct {
+		rule schema.Rule
+		path string
+		line int
+	}
+	want := []got{
+		{RuleDuplicateCode, "/matters/3/code", 19},
+		{RuleDuplicateCode, "/matters/5/code", 0},
+	}
+	if len(probs) != len(want) {
+		t.Fatalf("%d problems, want %d: %v", len(probs), len(want), probs)
+	}
+	for i, p := range probs {
+		if g := (got{p.Rule, p.Path.String(), p.Pos.Line}); g != want[i] {
+			t.Errorf("problem %d = %+v, want %+v", i, g, want[i])
+		}
+	}
+	// The first line is the argument of the message's "first at line N"
+	// (and the second duplicate, with no line, has none).
+	for i, wantArgs := range [][]any{{4}, nil} {
+		args := probs[i].Msg.Args
+		if len(args) != 2 {
+			t.Fatalf("problem %d: arguments %v", i, args)
+		}
+		where, ok := args[1].(schema.Msg)
+		if !ok || len(where.Args) != len(wantArgs) || len(wantArgs) > 0 && where.Args[0] != wantArgs[0] {
+			t.Errorf("problem %d: where %#v, want arguments %v", i, args[1], wantArgs)
+		}
+	}
+}
