@@ -12,23 +12,27 @@ import (
 //
 // It keeps a 64-bit fingerprint of each code (maphash, with a seed of its
 // own) and the line, 12 bytes, never the code: a catalogue of ten million
-// matters is streamed in about 150 MB of index. Two distinct codes share a
-// fingerprint with a probability of about n²/2⁶⁵: 3·10⁻⁸ for a million
+// matters is streamed with about 140 MB of index. Two distinct codes share
+// a fingerprint with a probability of about n²/2⁶⁵: 3·10⁻⁸ for a million
 // matters, 3·10⁻⁶ for ten million; the second would be reported as a
-// duplicate. Staying exact would mean keeping the codes, 30 bytes and more
-// each.
+// duplicate of the first. Staying exact would mean keeping the codes, 30
+// bytes and more each.
 //
 // The fingerprints live in flat arrays without pointers, split by their top
-// bits into shards. Each shard is a cuckoo hash table of buckets of four
-// slots: a fingerprint is in one of two buckets, both computed from its own
-// bits, so a lookup reads two buckets and a table can be rebuilt from what
-// it holds. Buckets of four fill to 93 % before an insertion needs more
-// than a few moves, and a shard that reaches that grows by a quarter,
-// alone; the shards' sizes are staggered (shard i is 1.25^(i/256) times the
-// size of shard 0) so that they grow one at a time, not in waves. The
-// table is thus 74–93 % full, about 14.5 bytes a code on average, and
-// while one shard grows both its old and new arrays are held: 1/256 of
-// the table at most.
+// bits into shards. Each shard is a cuckoo hash table of buckets of eight
+// slots, one cache line of fingerprints (the lines are kept apart, and read
+// only for a duplicate): a fingerprint is in one of two buckets, both
+// computed from its own bits, so a table can be rebuilt from what it holds.
+// An insertion fills the first bucket, then the second, then moves a
+// fingerprint of the first to its other bucket; as no bucket ever loses a
+// fingerprint but for another, a code whose first bucket has a free slot is
+// not held, and most lookups read one bucket. Buckets of eight fill to 95 %
+// before insertions need more than a move or two; a shard that reaches that
+// grows by a quarter, alone, and the shards' sizes are staggered (shard i
+// is 1.25^(i/256) times the size of shard 0) so that they grow one at a
+// time, not in waves. The table is thus 76–95 % full, 14 bytes a code on
+// average, and while a shard grows both its old and new arrays are held:
+// 1/256 of the table.
 type index struct {
 	seed   maphash.Seed
 	rand   uint32 // xorshift state, to choose whom to move
@@ -40,11 +44,11 @@ type index struct {
 const (
 	shardBits = 8
 	nShards   = 1 << shardBits
-	slots     = 4 // a bucket's
+	slots     = 8 // a bucket's
 	growth    = 1.25
 	// A shard grows when an insertion would fill it beyond maxLoadPct
 	// percent, or when maxMoves moves cannot place a fingerprint.
-	maxLoadPct = 93
+	maxLoadPct = 95
 	maxMoves   = 500
 	// A bucket number is computed from 28 bits of the fingerprint: bits
 	// 0–27 give the first bucket, 28–55 the second, 56–63 the shard.
@@ -52,15 +56,19 @@ const (
 	bucketMask = 1<<bucketBits - 1
 )
 
-// bucket holds up to four fingerprints (0 is an empty slot) and the lines
-// of their first use (0 if unknown).
-type bucket struct {
-	fp   [slots]uint64
-	line [slots]uint32
+// bucket holds up to eight fingerprints; 0 is a free slot, and the free
+// slots come last.
+type bucket [slots]uint64
+
+// table is a shard's table: the fingerprints by bucket and the line of
+// each one's first use (0 if unknown).
+type table struct {
+	fp   []bucket
+	line [][slots]uint32
 }
 
 type shard struct {
-	b     []bucket
+	table
 	n     int // fingerprints held
 	grown int // times grown
 }
@@ -86,9 +94,7 @@ func buckets(fp uint64, nb int) (int, int) {
 	return int((fp & bucketMask) * n >> bucketBits), int((fp >> bucketBits & bucketMask) * n >> bucketBits)
 }
 
-func (ix *index) has(code string) bool {
-	return ix.hasFP(ix.fingerprint(code))
-}
+func (ix *index) has(code string) bool { return ix.hasFP(ix.fingerprint(code)) }
 
 func (ix *index) hasFP(fp uint64) bool {
 	_, ok := ix.shards[shardOf(fp)].find(fp)
@@ -131,12 +137,12 @@ func (ix *index) addAt(code string, line int) (firstLine int, dup bool) {
 	if line > 0 && uint64(line) <= math.MaxUint32 {
 		l = uint32(line)
 	}
-	if (s.n+1)*100 > len(s.b)*slots*maxLoadPct {
+	if (s.n+1)*100 > len(s.fp)*slots*maxLoadPct {
 		ix.grow(i)
 	}
 	for {
 		var ok bool
-		if fp, l, ok = ix.place(s.b, fp, l); ok {
+		if fp, l, ok = ix.place(s.table, fp, l); ok {
 			break
 		}
 		// fp is now the one moved last, which has no place.
@@ -146,27 +152,41 @@ func (ix *index) addAt(code string, line int) (firstLine int, dup bool) {
 	return 0, false
 }
 
-func (s *shard) find(fp uint64) (uint32, bool) {
-	if len(s.b) == 0 {
+// find returns the line of fp and whether the table holds it.
+func (t *table) find(fp uint64) (uint32, bool) {
+	if len(t.fp) == 0 {
 		return 0, false
 	}
-	b1, b2 := buckets(fp, len(s.b))
-	for _, bi := range [2]int{b1, b2} {
-		b := &s.b[bi]
-		for j := range b.fp {
-			if b.fp[j] == fp {
-				return b.line[j], true
-			}
+	b1, b2 := buckets(fp, len(t.fp))
+	b := &t.fp[b1]
+	for j, f := range b {
+		if f == fp {
+			return t.line[b1][j], true
+		}
+		if f == 0 {
+			return 0, false // see put
+		}
+	}
+	b = &t.fp[b2]
+	for j, f := range b {
+		if f == fp {
+			return t.line[b2][j], true
+		}
+		if f == 0 {
+			break
 		}
 	}
 	return 0, false
 }
 
-// put places fp in bucket b if it has a free slot.
-func put(b *bucket, fp uint64, line uint32) bool {
-	for j := range b.fp {
-		if b.fp[j] == 0 {
-			b.fp[j], b.line[j] = fp, line
+// put places fp in bucket bi if it has a free slot. A fingerprint is in
+// its second bucket only when its first was full, and stays so: a bucket
+// gives up a fingerprint only for another.
+func (t *table) put(bi int, fp uint64, line uint32) bool {
+	b := &t.fp[bi]
+	for j, f := range b {
+		if f == 0 {
+			b[j], t.line[bi][j] = fp, line
 			return true
 		}
 	}
@@ -176,9 +196,9 @@ func put(b *bucket, fp uint64, line uint32) bool {
 // place puts fp into one of its buckets in t, moving others to their
 // other bucket to make room. If it cannot, it returns the fingerprint and
 // line left without a place (fp or one moved) and false.
-func (ix *index) place(t []bucket, fp uint64, line uint32) (uint64, uint32, bool) {
-	b1, b2 := buckets(fp, len(t))
-	if put(&t[b1], fp, line) || put(&t[b2], fp, line) {
+func (ix *index) place(t table, fp uint64, line uint32) (uint64, uint32, bool) {
+	b1, b2 := buckets(fp, len(t.fp))
+	if t.put(b1, fp, line) || t.put(b2, fp, line) {
 		return 0, 0, true
 	}
 	at := b1
@@ -187,15 +207,14 @@ func (ix *index) place(t []bucket, fp uint64, line uint32) (uint64, uint32, bool
 		ix.rand ^= ix.rand >> 17
 		ix.rand ^= ix.rand << 5
 		j := ix.rand % slots
-		b := &t[at]
-		fp, b.fp[j] = b.fp[j], fp
-		line, b.line[j] = b.line[j], line
-		if c1, c2 := buckets(fp, len(t)); at == c1 {
+		fp, t.fp[at][j] = t.fp[at][j], fp
+		line, t.line[at][j] = t.line[at][j], line
+		if c1, c2 := buckets(fp, len(t.fp)); at == c1 {
 			at = c2
 		} else {
 			at = c1
 		}
-		if put(&t[at], fp, line) {
+		if t.put(at, fp, line) {
 			return 0, 0, true
 		}
 	}
@@ -206,28 +225,26 @@ func (ix *index) place(t []bucket, fp uint64, line uint32) (uint64, uint32, bool
 // buckets (or more, should a table not take all the shard holds).
 func (ix *index) grow(i int) {
 	s := &ix.shards[i]
-	old := s.b
 	for {
 		s.grown++
 		nb := int(math.Ceil(math.Pow(growth, float64(s.grown)+float64(i)/nShards)))
-		nb = max(nb, len(old)+1)
-		t := make([]bucket, nb)
-		if ix.rebuild(t, old) {
-			s.b = t
+		nb = max(nb, len(s.fp)+1)
+		t := table{make([]bucket, nb), make([][slots]uint32, nb)}
+		if ix.rebuild(t, s.table) {
+			s.table = t
 			return
 		}
 	}
 }
 
 // rebuild places every fingerprint of old in t.
-func (ix *index) rebuild(t, old []bucket) bool {
-	for bi := range old {
-		b := &old[bi]
-		for j, fp := range b.fp {
+func (ix *index) rebuild(t, old table) bool {
+	for bi := range old.fp {
+		for j, fp := range old.fp[bi] {
 			if fp == 0 {
-				continue
+				break
 			}
-			if _, _, ok := ix.place(t, fp, b.line[j]); !ok {
+			if _, _, ok := ix.place(t, fp, old.line[bi][j]); !ok {
 				return false
 			}
 		}
