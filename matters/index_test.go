@@ -3,6 +3,7 @@ package matters
 import (
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/zwfw/zwfw/schema"
@@ -148,4 +149,42 @@ func TestIndexAdd(t *testing.T) {
 			t.Errorf("problem %d: where %#v, want arguments %v", i, args[1], wantArgs)
 		}
 	}
+}
+
+// FuzzIndex records the lines of a text as codes, each at its line number,
+// and compares the index with a map of the codes themselves: the same
+// duplicates, with the same first lines. A byte of the input also sets how
+// many numbered codes come after, so that shards grow.
+func FuzzIndex(f *testing.F) {
+	f.Add([]byte("A1\nA2\nA1\n\nA2\n"), uint16(0))
+	f.Add([]byte("11510921MB1536000X3000123\n11510921MB1536000X3000123"), uint16(3000))
+	f.Add([]byte("\n\n\n"), uint16(40))
+	f.Fuzz(func(t *testing.T, text []byte, more uint16) {
+		ix := newIndex()
+		want := map[string]int{}
+		check := func(code string, line int) {
+			first, dup := ix.addAt(code, line)
+			w, wdup := want[code]
+			if code == "" {
+				w, wdup = 0, false
+			} else if !wdup {
+				want[code] = line
+			}
+			if first != w || dup != wdup {
+				t.Fatalf("line %d, code %q: %d, %v; want %d, %v", line, code, first, dup, w, wdup)
+			}
+		}
+		lines := strings.Split(string(text), "\n")
+		for i, code := range lines {
+			check(code, i+1)
+		}
+		for i := range int(more) {
+			check("M"+strconv.Itoa(i), len(lines)+1+i)
+		}
+		for code := range want {
+			if !ix.has(code) {
+				t.Fatalf("code %q not held", code)
+			}
+		}
+	})
 }
