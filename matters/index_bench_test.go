@@ -3,6 +3,7 @@ package matters_test
 import (
 	"fmt"
 	"hash/maphash"
+	"runtime"
 	"testing"
 
 	"github.com/zwfw/zwfw/matters"
@@ -26,6 +27,14 @@ func (ix *mapIndex) addAt(code string, line int) (int, bool) {
 	return 0, false
 }
 
+// liveHeap returns the bytes of the live heap, after a collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
+
 // benchCodes returns n distinct codes in the Sichuan form of the synthetic
 // catalogue: a body's credit code, a level digit and a base code.
 func benchCodes(n int) []string {
@@ -38,8 +47,10 @@ func benchCodes(n int) []string {
 
 // BenchmarkIndex records a million distinct codes, as a Decoder does for
 // a catalogue of a million matters, in the index of codes and in the
-// baseline, a map of 128-bit hashes; it reports the time, the CPU time and
-// the growth of the peak heap a code:
+// baseline, a map of 128-bit hashes; it reports, a code, the time, the CPU
+// time, the growth of the peak heap while the index is filled (what it
+// holds, with what it has outgrown and the collector has not yet taken
+// back) and the live heap it holds at the end:
 //
 //	go test ./matters -run='^$' -bench=Index -benchmem -count=6 | benchstat -col /index -
 func BenchmarkIndex(b *testing.B) {
@@ -57,8 +68,9 @@ func BenchmarkIndex(b *testing.B) {
 	} {
 		b.Run("index="+bc.name, func(b *testing.B) {
 			b.ReportAllocs()
+			var add func(string, int) (int, bool)
 			fill := func() {
-				add := bc.add()
+				add = bc.add()
 				for i, c := range codes {
 					if _, dup := add(c, 1+i*30); dup {
 						b.Fatalf("code %s is a duplicate", c)
@@ -71,11 +83,19 @@ func BenchmarkIndex(b *testing.B) {
 			}
 			cpu = cpuTime() - cpu
 			b.StopTimer()
+			add = nil
 			base := matterstest.PeakHeap(func() {}, true)
 			peak := matterstest.PeakHeap(fill, true)
+			// What the index holds at the end: the live heap with it,
+			// after a collection, less the live heap without it.
+			live := liveHeap()
+			runtime.KeepAlive(add)
+			add = nil
+			live -= liveHeap()
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/code")
 			b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/n, "cpu-ns/code")
 			b.ReportMetric(float64(peak-min(base, peak))/n, "peak-B/code")
+			b.ReportMetric(float64(live)/n, "live-B/code")
 		})
 	}
 }
