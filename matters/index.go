@@ -3,6 +3,7 @@ package matters
 import (
 	"hash/maphash"
 	"math"
+	"slices"
 
 	"github.com/zwfw/zwfw/schema"
 )
@@ -20,13 +21,14 @@ import (
 //
 // The fingerprints live in flat arrays without pointers, split by their top
 // bits into shards. Each shard is a cuckoo hash table of buckets of eight
-// slots, one cache line of fingerprints (the lines are kept apart, and read
-// only for a duplicate): a fingerprint is in one of two buckets, both
+// slots, one cache line of fingerprints (their lines are kept apart, and
+// read only for a duplicate): a fingerprint is in one of two buckets, both
 // computed from its own bits, so a table can be rebuilt from what it holds.
 // An insertion fills the first bucket, then the second, then moves a
 // fingerprint of the first to its other bucket; as no bucket ever loses a
 // fingerprint but for another, a code whose first bucket has a free slot is
-// not held, and most lookups read one bucket. Buckets of eight fill to 95 %
+// not held, and about half the lookups of a new code read one bucket only
+// (the map this replaced read one or two). Buckets of eight fill to 95 %
 // before insertions need more than a move or two; a shard that reaches that
 // grows by a quarter, alone, and the shards' sizes are staggered (shard i
 // is 1.25^(i/256) times the size of shard 0) so that they grow one at a
@@ -60,12 +62,32 @@ const (
 // slots come last.
 type bucket [slots]uint64
 
-// table is a shard's table: the fingerprints by bucket and the line of
-// each one's first use (0 if unknown).
-type table struct {
-	fp   []bucket
-	line [][slots]uint32
+// pair is two buckets and their lines, the line of each fingerprint's
+// first use (0 if unknown): 192 bytes, three cache lines, so that a bucket
+// of fingerprints is one line when the table is aligned, as the allocator
+// aligns every block of more than a few hundred bytes.
+type pair struct {
+	fp   [2]bucket
+	line [2][slots]uint32
 }
+
+// table is a shard's table: nb buckets, in pairs.
+type table struct {
+	p  []pair
+	nb int
+}
+
+// newTable returns a table of at least nb buckets, and of as many more as
+// fill the block the allocator gives.
+func newTable(nb int) table {
+	p := slices.Grow([]pair(nil), (nb+1)/2)
+	p = p[:cap(p)]
+	return table{p, 2 * len(p)}
+}
+
+func (t *table) bucket(b int) *bucket { return &t.p[b>>1].fp[b&1] }
+
+func (t *table) lines(b int) *[slots]uint32 { return &t.p[b>>1].line[b&1] }
 
 type shard struct {
 	table
@@ -137,7 +159,7 @@ func (ix *index) addAt(code string, line int) (firstLine int, dup bool) {
 	if line > 0 && uint64(line) <= math.MaxUint32 {
 		l = uint32(line)
 	}
-	if (s.n+1)*100 > len(s.fp)*slots*maxLoadPct {
+	if (s.n+1)*100 > s.nb*slots*maxLoadPct {
 		ix.grow(i)
 	}
 	for {
@@ -154,23 +176,21 @@ func (ix *index) addAt(code string, line int) (firstLine int, dup bool) {
 
 // find returns the line of fp and whether the table holds it.
 func (t *table) find(fp uint64) (uint32, bool) {
-	if len(t.fp) == 0 {
+	if t.nb == 0 {
 		return 0, false
 	}
-	b1, b2 := buckets(fp, len(t.fp))
-	b := &t.fp[b1]
-	for j, f := range b {
+	b1, b2 := buckets(fp, t.nb)
+	for j, f := range t.bucket(b1) {
 		if f == fp {
-			return t.line[b1][j], true
+			return t.lines(b1)[j], true
 		}
 		if f == 0 {
 			return 0, false // see put
 		}
 	}
-	b = &t.fp[b2]
-	for j, f := range b {
+	for j, f := range t.bucket(b2) {
 		if f == fp {
-			return t.line[b2][j], true
+			return t.lines(b2)[j], true
 		}
 		if f == 0 {
 			break
@@ -183,10 +203,10 @@ func (t *table) find(fp uint64) (uint32, bool) {
 // its second bucket only when its first was full, and stays so: a bucket
 // gives up a fingerprint only for another.
 func (t *table) put(bi int, fp uint64, line uint32) bool {
-	b := &t.fp[bi]
+	b := t.bucket(bi)
 	for j, f := range b {
 		if f == 0 {
-			b[j], t.line[bi][j] = fp, line
+			b[j], t.lines(bi)[j] = fp, line
 			return true
 		}
 	}
@@ -197,7 +217,7 @@ func (t *table) put(bi int, fp uint64, line uint32) bool {
 // other bucket to make room. If it cannot, it returns the fingerprint and
 // line left without a place (fp or one moved) and false.
 func (ix *index) place(t table, fp uint64, line uint32) (uint64, uint32, bool) {
-	b1, b2 := buckets(fp, len(t.fp))
+	b1, b2 := buckets(fp, t.nb)
 	if t.put(b1, fp, line) || t.put(b2, fp, line) {
 		return 0, 0, true
 	}
@@ -207,9 +227,10 @@ func (ix *index) place(t table, fp uint64, line uint32) (uint64, uint32, bool) {
 		ix.rand ^= ix.rand >> 17
 		ix.rand ^= ix.rand << 5
 		j := ix.rand % slots
-		fp, t.fp[at][j] = t.fp[at][j], fp
-		line, t.line[at][j] = t.line[at][j], line
-		if c1, c2 := buckets(fp, len(t.fp)); at == c1 {
+		b, l := t.bucket(at), t.lines(at)
+		fp, b[j] = b[j], fp
+		line, l[j] = l[j], line
+		if c1, c2 := buckets(fp, t.nb); at == c1 {
 			at = c2
 		} else {
 			at = c1
@@ -228,8 +249,7 @@ func (ix *index) grow(i int) {
 	for {
 		s.grown++
 		nb := int(math.Ceil(math.Pow(growth, float64(s.grown)+float64(i)/nShards)))
-		nb = max(nb, len(s.fp)+1)
-		t := table{make([]bucket, nb), make([][slots]uint32, nb)}
+		t := newTable(max(nb, s.nb+1))
 		if ix.rebuild(t, s.table) {
 			s.table = t
 			return
@@ -239,12 +259,12 @@ func (ix *index) grow(i int) {
 
 // rebuild places every fingerprint of old in t.
 func (ix *index) rebuild(t, old table) bool {
-	for bi := range old.fp {
-		for j, fp := range old.fp[bi] {
+	for bi := range old.nb {
+		for j, fp := range old.bucket(bi) {
 			if fp == 0 {
 				break
 			}
-			if _, _, ok := ix.place(t, fp, old.line[bi][j]); !ok {
+			if _, _, ok := ix.place(t, fp, old.lines(bi)[j]); !ok {
 				return false
 			}
 		}

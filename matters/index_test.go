@@ -80,7 +80,7 @@ func TestIndexGrowth(t *testing.T) {
 			held, slots := 0, 0
 			for i := range ix.shards {
 				held += ix.shards[i].n
-				slots += len(ix.shards[i].fp) * 8
+				slots += ix.shards[i].nb * 8
 			}
 			if held != tt.n {
 				t.Errorf("shards hold %d codes, want %d", held, tt.n)
