@@ -27,14 +27,15 @@ import (
 // An insertion fills the first bucket, then the second, then moves a
 // fingerprint of the first to its other bucket; as no bucket ever loses a
 // fingerprint but for another, a code whose first bucket has a free slot is
-// not held, and about half the lookups of a new code read one bucket only
-// (the map this replaced read one or two). Buckets of eight fill to 95 %
-// before insertions need more than a move or two; a shard that reaches that
-// grows by a quarter, alone, and the shards' sizes are staggered (shard i
-// is 1.25^(i/256) times the size of shard 0) so that they grow one at a
-// time, not in waves. The table is thus 76–95 % full, 14 bytes a code on
+// not held, and about half the lookups of a new code read one bucket only.
+// Buckets of eight fill to 95 % with about one move an insertion on
+// average; a shard that reaches that grows by a quarter, alone, and the
+// shards' sizes are staggered (shard i is 1.25^(i/256) times the size of
+// shard 0) so that they grow one at a time, not in waves. The table is thus 76–95 % full, 14 bytes a code on
 // average, and while a shard grows both its old and new arrays are held:
-// 1/256 of the table.
+// 1/256 of the table. (The collector lets the heap grow to up to twice
+// what is live before it collects, so the peak heap of a stream grows by
+// up to twice that a matter.)
 type index struct {
 	seed   maphash.Seed
 	rand   uint32 // xorshift state, to choose whom to move
