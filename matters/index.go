@@ -31,11 +31,11 @@ import (
 // Buckets of eight fill to 95 % with about one move an insertion on
 // average; a shard that reaches that grows by a quarter, alone, and the
 // shards' sizes are staggered (shard i is 1.25^(i/256) times the size of
-// shard 0) so that they grow one at a time, not in waves. The table is thus 76–95 % full, 14 bytes a code on
-// average, and while a shard grows both its old and new arrays are held:
-// 1/256 of the table. (The collector lets the heap grow to up to twice
-// what is live before it collects, so the peak heap of a stream grows by
-// up to twice that a matter.)
+// shard 0) so that they grow one at a time, not in waves. The table is
+// thus 76–95 % full, 14 bytes a code on average, and while a shard grows
+// both its old and new arrays are held: 1/256 of the table. (The collector
+// lets the heap grow to up to twice what is live before it collects, so
+// the peak heap of a stream grows by up to twice that a matter.)
 type index struct {
 	seed   maphash.Seed
 	rand   uint32 // xorshift state, to choose whom to move
