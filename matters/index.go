@@ -130,17 +130,10 @@ func (ix *index) add(code string, path schema.Path, loc Locator, probs *schema.L
 	if code == "" {
 		return
 	}
-	p := path.Key("code")
-	pos := loc(p)
-	first, dup := ix.addAt(code, pos.Line)
-	if !dup {
-		return
+	pos := loc(path.Key("code"))
+	if first, dup := ix.addAt(code, pos.Line); dup {
+		duplicateCode(code, first, path, pos, probs)
 	}
-	where := schema.M("earlier")
-	if first > 0 {
-		where = schema.M("at line %d", first)
-	}
-	probs.Errorf(p, pos, RuleDuplicateCode, "code %s is used again (first %s)", code, where)
 }
 
 // addAt records code as first used at line (0 or less if unknown), unless
