@@ -31,7 +31,7 @@
 // A [Decoder] reads a catalogue one matter at a time and yields each as it
 // is validated, decoded and checked, so a province's catalogue of a million
 // matters is read, checked and measured in the memory of one matter and a
-// compact index of codes (14 bytes a matter) for the checks that need
+// compact index of codes (15 bytes a matter) for the checks that need
 // the whole catalogue. A valid matter of a JSON document is read in one
 // pass, straight from its text into a [Matter] with the schema's checks
 // compiled in ([schema.FastDecoder]), on the caller's goroutine; a matter

@@ -13,7 +13,7 @@ import (
 //
 // It keeps a 64-bit fingerprint of each code (maphash, with a seed of its
 // own) and the line, 12 bytes, never the code: a catalogue of ten million
-// matters is streamed with about 140 MB of index. Two distinct codes share
+// matters is streamed with about 150 MB of index. Two distinct codes share
 // a fingerprint with a probability of about n²/2⁶⁵: 3·10⁻⁸ for a million
 // matters, 3·10⁻⁶ for ten million; the second would be reported as a
 // duplicate of the first. Staying exact would mean keeping the codes, 30
@@ -28,11 +28,12 @@ import (
 // fingerprint of the first to its other bucket; as no bucket ever loses a
 // fingerprint but for another, a code whose first bucket has a free slot is
 // not held, and about half the lookups of a new code read one bucket only.
-// Buckets of eight fill to 95 % with about one move an insertion on
-// average; a shard that reaches that grows by a quarter, alone, and the
+// Buckets of eight fill to 90 % with fewer than one move an insertion on
+// average (fuller, the moves make it slower than a Go map); a shard that
+// reaches that grows by a quarter, alone, and the
 // shards' sizes are staggered (shard i is 1.25^(i/256) times the size of
 // shard 0) so that they grow one at a time, not in waves. The table is
-// thus 76–95 % full, 14 bytes a code on average, and while a shard grows
+// thus 72–90 % full, 15 bytes a code on average, and while a shard grows
 // both its old and new arrays are held: 1/256 of the table. (The collector
 // lets the heap grow to up to twice what is live before it collects, so
 // the peak heap of a stream grows by up to twice that a matter.)
@@ -51,7 +52,7 @@ const (
 	growth    = 1.25
 	// A shard grows when an insertion would fill it beyond maxLoadPct
 	// percent, or when maxMoves moves cannot place a fingerprint.
-	maxLoadPct = 95
+	maxLoadPct = 90
 	maxMoves   = 500
 	// A bucket number is computed from 28 bits of the fingerprint: bits
 	// 0–27 give the first bucket, 28–55 the second, 56–63 the shard.

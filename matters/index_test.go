@@ -83,19 +83,19 @@ func TestIndexGrowth(t *testing.T) {
 				s := &ix.shards[i]
 				held += s.n
 				size += cap(s.p) * int(unsafe.Sizeof(pair{}))
-				// Beyond a few buckets a shard, each shard is 76–95 % full
+				// Beyond a few buckets a shard, each shard is 72–90 % full
 				// (less by what the allocator adds to a block).
-				if load := float64(s.n) / float64(s.nb*slots); tt.n >= 100_000 && (load < 0.7 || load > 0.95) {
-					t.Errorf("shard %d: load %.3f, want within 0.70–0.95", i, load)
+				if load := float64(s.n) / float64(s.nb*slots); tt.n >= 100_000 && (load < 0.6 || load > 0.9) {
+					t.Errorf("shard %d: load %.3f, want within 0.60–0.90", i, load)
 				}
 			}
 			if held != tt.n {
 				t.Errorf("shards hold %d codes, want %d", held, tt.n)
 			}
-			// The shards are staggered, so that the whole stays about 85 %
-			// full: 14 bytes a code.
-			if perCode := float64(size) / float64(held); tt.n >= 100_000 && perCode > 15 {
-				t.Errorf("%.1f bytes a code, want at most 15", perCode)
+			// The shards are staggered, so that the whole stays about 80 %
+			// full: 15 bytes a code.
+			if perCode := float64(size) / float64(held); tt.n >= 100_000 && perCode > 16 {
+				t.Errorf("%.1f bytes a code, want at most 16", perCode)
 			}
 			for i := range tt.n {
 				if first, dup := ix.addAt(code(i), 0); !dup || first != i+1 {
