@@ -27,13 +27,12 @@ import (
 // An insertion fills the first bucket, then the second, then moves a
 // fingerprint of the first to its other bucket; as no bucket ever loses a
 // fingerprint but for another, a code whose first bucket has a free slot is
-// not held, and about half the lookups of a new code read one bucket only.
-// Buckets of eight fill to 90 % with fewer than one move an insertion on
-// average (fuller, the moves make it slower than a Go map); a shard that
-// reaches that grows by a quarter, alone, and the
-// shards' sizes are staggered (shard i is 1.25^(i/256) times the size of
-// shard 0) so that they grow one at a time, not in waves. The table is
-// thus 72–90 % full, 15 bytes a code on average, and while a shard grows
+// not held, and half the lookups of a new code or more read one bucket
+// only. Buckets of eight fill to 90 % with fewer than one move an insertion
+// on average (fuller, the moves make it slower than a Go map); a shard
+// that reaches that grows by a quarter, alone, and the shards' sizes are
+// staggered (shard i is 1.25^(i/256) times the size of shard 0) so that
+// they grow one at a time, not in waves. The table is thus 72–90 % full, 15 bytes a code on average, and while a shard grows
 // both its old and new arrays are held: 1/256 of the table. (The collector
 // lets the heap grow to up to twice what is live before it collects, so
 // the peak heap of a stream grows by up to twice that a matter.)
