@@ -177,14 +177,7 @@ func FuzzFastMatter(f *testing.F) {
 // carry warnings (codes in the platform's forms), which the one-pass path
 // leaves to the node path, and the rest it takes.
 func TestFastPathAgreesOnRealList(t *testing.T) {
-	data, err := os.ReadFile(realCSV)
-	if err != nil {
-		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
-	}
-	cat, probs := readCSV(bytes.NewReader(data), "real.csv", nil)
-	if cat == nil {
-		t.Fatalf("not read: %v", probs)
-	}
+	_, cat, _ := readRealList(t)
 	var b bytes.Buffer
 	if err := cat.WriteJSON(&b); err != nil {
 		t.Fatal(err)

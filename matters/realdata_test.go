@@ -13,6 +13,21 @@ import (
 // module.
 const realCSV = "../../shared/data/sichuan-guangan-district-matters.csv"
 
+// readRealList reads the real list, or skips the test when it is not
+// there.
+func readRealList(t *testing.T) ([]byte, *Catalogue, schema.List) {
+	t.Helper()
+	data, err := os.ReadFile(realCSV)
+	if err != nil {
+		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
+	}
+	cat, probs := readCSV(bytes.NewReader(data), "real.csv", nil)
+	if cat == nil {
+		t.Fatalf("not read: %v", probs)
+	}
+	return data, cat, probs
+}
+
 func byRule(l schema.List) map[string]int {
 	m := map[string]int{}
 	for _, p := range l {
@@ -25,14 +40,7 @@ func byRule(l schema.List) map[string]int {
 // and reads it back: the problems by rule and severity are the same in
 // every form, none is an error, and nothing changes on the way.
 func TestRealListConverts(t *testing.T) {
-	data, err := os.ReadFile(realCSV)
-	if err != nil {
-		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
-	}
-	cat, probs := readCSV(bytes.NewReader(data), "real.csv", nil)
-	if cat == nil {
-		t.Fatalf("not read: %v", probs)
-	}
+	data, cat, probs := readRealList(t)
 	if err := probs.Err(); err != nil {
 		t.Fatalf("the real list has errors: %v", err)
 	}
