@@ -551,7 +551,7 @@ func numberRange(s string) (msg string, bad bool) {
 		if v, err := strconv.ParseUint(digits, 10, 64); err == nil && v <= maxExact {
 			return "", false
 		}
-		return fmt.Sprintf("integer %s is beyond ±%d, the largest read exactly", s, maxExact), true
+		return fmt.Sprintf("integer %s is beyond ±%d, the largest read exactly", s, int64(maxExact)), true
 	}
 	f, _ := strconv.ParseFloat(s, 64)
 	if math.IsInf(f, 0) {
