@@ -13,13 +13,15 @@ import (
 // counts (川渝通办事项数 …) count items, not matters: two counties claiming
 // the same 川渝通办 item make one item at the city, as a bulletin's "2批210项"
 // counts. The item is the matter's base code (stated, or the one its code
-// holds) or, lacking one, its name and type. The key is a 128-bit hash of
-// that text with seeds fixed for the process, so every accumulator of a
+// holds) or, lacking one, its name and type. The key is a 64-bit hash of
+// that text with a seed fixed for the process, so every accumulator of a
 // process agrees on it and merges; two items share a key with a
-// probability of about n²/2¹²⁹.
-type itemKey [2]uint64
+// probability of about n²/2⁶⁵ (3·10⁻⁸ for a million items), as two codes
+// share one in the index of package matters. A set of a million items
+// takes about 16 MB.
+type itemKey uint64
 
-var itemSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+var itemSeed = maphash.MakeSeed()
 
 func keyOf(m *matters.Matter) itemKey {
 	base := string(m.BaseCode)
@@ -30,34 +32,31 @@ func keyOf(m *matters.Matter) itemKey {
 			base = c.Base().String()
 		}
 	}
-	var k itemKey
-	for i := range k {
-		var h maphash.Hash
-		h.SetSeed(itemSeeds[i])
-		if base != "" {
-			h.WriteByte('b')
-			h.WriteString(base)
-		} else {
-			h.WriteByte('n')
-			h.WriteString(m.Name)
-			h.WriteByte(0)
-			h.WriteString(m.Type.String())
-		}
-		k[i] = h.Sum64()
+	var h maphash.Hash
+	h.SetSeed(itemSeed)
+	if base != "" {
+		h.WriteByte('b')
+		h.WriteString(base)
+	} else {
+		h.WriteByte('n')
+		h.WriteString(m.Name)
+		h.WriteByte(0)
+		h.WriteString(m.Type.String())
 	}
-	return k
+	return itemKey(h.Sum64())
 }
 
 // itemSet holds the distinct items of one scope with the earliest batch
-// each was published in (0: not stated).
-type itemSet map[itemKey]int
+// stated for each (0 when none is).
+type itemSet map[itemKey]int32
 
 func (s *itemSet) add(k itemKey, batch int) {
 	if *s == nil {
 		*s = itemSet{}
 	}
-	if b, ok := (*s)[k]; !ok || earlier(batch, b) {
-		(*s)[k] = batch
+	b32 := int32(min(max(batch, -1), 1<<30))
+	if b, ok := (*s)[k]; !ok || earlier(int(b32), int(b)) {
+		(*s)[k] = b32
 	}
 }
 
@@ -75,7 +74,7 @@ func earlier(a, b int) bool {
 
 func (s *itemSet) merge(o itemSet) {
 	for k, b := range o {
-		s.add(k, b)
+		s.add(k, int(b))
 	}
 }
 
@@ -89,7 +88,7 @@ func (s itemSet) groups() []Subtotal {
 		if b < 0 {
 			b = 0
 		}
-		by[b]++
+		by[int(b)]++
 	}
 	keys := make([]int, 0, len(by))
 	for b := range by {
