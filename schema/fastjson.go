@@ -848,21 +848,9 @@ func (d *fdec) skip() int {
 		}
 		switch c := data[i]; c {
 		case '"':
-			i++
-			for {
-				if i >= len(data) {
-					d.more()
-				}
-				c := data[i]
-				if c == '"' {
-					break
-				}
-				if c == '\\' {
-					i++
-				}
-				i++
-			}
-			i++
+			d.i = i
+			d.rawStr() // the parser checks the text
+			i = d.i
 		case '{', '[':
 			depth++
 			i++
@@ -901,7 +889,7 @@ func isDelim(c byte) bool {
 
 // viaNodes reads the value at d.i as nodes and runs the usual validator
 // and decoder on it, quietly; any problem means giving up.
-func (d *fdec) viaNodes(f *fnode, v reflect.Value, keyed bool) {
+func (d *fdec) viaNodes(f *fnode, v reflect.Value) {
 	n, done := d.parse()
 	defer done()
 	if f.s != nil && !quietValid(f.s, n) {
@@ -912,7 +900,7 @@ func (d *fdec) viaNodes(f *fnode, v reflect.Value, keyed bool) {
 	}
 	var probs List
 	ds := decodeState{c: &Codec{}, probs: &probs, root: n}
-	ds.value(f.p, v, n, keyed)
+	ds.value(f.p, v, n, false)
 	if len(probs) > 0 {
 		d.give()
 	}
@@ -989,7 +977,7 @@ func (d *fdec) value(f *fnode, v reflect.Value) {
 	}
 	c := d.next()
 	if f.viaNodes {
-		d.viaNodes(f, v, false)
+		d.viaNodes(f, v)
 		return
 	}
 	if f.p.kind == vPtr {
@@ -1040,7 +1028,7 @@ func (d *fdec) value(f *fnode, v reflect.Value) {
 			lit = "false"
 		}
 		d.literal(lit)
-		if (f.generic || f.enumAll) && !d.genericScalar(f, Bool, lit) {
+		if (f.generic || f.enumAll) && !quietValid(f.s, &Node{Kind: Bool, Value: lit}) {
 			d.give()
 		}
 		v.SetBool(c == 't')
@@ -1381,11 +1369,6 @@ func kindOf(c byte) NodeKind {
 	return Number
 }
 
-// genericScalar runs the usual validator on a node made for one scalar.
-func (d *fdec) genericScalar(f *fnode, k NodeKind, text string) bool {
-	return quietValid(f.s, &Node{Kind: k, Value: text})
-}
-
 func (d *fdec) stringValue(f *fnode, v reflect.Value, s []byte, esc bool) {
 	if f.kinds&(1<<String) == 0 {
 		d.give()
@@ -1395,7 +1378,7 @@ func (d *fdec) stringValue(f *fnode, v reflect.Value, s []byte, esc bool) {
 		text = string(s)
 	}
 	if f.generic {
-		if !d.genericScalar(f, String, text) {
+		if !quietValid(f.s, &Node{Kind: String, Value: text}) {
 			d.give()
 		}
 	} else {
@@ -1505,7 +1488,7 @@ func (d *fdec) numberValue(f *fnode, v reflect.Value) {
 		plain = err == nil
 	}
 	if f.generic || f.enumAll {
-		if !d.genericScalar(f, Number, string(s)) {
+		if !quietValid(f.s, &Node{Kind: Number, Value: string(s)}) {
 			d.give()
 		}
 	} else {
@@ -1517,7 +1500,7 @@ func (d *fdec) numberValue(f *fnode, v reflect.Value) {
 				continue
 			}
 			if !plain {
-				if !d.genericScalar(f, Number, string(s)) {
+				if !quietValid(f.s, &Node{Kind: Number, Value: string(s)}) {
 					d.give()
 				}
 				break
