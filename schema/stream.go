@@ -378,26 +378,22 @@ func (s *streamer) fastElement(header *Node, key string, i int) (taken, stop boo
 // after the closing bracket.
 func (s *streamer) separator() bool {
 	// The common case, the separator in the buffer, without a step.
-	i := s.p.off
-	for i < len(s.p.data) && (s.p.data[i] == ' ' || s.p.data[i] == '\n' || s.p.data[i] == '\r' || s.p.data[i] == '\t') {
-		i++
-	}
-	if i < len(s.p.data) && (s.p.data[i] == ',' || s.p.data[i] == ']') {
-		s.p.off = i + 1
-		return s.p.data[i] == ','
-	}
-	{
-		switch c := s.peek("',' or ']'"); c {
-		case ',':
+	s.p.skipSpace()
+	if s.p.off < len(s.p.data) {
+		if c := s.p.data[s.p.off]; c == ',' || c == ']' {
 			s.p.off++
-			return true
-		case ']':
-			s.p.off++
-			return false
-		default:
-			s.p.fail(s.p.off, "unexpected %s, expecting ',' or ']'", s.p.describe(s.p.off))
+			return c == ','
 		}
 	}
+	switch s.peek("',' or ']'") {
+	case ',':
+		s.p.off++
+		return true
+	case ']':
+		s.p.off++
+		return false
+	}
+	s.p.fail(s.p.off, "unexpected %s, expecting ',' or ']'", s.p.describe(s.p.off))
 	return false
 }
 
