@@ -183,7 +183,7 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 	if fd := d.fastDecoder(); fd != nil && d.isJSON(br) {
 		// One pass on one goroutine: valid matters are read straight
 		// from the text; the rest as nodes, as below.
-		header, probs = schema.StreamJSONFast(guardedReader{br}, d.name, keys, d.fastHandler(fd, each, yield, stopped), each)
+		header, probs = schema.StreamJSONFast(guardedReader{br}, d.name, keys, d.fastHandler(fd, yield, stopped), each)
 		for _, p := range probs {
 			var rp *readPanic
 			if errors.As(p.Err, &rp) {
@@ -402,14 +402,7 @@ func (d *Decoder) handler(yield func(int, *Matter) bool) (schema.StreamFunc, *bo
 		}
 		m = Matter{}
 		d.matter(&m, i, n)
-		if !yield(i, &m) {
-			*stopped = true
-			return false
-		}
-		if d.opts.Progress != nil {
-			d.opts.Progress(int64(i) + 1)
-		}
-		return true
+		return d.deliver(i, &m, yield, stopped)
 	}, stopped
 }
 
@@ -461,7 +454,7 @@ func (d *Decoder) fastDecoder() *schema.FastDecoder {
 // fastHandler returns the function that takes a matter straight from its
 // text when it is valid and raises no problem; any other matter is left
 // to each, which reads it as nodes and reports with positions.
-func (d *Decoder) fastHandler(fd *schema.FastDecoder, each schema.StreamFunc, yield func(int, *Matter) bool, stopped *bool) schema.FastFunc {
+func (d *Decoder) fastHandler(fd *schema.FastDecoder, yield func(int, *Matter) bool, stopped *bool) schema.FastFunc {
 	var m Matter
 	var marks [1]int
 	var probs schema.List
@@ -497,16 +490,21 @@ func (d *Decoder) fastHandler(fd *schema.FastDecoder, each schema.StreamFunc, yi
 		d.ix.status(&m)
 		d.fastTaken++
 		e.End = end
-		if !yield(i, &m) {
-			*stopped = true
-			e.Stop = true
-			return schema.FastOK
-		}
-		if d.opts.Progress != nil {
-			d.opts.Progress(int64(i) + 1)
-		}
+		e.Stop = !d.deliver(i, &m, yield, stopped)
 		return schema.FastOK
 	}
+}
+
+// deliver hands matter i to the caller and reports whether to go on.
+func (d *Decoder) deliver(i int, m *Matter, yield func(int, *Matter) bool, stopped *bool) bool {
+	if !yield(i, m) {
+		*stopped = true
+		return false
+	}
+	if d.opts.Progress != nil {
+		d.opts.Progress(int64(i) + 1)
+	}
+	return true
 }
 
 // matterPath is the path of the i-th matter of a catalogue.
