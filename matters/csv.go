@@ -266,6 +266,7 @@ func (cr *csvReader) read(r io.Reader, comma rune) (*Catalogue, schema.List) {
 			"no matters: the file holds no row under its header")
 	}
 	cr.ix.checkBundles(cr.cat.Bundles, cr.locate, &cr.probs)
+	cr.ix.free()
 	cr.probs.Dedupe()
 	return cr.cat, cr.probs
 }

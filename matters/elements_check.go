@@ -108,5 +108,6 @@ func CheckBundles(c *Catalogue) schema.List {
 		ix.status(m)
 	}
 	ix.checkBundles(c.Bundles, noPos, &probs)
+	ix.free()
 	return probs
 }

@@ -1,18 +1,15 @@
 package matters
 
 import (
-	"math"
 	"strconv"
 	"strings"
 	"testing"
-	"unsafe"
 
+	"github.com/zwfw/zwfw/matters/codeset"
 	"github.com/zwfw/zwfw/schema"
 )
 
-var past32 = uint64(1) << 33 // 0 where int has 32 bits, also no line
-
-const maxLine = int(min(math.MaxUint32, uint64(math.MaxInt)))
+const maxLine = codeset.MaxValue
 
 // A code recorded once is held with its line; recorded again it is a
 // duplicate that reports the first line, whatever line it comes on.
@@ -31,7 +28,7 @@ func TestIndexAddAt(t *testing.T) {
 		{"duplicate reports the first line", []add{{"A1", 3, 0, false}, {"A2", 9, 0, false}, {"A1", 15, 3, true}, {"A1", 21, 3, true}}},
 		{"duplicate of a code with no line", []add{{"A1", 0, 0, false}, {"A1", 7, 0, true}}},
 		{"a negative line is no line", []add{{"A1", -4, 0, false}, {"A1", 7, 0, true}}},
-		{"a line past 32 bits is no line", []add{{"A1", int(past32), 0, false}, {"A1", 7, 0, true}}},
+		{"a line past the largest kept is no line", []add{{"A1", maxLine + 1, 0, false}, {"A1", 7, 0, true}}},
 		{"the largest line is kept", []add{{"A1", maxLine, 0, false}, {"A1", 7, maxLine, true}}},
 		{"the empty code is never recorded", []add{{"", 3, 0, false}, {"", 5, 0, false}}},
 		{"codes differing in case or space are distinct", []add{{"a1", 1, 0, false}, {"A1", 2, 0, false}, {"A1 ", 3, 0, false}, {"A1", 4, 2, true}}},
@@ -78,24 +75,13 @@ func TestIndexGrowth(t *testing.T) {
 					t.Fatalf("code %d is a duplicate of line %d", i, first)
 				}
 			}
-			held, size := 0, 0
-			for i := range ix.shards {
-				s := &ix.shards[i]
-				held += s.n
-				size += cap(s.p) * int(unsafe.Sizeof(pair{}))
-				// Beyond a few buckets a shard, each shard is 72–90 % full
-				// (less by what the allocator adds to a block).
-				if load := float64(s.n) / float64(s.nb*slots); tt.n >= 100_000 && (load < 0.6 || load > 0.9) {
-					t.Errorf("shard %d: load %.3f, want within 0.60–0.90", i, load)
-				}
+			if held := ix.codes.Len(); held != tt.n {
+				t.Errorf("the index holds %d codes, want %d", held, tt.n)
 			}
-			if held != tt.n {
-				t.Errorf("shards hold %d codes, want %d", held, tt.n)
-			}
-			// The shards are staggered, so that the whole stays about 80 %
-			// full: 15 bytes a code.
-			if perCode := float64(size) / float64(held); tt.n >= 100_000 && perCode > 16 {
-				t.Errorf("%.1f bytes a code, want at most 16", perCode)
+			// The shards are staggered, so that the whole stays 88–96 %
+			// full: 12 bytes a code.
+			if perCode := float64(ix.codes.Bytes()) / float64(tt.n); tt.n >= 100_000 && perCode > 12.5 {
+				t.Errorf("%.1f bytes a code, want at most 12.5", perCode)
 			}
 			for i := range tt.n {
 				if first, dup := ix.addAt(code(i), 0); !dup || first != i+1 {

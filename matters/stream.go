@@ -522,6 +522,7 @@ func (d *Decoder) finish(header *schema.Node) {
 		return found.Pos
 	}
 	d.ix.checkBundles(d.header.Bundles, loc, &probs)
+	d.ix.free() // the stream has ended: nothing more to compare
 	d.report(probs)
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/matters/codeset"
 )
 
 // itemKey identifies the item a matter stands for, so that the scope
@@ -15,10 +16,10 @@ import (
 // counts. The item is the matter's base code (stated, or the one its code
 // holds) or, lacking one, its name and type. The key is a 64-bit hash of
 // that text with a seed fixed for the process, so every accumulator of a
-// process agrees on it and merges; two items share a key with a
-// probability of about n²/2⁶⁵ (3·10⁻⁸ for a million items), as two codes
-// share one in the index of package matters. A set of a million items
-// takes about 16 MB.
+// process agrees on it and merges; two items are taken for one with a
+// probability of about n²/2⁵⁹ (2·10⁻⁶ for a million items), as a
+// [codeset.Bag] keeps 58 bits of a key. A million matters counted in a
+// scope take 8 MB.
 type itemKey uint64
 
 var itemSeed = maphash.MakeSeed()
@@ -46,63 +47,69 @@ func keyOf(m *matters.Matter) itemKey {
 	return itemKey(h.Sum64())
 }
 
-// itemSet holds the distinct items of one scope with the earliest batch
-// stated for each (0 when none is).
-type itemSet map[itemKey]int32
+// itemSet holds the items of one scope as they come, each with the batch
+// stated for it (0 when none is): 8 bytes a matter counted, off the
+// collected heap in large numbers ([codeset.Bag]). The distinct items,
+// each with its earliest batch, are counted at the end.
+type itemSet struct{ b *codeset.Bag }
 
 func (s *itemSet) add(k itemKey, batch int) {
-	if *s == nil {
-		*s = itemSet{}
+	if s.b == nil {
+		s.b = codeset.NewBag(earliest)
 	}
-	b32 := int32(min(max(batch, -1), 1<<30))
-	if b, ok := (*s)[k]; !ok || earlier(int(b32), int(b)) {
-		(*s)[k] = b32
-	}
+	s.b.Add(uint64(k), uint32(max(batch, 0)))
 }
 
-// earlier reports whether batch a comes before b; a stated batch comes
-// before an unstated one.
-func earlier(a, b int) bool {
+// earliest returns the earlier of two batches; a stated batch comes before
+// an unstated one (0).
+func earliest(a, b uint32) uint32 {
 	switch {
-	case a <= 0:
-		return false
-	case b <= 0:
-		return true
+	case a == 0:
+		return b
+	case b == 0:
+		return a
 	}
-	return a < b
+	return min(a, b)
 }
 
 func (s *itemSet) merge(o itemSet) {
-	for k, b := range o {
-		s.add(k, int(b))
+	if o.b == nil {
+		return
 	}
+	if s.b == nil {
+		s.b = codeset.NewBag(earliest)
+	}
+	s.b.Merge(o.b)
 }
 
-func (s itemSet) clone() itemSet { return maps.Clone(s) }
+func (s itemSet) clone() itemSet {
+	if s.b == nil {
+		return s
+	}
+	return itemSet{s.b.Clone()}
+}
 
-// groups counts the items by batch, in batch order, those with no batch
-// last (批次未注明).
-func (s itemSet) groups() []Subtotal {
-	by := map[int]int64{}
-	for _, b := range s {
-		if b < 0 {
-			b = 0
-		}
-		by[int(b)]++
+// tally returns the number of distinct items and their counts by batch, in
+// batch order, those with no batch last (批次未注明).
+func (s itemSet) tally() (int64, []Subtotal) {
+	if s.b == nil {
+		return 0, nil
 	}
-	keys := make([]int, 0, len(by))
-	for b := range by {
-		if b > 0 {
-			keys = append(keys, b)
-		}
+	by := map[uint32]int64{}
+	n := int64(0)
+	for _, b := range s.b.Distinct() {
+		by[b]++
+		n++
 	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(by))
 	var out []Subtotal
 	for _, b := range keys {
-		out = append(out, Subtotal{Key: batchKey(b), Count: by[b]})
+		if b > 0 {
+			out = append(out, Subtotal{Key: batchKey(int(b)), Count: by[b]})
+		}
 	}
-	if n := by[0]; n > 0 {
-		out = append(out, Subtotal{Key: batchKey(0), Count: n})
+	if c := by[0]; c > 0 {
+		out = append(out, Subtotal{Key: batchKey(0), Count: c})
 	}
-	return out
+	return n, out
 }

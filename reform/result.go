@@ -230,15 +230,17 @@ func (x *Indicators) Result(i Indicator) Result {
 		}
 	case SichuanChongqingCount, CrossProvinceCount, CountyWideCount, NearbyCount, NationwideCount, RegionalCount:
 		k := scopeOf[i]
-		count(int64(len(x.items[k])))
+		n, groups := x.items[k].tally()
+		count(n)
 		r.Distinct, r.Matters = true, x.scopes[k]
 		switch i {
 		case SichuanChongqingCount, CrossProvinceCount:
-			r.Groups = x.items[k].groups()
+			r.Groups = groups
 		case RegionalCount:
 			names := slices.Sorted(maps.Keys(x.regional))
 			for _, name := range names {
-				r.Groups = append(r.Groups, Subtotal{Key: name, Count: int64(len(x.regional[name]))})
+				n, _ := x.regional[name].tally()
+				r.Groups = append(r.Groups, Subtotal{Key: name, Count: n})
 			}
 		}
 	case BundleCount:

@@ -6,15 +6,18 @@ import (
 	"runtime/metrics"
 	"sync/atomic"
 	"time"
+
+	"github.com/zwfw/zwfw/matters/codeset"
 )
 
 // PeakHeap runs f and returns the most heap memory in use while it ran, in
 // bytes, sampled every millisecond from runtime/metrics after a collection:
 // the heap's objects, live or not yet swept, and, with spans, also the
 // unused part of the spans that hold them (HeapInuse in runtime.MemStats
-// terms). Unlike a process's peak RSS it is not raised by what earlier
-// benchmarks in the same process left mapped, so benchmarks and tests of
-// bounded memory report it.
+// terms), with the tables that package codeset holds off the heap
+// (codeset.OffHeap). Unlike a process's peak RSS it is not raised by what
+// earlier benchmarks in the same process left mapped, so benchmarks and
+// tests of bounded memory report it.
 func PeakHeap(f func(), spans bool) uint64 {
 	runtime.GC()
 	debug.FreeOSMemory()
@@ -24,7 +27,7 @@ func PeakHeap(f func(), spans bool) uint64 {
 	}
 	read := func() uint64 {
 		metrics.Read(samples)
-		var n uint64
+		n := uint64(codeset.OffHeap())
 		for _, s := range samples {
 			n += s.Value.Uint64()
 		}

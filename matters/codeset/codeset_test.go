@@ -1,0 +1,247 @@
+package codeset
+
+import (
+	"fmt"
+	"hash/maphash"
+	"math/rand/v2"
+	"strconv"
+	"testing"
+)
+
+// A fingerprint added once is held with its value; added again it
+// reports that value and changes nothing; Put changes it.
+func TestAddGetPut(t *testing.T) {
+	type op struct {
+		put      bool
+		fp       uint64
+		v        uint32
+		wantOld  uint32
+		wantHeld bool
+	}
+	tests := []struct {
+		name string
+		ops  []op
+	}{
+		{"distinct", []op{{false, 1, 3, 0, false}, {false, 2, 9, 0, false}, {false, 3 << 58, 15, 0, false}}},
+		{"again keeps the first value", []op{{false, 7, 3, 0, false}, {false, 7, 9, 3, true}, {false, 7, 11, 3, true}}},
+		{"wide values", []op{{false, 7, 1 << 29, 0, false}, {false, 8, 300, 0, false}, {false, 7, 1, 1 << 29, true}, {false, 8, 0, 300, true}}},
+		{"values beyond MaxValue are MaxValue", []op{{false, 7, 1 << 31, 0, false}, {false, 7, 1, MaxValue, true}}},
+		{"a narrow table widens", []op{{false, 7, 3, 0, false}, {false, 8, MaxValue, 0, false}, {false, 7, 0, 3, true}, {false, 8, 0, MaxValue, true}}},
+		{"put changes the value", []op{{false, 7, 3, 0, false}, {true, 7, 1, 0, false}, {false, 7, 9, 1, true}, {true, 7, 1 << 20, 0, false}, {false, 7, 9, 1 << 20, true}}},
+		{"put adds", []op{{true, 5, 2, 0, false}, {false, 5, 9, 2, true}}},
+		{"low bits zero are taken as 1", []op{{false, 4 << 58, 2, 0, false}, {false, 4<<58 | 1, 9, 2, true}, {false, 5 << 58, 9, 0, false}}},
+		{"shards differ", []op{{false, 1<<58 | 5, 2, 0, false}, {false, 2<<58 | 5, 3, 0, false}, {false, 1<<58 | 5, 0, 2, true}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := New()
+			for i, o := range tt.ops {
+				if o.put {
+					s.Put(o.fp, o.v)
+					if v, ok := s.Get(o.fp); !ok || v != o.v {
+						t.Fatalf("op %d: after Put(%#x, %d), Get = %d, %v", i, o.fp, o.v, v, ok)
+					}
+					continue
+				}
+				old, held := s.Add(o.fp, o.v)
+				if old != o.wantOld || held != o.wantHeld {
+					t.Errorf("op %d: Add(%#x, %d) = %d, %v; want %d, %v", i, o.fp, o.v, old, held, o.wantOld, o.wantHeld)
+				}
+			}
+		})
+	}
+}
+
+// check compares s with a map of the same fingerprints, by Get, Len and
+// All.
+func check(t *testing.T, s *Set, want map[uint64]uint32) {
+	t.Helper()
+	if s.Len() != len(want) {
+		t.Fatalf("Len %d, want %d", s.Len(), len(want))
+	}
+	for fp, v := range want {
+		if got, ok := s.Get(fp); !ok || got != v {
+			t.Fatalf("Get(%#x) = %d, %v; want %d, true", fp, got, ok, v)
+		}
+	}
+	n := 0
+	for fp, v := range s.All() {
+		n++
+		if w, ok := want[fp]; !ok || w != v {
+			t.Fatalf("All yields %#x, %d; want %d, %v", fp, v, w, ok)
+		}
+	}
+	if n != len(want) {
+		t.Fatalf("All yields %d, want %d", n, len(want))
+	}
+}
+
+// Many fingerprints make every shard grow many times, from the heap to
+// mapped memory: each keeps its value, nothing not added is found, and
+// the set takes at most 9 bytes an entry (narrow) or 12.5 (wide) beyond a
+// few entries a shard.
+func TestGrowth(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		n       int
+		wide    bool
+		maxByte float64
+	}{
+		{"fewer than shards", 100, false, 0},
+		{"a few a shard", 3_000, true, 0},
+		{"many growths, narrow", 300_000, false, 9},
+		{"many growths, wide", 300_000, true, 12.5},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if testing.Short() && tt.n > 10_000 {
+				t.Skip("many entries: not in -short")
+			}
+			seed := maphash.MakeSeed()
+			fp := func(i int) uint64 { return maphash.String(seed, strconv.Itoa(i)) }
+			val := func(i int) uint32 {
+				if tt.wide {
+					return uint32(i * 40)
+				}
+				return uint32(i % 60)
+			}
+			s := New()
+			want := make(map[uint64]uint32, tt.n)
+			for i := range tt.n {
+				if _, held := s.Add(fp(i), val(i)); held {
+					t.Fatalf("entry %d held before it is added", i)
+				}
+				want[key(fp(i))|fp(i)&^fpMask] = val(i)
+			}
+			check(t, s, want)
+			for i := tt.n; i < tt.n+1000; i++ {
+				if _, ok := s.Get(fp(i)); ok {
+					t.Fatalf("entry %d, never added, is held", i)
+				}
+			}
+			per := float64(s.Bytes()) / float64(tt.n)
+			t.Logf("%.2f bytes an entry", per)
+			if tt.maxByte > 0 && per > tt.maxByte {
+				t.Errorf("%.2f bytes an entry, want at most %.1f", per, tt.maxByte)
+			}
+			c := s.Clone()
+			s.Free()
+			if s.Len() != 0 || s.Bytes() != 0 {
+				t.Errorf("after Free: Len %d, Bytes %d", s.Len(), s.Bytes())
+			}
+			check(t, c, want)
+			s.Add(fp(0), 1)
+			if v, ok := s.Get(fp(0)); !ok || v != 1 {
+				t.Errorf("a freed set does not take a new entry: %d, %v", v, ok)
+			}
+			c.Free()
+			s.Free()
+		})
+	}
+}
+
+// Mapped memory is counted while held and given back by Free.
+func TestOffHeap(t *testing.T) {
+	if pageSize > 1<<20 {
+		t.Skip("no memory off the heap on this system")
+	}
+	before := OffHeap()
+	s := New()
+	for i := range 200_000 {
+		s.Add(rand.Uint64(), uint32(i))
+	}
+	if got := OffHeap() - before; got < int64(s.Bytes())*9/10 {
+		t.Errorf("off the heap %d bytes, the set takes %d", got, s.Bytes())
+	}
+	s.Free()
+	if got := OffHeap() - before; got != 0 {
+		t.Errorf("after Free, %d bytes still off the heap", got)
+	}
+}
+
+// FuzzSet adds and puts the fingerprints a text gives, and compares the
+// set with a map of them. Each 9 bytes are one operation: a fingerprint
+// (made to fall into few shards and buckets, so that they fill) and a
+// value; a byte of the input also sets how many numbered ones follow.
+func FuzzSet(f *testing.F) {
+	f.Add([]byte("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x00\x01\x02\x03\x04\x05\x06\x07\x09"), uint16(0))
+	f.Add([]byte("\xff\xff\xff\xff\xff\xff\xff\xff\xff"), uint16(3000))
+	f.Add([]byte{}, uint16(40000))
+	f.Fuzz(func(t *testing.T, text []byte, more uint16) {
+		s := New()
+		defer s.Free()
+		want := map[uint64]uint32{}
+		op := func(fp uint64, v uint32, put bool) {
+			k := fp&^fpMask | key(fp)
+			if put {
+				s.Put(fp, v)
+				want[k] = v
+				return
+			}
+			old, held := s.Add(fp, v)
+			w, ok := want[k]
+			if old != w || held != ok {
+				t.Fatalf("Add(%#x, %d) = %d, %v; want %d, %v", fp, v, old, held, w, ok)
+			}
+			if !ok {
+				want[k] = v
+			}
+		}
+		for len(text) >= 9 {
+			b := text[:9]
+			text = text[9:]
+			fp := uint64(b[0])<<58 | uint64(b[1])<<40 | uint64(b[2])<<28 | uint64(b[3])<<12 | uint64(b[4])
+			v := uint32(b[5]) | uint32(b[6])<<(8+16*uint32(b[7]&1))
+			if v > MaxValue {
+				v = MaxValue
+			}
+			op(fp, v, b[8]&1 == 1)
+		}
+		for i := range int(more) {
+			op(uint64(i)*0x9e3779b97f4a7c15, uint32(i), false)
+		}
+		check(t, s, want)
+	})
+}
+
+// BenchmarkAdd adds a million random fingerprints, narrow values, to a
+// set and to the plain way, a Go map; it reports the bytes an entry takes:
+//
+//	go test ./matters/codeset -run='^$' -bench=Add -benchmem -count=6 | benchstat -col /set -
+func BenchmarkAdd(b *testing.B) {
+	const n = 1_000_000
+	fps := make([]uint64, n)
+	for i := range fps {
+		fps[i] = rand.Uint64()
+	}
+	b.Run("set=map", func(b *testing.B) {
+		for range b.N {
+			m := map[uint64]uint32{}
+			for i, fp := range fps {
+				if _, ok := m[fp]; !ok {
+					m[fp] = uint32(i % 200)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/entry")
+	})
+	for _, p := range []struct {
+		sl int
+		g  float64
+		l  int
+	}{{8, 1.05, 97}, {8, 1.1, 97}, {8, 1.1, 95}, {16, 1.05, 97}, {16, 1.1, 98}, {16, 1.05, 98}, {16, 1.1, 97}} {
+		b.Run(fmt.Sprintf("set=codeset/%d/%.2f/%d", p.sl, p.g, p.l), func(b *testing.B) {
+			setParams(p.sl, p.g, p.l)
+			bytes := 0
+			for range b.N {
+				s := New()
+				for i, fp := range fps {
+					s.Add(fp, uint32(i%60))
+				}
+				bytes = s.Bytes()
+				s.Free()
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/entry")
+			b.ReportMetric(float64(bytes)/n, "bytes/entry")
+		})
+	}
+}
