@@ -20,6 +20,7 @@ import (
 // concurrent use.
 type Bag struct {
 	chunks [][]uint64 // each full one sorted; the last one filling
+	off    []bool     // whether each chunk is off the collected heap
 	sorted int        // entries of the last chunk that are sorted
 	n      int
 	large  map[uint64]uint32 // values above MaxSmall, combined, by key
@@ -66,7 +67,9 @@ func (b *Bag) push(e uint64) {
 			b.sortLast()
 		}
 		size := min(minChunk<<n, maxChunk)
-		b.chunks = append(b.chunks, words(size)[:0])
+		w, off := words(size)
+		b.chunks = append(b.chunks, w[:0])
+		b.off = append(b.off, off)
 		b.sorted = 0
 		if size == maxChunk && !b.final {
 			b.final = true
@@ -85,15 +88,16 @@ func (b *Bag) sortLast() {
 	}
 }
 
-// words returns n words of zeroed memory, off the heap when they fill
-// whole pages.
-func words(n int) []uint64 {
-	block, _ := alloc(8 * n)
-	return unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(block))), n)
+// words returns n words of zeroed memory, and whether they are off the
+// heap (as when they fill whole pages).
+func words(n int) ([]uint64, bool) {
+	block, off := alloc(8 * n)
+	return unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(block))), n), off
 }
 
-func freeWords(w []uint64) {
-	t := table{w: w[:cap(w)], off: 8*cap(w) >= pageSize}
+func freeWords(w []uint64, off bool) {
+	w = w[:cap(w)]
+	t := table{b: unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(w))), 8*len(w)), off: off}
 	t.free()
 }
 
@@ -187,8 +191,8 @@ func (b *Bag) combine(a, c uint32) uint32 {
 
 // Free gives back the bag's memory now and empties it.
 func (b *Bag) Free() {
-	for _, c := range b.chunks {
-		freeWords(c)
+	for i, c := range b.chunks {
+		freeWords(c, b.off[i])
 	}
 	*b = Bag{keep: b.keep, final: b.final}
 }

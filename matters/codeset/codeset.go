@@ -19,31 +19,25 @@ const (
 	lowBits  = shardBits
 	lowMask  = 1<<lowBits - 1
 	MaxValue = 1<<(lowBits+24) - 1 // the largest value a set holds
+	slots    = 8                   // a bucket's
 	// A shard grows by about 5 % when an insertion would fill it beyond
 	// maxLoadPct percent, or when maxMoves moves cannot place an entry.
-	maxMoves = 1000
+	growth     = 1.05
+	maxLoadPct = 97
+	maxMoves   = 1000
 	// A bucket number is computed from 28 bits of the fingerprint: bits
 	// 0–27 give the first bucket, 28–55 the second, both held in the word.
 	bucketBits = 28
 	bucketMask = 1<<bucketBits - 1
-	// Bytes a bucket takes: its words, and 3 bytes a slot for the value's
-	// bits 6–29 once a value needs them.
+	// Words a bucket takes: its slots' words, and in a wide table 3 words
+	// more for 3 bytes a slot, right after them, so that a bucket is read
+	// from memory in one or two neighbouring cache lines.
+	narrow = slots
+	wide   = slots + 3*slots/8
 )
 
-var (
-	slots      = 8
-	wordBytes  = slots * 8
-	extraBytes = slots * 3
-	growth     = 1.05
-	maxLoadPct = 97
-)
-
-func setParams(sl int, g float64, l int) {
-	slots, wordBytes, extraBytes, growth, maxLoadPct = sl, sl*8, sl*3, g, l
-}
-
-// Set maps 64-bit fingerprints to values up to [MaxValue]. The zero Set is not
-// usable; make one with New. A Set is not safe for concurrent use.
+// Set maps 64-bit fingerprints to values up to [MaxValue]. The zero Set is
+// not usable; make one with New. A Set is not safe for concurrent use.
 type Set struct {
 	rand   uint32 // xorshift state, to choose whom to move
 	n      int
@@ -56,13 +50,16 @@ type shard struct {
 	grown int32 // times grown
 }
 
-// table is a shard's cuckoo table of nb buckets. Its words and extra bytes
-// are one block of memory, on or off the collected heap.
+// table is a shard's cuckoo table of nb buckets, each stride words: the
+// slots' words (fingerprint bits 0–57, value bits 0–5 on top; 0 is a free
+// slot), then in a wide table the values' bits 6–29, 3 bytes a slot. A
+// slot is numbered bucket·8 + its place in the bucket.
 type table struct {
-	w   []uint64 // nb·slots words: fingerprint bits 0–57, value bits 0–5 on top; 0 is a free slot
-	x   []byte   // nil, or nb·slots·3 bytes: value bits 6–29
-	nb  int32
-	off bool // the block is off the collected heap
+	w      []uint64
+	b      []byte // the same memory as w
+	nb     int32
+	stride int32
+	off    bool // the memory is off the collected heap
 }
 
 // New returns an empty set.
@@ -91,21 +88,32 @@ func buckets(k uint64, nb int32) (int, int) {
 	return int((k & bucketMask) * n >> bucketBits), int((k >> bucketBits & bucketMask) * n >> bucketBits)
 }
 
-func (t *table) bucket(b int) []uint64 { return t.w[b*slots : b*slots+slots : b*slots+slots] }
+func (t *table) bucket(b int) []uint64 {
+	o := b * int(t.stride)
+	return t.w[o : o+slots : o+slots]
+}
+
+func (t *table) word(i int) *uint64 { return &t.w[i/slots*int(t.stride)+i%slots] }
+
+// extra returns the 3 bytes of slot i's value in a wide table.
+func (t *table) extra(i int) []byte {
+	o := (i/slots*wide+slots)*8 + 3*(i%slots)
+	return t.b[o : o+3 : o+3]
+}
 
 func (t *table) value(i int) uint32 {
-	v := uint32(t.w[i] >> fpBits)
-	if t.x != nil {
-		x := t.x[3*i : 3*i+3 : 3*i+3]
+	v := uint32(*t.word(i) >> fpBits)
+	if t.stride == wide {
+		x := t.extra(i)
 		v |= uint32(x[0])<<lowBits | uint32(x[1])<<(lowBits+8) | uint32(x[2])<<(lowBits+16)
 	}
 	return v
 }
 
 func (t *table) set(i int, k uint64, v uint32) {
-	t.w[i] = k | uint64(v&lowMask)<<fpBits
-	if t.x != nil {
-		x := t.x[3*i : 3*i+3 : 3*i+3]
+	*t.word(i) = k | uint64(v&lowMask)<<fpBits
+	if t.stride == wide {
+		x := t.extra(i)
 		x[0], x[1], x[2] = byte(v>>lowBits), byte(v>>(lowBits+8)), byte(v>>(lowBits+16))
 	}
 }
@@ -168,12 +176,12 @@ func (s *Set) Add(fp uint64, v uint32) (old uint32, held bool) {
 	if i := sh.find(k); i >= 0 {
 		return sh.value(i), true
 	}
-	wide := v > lowMask || sh.x != nil
-	if wide && sh.x == nil && sh.nb > 0 {
+	w := v > lowMask || sh.stride == wide
+	if w && sh.stride != wide && sh.nb > 0 {
 		s.rebuild(sh, int(sh.nb), true)
 	}
 	if (int(sh.n)+1)*100 > int(sh.nb)*slots*maxLoadPct {
-		s.grow(sh, si, wide)
+		s.grow(sh, si, w)
 	}
 	for {
 		var ok bool
@@ -181,7 +189,7 @@ func (s *Set) Add(fp uint64, v uint32) (old uint32, held bool) {
 			break
 		}
 		// k is now the key moved last, which has no place.
-		s.grow(sh, si, wide)
+		s.grow(sh, si, w)
 	}
 	sh.n++
 	s.n++
@@ -204,7 +212,7 @@ func (s *Set) Put(fp uint64, v uint32) {
 		s.Add(fp, v)
 		return
 	}
-	if v > lowMask && sh.x == nil {
+	if v > lowMask && sh.stride != wide {
 		s.rebuild(sh, int(sh.nb), true)
 		i = sh.find(k)
 	}
@@ -239,7 +247,7 @@ func (s *Set) place(t *table, k uint64, v uint32) (uint64, uint32, bool) {
 		s.rand ^= s.rand >> 17
 		s.rand ^= s.rand << 5
 		i := at*slots + int(s.rand%uint32(slots))
-		k2, v2 := t.w[i]&fpMask, t.value(i)
+		k2, v2 := *t.word(i)&fpMask, t.value(i)
 		t.set(i, k, v)
 		k, v = k2, v2
 		if c1, c2 := buckets(k, t.nb); at == c1 {
@@ -256,7 +264,7 @@ func (s *Set) place(t *table, k uint64, v uint32) (uint64, uint32, bool) {
 
 // grow rebuilds shard i larger: its g-th table has about
 // 1.05^(g+i/64) buckets, so that the shards grow one at a time.
-func (s *Set) grow(sh *shard, i int, wide bool) {
+func (s *Set) grow(sh *shard, i int, w bool) {
 	// A table can be larger than its step asks (it fills whole pages):
 	// the step is then the first larger by a growth at least.
 	nb := 0
@@ -264,14 +272,14 @@ func (s *Set) grow(sh *shard, i int, wide bool) {
 		sh.grown++
 		nb = int(math.Ceil(math.Pow(growth, float64(sh.grown)+float64(i)/nShards)))
 	}
-	s.rebuild(sh, nb, wide)
+	s.rebuild(sh, nb, w)
 }
 
 // rebuild moves a shard to a table of at least nb buckets (more if it
 // does not take all the shard holds), wide if it keeps values' high bits.
-func (s *Set) rebuild(sh *shard, nb int, wide bool) {
+func (s *Set) rebuild(sh *shard, nb int, w bool) {
 	for {
-		t := newTable(nb, wide)
+		t := newTable(nb, w)
 		if s.refill(&t, &sh.table) {
 			sh.free()
 			sh.table = t
@@ -285,12 +293,14 @@ func (s *Set) rebuild(sh *shard, nb int, wide bool) {
 
 // refill places every entry of old in t.
 func (s *Set) refill(t, old *table) bool {
-	for i, w := range old.w {
-		if w == 0 {
-			continue
-		}
-		if _, _, ok := s.place(t, w&fpMask, old.value(i)); !ok {
-			return false
+	for b := range int(old.nb) {
+		for j, w := range old.bucket(b) {
+			if w == 0 {
+				break
+			}
+			if _, _, ok := s.place(t, w&fpMask, old.value(b*slots+j)); !ok {
+				return false
+			}
 		}
 	}
 	return true
@@ -305,9 +315,11 @@ func (s *Set) All() iter.Seq2[uint64, uint32] {
 			if sh == nil {
 				continue
 			}
-			for i, w := range sh.w {
-				if w != 0 && !yield(uint64(si)<<fpBits|w&fpMask, sh.value(i)) {
-					return
+			for b := range int(sh.nb) {
+				for j, w := range sh.bucket(b) {
+					if w != 0 && !yield(uint64(si)<<fpBits|w&fpMask, sh.value(b*slots+j)) {
+						return
+					}
 				}
 			}
 		}
@@ -328,9 +340,8 @@ func (s *Set) Clone() *Set {
 		if sh.nb == 0 {
 			continue
 		}
-		ch.table = newTable(int(sh.nb), sh.x != nil)
+		ch.table = newTable(int(sh.nb), sh.stride == wide)
 		copy(ch.w, sh.w)
-		copy(ch.x, sh.x)
 	}
 	return c
 }
@@ -361,31 +372,27 @@ func (s *Set) Free() {
 }
 
 // newTable returns an empty table of at least nb buckets, and of as many
-// more as fill the memory it takes (whole pages, or the allocator's block).
-func newTable(nb int, wide bool) table {
-	per := wordBytes
-	if wide {
-		per += extraBytes
+// more as fill the memory it takes (whole pages, or the allocator's block),
+// wide if it keeps values' high bits.
+func newTable(nb int, w bool) table {
+	stride := narrow
+	if w {
+		stride = wide
 	}
-	block, off := alloc(nb * per)
-	nb = min(len(block)/per, math.MaxInt32)
-	t := table{nb: int32(nb), off: off}
-	t.w = unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(block))), nb*slots)
-	if wide {
-		t.x = block[nb*wordBytes : nb*per : nb*per]
-	}
+	block, off := alloc(nb * stride * 8)
+	nb = min(len(block)/(stride*8), math.MaxInt32)
+	t := table{b: block[:nb*stride*8], nb: int32(nb), stride: int32(stride), off: off}
+	t.w = unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(block))), nb*stride)
 	return t
 }
 
-// bytes returns the size of the table's block.
-func (t *table) bytes() int { return 8*cap(t.w) + cap(t.x) }
+// bytes returns the size of the table's memory.
+func (t *table) bytes() int { return cap(t.b) }
 
 func (t *table) free() {
 	if t.off {
-		// The mapping is the block in whole pages, as alloc made it.
-		n := (t.bytes() + pageSize - 1) / pageSize * pageSize
-		offHeap.Add(-int64(n))
-		munmap(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(t.w))), n))
+		offHeap.Add(-int64(cap(t.b)))
+		munmap(t.b[:cap(t.b)])
 	}
 	*t = table{}
 }
