@@ -2,19 +2,16 @@ package county
 
 import (
 	"bytes"
-	"flag"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // rulePaths returns the problems as "rule path" strings, sorted: what tests
 // assert, never the message text.
@@ -73,20 +70,7 @@ func loadFixtures(t *testing.T, dir string, tests []fixture) {
 // golden compares got with testdata/<name>, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the golden file (run go test -update after checking):\n got:\n%s\nwant:\n%s", path, got, want)
-	}
+	schematest.Golden(t, filepath.Join("testdata", name), got)
 }
 
 // render prints problems one a line, as a command would.

@@ -2,11 +2,11 @@ package matters
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // maxFuzzSeed is the largest file taken as a fuzzing seed.
@@ -18,12 +18,9 @@ const maxFuzzSeed = 4 << 10
 func FuzzParse(f *testing.F) {
 	// Small seeds only: every new input is minimised, and a seed of tens of
 	// kilobytes makes each execution and each minimisation slow.
-	for _, pat := range []string{"testdata/*.yaml", "testdata/*.json", "../examples/data/catalogue-*.yaml"} {
-		files, _ := filepath.Glob(pat)
-		for _, file := range files {
-			if b, err := os.ReadFile(file); err == nil && len(b) <= maxFuzzSeed {
-				f.Add(filepath.Ext(file), b)
-			}
+	for _, fx := range schematest.Fixtures(f, "testdata/*.yaml", "testdata/*.json", "../examples/data/catalogue-*.yaml") {
+		if len(fx.Data) <= maxFuzzSeed {
+			f.Add(filepath.Ext(fx.Name), fx.Data)
 		}
 	}
 	f.Fuzz(func(t *testing.T, ext string, data []byte) {

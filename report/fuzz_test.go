@@ -2,28 +2,21 @@ package report_test
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // FuzzParse feeds the bulletin reader arbitrary text. It must never panic
 // and always locate what it reports; a document it accepts must render in
 // every format and survive writing back unchanged.
 func FuzzParse(f *testing.F) {
-	seeds, _ := filepath.Glob("testdata/*.yaml")
-	more, _ := filepath.Glob("testdata/*.json")
-	seeds = append(append(seeds, more...), aprilFile)
-	for _, s := range seeds {
-		data, err := os.ReadFile(s)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(filepath.Base(s), data)
+	for _, fx := range schematest.Fixtures(f, "testdata/*.yaml", "testdata/*.json", aprilFile) {
+		f.Add(filepath.Base(fx.Name), fx.Data)
 	}
 	f.Add("x.yaml", []byte("kind: Bulletin\nschemaVersion: 1\nperiod: \"2021-04\"\nissuer: a\nupdates: [{unit: 船山区, headline: \"{a}{{\", figures: {a: {kind: 日期, value: \"2021-04-01\"}}}]\n"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {

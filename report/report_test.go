@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,9 +10,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // The April 2021 bulletin as data: the file examples/data embeds.
 const aprilFile = "../examples/data/bulletin-2021-04.yaml"
@@ -55,20 +53,7 @@ func render(t testing.TB, b *report.Bulletin, f report.Format, opts *report.Rend
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("%s differs from the rendering (-golden +got):\n%s", path, d)
-	}
+	schematest.Golden(t, filepath.Join("testdata", name), []byte(got))
 }
 
 func TestRenderGolden(t *testing.T) {

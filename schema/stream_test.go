@@ -10,6 +10,7 @@ import (
 	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // collect streams data and puts the streamed elements back into the
@@ -122,7 +123,7 @@ func TestStreamReadError(t *testing.T) {
 // FuzzStreamJSON checks that streaming in small reads gives what ParseJSON
 // gives on the whole text.
 func FuzzStreamJSON(f *testing.F) {
-	addFixtures(f, "testdata/*.json", "../matters/testdata/*.json")
+	schematest.Seed(f, "testdata/*.json", "../matters/testdata/*.json")
 	f.Add([]byte(`{"matters":[{"code":"A"},{"code":"B"}],"x":1}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		want, wantProbs := ParseJSON("f.json", data)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func collectYAML(r io.Reader, file string, keys ...string) (*Node, List) {
@@ -103,7 +104,7 @@ func TestStreamYAMLAliasAcrossItems(t *testing.T) {
 // what parsing it whole gives, wherever the document uses no alias across
 // elements.
 func FuzzStreamYAML(f *testing.F) {
-	addFixtures(f, "testdata/*.yaml", "../matters/testdata/*.yaml")
+	schematest.Seed(f, "testdata/*.yaml", "../matters/testdata/*.yaml")
 	f.Add([]byte("matters:\n  - code: A\n  - code: B\nx: 1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if bytes.ContainsAny(data, "*&") {

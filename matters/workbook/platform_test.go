@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"encoding/csv"
-	"flag"
 	"os"
 	"testing"
 	"time"
@@ -11,9 +10,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
-
-var update = flag.Bool("update", false, "rebuild testdata/platform.xlsx")
 
 const platformFile = "testdata/platform.xlsx"
 
@@ -93,7 +91,7 @@ type located struct {
 // TestPlatformWorkbook reads a workbook as the platform exports it and
 // finds its dirt, each problem at its sheet and cell.
 func TestPlatformWorkbook(t *testing.T) {
-	if _, err := os.Stat(platformFile); *update || err != nil {
+	if _, err := os.Stat(platformFile); schematest.Updating() || err != nil {
 		buildPlatform(t)
 	}
 	c, err := ReadFile(platformFile)

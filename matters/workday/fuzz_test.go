@@ -1,22 +1,15 @@
 package workday
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // FuzzParseSchedules: any input yields schedules or located problems,
 // never a panic; schedules without errors build a calendar.
 func FuzzParseSchedules(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.yaml"))
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	schematest.Seed(f, "testdata/*.yaml")
 	f.Add(ChinaSchedules())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ss, probs := ParseSchedules("fuzz.yaml", data)

@@ -6,36 +6,23 @@ package golden
 
 import (
 	"bytes"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files")
+	"github.com/zwfw/zwfw/schema/schematest"
+)
 
 // Check compares got with the file at path, or writes got there when the
 // tests run with -update.
 func Check(t testing.TB, path, got string) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s:\n--- got\n%s--- want\n%s", path, got, want)
-	}
+	schematest.Golden(t, path, []byte(got))
 }
 
 // Updating reports whether the tests run with -update.
-func Updating() bool { return *update }
+func Updating() bool { return schematest.Updating() }
 
 // Program is an example program's entry point: it reads args, writes on
 // stdout and stderr and returns the exit code.
