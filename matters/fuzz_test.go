@@ -1,11 +1,9 @@
 package matters
 
 import (
-	"bytes"
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema/schematest"
 )
 
@@ -36,20 +34,6 @@ func FuzzParse(f *testing.F) {
 		if cat == nil || probs.Err() != nil {
 			return
 		}
-		for _, format := range []string{"yaml", "json"} {
-			var b bytes.Buffer
-			if format == "yaml" {
-				cat.WriteYAML(&b)
-			} else {
-				cat.WriteJSON(&b)
-			}
-			back, probs := loader.Problems("back."+format, b.Bytes())
-			if err := probs.Err(); err != nil {
-				t.Fatalf("written %s does not load: %v\n%s", format, err, b.String())
-			}
-			if diff := cmp.Diff(cat, back); diff != "" {
-				t.Fatalf("%s round trip changed the catalogue:\n%s", format, diff)
-			}
-		}
+		schematest.RoundTrip(t, cat, parseBack)
 	})
 }
