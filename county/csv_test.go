@@ -1,11 +1,11 @@
 package county
 
 import (
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func TestLoadCSV(t *testing.T) {
@@ -94,10 +94,7 @@ func TestCSVKinds(t *testing.T) {
 
 // CR, LF and CRLF line endings read alike: a CR-only file is not one row.
 func TestCSVLineEndings(t *testing.T) {
-	data, err := os.ReadFile("testdata/csv/valid-city.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, "testdata/csv/valid-city.csv")
 	lf := strings.ReplaceAll(string(data), "\r\n", "\n")
 	want, probs := readCSV(strings.NewReader(lf), "lf.csv")
 	if want == nil || probs.HasErrors() {

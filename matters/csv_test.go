@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -213,10 +214,7 @@ func TestCSVSheet(t *testing.T) {
 func TestCSVGB18030(t *testing.T) {
 	for _, file := range []string{"testdata/sheet.csv", "testdata/portal.csv"} {
 		t.Run(file, func(t *testing.T) {
-			orig, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
+			orig := schematest.ReadFile(t, file)
 			text := bytes.TrimPrefix(orig, []byte("\ufeff"))
 			gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(text)
 			if err != nil {
@@ -597,13 +595,7 @@ func (e *endless) Read(p []byte) (int, error) {
 // portal's dirt giving warnings, not errors.
 func TestCSVGuangan(t *testing.T) {
 	const file = "../../shared/data/sichuan-guangan-district-matters.csv"
-	raw, err := os.ReadFile(file)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("%s is not there: the real portal data is kept outside the repository", file)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := schematest.ReadOutside(t, file)
 	cat, probs := readCSV(bytes.NewReader(raw), file, nil)
 	if err := probs.Err(); err != nil {
 		t.Fatalf("errors: %v", err)

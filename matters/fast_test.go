@@ -3,13 +3,13 @@ package matters
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // The one-pass path must read every matter exactly as the node path does
@@ -28,10 +28,7 @@ func catalogueFixtures(t testing.TB) map[string][]byte {
 			if ext != ".json" && ext != ".yaml" {
 				continue
 			}
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			data := schematest.ReadFile(t, f)
 			if !bytes.Contains(data, []byte("matters")) {
 				continue
 			}

@@ -69,10 +69,7 @@ func keys(l schema.List) []problemKey {
 // edit applies a textual change to the valid fixture.
 func edit(t *testing.T, old, new string) []byte {
 	t.Helper()
-	b, err := os.ReadFile("testdata/valid.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := schematest.ReadFile(t, "testdata/valid.yaml")
 	if !bytes.Contains(b, []byte(old)) {
 		t.Fatalf("fixture does not contain %q", old)
 	}
@@ -338,10 +335,7 @@ func loadFileProblems(path string) (*Catalogue, schema.List) {
 // A numeric code is the number it is, however written: 1, 1.0 and 1e0 all
 // pass the schema, and all decode to the same term.
 func TestNumericCodesAsWritten(t *testing.T) {
-	data, err := os.ReadFile("testdata/valid.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, "testdata/valid.yaml")
 	want, probs := loader.Problems("valid.yaml", []byte(strings.Replace(string(data), "type: 行政许可", "type: 1", 1)))
 	if want == nil || probs.Err() != nil {
 		t.Fatalf("with code 1: %v", probs)
@@ -362,10 +356,7 @@ func TestNumericCodesAsWritten(t *testing.T) {
 // A catalogue's date is refused from where a bulletin's period is: year
 // 0000 is no year of the calendar.
 func TestAsOfYearZero(t *testing.T) {
-	data, err := os.ReadFile("testdata/valid.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, "testdata/valid.yaml")
 	_, probs := loader.Problems("valid.yaml", []byte(strings.Replace(string(data), "asOf: 2021-04-30", "asOf: 0000-04-30", 1)))
 	found := false
 	for _, p := range probs {
@@ -378,10 +369,7 @@ func TestAsOfYearZero(t *testing.T) {
 
 // A limit is read as written or refused: never rounded, never octal.
 func TestLimitsAsWritten(t *testing.T) {
-	data, err := os.ReadFile("testdata/valid.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, "testdata/valid.yaml")
 	tests := []struct {
 		name, value string
 		rule        schema.Rule

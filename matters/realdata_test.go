@@ -2,11 +2,11 @@ package matters
 
 import (
 	"bytes"
-	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // realCSV is the Sichuan portal's list of one district, kept outside the
@@ -17,10 +17,7 @@ const realCSV = "../../shared/data/sichuan-guangan-district-matters.csv"
 // there.
 func readRealList(t *testing.T) ([]byte, *Catalogue, schema.List) {
 	t.Helper()
-	data, err := os.ReadFile(realCSV)
-	if err != nil {
-		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
-	}
+	data := schematest.ReadOutside(t, realCSV)
 	cat, probs := readCSV(bytes.NewReader(data), "real.csv", nil)
 	if cat == nil {
 		t.Fatalf("not read: %v", probs)

@@ -2,13 +2,13 @@ package matters
 
 import (
 	"bytes"
-	"os"
 	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func sampleJSON(t *testing.T) []byte {
@@ -58,10 +58,7 @@ func TestDecoderPipelineAgrees(t *testing.T) {
 
 // The JSON and YAML forms of one catalogue stream to the same matters.
 func TestDecoderFormatsAgree(t *testing.T) {
-	yml, err := os.ReadFile("../examples/data/catalogue-pengxi.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	yml := schematest.ReadFile(t, "../examples/data/catalogue-pengxi.yaml")
 	ms1, c1, p1 := streamAll(t, "c.yaml", yml, nil)
 	ms2, c2, p2 := streamAll(t, "c.json", sampleJSON(t), nil)
 	if len(p1) != 0 || len(p2) != 0 {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -481,10 +480,7 @@ func TestEnums(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("testdata/modes/*")
 	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
+		b := schematest.ReadFile(f, name)
 		f.Add(filepath.Base(name), b)
 	}
 	f.Add("modes.yaml", defaultDocument)

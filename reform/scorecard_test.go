@@ -2,12 +2,12 @@ package reform
 
 import (
 	"errors"
-	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func scorecardMode(t *testing.T) *Mode {
@@ -119,10 +119,7 @@ func TestScorecard(t *testing.T) {
 
 func testHierarchy(t *testing.T) *county.Hierarchy {
 	t.Helper()
-	data, err := os.ReadFile("testdata/divisions.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, "testdata/divisions.yaml")
 	h, err := county.Parse("testdata/divisions.yaml", data)
 	if err != nil {
 		t.Fatal(err)

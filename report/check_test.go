@@ -2,13 +2,13 @@ package report_test
 
 import (
 	"bytes"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // found is a problem as tests see it: rule, path and severity.
@@ -63,10 +63,7 @@ func wantFound(t *testing.T, probs schema.List, want []found) {
 // TestRules changes the April bulletin one way at a time and checks the
 // problems found: exactly these rules at exactly these paths.
 func TestRules(t *testing.T) {
-	src, err := os.ReadFile(aprilFile)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := schematest.ReadFile(t, aprilFile)
 	rejectAll := func(bad string) func(string) bool { return func(s string) bool { return s != bad } }
 	for _, tc := range []struct {
 		name  string

@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"encoding/csv"
 	"os"
 	"testing"
 	"time"
@@ -20,15 +19,7 @@ const platformFile = "testdata/platform.xlsx"
 // ../testdata/portal.csv with some dirt added, and a materials sheet.
 func buildPlatform(t *testing.T) {
 	t.Helper()
-	in, err := os.Open("../testdata/portal.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	recs, err := csv.NewReader(in).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := schematest.ReadCSV(t, "../testdata/portal.csv")
 	recs[0][0] = recs[0][0][len("\ufeff"):]
 	f := excelize.NewFile()
 	defer f.Close()
@@ -62,7 +53,7 @@ func buildPlatform(t *testing.T) {
 		must(f.SetCellValue(s, cell, v))
 	}
 	// The materials sheet, keyed by the matter's code.
-	_, err = f.NewSheet("申请材料")
+	_, err := f.NewSheet("申请材料")
 	must(err)
 	code := recs[1][3]
 	rows := [][]any{

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -138,10 +137,7 @@ func TestCSVRowsAsEncodingCSV(t *testing.T) {
 func FuzzCSVRows(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.csv"))
 	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
+		b := schematest.ReadFile(f, name)
 		f.Add(b, byte(','))
 	}
 	f.Add([]byte("a;\"b\"\"\";c\r\n\"1\n2\";3"), byte(';'))

@@ -15,14 +15,12 @@ import (
 	"github.com/zwfw/zwfw/matters/workday"
 	"github.com/zwfw/zwfw/reform/cases"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func decodeFile(t *testing.T, name string) ([]cases.Case, schema.List) {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := schematest.ReadFile(t, filepath.Join("testdata", name))
 	return decodeBytes(name, b)
 }
 

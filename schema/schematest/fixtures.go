@@ -3,6 +3,8 @@ package schematest
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -62,4 +64,26 @@ func Seed(f *testing.F, patterns ...string) {
 	for _, fx := range Fixtures(f, patterns...) {
 		f.Add(fx.Data)
 	}
+}
+
+// NeedOutside skips the test when the file name, one kept outside the
+// module (the real data and the seed document, in ../shared beside it),
+// is not there; when it is there but cannot be seen, the test ends.
+func NeedOutside(t testing.TB, name string) {
+	t.Helper()
+	_, err := os.Stat(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("%s is not here: it is kept outside the module, in ../shared beside it", name)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// ReadOutside returns the contents of the file name, one kept outside the
+// module; when it is not there, the test is skipped ([NeedOutside]).
+func ReadOutside(t testing.TB, name string) []byte {
+	t.Helper()
+	NeedOutside(t, name)
+	return ReadFile(t, name)
 }

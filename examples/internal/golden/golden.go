@@ -105,9 +105,7 @@ const RealList = "../../../shared/data/sichuan-guangan-district-matters.csv"
 // NeedRealList skips the test when the real list is not there.
 func NeedRealList(t testing.TB) {
 	t.Helper()
-	if _, err := os.Stat(RealList); err != nil {
-		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
-	}
+	schematest.NeedOutside(t, RealList)
 }
 
 // Main runs the tests of a program in a fixed language: the programs speak

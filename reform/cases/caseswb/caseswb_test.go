@@ -2,8 +2,6 @@ package caseswb_test
 
 import (
 	"bytes"
-	"encoding/csv"
-	"os"
 	"reflect"
 	"testing"
 	"time"
@@ -16,6 +14,7 @@ import (
 	"github.com/zwfw/zwfw/reform/cases"
 	"github.com/zwfw/zwfw/reform/cases/caseswb"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // book writes rows to sheet (after a first sheet of notes) with a title
@@ -61,14 +60,8 @@ func collect(s caseswb.Source) ([]cases.Case, schema.List) {
 // aprilBook turns testdata/april.csv into a workbook: a title row, the
 // header, and the times of 受理时间 as date cells.
 func aprilBook(t testing.TB) (csvData, xlsx []byte) {
-	csvData, err := os.ReadFile("../testdata/april.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(bytes.NewReader(csvData)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	csvData = schematest.ReadFile(t, "../testdata/april.csv")
+	recs := schematest.ReadCSV(t, "../testdata/april.csv")
 	acc := -1
 	for j, h := range recs[0] {
 		if h == "受理时间" {
