@@ -67,36 +67,6 @@ func TestParseCode(t *testing.T) {
 	}
 }
 
-func TestCodeContains(t *testing.T) {
-	tests := []struct {
-		name string
-		c, d string
-		want bool
-	}{
-		{"itself", "510921", "510921", true},
-		{"county contains township", "510921", "510921001", true},
-		{"county contains village", "510921", "510921001201", true},
-		{"city contains township", "510900", "510921001", true},
-		{"province contains county", "510000", "510921", true},
-		{"township does not contain its county", "510921001", "510921", false},
-		{"sibling county", "510921", "510923001", false},
-		{"sibling township", "510921001", "510921002201", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := MustParseCode(tt.c).Contains(MustParseCode(tt.d)); got != tt.want {
-				t.Errorf("%s.Contains(%s) = %v, want %v", tt.c, tt.d, got, tt.want)
-			}
-		})
-	}
-	t.Run("zero", func(t *testing.T) {
-		c := MustParseCode("510921")
-		if c.Contains(Code{}) || (Code{}).Contains(c) || (Code{}).Contains(Code{}) {
-			t.Error("the zero Code contains or is contained")
-		}
-	})
-}
-
 func TestCodeZero(t *testing.T) {
 	var c Code
 	if c.IsValid() || c.String() != "" || c.Statistical() != "" || c.Level() != 0 || c.Parent().IsValid() {
