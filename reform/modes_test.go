@@ -507,23 +507,13 @@ func FuzzParse(f *testing.F) {
 // FuzzParseTarget: ParseTarget never panics, and what it accepts prints
 // back to the same target.
 func FuzzParseTarget(f *testing.F) {
-	for _, s := range []string{"即办比例>=70%", "即办率 ≥ 76.85%", "川渝通办事项数>=200", "认领率>=100%",
-		"即办比例>=1e1%", "川渝通办事项数>=2500e-1", "即办比例>=70", "满意率>=1%", "x>=1e400"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		tg, err := ParseTarget(s)
-		if err != nil {
-			return
-		}
-		back, err := ParseTarget(tg.String())
-		if err != nil || back.Indicator != tg.Indicator || back.AtLeast != tg.AtLeast {
-			t.Fatalf("ParseTarget(%q) = %v; its String %q reads back as %v, %v", s, tg, tg.String(), back, err)
-		}
+	same := func(a, b Target) bool { return a.Indicator == b.Indicator && a.AtLeast == b.AtLeast }
+	schematest.FuzzReadBack(f, ParseTarget, same, func(t *testing.T, s string, tg Target) {
 		if tg.AtLeast < 0 || tg.Indicator.IsShare() && tg.AtLeast > 10000 {
 			t.Fatalf("ParseTarget(%q) = %v: out of range", s, tg)
 		}
-	})
+	}, "即办比例>=70%", "即办率 ≥ 76.85%", "川渝通办事项数>=200", "认领率>=100%",
+		"即办比例>=1e1%", "川渝通办事项数>=2500e-1", "即办比例>=70", "满意率>=1%", "x>=1e400")
 }
 
 // loadFileProblems reads the modes document at path with every problem.

@@ -4,6 +4,7 @@
 //     kept outside the module read or the test skipped ([ReadOutside],
 //     [NeedOutside]), and a fuzz target's corpus seeded from the fixtures
 //     ([Seed], [Fixtures]);
+//   - text forms that read back as what they were read from ([FuzzReadBack]);
 //   - golden files compared byte for byte and rewritten when the tests run
 //     with -update ([Golden]);
 //   - documents written as YAML and as JSON and read back equal
