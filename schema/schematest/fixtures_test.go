@@ -1,13 +1,9 @@
 package schematest_test
 
 import (
-	"encoding/json"
-	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/zwfw/zwfw/schema/schematest"
@@ -67,52 +63,3 @@ func TestGolden(t *testing.T) {
 	path := write(t, t.TempDir(), "out.golden", "一\n二\n")
 	schematest.Golden(t, path, []byte("一\n二\n"))
 }
-
-// pair is a document of two fields, written as YAML and as JSON.
-type pair struct{ A, B string }
-
-func (p pair) WriteYAML(w io.Writer) error {
-	_, err := fmt.Fprintf(w, "a: %s\nb: %s\n", p.A, p.B)
-	return err
-}
-
-func (p pair) WriteJSON(w io.Writer) error { return json.NewEncoder(w).Encode(p) }
-
-func readPair(name string, data []byte) (pair, error) {
-	var p pair
-	if strings.HasSuffix(name, ".json") {
-		return p, json.Unmarshal(data, &p)
-	}
-	_, err := fmt.Sscanf(string(data), "a: %s\nb: %s\n", &p.A, &p.B)
-	return p, err
-}
-
-func TestRoundTrip(t *testing.T) {
-	p := pair{"甲", "乙"}
-	if got := string(schematest.Write(t, p, "yaml")); got != "a: 甲\nb: 乙\n" {
-		t.Errorf("Write yaml = %q", got)
-	}
-	schematest.RoundTrip(t, p, readPair)
-}
-
-func TestLanguage(t *testing.T) {
-	schematest.InChinese(t, "a message", "第3行：日期不是日期 [cases.timestamp]")
-	schematest.InEnglish(t, "a message", "cases: line 3: the date is no date")
-}
-
-func FuzzReadBack(f *testing.F) {
-	parse := func(s string) (pair, error) {
-		a, b, ok := strings.Cut(s, "=")
-		if !ok || strings.Contains(b, "=") {
-			return pair{}, fmt.Errorf("no single =")
-		}
-		return pair{a, b}, nil
-	}
-	schematest.FuzzReadBack(f, func(s string) (text, error) { p, err := parse(s); return text(p), err },
-		func(a, b text) bool { return a == b }, nil, "a=b", "=", "a==b")
-}
-
-// text is a pair written a=b.
-type text pair
-
-func (t text) String() string { return t.A + "=" + t.B }
