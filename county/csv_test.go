@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
 	"github.com/zwfw/zwfw/schema/schematest"
 )
 
@@ -55,7 +56,7 @@ func TestCSVPositions(t *testing.T) {
 		{RuleUnknownParent, "/rows/2/parentCode", 5, 3},
 	}
 	if len(probs) != len(tests) {
-		t.Fatalf("problems %q, want %d", rulePaths(probs), len(tests))
+		t.Fatalf("problems %q, want %d", problemtest.RulePaths(probs), len(tests))
 	}
 	for i, tt := range tests {
 		p := probs[i]

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
 	"github.com/zwfw/zwfw/schema/schematest"
 )
 
@@ -183,7 +184,7 @@ func TestReadAndLoadFS(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h, probs := tt.load()
-			if got := rulePaths(probs); !slices.Equal(got, tt.rules) {
+			if got := problemtest.RulePaths(probs); !slices.Equal(got, tt.rules) {
 				t.Errorf("problems %q, want %q", got, tt.rules)
 			}
 			if tt.units < 0 && h != nil || tt.units >= 0 && h.Len() != tt.units {

@@ -10,25 +10,15 @@ import (
 	"testing"
 
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
 	"github.com/zwfw/zwfw/schema/schematest"
 )
-
-// rulePaths returns the problems as "rule path" strings, sorted: what tests
-// assert, never the message text.
-func rulePaths(l schema.List) []string {
-	out := make([]string, 0, len(l))
-	for _, p := range l {
-		out = append(out, string(p.Rule)+" "+p.Path.String())
-	}
-	slices.Sort(out)
-	return out
-}
 
 // fixture is a file of testdata/DIR, what loading it gives and why.
 type fixture struct {
 	file  string
 	units int      // -1: no hierarchy
-	want  []string // the problems, by rulePaths
+	want  []string // the problems, by problemtest.RulePaths
 	why   string
 }
 
@@ -42,7 +32,7 @@ func loadFixtures(t *testing.T, dir string, tests []fixture) {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join("testdata", dir, tt.file)
 			h, probs := loadFileProblems(path)
-			if got := rulePaths(probs); !slices.Equal(got, tt.want) {
+			if got := problemtest.RulePaths(probs); !slices.Equal(got, tt.want) {
 				t.Errorf("%s: problems\n got %q\nwant %q", tt.why, got, tt.want)
 			}
 			if tt.units < 0 {

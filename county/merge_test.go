@@ -3,6 +3,8 @@ package county
 import (
 	"slices"
 	"testing"
+
+	"github.com/zwfw/zwfw/schema/problemtest"
 )
 
 func mustParse(t *testing.T, file, doc string) *Hierarchy {
@@ -116,7 +118,7 @@ units:
 		t.Run(tt.name, func(t *testing.T) {
 			other := mustParse(t, "other.yaml", tt.doc)
 			h, probs := base.Merge(other)
-			if got := rulePaths(probs); !slices.Equal(got, tt.want) {
+			if got := problemtest.RulePaths(probs); !slices.Equal(got, tt.want) {
 				t.Errorf("problems\n got %q\nwant %q", got, tt.want)
 			}
 			if tt.units < 0 && h != nil || tt.units >= 0 && h.Len() != tt.units {

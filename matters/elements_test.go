@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
 )
 
 // TestElementRules holds the checks over materials, steps, the result and
@@ -74,7 +75,7 @@ func TestElementRules(t *testing.T) {
 					errs = append(errs, p)
 				}
 			}
-			if diff := cmp.Diff(tt.want, keys(errs)); diff != "" {
+			if diff := cmp.Diff(tt.want, problemtest.Keys[problemKey](errs)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
 		})

@@ -8,8 +8,16 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
 	"github.com/zwfw/zwfw/schema/schematest"
 )
+
+// problemKey is what the tests compare of a problem: rule and path, never
+// the message.
+type problemKey struct {
+	Rule schema.Rule
+	Path string
+}
 
 func mustLoad(t *testing.T, path string) *Catalogue {
 	t.Helper()
@@ -51,20 +59,6 @@ func TestRoundTrip(t *testing.T) {
 
 // parseBack reads a catalogue written back; the error holds its errors.
 func parseBack(name string, data []byte) (*Catalogue, error) { return loader.Parse(name, data) }
-
-// problemKey is what tests compare: rule and path, never the message.
-type problemKey struct {
-	Rule schema.Rule
-	Path string
-}
-
-func keys(l schema.List) []problemKey {
-	var out []problemKey
-	for _, p := range l {
-		out = append(out, problemKey{p.Rule, p.Path.String()})
-	}
-	return out
-}
 
 // edit applies a textual change to the valid fixture.
 func edit(t *testing.T, old, new string) []byte {
@@ -252,7 +246,7 @@ func TestSemanticRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, probs := loader.Problems("valid.yaml", edit(t, tt.old, tt.new))
-			if diff := cmp.Diff(tt.want, keys(probs)); diff != "" {
+			if diff := cmp.Diff(tt.want, problemtest.Keys[problemKey](probs)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s\n%v", diff, probs)
 			}
 			for _, p := range probs {
@@ -279,7 +273,7 @@ func TestSchemaProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, probs := loader.Problems("valid.yaml", edit(t, tt.old, tt.new))
-			got := keys(probs)
+			got := problemtest.Keys[problemKey](probs)
 			if diff := cmp.Diff(tt.want, got, sortKeys); diff != "" {
 				t.Errorf("problems (-want +got):\n%s\n%v", diff, probs)
 			}
@@ -287,17 +281,7 @@ func TestSchemaProblems(t *testing.T) {
 	}
 }
 
-var sortKeys = cmp.Transformer("sort", func(in []problemKey) []problemKey {
-	out := append([]problemKey(nil), in...)
-	for i := range out {
-		for j := i + 1; j < len(out); j++ {
-			if out[j].Rule < out[i].Rule || out[j].Rule == out[i].Rule && out[j].Path < out[i].Path {
-				out[i], out[j] = out[j], out[i]
-			}
-		}
-	}
-	return out
-})
+var sortKeys = cmp.Transformer("sort", problemtest.Sorted[problemKey])
 
 func TestNotADocument(t *testing.T) {
 	for _, tt := range []struct{ name, text string }{

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
 	"github.com/zwfw/zwfw/schema/schematest"
 )
 
@@ -50,7 +51,7 @@ func TestDecoderPipelineAgrees(t *testing.T) {
 		if diff := cmp.Diff(c1, c2); diff != "" {
 			t.Errorf("headers differ:\n%s", diff)
 		}
-		if diff := cmp.Diff(keys(p1), keys(p2)); diff != "" {
+		if diff := cmp.Diff(problemtest.Keys[problemKey](p1), problemtest.Keys[problemKey](p2)); diff != "" {
 			t.Errorf("problems differ:\n%s", diff)
 		}
 	}
@@ -108,7 +109,7 @@ func TestDecoderProblemLimits(t *testing.T) {
 		t.Errorf("problems kept despite OnProblem: %d", len(none))
 	}
 	seen.Dedupe()
-	if diff := cmp.Diff(keys(all), keys(seen)); diff != "" {
+	if diff := cmp.Diff(problemtest.Keys[problemKey](all), problemtest.Keys[problemKey](seen)); diff != "" {
 		t.Errorf("OnProblem saw other problems:\n%s", diff)
 	}
 }
@@ -121,7 +122,7 @@ func TestDecoderReference(t *testing.T) {
 	if len(fast) == 0 {
 		t.Fatal("no problems")
 	}
-	if diff := cmp.Diff(keys(ref), keys(fast)); diff != "" {
+	if diff := cmp.Diff(problemtest.Keys[problemKey](ref), problemtest.Keys[problemKey](fast)); diff != "" {
 		t.Errorf("(-reference +fast):\n%s", diff)
 	}
 }

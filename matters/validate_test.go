@@ -2,11 +2,10 @@ package matters
 
 import (
 	"bytes"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema/problemtest"
 )
 
 // TestValidateMatchesParse builds catalogues in Go and holds Validate to
@@ -56,13 +55,7 @@ func TestValidateMatchesParse(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, probs := loader.Problems("written.yaml", b.Bytes())
-			sorted := func(l []problemKey) []problemKey {
-				slices.SortFunc(l, func(a, b problemKey) int {
-					return strings.Compare(a.Path+" "+string(a.Rule), b.Path+" "+string(b.Rule))
-				})
-				return l
-			}
-			if diff := cmp.Diff(sorted(keys(probs)), sorted(keys(got))); diff != "" {
+			if diff := cmp.Diff(problemtest.Sorted(problemtest.Keys[problemKey](probs)), problemtest.Sorted(problemtest.Keys[problemKey](got))); diff != "" {
 				t.Errorf("Validate and parsing the written document differ (-parse +validate):\n%s\n%s", diff, b.String())
 			}
 		})

@@ -12,21 +12,15 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
 	"github.com/zwfw/zwfw/schema/schematest"
 )
 
-// problemKey is what the tests compare: rule and path, never the message.
+// problemKey is what the tests compare of a problem: rule and path, never
+// the message.
 type problemKey struct {
 	Rule schema.Rule
 	Path string
-}
-
-func keys(l schema.List) []problemKey {
-	var out []problemKey
-	for _, p := range l {
-		out = append(out, problemKey{p.Rule, p.Path.String()})
-	}
-	return out
 }
 
 func TestParseProblems(t *testing.T) {
@@ -84,7 +78,7 @@ func TestParseProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			d, probs := loadFileProblems(filepath.Join("testdata", "modes", tt.file))
-			if diff := cmp.Diff(tt.want, keys(probs)); diff != "" {
+			if diff := cmp.Diff(tt.want, problemtest.Keys[problemKey](probs)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s\n%v", diff, probs)
 			}
 			if d == nil && tt.file != "syntax.yaml" {
@@ -101,7 +95,7 @@ func TestParseProblems(t *testing.T) {
 
 func TestLoadMissingFile(t *testing.T) {
 	_, probs := loadFileProblems(filepath.Join("testdata", "modes", "no-such-file.yaml"))
-	if diff := cmp.Diff([]problemKey{{"document.read", ""}}, keys(probs)); diff != "" {
+	if diff := cmp.Diff([]problemKey{{"document.read", ""}}, problemtest.Keys[problemKey](probs)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
@@ -350,7 +344,7 @@ func TestCheck(t *testing.T) {
 		{RuleTargetUnmeasured, "/modes/0/targets/2/indicator"},
 		{RuleDuplicateMode, "/modes/1/aliases/0"},
 	}
-	if diff := cmp.Diff(want, keys(d.Validate())); diff != "" {
+	if diff := cmp.Diff(want, problemtest.Keys[problemKey](d.Validate())); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if probs := Default().Validate(); len(probs) != 0 {

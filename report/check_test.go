@@ -8,6 +8,7 @@ import (
 
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
 	"github.com/zwfw/zwfw/schema/schematest"
 )
 
@@ -374,7 +375,7 @@ func TestValidateIncomplete(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err := report.Parse("written.yaml", buf.Bytes(), nil)
-			if slices.Compare(rulesPaths(got), rulesPaths(schema.Problems(err))) != 0 {
+			if slices.Compare(problemtest.RulePaths(got), problemtest.RulePaths(schema.Problems(err))) != 0 {
 				t.Errorf("Validate %v, parsing the written document %v", got, err)
 			}
 			if g := problemsOf(got); !slices.Equal(g, tt.want) {
@@ -382,13 +383,4 @@ func TestValidateIncomplete(t *testing.T) {
 			}
 		})
 	}
-}
-
-func rulesPaths(l schema.List) []string {
-	var out []string
-	for _, p := range l {
-		out = append(out, string(p.Rule)+" "+p.Path.String())
-	}
-	slices.Sort(out)
-	return out
 }
