@@ -12,7 +12,9 @@
 //   - text for people held to its language ([InChinese], [InEnglish]).
 //
 // It imports nothing of the module, so that the tests of package schema
-// itself, on the lowest floor, use it as every other package's tests do.
+// itself, on the lowest floor, use it as every other package's tests do;
+// what compares problems, which needs package schema, is in
+// [github.com/zwfw/zwfw/schema/problemtest].
 // A test binary that imports it has the -update flag; it must not declare
 // one of its own.
 package schematest
