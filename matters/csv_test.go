@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
 	"github.com/zwfw/zwfw/schema/schematest"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -168,15 +169,7 @@ func TestCSVRoundTrip(t *testing.T) {
 					t.Errorf("division code %q, want %q", back.Division.Code, orig.Division.Code)
 				}
 				// The same checks find the same problems (paths and rules).
-				pk := func(l schema.List) []string {
-					var out []string
-					for _, p := range l {
-						out = append(out, string(p.Rule)+" "+p.Path.String())
-					}
-					slices.Sort(out)
-					return out
-				}
-				if diff := cmp.Diff(pk(origProbs), pk(probs)); diff != "" {
+				if diff := cmp.Diff(problemtest.RulePaths(origProbs), problemtest.RulePaths(probs)); diff != "" {
 					t.Errorf("problems differ (-document +spreadsheet):\n%s", diff)
 				}
 			})

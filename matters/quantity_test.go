@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
 )
 
 func TestParseQuantity(t *testing.T) {
@@ -177,10 +178,7 @@ func TestLimitValueInDocuments(t *testing.T) {
 			cat, err := Parse("c.yaml", []byte(doc(tt.value)))
 			var probs schema.List
 			errors.As(err, &probs)
-			var got []string
-			for _, p := range probs {
-				got = append(got, string(p.Rule)+" "+p.Path.String())
-			}
+			got := problemtest.RulePaths(probs)
 			if tt.rule != "" {
 				// Only the values' problems: a limit whose value cannot be
 				// read is not stated, so it is neither 即办 nor 0 工作日
