@@ -14,12 +14,7 @@ import (
 
 func sampleJSON(t *testing.T) []byte {
 	t.Helper()
-	c := mustLoad(t, "../examples/data/catalogue-pengxi.yaml")
-	var b bytes.Buffer
-	if err := c.WriteJSON(&b); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return schematest.Write(t, mustLoad(t, "../examples/data/catalogue-pengxi.yaml"), "json")
 }
 
 func streamAll(t *testing.T, name string, data []byte, opts *DecodeOptions) ([]Matter, *Catalogue, schema.List) {

@@ -16,13 +16,6 @@ import (
 	"github.com/zwfw/zwfw/schema/schematest"
 )
 
-// problemKey is what the tests compare of a problem: rule and path, never
-// the message.
-type problemKey struct {
-	Rule schema.Rule
-	Path string
-}
-
 func TestParseProblems(t *testing.T) {
 	tests := []struct {
 		file string
@@ -281,6 +274,13 @@ func TestCounting(t *testing.T) {
 		back.MeasureOf("乙办", "就近办").Mode != "乙办" || !back.Mode("甲办").Targets[0].AtMost {
 		t.Errorf("not read back:\n%s", b.String())
 	}
+}
+
+// problemKey is what the tests compare of a problem: rule and path, never
+// the message.
+type problemKey struct {
+	Rule schema.Rule
+	Path string
 }
 
 // parseBack reads a document written back: a warning is a problem too.
