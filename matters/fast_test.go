@@ -175,11 +175,7 @@ func FuzzFastMatter(f *testing.F) {
 // leaves to the node path, and the rest it takes.
 func TestFastPathAgreesOnRealList(t *testing.T) {
 	_, cat, _ := readRealList(t)
-	var b bytes.Buffer
-	if err := cat.WriteJSON(&b); err != nil {
-		t.Fatal(err)
-	}
-	got := compareWays(t, "real.json", b.Bytes())
+	got := compareWays(t, "real.json", schematest.Write(t, cat, "json"))
 	t.Logf("%d of %d matters taken in one pass, %d problems", got.taken, len(got.matters), len(got.probs))
 	if len(got.matters) != len(cat.Matters) {
 		t.Errorf("%d matters read, want %d", len(got.matters), len(cat.Matters))

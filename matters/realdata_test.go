@@ -187,15 +187,12 @@ func TestScopes(t *testing.T) {
 		t.Fatalf("scopes (-want +got):\n%s", diff)
 	}
 	cat.Division.Name = "示例区"
-	var b bytes.Buffer
-	if err := cat.WriteYAML(&b); err != nil {
-		t.Fatal(err)
-	}
-	back, bprobs := loader.Problems("back.yaml", b.Bytes())
+	b := schematest.Write(t, cat, "yaml")
+	back, bprobs := loader.Problems("back.yaml", b)
 	if bprobs.HasErrors() || !cmp.Equal(back.Matters[0].Scopes, want) {
-		t.Errorf("read back %+v, %v\n%s", back.Matters[0].Scopes, bprobs, b.String())
+		t.Errorf("read back %+v, %v\n%s", back.Matters[0].Scopes, bprobs, b)
 	}
-	bad := bytes.Replace(b.Bytes(), []byte("遂潼通办"), []byte("遂潼同办"), 1)
+	bad := bytes.Replace(b, []byte("遂潼通办"), []byte("遂潼同办"), 1)
 	if _, p := loader.Problems("bad.yaml", bad); !p.HasErrors() {
 		t.Errorf("a scope not ending in 通办 was accepted")
 	}

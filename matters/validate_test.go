@@ -1,11 +1,11 @@
 package matters
 
 import (
-	"bytes"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema/problemtest"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // TestValidateMatchesParse builds catalogues in Go and holds Validate to
@@ -50,13 +50,10 @@ func TestValidateMatchesParse(t *testing.T) {
 			if (got.Err() == nil) != tt.clean {
 				t.Fatalf("Validate().Err() = %v, want clean %v", got.Err(), tt.clean)
 			}
-			var b bytes.Buffer
-			if err := c.WriteYAML(&b); err != nil {
-				t.Fatal(err)
-			}
-			_, probs := loader.Problems("written.yaml", b.Bytes())
+			b := schematest.Write(t, c, "yaml")
+			_, probs := loader.Problems("written.yaml", b)
 			if diff := cmp.Diff(problemtest.Sorted(problemtest.Keys[problemKey](probs)), problemtest.Sorted(problemtest.Keys[problemKey](got))); diff != "" {
-				t.Errorf("Validate and parsing the written document differ (-parse +validate):\n%s\n%s", diff, b.String())
+				t.Errorf("Validate and parsing the written document differ (-parse +validate):\n%s\n%s", diff, b)
 			}
 		})
 	}

@@ -1,7 +1,6 @@
 package reform
 
 import (
-	"bytes"
 	"encoding"
 	"encoding/json"
 	"path/filepath"
@@ -265,14 +264,11 @@ func TestCounting(t *testing.T) {
 		t.Errorf("甲办 targets %+v", tg)
 	}
 	// Written and read back, the counting and the measures' modes stay.
-	var b bytes.Buffer
-	if err := d.WriteYAML(&b); err != nil {
-		t.Fatal(err)
-	}
-	back, _ := Parse("back.yaml", b.Bytes())
+	b := schematest.Write(t, d, "yaml")
+	back, _ := Parse("back.yaml", b)
 	if back == nil || !cmp.Equal(back.Counting, d.Counting) || back.MeasureOf("乙办", "就近办") == nil ||
 		back.MeasureOf("乙办", "就近办").Mode != "乙办" || !back.Mode("甲办").Targets[0].AtMost {
-		t.Errorf("not read back:\n%s", b.String())
+		t.Errorf("not read back:\n%s", b)
 	}
 }
 

@@ -1,7 +1,6 @@
 package report_test
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -370,11 +369,7 @@ func TestValidateIncomplete(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := tt.b.Validate(nil)
-			var buf bytes.Buffer
-			if err := tt.b.WriteYAML(&buf); err != nil {
-				t.Fatal(err)
-			}
-			_, err := report.Parse("written.yaml", buf.Bytes(), nil)
+			_, err := report.Parse("written.yaml", schematest.Write(t, tt.b, "yaml"), nil)
 			if slices.Compare(problemtest.RulePaths(got), problemtest.RulePaths(schema.Problems(err))) != 0 {
 				t.Errorf("Validate %v, parsing the written document %v", got, err)
 			}
