@@ -8,6 +8,12 @@ import (
 	"github.com/zwfw/zwfw/schema/schematest"
 )
 
+// pengxiList is an implementation list of 蓬溪县 holding ms, for the tests
+// that build catalogues in Go.
+func pengxiList(ms ...Matter) *Catalogue {
+	return &Catalogue{Kind: ImplementationList, Division: Division{Code: "510921", Name: "蓬溪县"}, Matters: ms}
+}
+
 // TestValidateMatchesParse builds catalogues in Go and holds Validate to
 // what reading their written document finds: a catalogue that validates
 // writes a document that parses, and one that does not is refused for the
@@ -15,17 +21,13 @@ import (
 func TestValidateMatchesParse(t *testing.T) {
 	zero := 0
 	good := func() *Catalogue {
-		return &Catalogue{
-			Kind:     ImplementationList,
-			Division: Division{Code: "510921", Name: "蓬溪县"},
-			Matters: []Matter{{
-				Code: "M1", Name: "个体工商户设立登记", Type: Licensing, Level: CountyLevel,
-				Body:          Body{Name: "蓬溪县市场监督管理局"},
-				LegalLimit:    Limit{Value: QuantityOf(15), Unit: WorkingDays},
-				PromisedLimit: Limit{Unit: Instant}, HandlingKind: InstantCase, Visits: &zero,
-				ConsultationPhone: "0825-5422222",
-			}},
-		}
+		return pengxiList(Matter{
+			Code: "M1", Name: "个体工商户设立登记", Type: Licensing, Level: CountyLevel,
+			Body:          Body{Name: "蓬溪县市场监督管理局"},
+			LegalLimit:    Limit{Value: QuantityOf(15), Unit: WorkingDays},
+			PromisedLimit: Limit{Unit: Instant}, HandlingKind: InstantCase, Visits: &zero,
+			ConsultationPhone: "0825-5422222",
+		})
 	}
 	tests := []struct {
 		name  string
