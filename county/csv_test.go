@@ -1,11 +1,12 @@
 package county
 
 import (
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func TestLoadCSV(t *testing.T) {
@@ -55,7 +56,7 @@ func TestCSVPositions(t *testing.T) {
 		{RuleUnknownParent, "/rows/2/parentCode", 5, 3},
 	}
 	if len(probs) != len(tests) {
-		t.Fatalf("problems %q, want %d", rulePaths(probs), len(tests))
+		t.Fatalf("problems %q, want %d", problemtest.RulePaths(probs), len(tests))
 	}
 	for i, tt := range tests {
 		p := probs[i]
@@ -94,10 +95,7 @@ func TestCSVKinds(t *testing.T) {
 
 // CR, LF and CRLF line endings read alike: a CR-only file is not one row.
 func TestCSVLineEndings(t *testing.T) {
-	data, err := os.ReadFile("testdata/csv/valid-city.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, "testdata/csv/valid-city.csv")
 	lf := strings.ReplaceAll(string(data), "\r\n", "\n")
 	want, probs := readCSV(strings.NewReader(lf), "lf.csv")
 	if want == nil || probs.HasErrors() {

@@ -3,13 +3,14 @@ package county
 import (
 	"errors"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func TestLoadDivisions(t *testing.T) {
@@ -153,14 +154,8 @@ func TestValidMinimal(t *testing.T) {
 func TestReadAndLoadFS(t *testing.T) {
 	defer func(n int) { maxSize = n }(maxSize)
 	maxSize = 4096
-	data, err := os.ReadFile("testdata/divisions/valid-minimal.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	csvData, err := os.ReadFile("testdata/csv/valid-city.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, "testdata/divisions/valid-minimal.yaml")
+	csvData := schematest.ReadFile(t, "testdata/csv/valid-city.csv")
 	fsys := fstest.MapFS{
 		"d/minimal.yaml": {Data: data},
 		"d/city.CSV":     {Data: csvData},
@@ -189,7 +184,7 @@ func TestReadAndLoadFS(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h, probs := tt.load()
-			if got := rulePaths(probs); !slices.Equal(got, tt.rules) {
+			if got := problemtest.RulePaths(probs); !slices.Equal(got, tt.rules) {
 				t.Errorf("problems %q, want %q", got, tt.rules)
 			}
 			if tt.units < 0 && h != nil || tt.units >= 0 && h.Len() != tt.units {

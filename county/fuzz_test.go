@@ -1,27 +1,12 @@
 package county
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
-
-// seed adds the fixtures matching the patterns to the corpus.
-func seed(f *testing.F, patterns ...string) {
-	for _, pattern := range patterns {
-		names, _ := filepath.Glob(pattern)
-		for _, name := range names {
-			data, err := os.ReadFile(name)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(data)
-		}
-	}
-}
 
 // checkResult holds for every input: a hierarchy exactly when there is no
 // error, every problem located in the file and ruled, and a hierarchy that
@@ -53,7 +38,7 @@ func checkResult(t *testing.T, file string, h *Hierarchy, probs schema.List) {
 }
 
 func FuzzParse(f *testing.F) {
-	seed(f, "testdata/divisions/*.yaml", "testdata/divisions/*.json", "suining.yaml")
+	schematest.Seed(f, "testdata/divisions/*.yaml", "testdata/divisions/*.json", "suining.yaml")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		h, probs := parseProblems("fuzz", data)
 		checkResult(t, "fuzz", h, probs)
@@ -61,7 +46,7 @@ func FuzzParse(f *testing.F) {
 }
 
 func FuzzParseCSV(f *testing.F) {
-	seed(f, "testdata/csv/*.csv")
+	schematest.Seed(f, "testdata/csv/*.csv")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		h, probs := parseCSVProblems("fuzz.csv", data)
 		checkResult(t, "fuzz.csv", h, probs)

@@ -2,36 +2,23 @@ package county
 
 import (
 	"bytes"
-	"flag"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
-// rulePaths returns the problems as "rule path" strings, sorted: what tests
-// assert, never the message text.
-func rulePaths(l schema.List) []string {
-	out := make([]string, 0, len(l))
-	for _, p := range l {
-		out = append(out, string(p.Rule)+" "+p.Path.String())
-	}
-	slices.Sort(out)
-	return out
-}
 
 // fixture is a file of testdata/DIR, what loading it gives and why.
 type fixture struct {
 	file  string
 	units int      // -1: no hierarchy
-	want  []string // the problems, by rulePaths
+	want  []string // the problems, by problemtest.RulePaths
 	why   string
 }
 
@@ -45,7 +32,7 @@ func loadFixtures(t *testing.T, dir string, tests []fixture) {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join("testdata", dir, tt.file)
 			h, probs := loadFileProblems(path)
-			if got := rulePaths(probs); !slices.Equal(got, tt.want) {
+			if got := problemtest.RulePaths(probs); !slices.Equal(got, tt.want) {
 				t.Errorf("%s: problems\n got %q\nwant %q", tt.why, got, tt.want)
 			}
 			if tt.units < 0 {
@@ -73,20 +60,7 @@ func loadFixtures(t *testing.T, dir string, tests []fixture) {
 // golden compares got with testdata/<name>, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the golden file (run go test -update after checking):\n got:\n%s\nwant:\n%s", path, got, want)
-	}
+	schematest.Golden(t, filepath.Join("testdata", name), got)
 }
 
 // render prints problems one a line, as a command would.

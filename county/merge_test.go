@@ -3,6 +3,8 @@ package county
 import (
 	"slices"
 	"testing"
+
+	"github.com/zwfw/zwfw/schema/problemtest"
 )
 
 func mustParse(t *testing.T, file, doc string) *Hierarchy {
@@ -12,6 +14,12 @@ func mustParse(t *testing.T, file, doc string) *Hierarchy {
 		t.Fatalf("%s: %v", file, probs)
 	}
 	return h
+}
+
+// divisions is a Divisions document of the units, written in YAML one a
+// line after a line break.
+func divisions(units string) string {
+	return "kind: Divisions\nschemaVersion: 1\nunits:" + units
 }
 
 func TestMergeTownships(t *testing.T) {
@@ -71,67 +79,46 @@ units:
     servicePoints: [{kind: 帮办代办导办服务台}, {kind: 政务服务中心, name: 县政务服务大厅}]
   - {name: 河东新区, kind: 园区, parent: "510900", note: 另一说明}
 `, 9, nil},
-		{"old code under its old name", `
-kind: Divisions
-schemaVersion: 1
-units:
+		{"old code under its old name", divisions(`
   - {code: "510922", name: 射洪县, kind: 县级市, parent: "510900"}
   - {code: "510922100", name: 甲镇, kind: 镇, parent: "510922"}
-`, 10, nil},
-		{"a second city becomes a second root", `
-kind: Divisions
-schemaVersion: 1
-units:
+`), 10, nil},
+		{"a second city becomes a second root", divisions(`
   - {code: "511600", name: 广安市, kind: 市, parent: "510000"}
   - {code: "511602", name: 广安区, kind: 区, parent: "511600"}
-`, 11, nil},
-		{"a province above the root", `
-kind: Divisions
-schemaVersion: 1
-units:
+`), 11, nil},
+		{"a province above the root", divisions(`
   - {code: "510000", name: 四川省, kind: 省}
   - {code: "510900", name: 遂宁市, kind: 市, parent: "510000"}
   - {code: "511600", name: 广安市, kind: 市, parent: "510000"}
-`, 11, nil},
-		{"conflicts", `
-kind: Divisions
-schemaVersion: 1
-units:
+`), 11, nil},
+		{"conflicts", divisions(`
   - {code: "510921", name: 蓬溪, kind: 县, parent: "510900"}
   - {code: "510923", name: 大英县, kind: 区, parent: "510900"}
   - {code: "510904", name: 安居区, kind: 区, parent: "510800"}
   - {code: "510922", name: 射洪, kind: 县级市}
-`, -1, []string{
+`), -1, []string{
 			"county.merge-conflict /units/0/name",
 			"county.merge-conflict /units/1/kind",
 			"county.merge-conflict /units/2/parent",
 			"county.merge-conflict /units/3/name",
 		}},
-		{"parent conflict inside the merged document", `
-kind: Divisions
-schemaVersion: 1
-units:
+		{"parent conflict inside the merged document", divisions(`
   - {code: "510921", name: 蓬溪县, kind: 县}
   - {name: 河东新区, kind: 园区, parent: "510921"}
-`, -1, []string{"county.merge-conflict /units/1/parent"}},
-		{"township whose county is unknown", `
-kind: Divisions
-schemaVersion: 1
-units:
+`), -1, []string{"county.merge-conflict /units/1/parent"}},
+		{"township whose county is unknown", divisions(`
   - {code: "510931100", name: 甲镇, kind: 镇, parent: "510931"}
-`, -1, []string{"county.unknown-parent /units/0/parent"}},
-		{"a new unit that breaks a rule of the whole", `
-kind: Divisions
-schemaVersion: 1
-units:
+`), -1, []string{"county.unknown-parent /units/0/parent"}},
+		{"a new unit that breaks a rule of the whole", divisions(`
   - {code: "510924", name: 大英县, kind: 县, parent: "510900"}
-`, -1, []string{"county.duplicate-name /units/0/name"}},
+`), -1, []string{"county.duplicate-name /units/0/name"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			other := mustParse(t, "other.yaml", tt.doc)
 			h, probs := base.Merge(other)
-			if got := rulePaths(probs); !slices.Equal(got, tt.want) {
+			if got := problemtest.RulePaths(probs); !slices.Equal(got, tt.want) {
 				t.Errorf("problems\n got %q\nwant %q", got, tt.want)
 			}
 			if tt.units < 0 && h != nil || tt.units >= 0 && h.Len() != tt.units {
@@ -199,13 +186,10 @@ func TestMergeNil(t *testing.T) {
 }
 
 func TestMergeAdoptsProvince(t *testing.T) {
-	other := mustParse(t, "sc.yaml", `
-kind: Divisions
-schemaVersion: 1
-units:
+	other := mustParse(t, "sc.yaml", divisions(`
   - {code: "510000", name: 四川省, kind: 省}
   - {code: "510900", name: 遂宁市, kind: 市, parent: "510000"}
-`)
+`))
 	h, probs := Suining().Merge(other)
 	if probs.Err() != nil {
 		t.Fatal(probs)

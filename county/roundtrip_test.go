@@ -1,13 +1,13 @@
 package county
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // view is what a hierarchy holds, seen through its exported methods and
@@ -103,9 +103,7 @@ func TestRoundTrip(t *testing.T) {
 	})
 	t.Run("suining with the 2023 list", func(t *testing.T) {
 		const path = "../../shared/data/suining-divisions-2023.csv"
-		if _, err := os.Stat(path); err != nil {
-			t.Skipf("real data not available: %v", err)
-		}
+		schematest.NeedOutside(t, path)
 		list, _ := loadFileProblems(path)
 		h, probs := Suining().Merge(list)
 		if probs.Err() != nil {

@@ -1,9 +1,10 @@
 package county
 
 import (
-	"os"
 	"slices"
 	"testing"
+
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func TestSuining(t *testing.T) {
@@ -83,9 +84,7 @@ func TestSuining(t *testing.T) {
 // Suining and merges it under the embedded default.
 func TestSuiningDivisions2023(t *testing.T) {
 	const path = "../../shared/data/suining-divisions-2023.csv"
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("real data not available (%v); it lives in the shared data folder beside the repository", err)
-	}
+	schematest.NeedOutside(t, path)
 	list, probs := loadFileProblems(path)
 	if len(probs) > 0 {
 		// Not even a warning: the codes of the real list keep to the

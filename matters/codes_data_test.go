@@ -1,14 +1,11 @@
 package matters
 
 import (
-	"encoding/csv"
-	"errors"
-	"io/fs"
-	"os"
 	"sort"
 	"testing"
 
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // codesDataFile is the real catalogue of 广安区 kept outside the module (see
@@ -25,18 +22,8 @@ var codesTypeTerms = map[string]string{
 
 func codesReadData(t *testing.T) [][]string {
 	t.Helper()
-	f, err := os.Open(codesDataFile)
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("real data %s is absent; skipping", codesDataFile)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	schematest.NeedOutside(t, codesDataFile)
+	rows := schematest.ReadCSV(t, codesDataFile)
 	if len(rows) < 2 {
 		t.Fatalf("%s: no rows", codesDataFile)
 	}

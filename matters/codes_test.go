@@ -338,6 +338,13 @@ func TestDivisionCodeContains(t *testing.T) {
 		{"nation contains village", "100000", "511602001201", true},
 		{"other city", "511600", "510903", false},
 		{"city contains township under it without county", "441900", "441900003", true},
+		{"county contains township", "510921", "510921001", true},
+		{"county contains village", "510921", "510921001201", true},
+		{"city contains township", "510900", "510921001", true},
+		{"province contains county", "510000", "510921", true},
+		{"township does not contain its county", "510921001", "510921", false},
+		{"sibling county's township", "510921", "510923001", false},
+		{"sibling township's village", "510921001", "510921002201", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

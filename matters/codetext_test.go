@@ -1,7 +1,6 @@
 package matters
 
 import (
-	"bytes"
 	"errors"
 	"slices"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func TestMatterCodeTextParse(t *testing.T) {
@@ -132,16 +132,13 @@ func TestDirtyCodesReadAsWritten(t *testing.T) {
 	if m.Code != prefix || m.BaseCode != local || m.Body.CreditCode != badCheck || m.HandlingCode != "C-1" || m.MainCode != "M-1" {
 		t.Errorf("codes not kept as written: %+v", m)
 	}
-	var b bytes.Buffer
-	if err := cat.WriteYAML(&b); err != nil {
-		t.Fatal(err)
-	}
+	b := schematest.Write(t, cat, "yaml")
 	for _, code := range []string{badBody, prefix, local, orgBody, badCheck} {
-		if !strings.Contains(b.String(), code) {
-			t.Errorf("written catalogue lacks %s:\n%s", code, b.String())
+		if !strings.Contains(string(b), code) {
+			t.Errorf("written catalogue lacks %s:\n%s", code, b)
 		}
 	}
-	back, _ := Parse("back.yaml", b.Bytes())
+	back, _ := Parse("back.yaml", b)
 	if diff := cmp.Diff(cat, back); diff != "" {
 		t.Errorf("round trip (-read +written and read):\n%s", diff)
 	}

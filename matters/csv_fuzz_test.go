@@ -2,12 +2,12 @@ package matters
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/zwfw/zwfw/schema/schematest"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -15,10 +15,9 @@ import (
 // every problem located in the file, and a catalogue read without error
 // written back as CSV reads back to equal matters.
 func FuzzReadCSV(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.csv")
-	for _, file := range files {
-		b, err := os.ReadFile(file)
-		if err != nil || len(b) > maxFuzzSeed {
+	for _, fx := range schematest.Fixtures(f, "testdata/*.csv") {
+		b := fx.Data
+		if len(b) > maxFuzzSeed {
 			continue
 		}
 		f.Add(b)

@@ -16,6 +16,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
+	"github.com/zwfw/zwfw/schema/schematest"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -167,15 +169,7 @@ func TestCSVRoundTrip(t *testing.T) {
 					t.Errorf("division code %q, want %q", back.Division.Code, orig.Division.Code)
 				}
 				// The same checks find the same problems (paths and rules).
-				pk := func(l schema.List) []string {
-					var out []string
-					for _, p := range l {
-						out = append(out, string(p.Rule)+" "+p.Path.String())
-					}
-					slices.Sort(out)
-					return out
-				}
-				if diff := cmp.Diff(pk(origProbs), pk(probs)); diff != "" {
+				if diff := cmp.Diff(problemtest.RulePaths(origProbs), problemtest.RulePaths(probs)); diff != "" {
 					t.Errorf("problems differ (-document +spreadsheet):\n%s", diff)
 				}
 			})
@@ -213,10 +207,7 @@ func TestCSVSheet(t *testing.T) {
 func TestCSVGB18030(t *testing.T) {
 	for _, file := range []string{"testdata/sheet.csv", "testdata/portal.csv"} {
 		t.Run(file, func(t *testing.T) {
-			orig, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
+			orig := schematest.ReadFile(t, file)
 			text := bytes.TrimPrefix(orig, []byte("\ufeff"))
 			gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(text)
 			if err != nil {
@@ -597,13 +588,7 @@ func (e *endless) Read(p []byte) (int, error) {
 // portal's dirt giving warnings, not errors.
 func TestCSVGuangan(t *testing.T) {
 	const file = "../../shared/data/sichuan-guangan-district-matters.csv"
-	raw, err := os.ReadFile(file)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("%s is not there: the real portal data is kept outside the repository", file)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := schematest.ReadOutside(t, file)
 	cat, probs := readCSV(bytes.NewReader(raw), file, nil)
 	if err := probs.Err(); err != nil {
 		t.Fatalf("errors: %v", err)

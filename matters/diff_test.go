@@ -2,22 +2,19 @@ package matters
 
 import (
 	"encoding/json"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // diffEdition loads valid.yaml with textual replacements (old, new, old,
 // new, …) applied: another edition of the same catalogue.
 func diffEdition(t *testing.T, repl ...string) *Catalogue {
 	t.Helper()
-	b, err := os.ReadFile("testdata/valid.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := schematest.ReadFile(t, "testdata/valid.yaml")
 	s := string(b)
 	for i := 0; i < len(repl); i += 2 {
 		if !strings.Contains(s, repl[i]) {

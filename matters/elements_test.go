@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
 )
 
 // TestElementRules holds the checks over materials, steps, the result and
@@ -12,33 +13,30 @@ import (
 func TestElementRules(t *testing.T) {
 	zero := 0
 	good := func() *Catalogue {
-		return &Catalogue{
-			Kind:     ImplementationList,
-			Division: Division{Code: "510921", Name: "蓬溪县"},
-			Matters: []Matter{{
-				Code: "M1", Name: "食品经营许可（新办）", Type: Licensing, Level: CountyLevel,
-				Body:          Body{Name: "蓬溪县行政审批局"},
-				LegalLimit:    Limit{Value: QuantityOf(20), Unit: WorkingDays},
-				PromisedLimit: Limit{Value: QuantityOf(5), Unit: WorkingDays}, HandlingKind: PromisedCase, Visits: &zero,
-				TolerateMissing: true,
-				Materials: []Material{
-					{Name: "申请书", Forms: SetOf(Original), Copies: 1, Necessity: Required, Source: FromApplicant},
-					{Name: "营业执照", Forms: SetOf(Electronic), Necessity: Required, Source: FromGovernment, Issuer: "蓬溪县行政审批局", Exempt: true, ExemptBy: ByELicence},
-					{Name: "食品安全管理制度", Necessity: FollowLater},
-				},
-				Steps: []Step{
-					{Name: "受理", Limit: Limit{Unit: Instant}},
-					{Name: "审查", Limit: Limit{Value: QuantityOf(2), Unit: WorkingDays}},
-					{Name: "决定", Limit: Limit{Value: QuantityOf(3), Unit: WorkingDays}},
-				},
-				Result: &Result{Name: "食品经营许可证", Kind: Licence, ELicence: true},
-				Status: InUse,
-			}, {
-				Code: "M2", Name: "个体工商户设立登记", Type: Licensing, Level: CountyLevel,
-				Body: Body{Name: "蓬溪县行政审批局"},
-			}},
-			Bundles: []Bundle{{Name: "我要开餐馆", Matters: []MatterCodeText{"M1", "M2"}}},
-		}
+		c := pengxiList(Matter{
+			Code: "M1", Name: "食品经营许可（新办）", Type: Licensing, Level: CountyLevel,
+			Body:          Body{Name: "蓬溪县行政审批局"},
+			LegalLimit:    Limit{Value: QuantityOf(20), Unit: WorkingDays},
+			PromisedLimit: Limit{Value: QuantityOf(5), Unit: WorkingDays}, HandlingKind: PromisedCase, Visits: &zero,
+			TolerateMissing: true,
+			Materials: []Material{
+				{Name: "申请书", Forms: SetOf(Original), Copies: 1, Necessity: Required, Source: FromApplicant},
+				{Name: "营业执照", Forms: SetOf(Electronic), Necessity: Required, Source: FromGovernment, Issuer: "蓬溪县行政审批局", Exempt: true, ExemptBy: ByELicence},
+				{Name: "食品安全管理制度", Necessity: FollowLater},
+			},
+			Steps: []Step{
+				{Name: "受理", Limit: Limit{Unit: Instant}},
+				{Name: "审查", Limit: Limit{Value: QuantityOf(2), Unit: WorkingDays}},
+				{Name: "决定", Limit: Limit{Value: QuantityOf(3), Unit: WorkingDays}},
+			},
+			Result: &Result{Name: "食品经营许可证", Kind: Licence, ELicence: true},
+			Status: InUse,
+		}, Matter{
+			Code: "M2", Name: "个体工商户设立登记", Type: Licensing, Level: CountyLevel,
+			Body: Body{Name: "蓬溪县行政审批局"},
+		})
+		c.Bundles = []Bundle{{Name: "我要开餐馆", Matters: []MatterCodeText{"M1", "M2"}}}
+		return c
 	}
 	tests := []struct {
 		name string
@@ -74,7 +72,7 @@ func TestElementRules(t *testing.T) {
 					errs = append(errs, p)
 				}
 			}
-			if diff := cmp.Diff(tt.want, keys(errs)); diff != "" {
+			if diff := cmp.Diff(tt.want, problemtest.Keys[problemKey](errs)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
 		})

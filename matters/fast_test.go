@@ -3,13 +3,13 @@ package matters
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // The one-pass path must read every matter exactly as the node path does
@@ -28,10 +28,7 @@ func catalogueFixtures(t testing.TB) map[string][]byte {
 			if ext != ".json" && ext != ".yaml" {
 				continue
 			}
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			data := schematest.ReadFile(t, f)
 			if !bytes.Contains(data, []byte("matters")) {
 				continue
 			}
@@ -178,11 +175,7 @@ func FuzzFastMatter(f *testing.F) {
 // leaves to the node path, and the rest it takes.
 func TestFastPathAgreesOnRealList(t *testing.T) {
 	_, cat, _ := readRealList(t)
-	var b bytes.Buffer
-	if err := cat.WriteJSON(&b); err != nil {
-		t.Fatal(err)
-	}
-	got := compareWays(t, "real.json", b.Bytes())
+	got := compareWays(t, "real.json", schematest.Write(t, cat, "json"))
 	t.Logf("%d of %d matters taken in one pass, %d problems", got.taken, len(got.matters), len(got.probs))
 	if len(got.matters) != len(cat.Matters) {
 		t.Errorf("%d matters read, want %d", len(got.matters), len(cat.Matters))

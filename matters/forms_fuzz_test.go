@@ -3,24 +3,15 @@ package matters
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // FuzzParseScope reads any text as a scope: it never panics, and a scope it
 // reads writes back as a name that reads as the same scope.
 func FuzzParseScope(f *testing.F) {
-	for _, s := range []string{"川渝通办", "全县（区）通办", "遂潼通办", "省内通办", "通办", "川渝同办"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		sc, err := ParseScope(s)
-		if err != nil {
-			return
-		}
-		back, err := ParseScope(sc.String())
-		if err != nil || back.Kind != sc.Kind || back.Name != sc.Name {
-			t.Fatalf("%q reads as %+v, which writes as %q and reads back as %+v, %v", s, sc, sc.String(), back, err)
-		}
-	})
+	same := func(a, b Scope) bool { return a.Kind == b.Kind && a.Name == b.Name }
+	schematest.FuzzReadBack(f, ParseScope, same, nil, "川渝通办", "全县（区）通办", "遂潼通办", "省内通办", "通办", "川渝同办")
 }
 
 // FuzzChineseNumber reads Chinese numerals at the start of any text: it

@@ -1,12 +1,10 @@
 package matters
 
 import (
-	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // maxFuzzSeed is the largest file taken as a fuzzing seed.
@@ -18,12 +16,9 @@ const maxFuzzSeed = 4 << 10
 func FuzzParse(f *testing.F) {
 	// Small seeds only: every new input is minimised, and a seed of tens of
 	// kilobytes makes each execution and each minimisation slow.
-	for _, pat := range []string{"testdata/*.yaml", "testdata/*.json", "../examples/data/catalogue-*.yaml"} {
-		files, _ := filepath.Glob(pat)
-		for _, file := range files {
-			if b, err := os.ReadFile(file); err == nil && len(b) <= maxFuzzSeed {
-				f.Add(filepath.Ext(file), b)
-			}
+	for _, fx := range schematest.Fixtures(f, "testdata/*.yaml", "testdata/*.json", "../examples/data/catalogue-*.yaml") {
+		if len(fx.Data) <= maxFuzzSeed {
+			f.Add(filepath.Ext(fx.Name), fx.Data)
 		}
 	}
 	f.Fuzz(func(t *testing.T, ext string, data []byte) {
@@ -39,20 +34,6 @@ func FuzzParse(f *testing.F) {
 		if cat == nil || probs.Err() != nil {
 			return
 		}
-		for _, format := range []string{"yaml", "json"} {
-			var b bytes.Buffer
-			if format == "yaml" {
-				cat.WriteYAML(&b)
-			} else {
-				cat.WriteJSON(&b)
-			}
-			back, probs := loader.Problems("back."+format, b.Bytes())
-			if err := probs.Err(); err != nil {
-				t.Fatalf("written %s does not load: %v\n%s", format, err, b.String())
-			}
-			if diff := cmp.Diff(cat, back); diff != "" {
-				t.Fatalf("%s round trip changed the catalogue:\n%s", format, diff)
-			}
-		}
+		schematest.RoundTrip(t, cat, parseBack)
 	})
 }

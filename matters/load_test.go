@@ -3,13 +3,21 @@ package matters
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
+
+// problemKey is what the tests compare of a problem: rule and path, never
+// the message.
+type problemKey struct {
+	Rule schema.Rule
+	Path string
+}
 
 func mustLoad(t *testing.T, path string) *Catalogue {
 	t.Helper()
@@ -46,53 +54,16 @@ func TestLoadValid(t *testing.T) {
 // TestRoundTrip writes a catalogue as YAML and as JSON and reads it back:
 // nothing may be lost.
 func TestRoundTrip(t *testing.T) {
-	for _, file := range []string{"testdata/valid.yaml"} {
-		orig := mustLoad(t, file)
-		for _, format := range []string{"yaml", "json"} {
-			t.Run(filepath.Base(file)+"/"+format, func(t *testing.T) {
-				var b bytes.Buffer
-				var err error
-				if format == "yaml" {
-					err = orig.WriteYAML(&b)
-				} else {
-					err = orig.WriteJSON(&b)
-				}
-				if err != nil {
-					t.Fatal(err)
-				}
-				back, probs := loader.Problems("out."+format, b.Bytes())
-				if err := probs.Err(); err != nil {
-					t.Fatalf("re-reading: %v\n%s", err, b.String())
-				}
-				if diff := cmp.Diff(orig, back); diff != "" {
-					t.Errorf("round trip changed the catalogue (-orig +back):\n%s", diff)
-				}
-			})
-		}
-	}
+	schematest.RoundTrip(t, mustLoad(t, "testdata/valid.yaml"), parseBack)
 }
 
-// problemKey is what tests compare: rule and path, never the message.
-type problemKey struct {
-	Rule schema.Rule
-	Path string
-}
-
-func keys(l schema.List) []problemKey {
-	var out []problemKey
-	for _, p := range l {
-		out = append(out, problemKey{p.Rule, p.Path.String()})
-	}
-	return out
-}
+// parseBack reads a catalogue written back; the error holds its errors.
+func parseBack(name string, data []byte) (*Catalogue, error) { return loader.Parse(name, data) }
 
 // edit applies a textual change to the valid fixture.
 func edit(t *testing.T, old, new string) []byte {
 	t.Helper()
-	b, err := os.ReadFile("testdata/valid.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := schematest.ReadFile(t, "testdata/valid.yaml")
 	if !bytes.Contains(b, []byte(old)) {
 		t.Fatalf("fixture does not contain %q", old)
 	}
@@ -275,7 +246,7 @@ func TestSemanticRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, probs := loader.Problems("valid.yaml", edit(t, tt.old, tt.new))
-			if diff := cmp.Diff(tt.want, keys(probs)); diff != "" {
+			if diff := cmp.Diff(tt.want, problemtest.Keys[problemKey](probs)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s\n%v", diff, probs)
 			}
 			for _, p := range probs {
@@ -302,7 +273,7 @@ func TestSchemaProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, probs := loader.Problems("valid.yaml", edit(t, tt.old, tt.new))
-			got := keys(probs)
+			got := problemtest.Keys[problemKey](probs)
 			if diff := cmp.Diff(tt.want, got, sortKeys); diff != "" {
 				t.Errorf("problems (-want +got):\n%s\n%v", diff, probs)
 			}
@@ -310,17 +281,7 @@ func TestSchemaProblems(t *testing.T) {
 	}
 }
 
-var sortKeys = cmp.Transformer("sort", func(in []problemKey) []problemKey {
-	out := append([]problemKey(nil), in...)
-	for i := range out {
-		for j := i + 1; j < len(out); j++ {
-			if out[j].Rule < out[i].Rule || out[j].Rule == out[i].Rule && out[j].Path < out[i].Path {
-				out[i], out[j] = out[j], out[i]
-			}
-		}
-	}
-	return out
-})
+var sortKeys = cmp.Transformer("sort", problemtest.Sorted[problemKey])
 
 func TestNotADocument(t *testing.T) {
 	for _, tt := range []struct{ name, text string }{
@@ -358,10 +319,7 @@ func loadFileProblems(path string) (*Catalogue, schema.List) {
 // A numeric code is the number it is, however written: 1, 1.0 and 1e0 all
 // pass the schema, and all decode to the same term.
 func TestNumericCodesAsWritten(t *testing.T) {
-	data, err := os.ReadFile("testdata/valid.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, "testdata/valid.yaml")
 	want, probs := loader.Problems("valid.yaml", []byte(strings.Replace(string(data), "type: 行政许可", "type: 1", 1)))
 	if want == nil || probs.Err() != nil {
 		t.Fatalf("with code 1: %v", probs)
@@ -382,10 +340,7 @@ func TestNumericCodesAsWritten(t *testing.T) {
 // A catalogue's date is refused from where a bulletin's period is: year
 // 0000 is no year of the calendar.
 func TestAsOfYearZero(t *testing.T) {
-	data, err := os.ReadFile("testdata/valid.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, "testdata/valid.yaml")
 	_, probs := loader.Problems("valid.yaml", []byte(strings.Replace(string(data), "asOf: 2021-04-30", "asOf: 0000-04-30", 1)))
 	found := false
 	for _, p := range probs {
@@ -398,10 +353,7 @@ func TestAsOfYearZero(t *testing.T) {
 
 // A limit is read as written or refused: never rounded, never octal.
 func TestLimitsAsWritten(t *testing.T) {
-	data, err := os.ReadFile("testdata/valid.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, "testdata/valid.yaml")
 	tests := []struct {
 		name, value string
 		rule        schema.Rule

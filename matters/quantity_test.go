@@ -9,6 +9,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func TestParseQuantity(t *testing.T) {
@@ -177,10 +179,7 @@ func TestLimitValueInDocuments(t *testing.T) {
 			cat, err := Parse("c.yaml", []byte(doc(tt.value)))
 			var probs schema.List
 			errors.As(err, &probs)
-			var got []string
-			for _, p := range probs {
-				got = append(got, string(p.Rule)+" "+p.Path.String())
-			}
+			got := problemtest.RulePaths(probs)
 			if tt.rule != "" {
 				// Only the values' problems: a limit whose value cannot be
 				// read is not stated, so it is neither 即办 nor 0 工作日
@@ -201,12 +200,9 @@ func TestLimitValueInDocuments(t *testing.T) {
 			if l.Value.String() != tt.want {
 				t.Fatalf("value %s, want %s", l.Value, tt.want)
 			}
-			var b strings.Builder
-			if err := cat.WriteJSON(&b); err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(b.String(), `"value": `+tt.want+`,`) && !strings.Contains(b.String(), `"value":`+tt.want+`,`) {
-				t.Errorf("value not written as the number %s:\n%s", tt.want, b.String())
+			b := string(schematest.Write(t, cat, "json"))
+			if !strings.Contains(b, `"value": `+tt.want+`,`) && !strings.Contains(b, `"value":`+tt.want+`,`) {
+				t.Errorf("value not written as the number %s:\n%s", tt.want, b)
 			}
 		})
 	}

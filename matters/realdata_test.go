@@ -2,11 +2,11 @@ package matters
 
 import (
 	"bytes"
-	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // realCSV is the Sichuan portal's list of one district, kept outside the
@@ -17,10 +17,7 @@ const realCSV = "../../shared/data/sichuan-guangan-district-matters.csv"
 // there.
 func readRealList(t *testing.T) ([]byte, *Catalogue, schema.List) {
 	t.Helper()
-	data, err := os.ReadFile(realCSV)
-	if err != nil {
-		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
-	}
+	data := schematest.ReadOutside(t, realCSV)
 	cat, probs := readCSV(bytes.NewReader(data), "real.csv", nil)
 	if cat == nil {
 		t.Fatalf("not read: %v", probs)
@@ -190,15 +187,12 @@ func TestScopes(t *testing.T) {
 		t.Fatalf("scopes (-want +got):\n%s", diff)
 	}
 	cat.Division.Name = "示例区"
-	var b bytes.Buffer
-	if err := cat.WriteYAML(&b); err != nil {
-		t.Fatal(err)
-	}
-	back, bprobs := loader.Problems("back.yaml", b.Bytes())
+	b := schematest.Write(t, cat, "yaml")
+	back, bprobs := loader.Problems("back.yaml", b)
 	if bprobs.HasErrors() || !cmp.Equal(back.Matters[0].Scopes, want) {
-		t.Errorf("read back %+v, %v\n%s", back.Matters[0].Scopes, bprobs, b.String())
+		t.Errorf("read back %+v, %v\n%s", back.Matters[0].Scopes, bprobs, b)
 	}
-	bad := bytes.Replace(b.Bytes(), []byte("遂潼通办"), []byte("遂潼同办"), 1)
+	bad := bytes.Replace(b, []byte("遂潼通办"), []byte("遂潼同办"), 1)
 	if _, p := loader.Problems("bad.yaml", bad); !p.HasErrors() {
 		t.Errorf("a scope not ending in 通办 was accepted")
 	}

@@ -2,23 +2,19 @@ package matters
 
 import (
 	"bytes"
-	"os"
 	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func sampleJSON(t *testing.T) []byte {
 	t.Helper()
-	c := mustLoad(t, "../examples/data/catalogue-pengxi.yaml")
-	var b bytes.Buffer
-	if err := c.WriteJSON(&b); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return schematest.Write(t, mustLoad(t, "../examples/data/catalogue-pengxi.yaml"), "json")
 }
 
 func streamAll(t *testing.T, name string, data []byte, opts *DecodeOptions) ([]Matter, *Catalogue, schema.List) {
@@ -50,7 +46,7 @@ func TestDecoderPipelineAgrees(t *testing.T) {
 		if diff := cmp.Diff(c1, c2); diff != "" {
 			t.Errorf("headers differ:\n%s", diff)
 		}
-		if diff := cmp.Diff(keys(p1), keys(p2)); diff != "" {
+		if diff := cmp.Diff(problemtest.Keys[problemKey](p1), problemtest.Keys[problemKey](p2)); diff != "" {
 			t.Errorf("problems differ:\n%s", diff)
 		}
 	}
@@ -58,10 +54,7 @@ func TestDecoderPipelineAgrees(t *testing.T) {
 
 // The JSON and YAML forms of one catalogue stream to the same matters.
 func TestDecoderFormatsAgree(t *testing.T) {
-	yml, err := os.ReadFile("../examples/data/catalogue-pengxi.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	yml := schematest.ReadFile(t, "../examples/data/catalogue-pengxi.yaml")
 	ms1, c1, p1 := streamAll(t, "c.yaml", yml, nil)
 	ms2, c2, p2 := streamAll(t, "c.json", sampleJSON(t), nil)
 	if len(p1) != 0 || len(p2) != 0 {
@@ -111,7 +104,7 @@ func TestDecoderProblemLimits(t *testing.T) {
 		t.Errorf("problems kept despite OnProblem: %d", len(none))
 	}
 	seen.Dedupe()
-	if diff := cmp.Diff(keys(all), keys(seen)); diff != "" {
+	if diff := cmp.Diff(problemtest.Keys[problemKey](all), problemtest.Keys[problemKey](seen)); diff != "" {
 		t.Errorf("OnProblem saw other problems:\n%s", diff)
 	}
 }
@@ -124,7 +117,7 @@ func TestDecoderReference(t *testing.T) {
 	if len(fast) == 0 {
 		t.Fatal("no problems")
 	}
-	if diff := cmp.Diff(keys(ref), keys(fast)); diff != "" {
+	if diff := cmp.Diff(problemtest.Keys[problemKey](ref), problemtest.Keys[problemKey](fast)); diff != "" {
 		t.Errorf("(-reference +fast):\n%s", diff)
 	}
 }

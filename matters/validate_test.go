@@ -1,13 +1,18 @@
 package matters
 
 import (
-	"bytes"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema/problemtest"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
+
+// pengxiList is an implementation list of 蓬溪县 holding ms, for the tests
+// that build catalogues in Go.
+func pengxiList(ms ...Matter) *Catalogue {
+	return &Catalogue{Kind: ImplementationList, Division: Division{Code: "510921", Name: "蓬溪县"}, Matters: ms}
+}
 
 // TestValidateMatchesParse builds catalogues in Go and holds Validate to
 // what reading their written document finds: a catalogue that validates
@@ -16,17 +21,13 @@ import (
 func TestValidateMatchesParse(t *testing.T) {
 	zero := 0
 	good := func() *Catalogue {
-		return &Catalogue{
-			Kind:     ImplementationList,
-			Division: Division{Code: "510921", Name: "蓬溪县"},
-			Matters: []Matter{{
-				Code: "M1", Name: "个体工商户设立登记", Type: Licensing, Level: CountyLevel,
-				Body:          Body{Name: "蓬溪县市场监督管理局"},
-				LegalLimit:    Limit{Value: QuantityOf(15), Unit: WorkingDays},
-				PromisedLimit: Limit{Unit: Instant}, HandlingKind: InstantCase, Visits: &zero,
-				ConsultationPhone: "0825-5422222",
-			}},
-		}
+		return pengxiList(Matter{
+			Code: "M1", Name: "个体工商户设立登记", Type: Licensing, Level: CountyLevel,
+			Body:          Body{Name: "蓬溪县市场监督管理局"},
+			LegalLimit:    Limit{Value: QuantityOf(15), Unit: WorkingDays},
+			PromisedLimit: Limit{Unit: Instant}, HandlingKind: InstantCase, Visits: &zero,
+			ConsultationPhone: "0825-5422222",
+		})
 	}
 	tests := []struct {
 		name  string
@@ -51,19 +52,10 @@ func TestValidateMatchesParse(t *testing.T) {
 			if (got.Err() == nil) != tt.clean {
 				t.Fatalf("Validate().Err() = %v, want clean %v", got.Err(), tt.clean)
 			}
-			var b bytes.Buffer
-			if err := c.WriteYAML(&b); err != nil {
-				t.Fatal(err)
-			}
-			_, probs := loader.Problems("written.yaml", b.Bytes())
-			sorted := func(l []problemKey) []problemKey {
-				slices.SortFunc(l, func(a, b problemKey) int {
-					return strings.Compare(a.Path+" "+string(a.Rule), b.Path+" "+string(b.Rule))
-				})
-				return l
-			}
-			if diff := cmp.Diff(sorted(keys(probs)), sorted(keys(got))); diff != "" {
-				t.Errorf("Validate and parsing the written document differ (-parse +validate):\n%s\n%s", diff, b.String())
+			b := schematest.Write(t, c, "yaml")
+			_, probs := loader.Problems("written.yaml", b)
+			if diff := cmp.Diff(problemtest.Sorted(problemtest.Keys[problemKey](probs)), problemtest.Sorted(problemtest.Keys[problemKey](got))); diff != "" {
+				t.Errorf("Validate and parsing the written document differ (-parse +validate):\n%s\n%s", diff, b)
 			}
 		})
 	}

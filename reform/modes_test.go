@@ -1,10 +1,8 @@
 package reform
 
 import (
-	"bytes"
 	"encoding"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -13,21 +11,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
-
-// problemKey is what the tests compare: rule and path, never the message.
-type problemKey struct {
-	Rule schema.Rule
-	Path string
-}
-
-func keys(l schema.List) []problemKey {
-	var out []problemKey
-	for _, p := range l {
-		out = append(out, problemKey{p.Rule, p.Path.String()})
-	}
-	return out
-}
 
 func TestParseProblems(t *testing.T) {
 	tests := []struct {
@@ -84,7 +70,7 @@ func TestParseProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			d, probs := loadFileProblems(filepath.Join("testdata", "modes", tt.file))
-			if diff := cmp.Diff(tt.want, keys(probs)); diff != "" {
+			if diff := cmp.Diff(tt.want, problemtest.Keys[problemKey](probs)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s\n%v", diff, probs)
 			}
 			if d == nil && tt.file != "syntax.yaml" {
@@ -101,7 +87,7 @@ func TestParseProblems(t *testing.T) {
 
 func TestLoadMissingFile(t *testing.T) {
 	_, probs := loadFileProblems(filepath.Join("testdata", "modes", "no-such-file.yaml"))
-	if diff := cmp.Diff([]problemKey{{"document.read", ""}}, keys(probs)); diff != "" {
+	if diff := cmp.Diff([]problemKey{{"document.read", ""}}, problemtest.Keys[problemKey](probs)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
@@ -278,15 +264,28 @@ func TestCounting(t *testing.T) {
 		t.Errorf("甲办 targets %+v", tg)
 	}
 	// Written and read back, the counting and the measures' modes stay.
-	var b bytes.Buffer
-	if err := d.WriteYAML(&b); err != nil {
-		t.Fatal(err)
-	}
-	back, _ := Parse("back.yaml", b.Bytes())
+	b := schematest.Write(t, d, "yaml")
+	back, _ := Parse("back.yaml", b)
 	if back == nil || !cmp.Equal(back.Counting, d.Counting) || back.MeasureOf("乙办", "就近办") == nil ||
 		back.MeasureOf("乙办", "就近办").Mode != "乙办" || !back.Mode("甲办").Targets[0].AtMost {
-		t.Errorf("not read back:\n%s", b.String())
+		t.Errorf("not read back:\n%s", b)
 	}
+}
+
+// problemKey is what the tests compare of a problem: rule and path, never
+// the message.
+type problemKey struct {
+	Rule schema.Rule
+	Path string
+}
+
+// parseBack reads a document written back: a warning is a problem too.
+func parseBack(name string, data []byte) (*Modes, error) {
+	d, probs := loader.Problems(name, data)
+	if len(probs) != 0 {
+		return d, probs
+	}
+	return d, nil
 }
 
 func TestRoundTrip(t *testing.T) {
@@ -295,27 +294,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(probs)
 	}
 	for name, d := range map[string]*Modes{"valid": valid, "default": Default()} {
-		for _, format := range []string{"yaml", "json"} {
-			t.Run(name+"/"+format, func(t *testing.T) {
-				var b bytes.Buffer
-				var err error
-				if format == "yaml" {
-					err = d.WriteYAML(&b)
-				} else {
-					err = d.WriteJSON(&b)
-				}
-				if err != nil {
-					t.Fatal(err)
-				}
-				back, probs := loader.Problems("out."+format, b.Bytes())
-				if len(probs) != 0 {
-					t.Fatalf("re-reading: %v\n%s", probs, b.String())
-				}
-				if diff := cmp.Diff(d, back); diff != "" {
-					t.Errorf("round trip changed the document (-orig +back):\n%s", diff)
-				}
-			})
-		}
+		t.Run(name, func(t *testing.T) { schematest.RoundTrip(t, d, parseBack) })
 	}
 	t.Run("UnmarshalJSON", func(t *testing.T) {
 		raw, err := json.Marshal(valid)
@@ -361,7 +340,7 @@ func TestCheck(t *testing.T) {
 		{RuleTargetUnmeasured, "/modes/0/targets/2/indicator"},
 		{RuleDuplicateMode, "/modes/1/aliases/0"},
 	}
-	if diff := cmp.Diff(want, keys(d.Validate())); diff != "" {
+	if diff := cmp.Diff(want, problemtest.Keys[problemKey](d.Validate())); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if probs := Default().Validate(); len(probs) != 0 {
@@ -491,10 +470,7 @@ func TestEnums(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("testdata/modes/*")
 	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
+		b := schematest.ReadFile(f, name)
 		f.Add(filepath.Base(name), b)
 	}
 	f.Add("modes.yaml", defaultDocument)
@@ -514,40 +490,20 @@ func FuzzParse(f *testing.F) {
 		if len(probs) != 0 {
 			return
 		}
-		var b bytes.Buffer
-		if err := d.WriteJSON(&b); err != nil {
-			t.Fatal(err)
-		}
-		back, probs := loader.Problems("back.json", b.Bytes())
-		if len(probs) != 0 {
-			t.Fatalf("a valid document written back has problems: %v\n%s", probs, b.String())
-		}
-		if diff := cmp.Diff(d, back); diff != "" {
-			t.Fatalf("round trip changed the document (-orig +back):\n%s", diff)
-		}
+		schematest.RoundTrip(t, d, parseBack)
 	})
 }
 
 // FuzzParseTarget: ParseTarget never panics, and what it accepts prints
 // back to the same target.
 func FuzzParseTarget(f *testing.F) {
-	for _, s := range []string{"即办比例>=70%", "即办率 ≥ 76.85%", "川渝通办事项数>=200", "认领率>=100%",
-		"即办比例>=1e1%", "川渝通办事项数>=2500e-1", "即办比例>=70", "满意率>=1%", "x>=1e400"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		tg, err := ParseTarget(s)
-		if err != nil {
-			return
-		}
-		back, err := ParseTarget(tg.String())
-		if err != nil || back.Indicator != tg.Indicator || back.AtLeast != tg.AtLeast {
-			t.Fatalf("ParseTarget(%q) = %v; its String %q reads back as %v, %v", s, tg, tg.String(), back, err)
-		}
+	same := func(a, b Target) bool { return a.Indicator == b.Indicator && a.AtLeast == b.AtLeast }
+	schematest.FuzzReadBack(f, ParseTarget, same, func(t *testing.T, s string, tg Target) {
 		if tg.AtLeast < 0 || tg.Indicator.IsShare() && tg.AtLeast > 10000 {
 			t.Fatalf("ParseTarget(%q) = %v: out of range", s, tg)
 		}
-	})
+	}, "即办比例>=70%", "即办率 ≥ 76.85%", "川渝通办事项数>=200", "认领率>=100%",
+		"即办比例>=1e1%", "川渝通办事项数>=2500e-1", "即办比例>=70", "满意率>=1%", "x>=1e400")
 }
 
 // loadFileProblems reads the modes document at path with every problem.

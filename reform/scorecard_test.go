@@ -2,12 +2,12 @@ package reform
 
 import (
 	"errors"
-	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/county"
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func scorecardMode(t *testing.T) *Mode {
@@ -45,6 +45,19 @@ func TestScorecard(t *testing.T) {
 	withBase := New(Config{Base: NewBase(handBase()), Level: matters.CountyLevel})
 	withBase.AddCatalogue(handCatalogue())
 
+	// Every case gives the same rows: only the verdicts on 即办比例 (in
+	// 马上办 and in 线上办) and the value and verdict of 认领率 differ.
+	rows := func(instant Verdict, claimRate string, claim Verdict) []verdictRow {
+		return []verdictRow{
+			{"马上办", "线下", "即办比例", "40.00%", instant},
+			{"马上办", "线下", "即办事项数", "2", 0},
+			{"就近办", "线下", "下放事项数", "3", NotMet},
+			{"就近办", "线下", "川渝通办事项数", "3", 0},
+			{"集中办", "线下", "", "", 0},
+			{"线上办", "", "认领率", claimRate, claim},
+			{"线上办", "", "即办比例", "40.00%", instant},
+		}
+	}
 	tests := []struct {
 		name    string
 		x       *Indicators
@@ -55,17 +68,9 @@ func TestScorecard(t *testing.T) {
 		{
 			// 即办比例 2/5 = 40% meets ≥ 40%; 下放事项数 3 misses ≥ 4; 认领率 is
 			// undefined without a base; counts without a target get no verdict.
-			name: "mode targets",
-			x:    plain,
-			want: []verdictRow{
-				{"马上办", "线下", "即办比例", "40.00%", Met},
-				{"马上办", "线下", "即办事项数", "2", 0},
-				{"就近办", "线下", "下放事项数", "3", NotMet},
-				{"就近办", "线下", "川渝通办事项数", "3", 0},
-				{"集中办", "线下", "", "", 0},
-				{"线上办", "", "认领率", "undefined", Undetermined},
-				{"线上办", "", "即办比例", "40.00%", Met},
-			},
+			name:  "mode targets",
+			x:     plain,
+			want:  rows(Met, "undefined", Undetermined),
 			tally: [3]int{1, 1, 1},
 		},
 		{
@@ -73,30 +78,14 @@ func TestScorecard(t *testing.T) {
 			name:    "caller target",
 			x:       plain,
 			targets: []Target{{Indicator: InstantShare, AtLeast: 4001}},
-			want: []verdictRow{
-				{"马上办", "线下", "即办比例", "40.00%", NotMet},
-				{"马上办", "线下", "即办事项数", "2", 0},
-				{"就近办", "线下", "下放事项数", "3", NotMet},
-				{"就近办", "线下", "川渝通办事项数", "3", 0},
-				{"集中办", "线下", "", "", 0},
-				{"线上办", "", "认领率", "undefined", Undetermined},
-				{"线上办", "", "即办比例", "40.00%", NotMet},
-			},
-			tally: [3]int{0, 2, 1},
+			want:    rows(NotMet, "undefined", Undetermined),
+			tally:   [3]int{0, 2, 1},
 		},
 		{
 			// Against the base, 认领率 is 3/5 = 60% ≥ 50%.
-			name: "with base",
-			x:    withBase,
-			want: []verdictRow{
-				{"马上办", "线下", "即办比例", "40.00%", Met},
-				{"马上办", "线下", "即办事项数", "2", 0},
-				{"就近办", "线下", "下放事项数", "3", NotMet},
-				{"就近办", "线下", "川渝通办事项数", "3", 0},
-				{"集中办", "线下", "", "", 0},
-				{"线上办", "", "认领率", "60.00%", Met},
-				{"线上办", "", "即办比例", "40.00%", Met},
-			},
+			name:  "with base",
+			x:     withBase,
+			want:  rows(Met, "60.00%", Met),
 			tally: [3]int{2, 1, 0},
 		},
 	}
@@ -119,10 +108,7 @@ func TestScorecard(t *testing.T) {
 
 func testHierarchy(t *testing.T) *county.Hierarchy {
 	t.Helper()
-	data, err := os.ReadFile("testdata/divisions.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, "testdata/divisions.yaml")
 	h, err := county.Parse("testdata/divisions.yaml", data)
 	if err != nil {
 		t.Fatal(err)

@@ -1,14 +1,14 @@
 package report_test
 
 import (
-	"bytes"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/problemtest"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // found is a problem as tests see it: rule, path and severity.
@@ -63,10 +63,7 @@ func wantFound(t *testing.T, probs schema.List, want []found) {
 // TestRules changes the April bulletin one way at a time and checks the
 // problems found: exactly these rules at exactly these paths.
 func TestRules(t *testing.T) {
-	src, err := os.ReadFile(aprilFile)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := schematest.ReadFile(t, aprilFile)
 	rejectAll := func(bad string) func(string) bool { return func(s string) bool { return s != bad } }
 	for _, tc := range []struct {
 		name  string
@@ -372,12 +369,8 @@ func TestValidateIncomplete(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := tt.b.Validate(nil)
-			var buf bytes.Buffer
-			if err := tt.b.WriteYAML(&buf); err != nil {
-				t.Fatal(err)
-			}
-			_, err := report.Parse("written.yaml", buf.Bytes(), nil)
-			if slices.Compare(rulesPaths(got), rulesPaths(schema.Problems(err))) != 0 {
+			_, err := report.Parse("written.yaml", schematest.Write(t, tt.b, "yaml"), nil)
+			if slices.Compare(problemtest.RulePaths(got), problemtest.RulePaths(schema.Problems(err))) != 0 {
 				t.Errorf("Validate %v, parsing the written document %v", got, err)
 			}
 			if g := problemsOf(got); !slices.Equal(g, tt.want) {
@@ -385,13 +378,4 @@ func TestValidateIncomplete(t *testing.T) {
 			}
 		})
 	}
-}
-
-func rulesPaths(l schema.List) []string {
-	var out []string
-	for _, p := range l {
-		out = append(out, string(p.Rule)+" "+p.Path.String())
-	}
-	slices.Sort(out)
-	return out
 }

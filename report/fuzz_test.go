@@ -2,28 +2,21 @@ package report_test
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // FuzzParse feeds the bulletin reader arbitrary text. It must never panic
 // and always locate what it reports; a document it accepts must render in
 // every format and survive writing back unchanged.
 func FuzzParse(f *testing.F) {
-	seeds, _ := filepath.Glob("testdata/*.yaml")
-	more, _ := filepath.Glob("testdata/*.json")
-	seeds = append(append(seeds, more...), aprilFile)
-	for _, s := range seeds {
-		data, err := os.ReadFile(s)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(filepath.Base(s), data)
+	for _, fx := range schematest.Fixtures(f, "testdata/*.yaml", "testdata/*.json", aprilFile) {
+		f.Add(filepath.Base(fx.Name), fx.Data)
 	}
 	f.Add("x.yaml", []byte("kind: Bulletin\nschemaVersion: 1\nperiod: \"2021-04\"\nissuer: a\nupdates: [{unit: 船山区, headline: \"{a}{{\", figures: {a: {kind: 日期, value: \"2021-04-01\"}}}]\n"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
@@ -43,13 +36,10 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("accepted document does not render as %s: %v", format, err)
 			}
 		}
-		var buf bytes.Buffer
-		if err := b.WriteJSON(&buf); err != nil {
-			t.Fatal(err)
-		}
-		again, err := report.Parse("again.json", buf.Bytes(), noUnits)
+		written := schematest.Write(t, b, "json")
+		again, err := report.Parse("again.json", written, noUnits)
 		if err != nil {
-			t.Fatalf("written document does not read back: %v\n%s", err, buf.String())
+			t.Fatalf("written document does not read back: %v\n%s", err, written)
 		}
 		if d := cmp.Diff(b, again, cmp.AllowUnexported(report.Decimal{})); d != "" {
 			t.Fatalf("round trip lost something:\n%s", d)
@@ -60,20 +50,6 @@ func FuzzParse(f *testing.F) {
 // FuzzParseDecimal checks that every decimal the parser accepts is written
 // in a form it reads back as the same value.
 func FuzzParseDecimal(f *testing.F) {
-	for _, s := range []string{"69", "76.85", "73.6", "100", "-0.5", "1e3", "1.5E-2", "0", "-0", "007", "1.", ".5", "+1"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := report.ParseDecimal(s)
-		if err != nil {
-			return
-		}
-		again, err := report.ParseDecimal(d.String())
-		if err != nil {
-			t.Fatalf("%q reads as %s, which does not read back: %v", s, d, err)
-		}
-		if again.String() != d.String() || again.Cmp(d) != 0 {
-			t.Fatalf("%q reads as %s, then as %s", s, d, again)
-		}
-	})
+	same := func(a, b report.Decimal) bool { return a.String() == b.String() && a.Cmp(b) == 0 }
+	schematest.FuzzReadBack(f, report.ParseDecimal, same, nil, "69", "76.85", "73.6", "100", "-0.5", "1e3", "1.5E-2", "0", "-0", "007", "1.", ".5", "+1")
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/zwfw/zwfw/reform"
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // docxPart returns the named part of a .docx package.
@@ -480,7 +481,7 @@ func TestDOCXInLibreOffice(t *testing.T) {
 		if ink := inkShare(t, p); ink < 0.02 {
 			t.Errorf("page %d is blank (%.1f%% ink)", i+1, ink*100)
 		}
-		if *update {
+		if schematest.Updating() {
 			copyFile(t, p, filepath.Join("testdata", "bulletin-2021-04-docx-page"+string(rune('1'+i))+".png"))
 		}
 	}
@@ -521,7 +522,7 @@ func TestHTMLInChromium(t *testing.T) {
 			t.Errorf("the page Chromium printed lacks %q", want)
 		}
 	}
-	if *update {
+	if schematest.Updating() {
 		copyFile(t, shot, filepath.Join("testdata", "bulletin-2021-04-html.png"))
 		// And the printed pages with charts: 效能监察's, and the first of
 		// the month-over-month part.
@@ -545,10 +546,7 @@ func TestHTMLInChromium(t *testing.T) {
 
 func copyFile(t *testing.T, from, to string) {
 	t.Helper()
-	b, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := schematest.ReadFile(t, from)
 	if err := os.WriteFile(to, b, 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,9 +10,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // The April 2021 bulletin as data: the file examples/data embeds.
 const aprilFile = "../examples/data/bulletin-2021-04.yaml"
@@ -55,20 +53,7 @@ func render(t testing.TB, b *report.Bulletin, f report.Format, opts *report.Rend
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("%s differs from the rendering (-golden +got):\n%s", path, d)
-	}
+	schematest.Golden(t, filepath.Join("testdata", name), []byte(got))
 }
 
 func TestRenderGolden(t *testing.T) {
@@ -100,13 +85,8 @@ func TestRenderGolden(t *testing.T) {
 // commas and colons, its “” quotes) and oddity ("了多形式开展", "回寄民意")
 // is reproduced.
 func TestTextReproducesSeed(t *testing.T) {
-	seed, err := os.ReadFile(seedFile)
-	if os.IsNotExist(err) {
-		t.Skipf("seed document %s is not present; the golden copy in testdata is still compared", seedFile)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	// Without the seed, the golden copy in testdata is still compared.
+	seed := schematest.ReadOutside(t, seedFile)
 	got := render(t, april(t), report.Text, nil)
 
 	want := string(seed)
@@ -234,10 +214,7 @@ func containsRule(l schema.List, rule schema.Rule, path string) bool {
 }
 
 func TestReaders(t *testing.T) {
-	data, err := os.ReadFile(aprilFile)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, aprilFile)
 	var p1 schema.List
 	fromFS, _ := report.LoadFS(os.DirFS("../examples/data"), "bulletin-2021-04.yaml", nil, schema.Collect(&p1))
 	var p2 schema.List
@@ -360,10 +337,7 @@ func TestSum(t *testing.T) {
 // Text from the document cannot forge lines or drive a terminal in text
 // output, nor put markup in Markdown.
 func TestRenderEscapesData(t *testing.T) {
-	data, err := os.ReadFile(aprilFile)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, aprilFile)
 	evil := "船山区行政审批局\\n三、forged section\\u001b[2J<script>alert(1)</script>"
 	doc := strings.Replace(string(data), "headline: 船山区行政审批局创新打造", "headline: \""+evil+"\"\n    x-was: ", 1)
 	var probs schema.List

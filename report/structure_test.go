@@ -2,12 +2,12 @@ package report_test
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 const structureFile = "testdata/structure.yaml"
@@ -45,10 +45,7 @@ func TestStructureRenders(t *testing.T) {
 }
 
 func TestStructureRules(t *testing.T) {
-	src, err := os.ReadFile(structureFile)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := schematest.ReadFile(t, structureFile)
 	for _, tc := range []struct {
 		name  string
 		edits []edit
@@ -113,10 +110,7 @@ func TestStructureRules(t *testing.T) {
 // A fixed section the layout leaves out is rendered after those it
 // names, never dropped.
 func TestLayoutDropsNothing(t *testing.T) {
-	src, err := os.ReadFile(structureFile)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := schematest.ReadFile(t, structureFile)
 	doc := strings.Replace(string(src), "submissions:\n  - {department: 市医保局", "visits:\n  place: 大厅\n  entries: [{department: 市水利局, name: 张三, count: 1}]\nsubmissions:\n  - {department: 市医保局", 1)
 	var probs schema.List
 	b, _ := report.Parse("b.yaml", []byte(doc), nil, schema.Collect(&probs))

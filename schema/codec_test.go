@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // color is an enumeration with text methods, as the document packages
@@ -314,12 +313,7 @@ func TestMembers(t *testing.T) {
 // every problem has a rule and a position, and what decodes without a
 // problem encodes to a tree that decodes to the same value.
 func FuzzCodecDecode(f *testing.F) {
-	files, _ := filepath.Glob("testdata/codec/*.yaml")
-	for _, file := range files {
-		if b, err := os.ReadFile(file); err == nil {
-			f.Add(b)
-		}
-	}
+	schematest.Seed(f, "testdata/codec/*.yaml")
 	f.Add([]byte("name: a\ncolors: [红, 3]\nparts: {p: {count: 1e2}}\nspan: {unit: 绿}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		n, _ := ParseYAML("f.yaml", data)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // finding is what the fast validator and the reference must agree on.
@@ -69,10 +70,7 @@ func compareValidators(t testing.TB, n *Node) {
 // every document the module ships, against every schema.
 func TestFastAgreesOnFixtures(t *testing.T) {
 	for _, file := range fixtureFiles(t) {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := schematest.ReadFile(t, file)
 		n, _ := Parse(file, data)
 		if n == nil {
 			continue
@@ -178,10 +176,7 @@ func TestMutationsAgree(t *testing.T) {
 	files := fixtureFiles(t)
 	for seed := 0; seed < 400; seed++ {
 		file := files[seed%len(files)]
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := schematest.ReadFile(t, file)
 		n, _ := Parse(file, data)
 		if n == nil {
 			continue

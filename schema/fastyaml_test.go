@@ -2,13 +2,13 @@ package schema
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func init() {
@@ -73,10 +73,7 @@ func fixtureYAML(t testing.TB) (files []string, texts map[string][]byte) {
 		if ext := filepath.Ext(f); ext != ".yaml" && ext != ".yml" {
 			continue
 		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := schematest.ReadFile(t, f)
 		files = append(files, f)
 		texts[f] = data
 		for i, item := range cutItems(data) {

@@ -3,31 +3,18 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
-
-func addFixtures(f *testing.F, patterns ...string) {
-	for _, pat := range patterns {
-		files, _ := filepath.Glob(pat)
-		for _, file := range files {
-			b, err := os.ReadFile(file)
-			if err == nil {
-				f.Add(b)
-			}
-		}
-	}
-}
 
 // FuzzParseJSON checks the JSON reader against encoding/json and checks that
 // what it reads survives being written and read again.
 func FuzzParseJSON(f *testing.F) {
-	addFixtures(f, "testdata/*.json", "*.schema.json", "../matters/testdata/*.json")
+	schematest.Seed(f, "testdata/*.json", "*.schema.json", "../matters/testdata/*.json")
 	f.Add([]byte(`{"a":[1,2,{"b":null}],"c":"\ud83d\ude00"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		n, probs := ParseJSON("f.json", data)
@@ -63,7 +50,7 @@ func FuzzParseJSON(f *testing.F) {
 // problem is located, and that what it reads survives being written as
 // YAML and read again.
 func FuzzParseYAML(f *testing.F) {
-	addFixtures(f, "testdata/*.yaml", "../matters/testdata/*.yaml", "../examples/data/*.yaml")
+	schematest.Seed(f, "testdata/*.yaml", "../matters/testdata/*.yaml", "../examples/data/*.yaml")
 	f.Add([]byte("a: &x {b: [1, 2.5, .inf, 0x10, 2021-04-30]}\nc: *x\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		n, probs := ParseYAML("f.yaml", data)

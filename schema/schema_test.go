@@ -8,13 +8,11 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func TestYAMLNormalisation(t *testing.T) {
-	data, err := os.ReadFile("testdata/mixed.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, "testdata/mixed.yaml")
 	n, probs := ParseYAML("mixed.yaml", data)
 	if len(probs) != 0 {
 		t.Fatalf("problems: %v", probs)
@@ -43,10 +41,7 @@ func TestYAMLNormalisation(t *testing.T) {
 }
 
 func TestJSONPositions(t *testing.T) {
-	data, err := os.ReadFile("testdata/mixed.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, "testdata/mixed.json")
 	n, probs := ParseJSON("mixed.json", data)
 	if len(probs) != 0 {
 		t.Fatalf("problems: %v", probs)

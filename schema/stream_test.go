@@ -10,13 +10,18 @@ import (
 	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
-// collect streams data and puts the streamed elements back into the
-// header, so the result can be compared with ParseJSON's.
-func collectStream(r io.Reader, file string, keys ...string) (*Node, List) {
+// streamFn is StreamJSON, or StreamYAML with its limit fixed.
+type streamFn func(r io.Reader, file string, streamed []string, fn StreamFunc) (*Node, List)
+
+// collect streams what r holds with stream and puts the streamed elements
+// back into the header, so the result can be compared with what parsing
+// the whole text gives.
+func collect(stream streamFn, r io.Reader, file string, keys ...string) (*Node, List) {
 	got := map[string][]*Node{}
-	header, probs := StreamJSON(r, file, keys, func(_ *Node, key string, i int, n *Node) bool {
+	header, probs := stream(r, file, keys, func(_ *Node, key string, i int, n *Node) bool {
 		got[key] = append(got[key], n)
 		return true
 	})
@@ -58,7 +63,7 @@ func TestStreamMatchesParse(t *testing.T) {
 			{"halves", func() io.Reader { return iotest.HalfReader(bytes.NewReader(data)) }},
 		} {
 			t.Run(name+"/"+rd.name, func(t *testing.T) {
-				got, probs := collectStream(rd.r(), "f.json", "matters", "bundles")
+				got, probs := collect(StreamJSON, rd.r(), "f.json", "matters", "bundles")
 				if !reflect.DeepEqual(want, got) {
 					t.Errorf("stream differs from ParseJSON:\n%s", cmp.Diff(want, got))
 				}
@@ -88,7 +93,7 @@ func TestStreamSyntaxErrors(t *testing.T) {
 	} {
 		want, wantProbs := ParseJSON("f.json", []byte(text))
 		for _, r := range []io.Reader{strings.NewReader(text), iotest.OneByteReader(strings.NewReader(text))} {
-			got, probs := collectStream(r, "f.json", "matters")
+			got, probs := collect(StreamJSON, r, "f.json", "matters")
 			if (want == nil) != (got == nil) {
 				t.Errorf("%q: parse gave %v, stream %v", text, wantProbs, probs)
 				continue
@@ -122,11 +127,11 @@ func TestStreamReadError(t *testing.T) {
 // FuzzStreamJSON checks that streaming in small reads gives what ParseJSON
 // gives on the whole text.
 func FuzzStreamJSON(f *testing.F) {
-	addFixtures(f, "testdata/*.json", "../matters/testdata/*.json")
+	schematest.Seed(f, "testdata/*.json", "../matters/testdata/*.json")
 	f.Add([]byte(`{"matters":[{"code":"A"},{"code":"B"}],"x":1}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		want, wantProbs := ParseJSON("f.json", data)
-		got, probs := collectStream(iotest.HalfReader(bytes.NewReader(data)), "f.json", "matters")
+		got, probs := collect(StreamJSON, iotest.HalfReader(bytes.NewReader(data)), "f.json", "matters")
 		if (want == nil) != (got == nil) {
 			t.Fatalf("parse gave %v, stream %v", wantProbs, probs)
 		}

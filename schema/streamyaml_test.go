@@ -10,30 +10,19 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
-func collectYAML(r io.Reader, file string, keys ...string) (*Node, List) {
-	got := map[string][]*Node{}
-	header, probs := StreamYAML(r, file, keys, 1<<30, func(_ *Node, key string, i int, n *Node) bool {
-		got[key] = append(got[key], n)
-		return true
-	})
-	if header == nil {
-		return nil, probs
-	}
-	for i := range header.Fields {
-		if items, ok := got[header.Fields[i].Key]; ok {
-			header.Fields[i].Value.Items = items
-		}
-	}
-	return header, probs
+// streamYAML is StreamYAML with no limit on what it reads whole.
+func streamYAML(r io.Reader, file string, streamed []string, fn StreamFunc) (*Node, List) {
+	return StreamYAML(r, file, streamed, 1<<30, fn)
 }
 
 // checkYAMLStream compares streaming with parsing whole: the same tree
 // (positions included) and the same problems.
 func checkYAMLStream(t testing.TB, data []byte) {
 	want, wantProbs := ParseYAML("f.yaml", data)
-	got, probs := collectYAML(bytes.NewReader(data), "f.yaml", "matters", "bundles")
+	got, probs := collect(streamYAML, bytes.NewReader(data), "f.yaml", "matters", "bundles")
 	syntaxErr := false
 	for _, p := range wantProbs {
 		syntaxErr = syntaxErr || p.Rule == RuleSyntax
@@ -93,7 +82,7 @@ func TestStreamYAMLMatchesParse(t *testing.T) {
 
 func TestStreamYAMLAliasAcrossItems(t *testing.T) {
 	text := "matters:\n  - a: &x 1\n  - b: *x\n"
-	_, probs := collectYAML(strings.NewReader(text), "f.yaml", "matters")
+	_, probs := collect(streamYAML, strings.NewReader(text), "f.yaml", "matters")
 	if len(probs) != 1 || probs[0].Rule != RuleAliasAcrossItems || probs[0].Pos.Line != 3 || probs[0].Path.String() != "/matters/1" {
 		t.Errorf("got %v", probs)
 	}
@@ -103,7 +92,7 @@ func TestStreamYAMLAliasAcrossItems(t *testing.T) {
 // what parsing it whole gives, wherever the document uses no alias across
 // elements.
 func FuzzStreamYAML(f *testing.F) {
-	addFixtures(f, "testdata/*.yaml", "../matters/testdata/*.yaml")
+	schematest.Seed(f, "testdata/*.yaml", "../matters/testdata/*.yaml")
 	f.Add([]byte("matters:\n  - code: A\n  - code: B\nx: 1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if bytes.ContainsAny(data, "*&") {

@@ -3,13 +3,13 @@ package main
 import (
 	"archive/zip"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/zwfw/zwfw/examples/internal/golden"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // The seed document, outside the repository.
@@ -29,20 +29,11 @@ func TestDefaultPrintsTheSeed(t *testing.T) {
 	if code != 0 || errs != "" {
 		t.Fatalf("exit %d, stderr:\n%s", code, errs)
 	}
-	golden, err := os.ReadFile(goldenText)
-	if err != nil {
-		t.Fatal(err)
-	}
+	golden := schematest.ReadFile(t, goldenText)
 	if out != string(golden) {
 		t.Errorf("output differs from %s", goldenText)
 	}
-	seed, err := os.ReadFile(seedFile)
-	if os.IsNotExist(err) {
-		t.Skipf("seed document %s is not present", seedFile)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	seed := schematest.ReadOutside(t, seedFile)
 	if out != string(seed)+"\n" {
 		t.Errorf("output is not the seed document followed by a newline")
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/zwfw/zwfw/examples/internal/golden"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 const recordsDir = "../data/records-2021-04"
@@ -19,10 +20,7 @@ func TestRecordsGiveTheSeed(t *testing.T) {
 		t.Fatalf("exit %d, stderr:\n%s", code, errs)
 	}
 	golden.Check(t, "testdata/records-2021-04.txt", out)
-	want, err := os.ReadFile(goldenText)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := schematest.ReadFile(t, goldenText)
 	if !strings.HasPrefix(out, string(want)) {
 		t.Errorf("the bulletin built from the records does not start with the seed's text")
 	}
@@ -39,10 +37,7 @@ func TestRecordsCheck(t *testing.T) {
 	if code != 0 || errs != "" || out != "2021年4月: 0 处与记录不一致\n" {
 		t.Fatalf("exit %d, stdout:\n%s\nstderr:\n%s", code, out, errs)
 	}
-	b, err := os.ReadFile("../data/bulletin-2021-04.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := schematest.ReadFile(t, "../data/bulletin-2021-04.yaml")
 	s := string(b)
 	for _, e := range [][2]string{
 		{"{kind: 病假, count: 10}", "{kind: 病假, count: 11}"},

@@ -1,28 +1,19 @@
 package main
 
 import (
-	"bytes"
-	"encoding/csv"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 	"github.com/zwfw/zwfw/examples/internal/golden"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // An .xlsx export, with a title row above its header, gives the CSV's
 // figures.
 func TestWorkbookInput(t *testing.T) {
-	data, err := os.ReadFile("testdata/april.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := schematest.ReadCSV(t, "testdata/april.csv")
 	f := excelize.NewFile()
 	f.SetSheetName("Sheet1", "办件明细")
 	f.SetCellValue("办件明细", "A1", "2021年4月办件明细")

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/zwfw/zwfw/examples/internal/golden"
+	"github.com/zwfw/zwfw/schema/schematest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -127,10 +128,7 @@ func TestRealListConverts(t *testing.T) {
 // program writes, the lists included; Markdown carries no markup from the
 // data.
 func TestOutputSafety(t *testing.T) {
-	data, err := os.ReadFile("testdata/valid.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, "testdata/valid.yaml")
 	doc := strings.Replace(string(data), "name: 居民身份证换领", `name: "=HYPERLINK(\"http://x\",\"<b>点我</b>\")"`, 1)
 	doc = strings.Replace(doc, "body: {name: 示例公安局,", `body: {name: "@SUM(A1)",`, 1)
 	in := filepath.Join(t.TempDir(), "evil.yaml")

@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,6 +9,7 @@ import (
 	"github.com/zwfw/zwfw/examples/internal/golden"
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func TestGolden(t *testing.T) {
@@ -71,14 +71,8 @@ func TestRealList(t *testing.T) {
 // The kind is the document's top-level member, never text that looks like
 // it: a comment, a string, a nested member.
 func TestKindFromTopLevel(t *testing.T) {
-	bulletin, err := os.ReadFile("../data/bulletin-2021-04.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	catalogue, err := os.ReadFile("testdata/valid.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	bulletin := schematest.ReadFile(t, "../data/bulletin-2021-04.yaml")
+	catalogue := schematest.ReadFile(t, "testdata/valid.yaml")
 	tests := []struct {
 		name, file string
 		data       string

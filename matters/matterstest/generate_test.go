@@ -2,6 +2,7 @@ package matterstest
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"testing"
 
@@ -66,36 +67,16 @@ func TestSyntheticUsesEveryValue(t *testing.T) {
 		seen["hall "+strconv.FormatBool(m.InHall)] = true
 	}
 	var want []string
-	for _, v := range matters.AllTypes() {
-		want = append(want, "type "+v.String())
-	}
-	for _, v := range matters.AllLevels() {
-		want = append(want, "level "+v.String())
-	}
-	for _, v := range matters.AllBodyNatures() {
-		want = append(want, "nature "+v.String())
-	}
-	for _, v := range matters.AllPowerSources() {
-		want = append(want, "source "+v.String())
-	}
-	for _, v := range matters.AllTimeUnits() {
-		want = append(want, "unit "+v.String())
-	}
-	for _, v := range matters.AllHandlingKinds() {
-		want = append(want, "kind "+v.String())
-	}
-	for v := matters.OnlineItem(1); v <= 7; v++ {
-		want = append(want, "online "+v.String())
-	}
-	for v := matters.Form(1); v <= 3; v++ {
-		want = append(want, "form "+v.String())
-	}
-	for v := matters.ServiceObject(1); v <= 7; v++ {
-		want = append(want, "object "+v.String())
-	}
-	for _, v := range matters.AllScopeKinds() {
-		want = append(want, "scope "+v.String())
-	}
+	want = named(want, "type", matters.AllTypes())
+	want = named(want, "level", matters.AllLevels())
+	want = named(want, "nature", matters.AllBodyNatures())
+	want = named(want, "source", matters.AllPowerSources())
+	want = named(want, "unit", matters.AllTimeUnits())
+	want = named(want, "kind", matters.AllHandlingKinds())
+	want = named(want, "online", upTo[matters.OnlineItem](7))
+	want = named(want, "form", upTo[matters.Form](3))
+	want = named(want, "object", upTo[matters.ServiceObject](7))
+	want = named(want, "scope", matters.AllScopeKinds())
 	want = append(want, "delegated 乡镇级", "delegated 村(社区)级", "fee charged true", "fee charged false")
 	for _, k := range []string{"mainItem", "extension", "24h", "tolerate", "hall"} {
 		want = append(want, k+" true", k+" false")
@@ -105,4 +86,21 @@ func TestSyntheticUsesEveryValue(t *testing.T) {
 			t.Errorf("synthetic matters never use %s", w)
 		}
 	}
+}
+
+// named appends the text of each value, after what and a space, to want.
+func named[V fmt.Stringer](want []string, what string, vs []V) []string {
+	for _, v := range vs {
+		want = append(want, what+" "+v.String())
+	}
+	return want
+}
+
+// upTo lists the members 1 to n of a set's items.
+func upTo[V ~uint8](n V) []V {
+	var vs []V
+	for v := V(1); v <= n; v++ {
+		vs = append(vs, v)
+	}
+	return vs
 }

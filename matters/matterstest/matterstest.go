@@ -57,12 +57,7 @@ func Allow(rules ...schema.Rule) Option {
 func Check(t TB, file string, opts ...Option) *matters.Catalogue {
 	t.Helper()
 	f, err := os.Open(file)
-	if err != nil {
-		t.Fatalf("matterstest: %v", err)
-		return nil
-	}
-	defer f.Close()
-	return check(t, f, file, opts)
+	return checkOpened(t, f, err, file, opts)
 }
 
 // CheckFS is [Check] for the file name in fsys, such as an embed.FS of
@@ -70,6 +65,12 @@ func Check(t TB, file string, opts ...Option) *matters.Catalogue {
 func CheckFS(t TB, fsys fs.FS, name string, opts ...Option) *matters.Catalogue {
 	t.Helper()
 	f, err := fsys.Open(name)
+	return checkOpened(t, f, err, name, opts)
+}
+
+// checkOpened is check for a file as opening it gave it.
+func checkOpened(t TB, f io.ReadCloser, err error, name string, opts []Option) *matters.Catalogue {
+	t.Helper()
 	if err != nil {
 		t.Fatalf("matterstest: %v", err)
 		return nil

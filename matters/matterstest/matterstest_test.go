@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/matters/matterstest"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // recorder is a TB that records what the helpers report. Fatalf ends the
@@ -158,10 +159,7 @@ func TestCheckFatal(t *testing.T) {
 }
 
 func TestCheckFS(t *testing.T) {
-	data, err := os.ReadFile("testdata/broken.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := schematest.ReadFile(t, "testdata/broken.yaml")
 	fsys := fstest.MapFS{"data/broken.yaml": {Data: data}}
 	r := record(func(r *recorder) { matterstest.CheckFS(r, fsys, "data/broken.yaml") })
 	if diff := cmp.Diff([]string{"data/broken.yaml:13:20 error matter.promised-exceeds-legal"}, located(t, r.errors)); diff != "" {

@@ -1,8 +1,6 @@
 package workbook
 
 import (
-	"encoding/csv"
-	"flag"
 	"os"
 	"testing"
 	"time"
@@ -11,9 +9,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
-
-var update = flag.Bool("update", false, "rebuild testdata/platform.xlsx")
 
 const platformFile = "testdata/platform.xlsx"
 
@@ -22,15 +19,7 @@ const platformFile = "testdata/platform.xlsx"
 // ../testdata/portal.csv with some dirt added, and a materials sheet.
 func buildPlatform(t *testing.T) {
 	t.Helper()
-	in, err := os.Open("../testdata/portal.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	recs, err := csv.NewReader(in).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := schematest.ReadCSV(t, "../testdata/portal.csv")
 	recs[0][0] = recs[0][0][len("\ufeff"):]
 	f := excelize.NewFile()
 	defer f.Close()
@@ -64,7 +53,7 @@ func buildPlatform(t *testing.T) {
 		must(f.SetCellValue(s, cell, v))
 	}
 	// The materials sheet, keyed by the matter's code.
-	_, err = f.NewSheet("申请材料")
+	_, err := f.NewSheet("申请材料")
 	must(err)
 	code := recs[1][3]
 	rows := [][]any{
@@ -93,7 +82,7 @@ type located struct {
 // TestPlatformWorkbook reads a workbook as the platform exports it and
 // finds its dirt, each problem at its sheet and cell.
 func TestPlatformWorkbook(t *testing.T) {
-	if _, err := os.Stat(platformFile); *update || err != nil {
+	if _, err := os.Stat(platformFile); schematest.Updating() || err != nil {
 		buildPlatform(t)
 	}
 	c, err := ReadFile(platformFile)

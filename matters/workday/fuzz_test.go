@@ -1,22 +1,15 @@
 package workday
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // FuzzParseSchedules: any input yields schedules or located problems,
 // never a panic; schedules without errors build a calendar.
 func FuzzParseSchedules(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.yaml"))
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	schematest.Seed(f, "testdata/*.yaml")
 	f.Add(ChinaSchedules())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ss, probs := ParseSchedules("fuzz.yaml", data)
@@ -43,16 +36,10 @@ func FuzzParseSchedules(f *testing.F) {
 }
 
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2021-04-29", "2021-02-29", "0000-01-01", "9999-12-31", "2021-4-9"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDate(s)
-		if err != nil {
-			return
-		}
+	same := func(a, b Date) bool { return a == b }
+	schematest.FuzzReadBack(f, ParseDate, same, func(t *testing.T, s string, d Date) {
 		if d.String() != s {
 			t.Fatalf("ParseDate(%q) writes back as %q", s, d)
 		}
-	})
+	}, "2021-04-29", "2021-02-29", "0000-01-01", "9999-12-31", "2021-4-9")
 }

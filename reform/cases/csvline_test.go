@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/zwfw/zwfw/matters/workday"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // record is what reading a CSV input yields, one record or one error,
@@ -137,10 +137,7 @@ func TestCSVRowsAsEncodingCSV(t *testing.T) {
 func FuzzCSVRows(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.csv"))
 	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
+		b := schematest.ReadFile(f, name)
 		f.Add(b, byte(','))
 	}
 	f.Add([]byte("a;\"b\"\"\";c\r\n\"1\n2\";3"), byte(';'))
@@ -243,14 +240,7 @@ func decodeDump(in []byte, csvOnly bool) string {
 // one line read from the buffer and all of them read by encoding/csv:
 // the cases and problems are the same.
 func FuzzDecodeLinesAsEncodingCSV(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.csv"))
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	schematest.Seed(f, "testdata/*.csv")
 	f.Fuzz(func(t *testing.T, in []byte) {
 		if want, got := decodeDump(in, true), decodeDump(in, false); got != want {
 			t.Fatalf("decoding %q (-encoding/csv +lines):\n%s", in, cmp.Diff(want, got))

@@ -2,25 +2,13 @@ package cases_test
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/zwfw/zwfw/reform/cases"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
-
-func seed(f *testing.F, pattern string) {
-	files, _ := filepath.Glob(filepath.Join("testdata", pattern))
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
-}
 
 // fuzzDecode checks what any input must satisfy: no panic, every problem
 // has a rule, and what was read writes out and reads back the same.
@@ -54,14 +42,14 @@ func fuzzDecode(t *testing.T, name string, data []byte, write func(*bytes.Buffer
 }
 
 func FuzzDecodeCSV(f *testing.F) {
-	seed(f, "*.csv")
+	schematest.Seed(f, "testdata/*.csv")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzDecode(t, "fuzz.csv", data, func(b *bytes.Buffer) *cases.Writer { return cases.NewCSVWriter(b) })
 	})
 }
 
 func FuzzDecodeJSONLines(f *testing.F) {
-	seed(f, "*.jsonl")
+	schematest.Seed(f, "testdata/*.jsonl")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzDecode(t, "fuzz.jsonl", data, func(b *bytes.Buffer) *cases.Writer { return cases.NewJSONLinesWriter(b) })
 	})

@@ -1,18 +1,13 @@
 package cases_test
 
 import (
-	"regexp"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/zwfw/zwfw/reform/cases"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
-
-// englishWords matches two lower-case English words in a row: a
-// sentence left untranslated (names such as "CSV UTF-8" are no sentence).
-var englishWords = regexp.MustCompile(`[a-z]{2,} [a-z]{2,}`)
 
 // TestProblemsInChinese renders a problem of each kind a bad cell makes in
 // Chinese: it is written in Chinese, with no English sentence left.
@@ -48,18 +43,14 @@ func TestProblemsInChinese(t *testing.T) {
 				t.Fatalf("no problem of rule %s; got:\n%v", tt.rule, probs)
 			}
 			p := probs[i]
-			zh := p.Text(schema.Chinese)
-			if !strings.ContainsFunc(zh, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
-				t.Errorf("in Chinese, %q holds no Chinese", zh)
-			}
-			if w := englishWords.FindString(zh); w != "" {
-				t.Errorf("in Chinese, %q holds English (%q)", zh, w)
-			}
+			schematest.InChinese(t, "the problem", p.Text(schema.Chinese))
 			if line := schema.NewPrinter(schema.Chinese).Problem(p); !strings.HasSuffix(line, " ["+string(tt.rule)+"]") {
 				t.Errorf("in Chinese, %q does not end in its rule", line)
 			}
-			if en := p.Text(schema.English); !strings.HasPrefix(en, "cases: ") || !englishWords.MatchString(en) {
-				t.Errorf("in English: %q", en)
+			en := p.Text(schema.English)
+			schematest.InEnglish(t, "the problem", en)
+			if !strings.HasPrefix(en, "cases: ") {
+				t.Errorf("in English: %q, want the cases: prefix", en)
 			}
 		})
 	}

@@ -14,27 +14,19 @@ import (
 
 	"github.com/zwfw/zwfw/matters/workday"
 	"github.com/zwfw/zwfw/reform/cases"
+	"github.com/zwfw/zwfw/reform/cases/casestest"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 func decodeFile(t *testing.T, name string) ([]cases.Case, schema.List) {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := schematest.ReadFile(t, filepath.Join("testdata", name))
 	return decodeBytes(name, b)
 }
 
 func decodeBytes(name string, b []byte) ([]cases.Case, schema.List) {
-	d := cases.NewDecoder(bytes.NewReader(b), name, &cases.DecodeOptions{Calendar: workday.China()})
-	var out []cases.Case
-	for c := range d.Cases() {
-		cc := *c
-		cc.Suspensions = append([]cases.Suspension(nil), c.Suspensions...)
-		out = append(out, cc)
-	}
-	return out, d.Problems()
+	return casestest.Collect(cases.NewDecoder(bytes.NewReader(b), name, &cases.DecodeOptions{Calendar: workday.China()}))
 }
 
 func TestDecodeProblems(t *testing.T) {

@@ -7,12 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/zwfw/zwfw/matters/matterstest"
-
 	"github.com/zwfw/zwfw/matters/workday"
 	"github.com/zwfw/zwfw/reform/cases"
 	"github.com/zwfw/zwfw/reform/cases/casestest"
@@ -44,19 +42,36 @@ func scaleFile(b *testing.B, dir string, n int) (string, int64) {
 	return path, fi.Size()
 }
 
-// cpuTime returns the CPU time the process has used, user and system, on
-// every thread: on a shared machine it varies far less than wall time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// peakHeap measures the most heap in use while f runs, in MiB (objects and
+// measure runs read on the file at path, of size bytes, b.N times, and
+// reports the CPU time an operation took, the records the last run read
+// and, with heap, the most heap in use while one ran, in MiB (objects and
 // unused heap spans: matterstest.PeakHeap).
-func peakHeap(f func()) float64 { return float64(matterstest.PeakHeap(f, true)) / (1 << 20) }
+func measure(b *testing.B, path string, size int64, heap bool, read func(f *os.File) int64) {
+	b.SetBytes(size)
+	var n int64
+	var peak uint64
+	once := func() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close()
+		n = read(f)
+	}
+	cpu := matterstest.CPUTime()
+	for range b.N {
+		if heap {
+			peak = max(peak, matterstest.PeakHeap(once, true))
+		} else {
+			once()
+		}
+	}
+	b.ReportMetric(float64(matterstest.CPUTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
+	b.ReportMetric(float64(n), "records")
+	if heap {
+		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+	}
+}
 
 // BenchmarkScale reads the same synthetic export of -scale records three
 // ways: a bare encoding/csv read that only counts the rows (the baseline),
@@ -72,86 +87,51 @@ func BenchmarkScale(b *testing.B) {
 	path, size := scaleFile(b, b.TempDir(), *scale)
 	april := cases.Month(2021, time.April)
 	b.Run("bare-encoding-csv", func(b *testing.B) {
-		b.SetBytes(size)
-		var rows int
-		var peak float64
-		cpu := cpuTime()
-		for range b.N {
-			peak = max(peak, peakHeap(func() {
-				f, err := os.Open(path)
+		measure(b, path, size, true, func(f *os.File) int64 {
+			// As a user would write it: a buffered file, Read in a
+			// loop, the record's slice reused (the strings are not).
+			r := csv.NewReader(bufio.NewReader(f))
+			r.ReuseRecord = true
+			r.FieldsPerRecord = -1
+			var rows int64
+			for {
+				_, err := r.Read()
+				if err == io.EOF {
+					break
+				}
 				if err != nil {
 					b.Fatal(err)
 				}
-				defer f.Close()
-				// As a user would write it: a buffered file, Read in a
-				// loop, the record's slice reused (the strings are not).
-				r := csv.NewReader(bufio.NewReader(f))
-				r.ReuseRecord = true
-				r.FieldsPerRecord = -1
-				rows = 0
-				for {
-					_, err := r.Read()
-					if err == io.EOF {
-						break
-					}
-					if err != nil {
-						b.Fatal(err)
-					}
-					rows++
-				}
-			}))
-		}
-		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
-		b.ReportMetric(float64(rows-1), "records")
-		b.ReportMetric(peak, "peak-heap-MiB")
+				rows++
+			}
+			return rows - 1 // the header
+		})
 	})
 	b.Run("cases-decode-only", func(b *testing.B) {
-		b.SetBytes(size)
-		cpu := cpuTime()
-		var n int64
-		for range b.N {
-			f, err := os.Open(path)
-			if err != nil {
-				b.Fatal(err)
-			}
+		measure(b, path, size, false, func(f *os.File) int64 {
 			d := cases.NewDecoder(f, path, nil)
 			for range d.Cases() {
 			}
-			f.Close()
-			n, _ = d.Counts()
-		}
-		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
-		b.ReportMetric(float64(n), "records")
+			n, _ := d.Counts()
+			return n
+		})
 	})
 	b.Run("cases-decode-and-tally", func(b *testing.B) {
-		b.SetBytes(size)
-		var n int64
-		var peak float64
-		cpu := cpuTime()
-		for range b.N {
-			peak = max(peak, peakHeap(func() {
-				f, err := os.Open(path)
-				if err != nil {
-					b.Fatal(err)
-				}
-				defer f.Close()
-				d := cases.NewDecoder(f, path, &cases.DecodeOptions{Calendar: workday.China()})
-				t := cases.NewTally(april, nil)
-				for c := range d.Cases() {
-					t.Add(c)
-				}
-				if d.Problems().Err() != nil {
-					b.Fatal(d.Problems())
-				}
-				n, _ = d.Counts()
-				tot := t.Total()
-				if tot.Accepted == 0 || len(t.Rows(cases.ByDepartment)) == 0 {
-					b.Fatal("nothing counted")
-				}
-			}))
-		}
-		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
-		b.ReportMetric(float64(n), "records")
-		b.ReportMetric(peak, "peak-heap-MiB")
+		measure(b, path, size, true, func(f *os.File) int64 {
+			d := cases.NewDecoder(f, path, &cases.DecodeOptions{Calendar: workday.China()})
+			t := cases.NewTally(april, nil)
+			for c := range d.Cases() {
+				t.Add(c)
+			}
+			if d.Problems().Err() != nil {
+				b.Fatal(d.Problems())
+			}
+			tot := t.Total()
+			if tot.Accepted == 0 || len(t.Rows(cases.ByDepartment)) == 0 {
+				b.Fatal("nothing counted")
+			}
+			n, _ := d.Counts()
+			return n
+		})
 	})
 }

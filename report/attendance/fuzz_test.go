@@ -3,22 +3,19 @@ package attendance_test
 import (
 	"bytes"
 	"io"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/report/attendance"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // seed adds the first lines of a committed record file, and a few broken
 // forms of it.
 func seed(f *testing.F, name string) {
-	b, err := os.ReadFile(filepath.Join(recordsDir, name))
-	if err != nil {
-		f.Fatal(err)
-	}
+	b := schematest.ReadFile(f, filepath.Join(recordsDir, name))
 	if i := bytes.IndexByte(b[min(len(b), 400):], '\n'); i >= 0 {
 		b = b[:min(len(b), 400)+i+1]
 	}

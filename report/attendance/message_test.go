@@ -1,20 +1,15 @@
 package attendance_test
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
-	"unicode"
 
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/report/attendance"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
-
-// englishWords matches two lower-case English words in a row: a
-// sentence left untranslated (names such as "CSV UTF-8" are no sentence).
-var englishWords = regexp.MustCompile(`[a-z]{2,} [a-z]{2,}`)
 
 // TestProblemsInChinese renders problems of reading and of the calendar in
 // Chinese: each is written in Chinese, with no English sentence left.
@@ -69,19 +64,11 @@ func TestProblemsInChinese(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := first(t, tc.probs(t), tc.rule)
-			zh := p.Text(schema.Chinese)
-			if !strings.ContainsFunc(zh, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
-				t.Errorf("in Chinese, %q holds no Chinese", zh)
-			}
-			if w := englishWords.FindString(zh); w != "" {
-				t.Errorf("in Chinese, %q holds English (%q)", zh, w)
-			}
+			schematest.InChinese(t, "the problem", p.Text(schema.Chinese))
 			if line := schema.NewPrinter(schema.Chinese).Problem(p); !strings.HasSuffix(line, " ["+string(tc.rule)+"]") {
 				t.Errorf("in Chinese, %q does not end in its rule", line)
 			}
-			if en := p.Text(schema.English); !englishWords.MatchString(en) {
-				t.Errorf("in English: %q", en)
-			}
+			schematest.InEnglish(t, "the problem", p.Text(schema.English))
 		})
 	}
 }

@@ -1,8 +1,6 @@
 package attendance_test
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -12,9 +10,8 @@ import (
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/report/attendance"
 	"github.com/zwfw/zwfw/report/attendance/attendancetest"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
-
-var update = flag.Bool("update", false, "rewrite the committed records and golden files")
 
 // recordsDir is where the generated April 2021 records are committed.
 const recordsDir = "../../examples/data/records-2021-04"
@@ -87,19 +84,6 @@ func TestApril2021GivesTheSeedFigures(t *testing.T) {
 func TestCommittedRecords(t *testing.T) {
 	files, _ := april(t)
 	for name, b := range files {
-		path := filepath.Join(recordsDir, name)
-		if *update {
-			if err := os.WriteFile(path, b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		got, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -update)", err)
-		}
-		if string(got) != string(b) {
-			t.Errorf("%s differs from the generator's output (run go test -update)", path)
-		}
+		schematest.Golden(t, filepath.Join(recordsDir, name), b)
 	}
 }

@@ -6,36 +6,23 @@ package golden
 
 import (
 	"bytes"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files")
+	"github.com/zwfw/zwfw/schema/schematest"
+)
 
 // Check compares got with the file at path, or writes got there when the
 // tests run with -update.
 func Check(t testing.TB, path, got string) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s:\n--- got\n%s--- want\n%s", path, got, want)
-	}
+	schematest.Golden(t, path, []byte(got))
 }
 
 // Updating reports whether the tests run with -update.
-func Updating() bool { return *update }
+func Updating() bool { return schematest.Updating() }
 
 // Program is an example program's entry point: it reads args, writes on
 // stdout and stderr and returns the exit code.
@@ -118,9 +105,7 @@ const RealList = "../../../shared/data/sichuan-guangan-district-matters.csv"
 // NeedRealList skips the test when the real list is not there.
 func NeedRealList(t testing.TB) {
 	t.Helper()
-	if _, err := os.Stat(RealList); err != nil {
-		t.Skipf("the real list is not here (%v): it lives outside the module, in ../shared/data", err)
-	}
+	schematest.NeedOutside(t, RealList)
 }
 
 // Main runs the tests of a program in a fixed language: the programs speak

@@ -250,19 +250,34 @@ func (g *gen) at(d workday.Date, fromHour, toHour int) time.Time {
 	return d.Time(cases.Beijing).Add(time.Duration(secs) * time.Second)
 }
 
+// draw draws a percentage and returns the index, of n, whose share it
+// falls in; share(i) is the percentage of index i, and the last index
+// takes what the shares leave.
+func (g *gen) draw(n int, share func(i int) int) int {
+	k := g.r.IntN(100)
+	for i := range n - 1 {
+		if k -= share(i); k < 0 {
+			return i
+		}
+	}
+	return n - 1
+}
+
+// A share is a value and the percentage of the draws that give it.
+type share[T any] struct {
+	pct   int
+	value T
+}
+
+// pick draws one of the shares' values (see draw).
+func pick[T any](g *gen, shares []share[T]) T {
+	return shares[g.draw(len(shares), func(i int) int { return shares[i].pct })].value
+}
+
 // fill draws a case accepted on day acc. A slow case (one that stays open
 // past the day) is of a matter with a limit in days.
 func (g *gen) fill(c *cases.Case, acc workday.Date, slow bool) {
-	w := g.r.IntN(100)
-	di := 0
-	for sum := 0; di < len(depts); di++ {
-		sum += depts[di].weight
-		if w < sum {
-			break
-		}
-	}
-	di = min(di, len(depts)-1)
-	d := &depts[di]
+	d := &depts[g.draw(len(depts), func(i int) int { return depts[i].weight })]
 	m := table[d.matters[g.r.IntN(len(d.matters))]]
 	for slow && (m.limit.Unit == matters.Instant || m.limit.Unit == matters.Hours) {
 		m = table[d.matters[g.r.IntN(len(d.matters))]]
@@ -281,16 +296,8 @@ func (g *gen) fill(c *cases.Case, acc workday.Date, slow bool) {
 	if g.r.IntN(5) == 0 {
 		c.Applicant = cases.LegalPerson
 	}
-	switch k := g.r.IntN(100); {
-	case k < 38:
-		c.Channel = cases.Online
-	case k < 88:
-		c.Channel = cases.Window
-	case k < 96:
-		c.Channel = cases.SelfServed
-	default:
-		c.Channel = cases.Proxy
-	}
+	channels := [...]share[cases.Channel]{{38, cases.Online}, {50, cases.Window}, {8, cases.SelfServed}, {4, cases.Proxy}}
+	c.Channel = pick(g, channels[:])
 	switch g.r.IntN(500) {
 	case 0: // a matter the catalogue does not hold
 		c.MatterCode, c.MatterName = "5199A99999-510900000000-000-115109000000999X-1-00", "临时事项（未编入目录）"
@@ -362,18 +369,8 @@ func (g *gen) complete(c *cases.Case, days []workday.Date, within bool) {
 		c.Suspensions = []cases.Suspension{{From: from, To: from.Add(time.Duration(1+g.r.IntN(2)) * 24 * time.Hour)}}
 	}
 	if g.r.IntN(10) < 6 {
-		switch k := g.r.IntN(100); {
-		case k < 70:
-			c.Evaluation = cases.VerySatisfied
-		case k < 92:
-			c.Evaluation = cases.Satisfied
-		case k < 97:
-			c.Evaluation = cases.FairlySatisfied
-		case k < 99:
-			c.Evaluation = cases.Dissatisfied
-		default:
-			c.Evaluation = cases.VeryDissatisfied
-		}
+		evaluations := [...]share[cases.Evaluation]{{70, cases.VerySatisfied}, {22, cases.Satisfied}, {5, cases.FairlySatisfied}, {2, cases.Dissatisfied}, {1, cases.VeryDissatisfied}}
+		c.Evaluation = pick(g, evaluations[:])
 	}
 }
 

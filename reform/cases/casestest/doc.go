@@ -14,4 +14,10 @@
 // a matter the catalogue does not hold, an older promised limit, a window
 // acceptance on a Saturday. The same [Options] give the same records on
 // every machine (math/rand/v2's PCG with a fixed seed).
+//
+// # Reading back
+//
+// [Collect] gathers what a [Source] (a [cases.Decoder], or a workbook's
+// decoder) yields, so that tests compare the cases and problems of two
+// readings as values.
 package casestest

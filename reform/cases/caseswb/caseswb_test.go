@@ -2,8 +2,6 @@ package caseswb_test
 
 import (
 	"bytes"
-	"encoding/csv"
-	"os"
 	"reflect"
 	"testing"
 	"time"
@@ -14,8 +12,10 @@ import (
 	"github.com/zwfw/zwfw/matters/workbook"
 	"github.com/zwfw/zwfw/matters/workday"
 	"github.com/zwfw/zwfw/reform/cases"
+	"github.com/zwfw/zwfw/reform/cases/casestest"
 	"github.com/zwfw/zwfw/reform/cases/caseswb"
 	"github.com/zwfw/zwfw/schema"
+	"github.com/zwfw/zwfw/schema/schematest"
 )
 
 // book writes rows to sheet (after a first sheet of notes) with a title
@@ -48,27 +48,11 @@ func book(t testing.TB, sheet string, rows [][]any, formulas map[string]string) 
 	return b.Bytes()
 }
 
-func collect(s caseswb.Source) ([]cases.Case, schema.List) {
-	var out []cases.Case
-	for c := range s.Cases() {
-		cc := *c
-		cc.Suspensions = append([]cases.Suspension(nil), c.Suspensions...)
-		out = append(out, cc)
-	}
-	return out, s.Problems()
-}
-
 // aprilBook turns testdata/april.csv into a workbook: a title row, the
 // header, and the times of 受理时间 as date cells.
 func aprilBook(t testing.TB) (csvData, xlsx []byte) {
-	csvData, err := os.ReadFile("../testdata/april.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(bytes.NewReader(csvData)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	csvData = schematest.ReadFile(t, "../testdata/april.csv")
+	recs := schematest.ReadCSV(t, "../testdata/april.csv")
 	acc := -1
 	for j, h := range recs[0] {
 		if h == "受理时间" {
@@ -97,8 +81,8 @@ func aprilBook(t testing.TB) (csvData, xlsx []byte) {
 func TestWorkbookAsCSV(t *testing.T) {
 	csvData, xlsx := aprilBook(t)
 	opts := &cases.DecodeOptions{Calendar: workday.China()}
-	want, wantProbs := collect(cases.NewDecoder(bytes.NewReader(csvData), "april.csv", opts))
-	got, probs := collect(caseswb.NewDecoder(bytes.NewReader(xlsx), "april.xlsx", opts))
+	want, wantProbs := casestest.Collect(cases.NewDecoder(bytes.NewReader(csvData), "april.csv", opts))
+	got, probs := casestest.Collect(caseswb.NewDecoder(bytes.NewReader(xlsx), "april.xlsx", opts))
 	if len(want) == 0 {
 		t.Fatal("no cases in april.csv")
 	}
@@ -126,11 +110,11 @@ func TestWorkbookAsCSV(t *testing.T) {
 		t.Error("rows by window differ from the CSV's")
 	}
 	// Open dispatches by the zip magic as well as by the name.
-	got2, _ := collect(caseswb.Open(bytes.NewReader(xlsx), "april.export", opts))
+	got2, _ := casestest.Collect(caseswb.Open(bytes.NewReader(xlsx), "april.export", opts))
 	if diff := cmp.Diff(want, got2); diff != "" {
 		t.Errorf("Open by content (-csv +xlsx):\n%s", diff)
 	}
-	got3, _ := collect(caseswb.Open(bytes.NewReader(csvData), "april.csv", opts))
+	got3, _ := casestest.Collect(caseswb.Open(bytes.NewReader(csvData), "april.csv", opts))
 	if diff := cmp.Diff(want, got3); diff != "" {
 		t.Errorf("Open of CSV (-want +got):\n%s", diff)
 	}
@@ -146,7 +130,7 @@ func TestWorkbookProblems(t *testing.T) {
 	}
 	// Row 1 is the title, row 2 the header: record N is on row N+3.
 	xlsx := book(t, "办件", rows, map[string]string{"E4": "D4+1"})
-	got, probs := collect(caseswb.NewDecoder(bytes.NewReader(xlsx), "dirty.xlsx", nil))
+	got, probs := casestest.Collect(caseswb.NewDecoder(bytes.NewReader(xlsx), "dirty.xlsx", nil))
 	type loc struct {
 		Rule      schema.Rule
 		Path, Pos string
@@ -173,7 +157,7 @@ func TestWorkbookProblems(t *testing.T) {
 
 func TestNotWorkbook(t *testing.T) {
 	for _, data := range [][]byte{nil, []byte("PK\x03\x04garbage"), []byte("办件编号,受理部门\n")} {
-		_, probs := collect(caseswb.NewDecoder(bytes.NewReader(data), "x.xlsx", nil))
+		_, probs := casestest.Collect(caseswb.NewDecoder(bytes.NewReader(data), "x.xlsx", nil))
 		if !probs.HasErrors() {
 			t.Errorf("%q: no error", data)
 		}

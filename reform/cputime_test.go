@@ -1,0 +1,9 @@
+package reform_test
+
+import (
+	"time"
+
+	"github.com/zwfw/zwfw/matters/matterstest"
+)
+
+func cpuTime() time.Duration { return matterstest.CPUTime() }
