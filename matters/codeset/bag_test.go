@@ -5,16 +5,8 @@ import (
 	"testing"
 )
 
-// earliest keeps the least stated value; 0 is none stated.
-func earliest(a, b uint32) uint32 {
-	switch {
-	case a == 0:
-		return b
-	case b == 0:
-		return a
-	}
-	return min(a, b)
-}
+// least is how the tests combine the values of one fingerprint.
+func least(a, b uint32) uint32 { return min(a, b) }
 
 // model is what a bag must give: each fingerprint's top 58 bits, with its
 // values combined.
@@ -23,30 +15,17 @@ type model map[uint64]uint32
 func (m model) add(fp uint64, v uint32) {
 	f := fp &^ lowMask
 	if old, ok := m[f]; ok {
-		v = earliest(old, v)
+		v = least(old, v)
 	}
 	m[f] = v
 }
 
 func checkBag(t *testing.T, b *Bag, want model) {
 	t.Helper()
-	n, last := 0, uint64(0)
-	for fp, v := range b.Distinct() {
-		if n > 0 && fp <= last {
-			t.Fatalf("%#x after %#x: not increasing", fp, last)
-		}
-		last = fp
-		n++
-		if w, ok := want[fp]; !ok || w != v {
-			t.Fatalf("Distinct yields %#x, %d; want %d, %v", fp, v, w, ok)
-		}
-	}
-	if n != len(want) {
-		t.Fatalf("Distinct yields %d, want %d", n, len(want))
-	}
+	yields(t, "Distinct", b.Distinct(), want, true)
 }
 
-// A bag gives each fingerprint once with the earliest value, whatever the
+// A bag gives each fingerprint once with the least value, whatever the
 // order, the repeats, the chunks and the large values.
 func TestBag(t *testing.T) {
 	tests := []struct {
@@ -66,8 +45,8 @@ func TestBag(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := rand.New(rand.NewPCG(1, uint64(tt.n)))
-			b, want := NewBag(earliest), model{}
-			halves := [2]*Bag{NewBag(earliest), NewBag(earliest)}
+			b, want := NewBag(least), model{}
+			halves := [2]*Bag{NewBag(least), NewBag(least)}
 			for i := range tt.n {
 				fp := r.Uint64()
 				if tt.span > 0 {
@@ -111,7 +90,7 @@ func FuzzBag(f *testing.F) {
 	f.Add([]byte("\x01\x02\x03\x04\x05\x06\x01\x02\x03\x04\x05\x07"), uint16(0))
 	f.Add([]byte("\xff\xff\xff\xff\xff\xff"), uint16(9000))
 	f.Fuzz(func(t *testing.T, text []byte, more uint16) {
-		bags := [2]*Bag{NewBag(earliest), NewBag(earliest)}
+		bags := [2]*Bag{NewBag(least), NewBag(least)}
 		want := model{}
 		add := func(i int, fp uint64, v uint32) {
 			bags[i%2].Add(fp, v)

@@ -2,6 +2,7 @@ package codeset
 
 import (
 	"hash/maphash"
+	"iter"
 	"math/rand/v2"
 	"strconv"
 	"testing"
@@ -63,15 +64,26 @@ func check(t *testing.T, s *Set, want map[uint64]uint32) {
 			t.Fatalf("Get(%#x) = %d, %v; want %d, true", fp, got, ok, v)
 		}
 	}
-	n := 0
-	for fp, v := range s.All() {
+	yields(t, "All", s.All(), want, false)
+}
+
+// yields checks that seq yields every entry of want once and nothing else,
+// in increasing order if ordered.
+func yields(t *testing.T, name string, seq iter.Seq2[uint64, uint32], want map[uint64]uint32, ordered bool) {
+	t.Helper()
+	n, last := 0, uint64(0)
+	for fp, v := range seq {
+		if ordered && n > 0 && fp <= last {
+			t.Fatalf("%s yields %#x after %#x: not increasing", name, fp, last)
+		}
+		last = fp
 		n++
 		if w, ok := want[fp]; !ok || w != v {
-			t.Fatalf("All yields %#x, %d; want %d, %v", fp, v, w, ok)
+			t.Fatalf("%s yields %#x, %d; want %d, %v", name, fp, v, w, ok)
 		}
 	}
 	if n != len(want) {
-		t.Fatalf("All yields %d, want %d", n, len(want))
+		t.Fatalf("%s yields %d, want %d", name, n, len(want))
 	}
 }
 

@@ -1,41 +1,57 @@
 // Package codeset keeps large sets of codes — matter codes, base codes —
-// as 64-bit fingerprints with a 32-bit value each, in about 8 bytes an
-// entry (11 once a value needs more than 8 bits), mostly off the collected
-// heap. Package matters keeps the codes of a streamed catalogue in one,
-// with the line of each code's first use, to report duplicates; package
-// reform keeps the distinct items of each scope in others, with their
-// earliest batch.
+// as 64-bit fingerprints with a small value each, compactly and mostly off
+// the collected heap. Package matters keeps the codes of a streamed
+// catalogue in a [Set], with the line of each code's first use, to report
+// duplicates; package reform keeps the items of each scope in a [Bag],
+// with their batch, to count the distinct ones.
 //
 // The caller computes the fingerprints (with hash/maphash, say) and keeps
-// the seed. Two distinct codes share a fingerprint with a probability of
-// about n²/2⁶⁵ for n codes: 3·10⁻⁸ for a million, 3·10⁻⁶ for ten million;
-// the set takes them for one.
+// the seed. A Set tells two fingerprints apart by all their 64 bits: two
+// distinct codes of n share one with a probability of about n²/2⁶⁵ (3·10⁻⁸
+// for a million, 3·10⁻⁶ for ten million), and the set takes them for one.
+// A Bag keeps 58 bits (2·10⁻⁶ for a million).
 //
-// # Layout
+// # Set
 //
-// The fingerprints are split by their top 8 bits into 256 shards; a shard
-// is a cuckoo hash table of buckets of eight 64-bit words, one cache line,
-// each word holding a fingerprint's low 56 bits and a value's low 8 bits.
-// A table whose values need more bits has 3 bytes more a slot, apart. A
-// fingerprint is in one of two buckets, both computed from the bits its
-// word holds, so a table can be rebuilt from what it holds. An insertion
-// fills the first bucket, then the second, then moves an entry of the
-// first to its other bucket; as no bucket ever loses an entry but for
-// another, a fingerprint whose first bucket has a free slot is not held.
-// Buckets of eight fill to 97 % with a few moves an insertion on average; a
-// shard that reaches that grows by about 5 %, alone, and the shards' sizes
-// are staggered (shard i is 1.05^(i/256) times the size of shard 0) so
-// that they grow one at a time. The whole is thus 92–97 % full.
+// A Set maps fingerprints to values up to [MaxValue] (2³⁰−1): a code to
+// the line of its first use, say. It takes about 8.3 bytes an entry while
+// every value fits in 6 bits, and about 12 once one does not.
+//
+// The fingerprints are split by their top 6 bits into 64 shards, and those
+// bits are not stored. A shard is a cuckoo hash table of buckets of eight
+// 64-bit words, one cache line, each word holding a fingerprint's low 58
+// bits and a value's low 6 bits; a table whose values need more keeps 3
+// bytes more a slot, right after the bucket's words. A fingerprint is in
+// one of two buckets, both computed from the bits its word holds, so a
+// table can be rebuilt from what it holds. An insertion fills the first
+// bucket, then the second, then moves an entry of the first to its other
+// bucket; as no bucket ever loses an entry but for another, a fingerprint
+// whose first bucket has a free slot is not held, and the lookup of a new
+// code often reads one bucket only. Buckets of eight fill to 97 % with a
+// few moves an insertion on average; a shard that reaches that grows by
+// about 5 %, alone, and the shards' sizes are staggered (shard i is
+// 1.05^(i/64) times the size of shard 0) so that they grow one at a time:
+// the whole is 92–97 % full, and what a growing shard holds twice is a
+// 64th of the set.
+//
+// # Bag
+//
+// A Bag collects fingerprints with a value up to [MaxSmall] each (larger
+// ones are held apart, as a rare case), as they come, in chunks of 8
+// bytes an entry, with no table to keep partly free and no lookup; a full
+// chunk is sorted. Distinct merges the sorted chunks and yields each
+// fingerprint once, its values combined by the bag's function. It costs 8
+// bytes an entry added, distinct or not.
 //
 // # Memory
 //
-// A table of a page or more is mapped from the system (mmap) on Linux,
-// the BSDs and macOS, and so is off the collected heap. The collector lets
-// the heap grow to twice what is live before it collects again (with
+// Memory of a page or more is mapped from the system (mmap) on Linux, the
+// BSDs and macOS, and so is off the collected heap. The collector lets the
+// heap grow to twice what is live before it collects again (with
 // GOGC=100): a set of ten million codes on the heap would make the peak
-// heap grow by twice its size, and off it grows the process by its size
-// alone. Elsewhere, and for small tables, the memory is the heap's. Mapped
-// memory is given back by [Set.Free], or when the collector finds the set
+// heap grow by twice its size, and off it the process grows by its size
+// alone. Elsewhere, and for small sets, the memory is the heap's. Mapped
+// memory is given back by Free, or when the collector finds the set or bag
 // unreachable; [OffHeap] tells how much the process holds.
 //
 // Memory off the heap is taken only through package syscall of the
