@@ -8,48 +8,6 @@ import (
 	"github.com/zwfw/zwfw/schema"
 )
 
-// Rules of the semantic checks. Each is a stable identifier; tests and
-// callers match on them.
-const (
-	RuleDuplicateCode      schema.Rule = "matter.duplicate-code"
-	RulePromisedExceeds    schema.Rule = "matter.promised-exceeds-legal"
-	RuleLimitsIncomparable schema.Rule = "matter.limits-incomparable"
-	RuleInstantMismatch    schema.Rule = "matter.instant-mismatch"
-	RuleOnlineVisits       schema.Rule = "matter.online-needs-zero-visits"
-	RuleOnsiteReason       schema.Rule = "matter.onsite-reason-missing"
-	RulePostalMissing      schema.Rule = "matter.postal-missing"
-	RuleFeeBasis           schema.Rule = "matter.fee-basis-missing"
-	RuleDelegationLevel    schema.Rule = "matter.delegation-level-missing"
-	RuleCreditCodeCheck    schema.Rule = "matter.credit-code-check"
-	RuleCodeUnrecognised   schema.Rule = "matter.code-unrecognised"
-	RuleCodeDivision       schema.Rule = "matter.code-division"
-	RuleCodeBody           schema.Rule = "matter.code-body"
-	RuleCodeBaseCode       schema.Rule = "matter.code-base-code"
-	// RuleCodeLevel (warning): the level digit of an implementation or
-	// handling-item code is not the matter's level.
-	RuleCodeLevel schema.Rule = "matter.code-level"
-	// RuleCodeType (warning): the type a Sichuan code's type letters state
-	// (1A 行政许可, 1B 行政处罚, …, 2x 公共服务) is not the matter's type.
-	RuleCodeType schema.Rule = "matter.code-type"
-	// RuleCreditRegistry (warning): a credit code whose registration
-	// authority does not register its category of organisation in GB
-	// 32100 ("19"), or the all-zero code, which passes the check
-	// characters.
-	RuleCreditRegistry schema.Rule = "matter.credit-code-registry"
-	// RuleBaseCodeForm (warning): a base code that is not in the national
-	// form, 12 digits (a Sichuan local base code, say).
-	RuleBaseCodeForm schema.Rule = "matter.base-code-form"
-	// RuleBodyOrgCode (warning): the body is identified by a 9-character
-	// organisation code (GB 11714, body extension x-orgCode), not by a
-	// unified social credit code.
-	RuleBodyOrgCode schema.Rule = "matter.body-org-code"
-	// RuleBodyCode (warning): the body's code (body extension x-bodyCode)
-	// is neither a credit code nor a valid organisation code.
-	RuleBodyCode            schema.Rule = "matter.body-code"
-	RuleBundleUnknownMember schema.Rule = "bundle.unknown-member"
-	RuleBundleDuplicateCode schema.Rule = "bundle.duplicate-code"
-)
-
 // Locator returns the source position of a path, or the zero Pos.
 type Locator func(schema.Path) schema.Pos
 

@@ -51,17 +51,6 @@ func (e *CodeError) Error() string {
 	return "matters: " + quoteCode(e.Code) + ": " + codePositionText(e.Pos) + e.Msg
 }
 
-// Rules of code errors and warnings; see [CodeError].
-const (
-	codeRuleMalformed        schema.Rule = "code.malformed"
-	codeRuleCheckCharacter   schema.Rule = "code.check-character"
-	codeRuleUnknownProvince  schema.Rule = "code.unknown-province"
-	codeRuleOrgForCredit     schema.Rule = "code.org-code-for-credit-code"
-	codeRuleBadBody          schema.Rule = "code.bad-body"
-	codeRuleUnfamiliarPrefix schema.Rule = "code.unfamiliar-prefix"
-	codeRuleMissingArea      schema.Rule = "code.missing-area"
-)
-
 // codeErr returns a CodeError located at byte offset off of s.
 func codeErr(s string, off int, rule schema.Rule, format string, args ...any) *CodeError {
 	if off > len(s) {

@@ -17,45 +17,6 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// Rules of the spreadsheet reader. Those marked warning are the dirt of
-// real portal exports: the value is kept (as an x- extension where the
-// schema has no place for it) and the catalogue stays valid.
-const (
-	// RuleCSVSyntax: a row that is not CSV (a stray quote), or a row
-	// longer than MaxCSVRow bytes.
-	RuleCSVSyntax schema.Rule = "csv.syntax"
-	// RuleCSVEncoding: UTF-16 input, or bytes that are not text in the
-	// detected encoding.
-	RuleCSVEncoding schema.Rule = "csv.encoding"
-	// RuleCSVHeader: no header row, or one naming no matter element.
-	RuleCSVHeader schema.Rule = "csv.header"
-	// RuleCSVEmpty: a header and no row of matters under it.
-	RuleCSVEmpty schema.Rule = "csv.empty"
-	// RuleCSVMissingColumn: a column the schema requires (事项编码, 事项名称,
-	// 事项类型, 实施主体, and 行使层级 or 区划代码) is absent.
-	RuleCSVMissingColumn schema.Rule = "csv.missing-column"
-	// RuleCSVDuplicateColumn (warning): a second column for one element;
-	// it is kept as an x- extension.
-	RuleCSVDuplicateColumn schema.Rule = "csv.duplicate-column"
-	// RuleCSVUnnamedColumn (warning): cells in a column with no header;
-	// they are kept as extension x-column-N.
-	RuleCSVUnnamedColumn schema.Rule = "csv.unnamed-column"
-	// RuleCSVRequired: an empty cell in a required column.
-	RuleCSVRequired schema.Rule = "csv.required"
-	// RuleCSVValue: a cell that is not a value of its element.
-	RuleCSVValue schema.Rule = "csv.value"
-	// RuleCSVDayUnit (warning): a limit in bare 日 or 天, read as 自然日.
-	RuleCSVDayUnit schema.Rule = "csv.day-unit"
-	// RuleCSVDepthLevel (warning): 网上办理深度 given as a level (一级 … 四级,
-	// 全程网办) rather than the national items; read as the least item set
-	// of that depth.
-	RuleCSVDepthLevel schema.Rule = "csv.depth-level"
-	// RuleCSVAreaMismatch (warning): a row's 区划代码 differs from the
-	// catalogue's division code (taken from the first row that has one);
-	// it is kept as extension x-areaCode.
-	RuleCSVAreaMismatch schema.Rule = "csv.area-mismatch"
-)
-
 // Body extension keys under which ReadCSV keeps a body code that is not a
 // unified social credit code, and from which WriteCSV writes it back.
 const (

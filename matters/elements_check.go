@@ -4,16 +4,6 @@ import (
 	"github.com/zwfw/zwfw/schema"
 )
 
-// Rules of the checks over the service-guide elements.
-const (
-	RuleStepsExceedPromised schema.Rule = "matter.steps-exceed-promised"
-	RuleTolerateUnmarked    schema.Rule = "matter.tolerate-material-unmarked"
-	RuleTolerateNoMaterial  schema.Rule = "matter.tolerate-without-material"
-	RuleDuplicateMaterial   schema.Rule = "matter.duplicate-material"
-	RuleLicenceNameMissing  schema.Rule = "matter.licence-name-missing"
-	RuleBundleInactive      schema.Rule = "bundle.inactive-member"
-)
-
 // checkElements runs the checks over materials, steps and the result of
 // one matter.
 func checkElements(m *Matter, at func(string) (schema.Path, schema.Pos), loc Locator, path schema.Path, probs *schema.List) {

@@ -7,27 +7,30 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/schema"
 )
 
-// Rules the package reports.
+// Rules the package reports. Those of a file's form (csv.*) are the rules
+// of package matters' spreadsheet reader, so that one spreadsheet
+// problem has one rule whichever reader finds it.
 const (
 	// RuleRead: a file could not be read.
 	RuleRead schema.Rule = "attendance.read"
 	// RuleSyntax: a row that is not CSV, or longer than MaxRow bytes.
-	RuleSyntax schema.Rule = "csv.syntax"
+	RuleSyntax = matters.RuleCSVSyntax
 	// RuleEncoding: UTF-16 input, or bytes that are not text.
-	RuleEncoding schema.Rule = "csv.encoding"
+	RuleEncoding = matters.RuleCSVEncoding
 	// RuleHeader: no header row, a column named twice; (warning) a
 	// column that is not read.
-	RuleHeader schema.Rule = "csv.header"
+	RuleHeader = matters.RuleCSVHeader
 	// RuleMissingColumn: a required column is absent.
-	RuleMissingColumn schema.Rule = "csv.missing-column"
+	RuleMissingColumn = matters.RuleCSVMissingColumn
 	// RuleRequired: an empty cell in a required column.
-	RuleRequired schema.Rule = "csv.required"
+	RuleRequired = matters.RuleCSVRequired
 	// RuleValue: a cell that is no value of its column (a date that is no
 	// date, a punch kind that is none).
-	RuleValue schema.Rule = "csv.value"
+	RuleValue = matters.RuleCSVValue
 	// RuleDateOrder: a record that ends before it starts.
 	RuleDateOrder schema.Rule = "attendance.date-order"
 	// RuleDuplicateStaff: a staff id or, when there are no ids, a name on
