@@ -148,24 +148,8 @@ type csvReader struct {
 
 var errCSVRowTooLong = fmt.Errorf("row is longer than %d bytes", MaxCSVRow)
 
-// csvLimiter fails a read when the row being read grows beyond MaxCSVRow
-// (give or take the reader's buffers).
-type csvLimiter struct {
-	r       io.Reader
-	n, mark int64
-}
-
-func (l *csvLimiter) Read(p []byte) (int, error) {
-	if l.n-l.mark > MaxCSVRow {
-		return 0, errCSVRowTooLong
-	}
-	n, err := l.r.Read(p)
-	l.n += int64(n)
-	return n, err
-}
-
 func (cr *csvReader) read(r io.Reader, comma rune) (*Catalogue, schema.List) {
-	lim := &csvLimiter{r: r}
+	lim := &schema.RowLimit{R: r, Max: MaxCSVRow, Err: errCSVRowTooLong}
 	src, err := cr.source(lim)
 	if err != nil {
 		return nil, cr.probs
@@ -180,7 +164,7 @@ func (cr *csvReader) read(r io.Reader, comma rune) (*Catalogue, schema.List) {
 	cutShort := false // reading ended on an error
 	for {
 		rec, err := rd.Read()
-		lim.mark = lim.n
+		lim.Mark()
 		if err == io.EOF {
 			break
 		}
@@ -237,27 +221,21 @@ func (cr *csvReader) read(r io.Reader, comma rune) (*Catalogue, schema.List) {
 // the same in both, and that one and the next four kilobytes decide.
 func (cr *csvReader) source(r io.Reader) (io.Reader, error) {
 	br := bufio.NewReaderSize(r, 8192)
-	if win, _ := br.Peek(4096); bytes.IndexByte(win, 0) >= 0 {
-		// Text has no NUL bytes; UTF-16 has one in every ASCII
-		// character (digits, commas, line ends), a binary file many.
-		if len(win) >= 2 && (win[0] == 0xFF && win[1] == 0xFE || win[0] == 0xFE && win[1] == 0xFF) {
-			err := errors.New("the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or plain CSV")
-			cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: 1, Col: 1}, RuleCSVEncoding, "%v", err)
-			return nil, err
-		}
-		err := errors.New("the file is not text: it holds NUL bytes, as UTF-16 without a byte-order mark or a binary file does; save it as \"CSV UTF-8\" or plain CSV")
-		cr.probs.Errorf(schema.Root, schema.PosAt(cr.file, win, bytes.IndexByte(win, 0)), RuleCSVEncoding, "%v", err)
-		return nil, err
-	}
-	head, _ := br.Peek(3)
+	win, _ := br.Peek(4096)
 	switch {
-	case len(head) >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF:
-		br.Discard(3)
-		return br, nil
-	case len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF):
+	case len(win) >= 2 && (win[0] == 0xFF && win[1] == 0xFE || win[0] == 0xFE && win[1] == 0xFF):
 		err := errors.New("the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or plain CSV")
 		cr.probs.Errorf(schema.Root, schema.Pos{File: cr.file, Line: 1, Col: 1}, RuleCSVEncoding, "%v", err)
 		return nil, err
+	case bytes.IndexByte(win, 0) >= 0:
+		// Text has no NUL bytes; UTF-16 has one in every ASCII
+		// character (digits, commas, line ends), a binary file many.
+		err := errors.New("the file is not text: it holds NUL bytes, as UTF-16 without a byte-order mark or a binary file does; save it as \"CSV UTF-8\" or plain CSV")
+		cr.probs.Errorf(schema.Root, schema.PosAt(cr.file, win, bytes.IndexByte(win, 0)), RuleCSVEncoding, "%v", err)
+		return nil, err
+	case bytes.HasPrefix(win, []byte{0xEF, 0xBB, 0xBF}):
+		br.Discard(3)
+		return br, nil
 	}
 	return &csvSniffer{cr: cr, br: br}, nil
 }

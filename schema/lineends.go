@@ -2,7 +2,12 @@ package schema
 
 import (
 	"bufio"
+	"bytes"
 	"io"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
 )
 
 // CSVLineEnds returns a reader of the CSV text of r with its line endings
@@ -56,4 +61,58 @@ func (c *lineEnds) Read(p []byte) (int, error) {
 		}
 	}
 	return n, err
+}
+
+// RowLimit is a reader that fails once the row being read has grown
+// beyond Max bytes (give or take the buffers of the reader above it), so
+// that a file with no line ends cannot exhaust memory. A reader of rows
+// calls Mark as it starts each row.
+type RowLimit struct {
+	R   io.Reader
+	Max int64
+	Err error // what a read returns beyond Max
+
+	n, mark int64
+}
+
+func (l *RowLimit) Read(p []byte) (int, error) {
+	if l.n-l.mark > l.Max {
+		return 0, l.Err
+	}
+	n, err := l.R.Read(p)
+	l.n += int64(n)
+	return n, err
+}
+
+// Mark starts a row at what has been read so far.
+func (l *RowLimit) Mark() { l.mark = l.n }
+
+// CSVText returns the text of r for a CSV reader: without a UTF-8
+// byte-order mark, and decoded from GB18030 (what Excel on Chinese
+// Windows saves; gb is true) when its first 16 KiB are not UTF-8. Text
+// in UTF-16 (Excel's "Unicode text", with a byte-order mark) it does not
+// read: text is nil and utf16 true.
+func CSVText(r io.Reader) (text io.Reader, gb, utf16 bool) {
+	br := bufio.NewReaderSize(r, 16<<10)
+	head, _ := br.Peek(16 << 10)
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		br.Discard(3)
+		return br, false, false
+	case utf16BOM(head):
+		return nil, false, true
+	}
+	// A window cut in the middle of a character is still UTF-8.
+	for k := 1; k <= 3 && k <= len(head); k++ {
+		if utf8.RuneStart(head[len(head)-k]) {
+			if !utf8.FullRune(head[len(head)-k:]) {
+				head = head[:len(head)-k]
+			}
+			break
+		}
+	}
+	if utf8.Valid(head) {
+		return br, false, false
+	}
+	return transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), true, false
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/zwfw/zwfw/matters/workday"
+	"github.com/zwfw/zwfw/schema"
 	"github.com/zwfw/zwfw/schema/schematest"
 )
 
@@ -37,7 +38,7 @@ func recordErr(err error) string {
 // viaRows reads in as the Decoder does, through csvRows.
 func viaRows(in []byte, comma rune) []record {
 	var out []record
-	lim := &rowLimiter{r: bytes.NewReader(in)}
+	lim := &schema.RowLimit{R: bytes.NewReader(in), Max: MaxRow, Err: errRowTooLong}
 	csvRows(bufio.NewReaderSize(lim, lineBuffer), comma, true, lim,
 		func(rec [][]byte, line int) bool {
 			r := record{Line: line}

@@ -18,9 +18,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/transform"
-
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/matters/workday"
 	"github.com/zwfw/zwfw/schema"
@@ -240,31 +237,14 @@ func (d *Decoder) Cases() iter.Seq[*Case] {
 // source strips a UTF-8 byte-order mark, refuses UTF-16, and decodes
 // GB18030 when the first 16 KiB are not UTF-8.
 func (d *Decoder) source(r io.Reader) (io.Reader, bool) {
-	br := bufio.NewReaderSize(r, 16<<10)
-	head, _ := br.Peek(16 << 10)
-	switch {
-	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
-		br.Discard(3)
-		return br, true
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+	src, gb, utf16 := schema.CSVText(r)
+	if utf16 {
 		d.add(schema.Errorf(schema.Root, schema.Pos{File: d.name, Line: 1, Col: 1}, RuleEncoding,
 			"cases: the file is UTF-16; save it as CSV UTF-8 or plain CSV"))
 		return nil, false
 	}
-	// A window cut in the middle of a character is still UTF-8.
-	for k := 1; k <= 3 && k <= len(head); k++ {
-		if utf8.RuneStart(head[len(head)-k]) {
-			if !utf8.FullRune(head[len(head)-k:]) {
-				head = head[:len(head)-k]
-			}
-			break
-		}
-	}
-	if utf8.Valid(head) {
-		return br, true
-	}
-	d.gb = true
-	return transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), true
+	d.gb = gb
+	return src, true
 }
 
 func (d *Decoder) pos(line, col int) schema.Pos {
@@ -295,10 +275,10 @@ const rowBatch = 4096
 // leaves, and trims their cells. With more than one CPU it does so on a
 // goroutine of its own, a batch ahead of the caller, who decodes and
 // counts: encoding/csv's reading costs about as much as those.
-func readRows(rd *csv.Reader, lim *rowLimiter, yield func(*csvRow) bool) {
+func readRows(rd *csv.Reader, lim *schema.RowLimit, yield func(*csvRow) bool) {
 	read := func(row *csvRow, flat []string) []string {
 		rec, err := rd.Read()
-		lim.mark = lim.n
+		lim.Mark()
 		row.err = err
 		if err != nil {
 			return flat
@@ -387,28 +367,12 @@ const MaxRow = 1 << 20
 
 var errRowTooLong = errorf("", "a row is longer than %d bytes", MaxRow)
 
-// rowLimiter fails a read when the record being read grows beyond MaxRow
-// (give or take the CSV reader's buffer).
-type rowLimiter struct {
-	r       io.Reader
-	n, mark int64
-}
-
-func (l *rowLimiter) Read(p []byte) (int, error) {
-	if l.n-l.mark > MaxRow {
-		return 0, errRowTooLong
-	}
-	n, err := l.r.Read(p)
-	l.n += int64(n)
-	return n, err
-}
-
 func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 	src, ok := d.source(r)
 	if !ok {
 		return
 	}
-	lim := &rowLimiter{r: src}
+	lim := &schema.RowLimit{R: src, Max: MaxRow, Err: errRowTooLong}
 	comma := d.opts.Comma
 	if comma == 0 {
 		comma = ','
@@ -439,13 +403,13 @@ func (d *Decoder) csv(r io.Reader, yield func(*Case) bool) {
 // the first other one on with encoding/csv, handing its rows to slow,
 // their lines and those of their errors counted from the start of the
 // input. Either stops the reading by returning false.
-func csvRows(br *bufio.Reader, comma rune, lines bool, lim *rowLimiter, fast func([][]byte, int) bool, slow func(*csvRow) bool) {
+func csvRows(br *bufio.Reader, comma rune, lines bool, lim *schema.RowLimit, fast func([][]byte, int) bool, slow func(*csvRow) bool) {
 	before := 0 // lines read before encoding/csv takes over
 	if lines && lineComma(comma) {
 		lr := newLineReader(br, byte(comma))
 		for {
 			rec, line, err := lr.next()
-			lim.mark = lim.n
+			lim.Mark()
 			switch {
 			case err == io.EOF:
 				return

@@ -1,7 +1,6 @@
 package attendance
 
 import (
-	"bufio"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -9,8 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/zwfw/zwfw/schema"
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/transform"
 )
 
 // MaxRow is the longest row, in bytes, the readers read; a longer one is
@@ -41,7 +38,7 @@ type table struct {
 	probs *schema.List
 	cols  []column
 	rd    *csv.Reader
-	lim   *limiter
+	lim   *schema.RowLimit
 	at    map[string]int // column index by key
 	row   int            // data row, from 0
 	line  int
@@ -52,7 +49,7 @@ type table struct {
 // openTable reads the header of r. It returns nil, with the problems
 // reported, when no usable header can be read.
 func openTable(r io.Reader, file string, cols []column, probs *schema.List) *table {
-	t := &table{file: file, probs: probs, cols: cols, row: -1, lim: &limiter{r: r}}
+	t := &table{file: file, probs: probs, cols: cols, row: -1, lim: &schema.RowLimit{R: r, Max: MaxRow, Err: errRowTooLong}}
 	src, err := t.source(t.lim)
 	if err != nil {
 		return nil
@@ -94,7 +91,7 @@ func (t *table) wanted() string {
 func (t *table) read() ([]string, bool) {
 	for {
 		rec, err := t.rd.Read()
-		t.lim.mark = t.lim.n
+		t.lim.Mark()
 		if err == io.EOF {
 			return nil, false
 		}
@@ -254,50 +251,16 @@ func nonEmpty(rec []string) int {
 
 var errRowTooLong = msgError("row is longer than %d bytes", MaxRow)
 
-// limiter fails a read when the row being read grows beyond MaxRow (give
-// or take the reader's buffers).
-type limiter struct {
-	r       io.Reader
-	n, mark int64
-}
-
-func (l *limiter) Read(p []byte) (int, error) {
-	if l.n-l.mark > MaxRow {
-		return 0, errRowTooLong
-	}
-	n, err := l.r.Read(p)
-	l.n += int64(n)
-	return n, err
-}
-
 // source strips a UTF-8 byte-order mark, refuses UTF-16 and decodes
 // GB18030 (what Excel on Chinese Windows saves) when the first kilobytes
 // are not UTF-8.
 func (t *table) source(r io.Reader) (io.Reader, error) {
-	br := bufio.NewReaderSize(r, 16<<10)
-	head, _ := br.Peek(3)
-	switch {
-	case len(head) >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF:
-		br.Discard(3)
-		return br, nil
-	case len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF):
+	src, gb, utf16 := schema.CSVText(r)
+	if utf16 {
 		err := msgError("the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or plain CSV")
 		t.probs.Errorf(schema.Root, schema.Pos{File: t.file, Line: 1, Col: 1}, RuleEncoding, "%v", err)
 		return nil, err
 	}
-	win, _ := br.Peek(16 << 10)
-	// Drop a character the window cuts in two.
-	for k := 1; k <= 3 && k <= len(win); k++ {
-		if utf8.RuneStart(win[len(win)-k]) {
-			if !utf8.FullRune(win[len(win)-k:]) {
-				win = win[:len(win)-k]
-			}
-			break
-		}
-	}
-	if utf8.Valid(win) {
-		return br, nil
-	}
-	t.gb = true
-	return transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), nil
+	t.gb = gb
+	return src, nil
 }
