@@ -21,8 +21,9 @@
 // Each -history FILE is the bulletin of another month: Markdown and HTML
 // then show every figure month over month, with the change from last
 // month and from a year before. With -check, each argument is a catalogue
-// (an implementation list in the module's catalogue format, or a CSV
-// spreadsheet, named by package county from its code) of the unit
+// (an implementation list in the module's catalogue format, a CSV
+// spreadsheet or a workbook (.xlsx), named by package county from its
+// code) of the unit
 // its division names; every figure of the bulletin that names an indicator
 // is computed over the catalogue of its unit and listed with the reported
 // value and whether the two agree. A file given twice is refused; of two
@@ -80,9 +81,6 @@ import (
 	"github.com/zwfw/zwfw/report/attendance"
 	"github.com/zwfw/zwfw/schema"
 )
-
-// defaultFile is the embedded bulletin read when no -in is given.
-const defaultFile = "bulletin-2021-04.yaml"
 
 func main() { cli.Main(run) }
 
@@ -144,7 +142,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch editorial {
 	case "":
-		b, _ = report.LoadFS(data.FS, defaultFile, opts, schema.Collect(&probs))
+		b, _ = report.LoadFS(data.FS, data.Bulletin, opts, schema.Collect(&probs))
 	case "-":
 		b, _ = report.Load(os.Stdin, "<stdin>", opts, schema.Collect(&probs))
 	default:
@@ -205,13 +203,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 					return 2
 				}
 			}
-			var cprobs schema.List
-			var c *matters.Catalogue
-			if path == "-" {
-				c, _ = matters.Load(os.Stdin, "<stdin>", schema.Collect(&cprobs))
-			} else {
-				c, _ = matters.LoadFile(path, schema.Collect(&cprobs))
-			}
+			c, cprobs := cli.LoadCatalogue(path)
 			if printProblems(stderr, cprobs) {
 				failed = true
 			}

@@ -28,18 +28,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 
 	"github.com/zwfw/zwfw/examples/data"
 	"github.com/zwfw/zwfw/examples/internal/cli"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/schema"
-)
-
-// The embedded editions compared when no file is given.
-const (
-	defaultOld = "catalogue-pengxi.yaml"
-	defaultNew = "catalogue-pengxi-2021-05.yaml"
 )
 
 func main() { cli.Main(run) }
@@ -54,19 +47,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var old, new *matters.Catalogue
 	failed := false
-	read := func(load func() (*matters.Catalogue, schema.List)) *matters.Catalogue {
-		cat, probs := load()
+	read := func(cat *matters.Catalogue, probs schema.List) *matters.Catalogue {
 		pr.List(stderr, probs)
 		failed = failed || cat == nil || probs.HasErrors()
 		return cat
 	}
 	switch fl.NArg() {
 	case 0:
-		old = read(func() (*matters.Catalogue, schema.List) { return collect(matters.LoadFS, data.FS, defaultOld) })
-		new = read(func() (*matters.Catalogue, schema.List) { return collect(matters.LoadFS, data.FS, defaultNew) })
+		old = read(cli.Embedded(data.Catalogue))
+		new = read(cli.Embedded(data.CatalogueLater))
 	case 2:
-		old = read(func() (*matters.Catalogue, schema.List) { return cli.LoadCatalogue(fl.Arg(0)) })
-		new = read(func() (*matters.Catalogue, schema.List) { return cli.LoadCatalogue(fl.Arg(1)) })
+		old = read(cli.LoadCatalogue(fl.Arg(0)))
+		new = read(cli.LoadCatalogue(fl.Arg(1)))
 	default:
 		prog.Usagef("want two files, OLD and NEW, or none; have %d", fl.NArg())
 		return 2
@@ -97,11 +89,4 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// collect reads name from fsys with every problem, warnings included.
-func collect(load func(fs.FS, string, ...schema.Option) (*matters.Catalogue, error), fsys fs.FS, name string) (*matters.Catalogue, schema.List) {
-	var probs schema.List
-	cat, _ := load(fsys, name, schema.Collect(&probs))
-	return cat, probs
 }

@@ -15,8 +15,8 @@
 // the roll-up merges them up the hierarchy (county → city). -mode names the
 // reform mode whose scorecard is printed ("七办" by default; see
 // reform.Default for the others, or -modes for a bureau's own document).
-// -base gives a base catalogue (基本目录) to measure 认领率 and 国家标准事项覆盖率
-// against. -target sets a target such as "即办比例>=70%" (or a ceiling,
+// -base gives a base catalogue (基本目录; a document, a CSV spreadsheet or
+// a workbook) to measure 认领率 and 国家标准事项覆盖率 against. -target sets a target such as "即办比例>=70%" (or a ceiling,
 // "承诺提速率<=90%"), replacing the mode's own for that indicator.
 //
 // How indicators are counted is the bureau's to declare, in the counting
@@ -56,7 +56,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -69,9 +68,6 @@ import (
 	"github.com/zwfw/zwfw/reform"
 	"github.com/zwfw/zwfw/schema"
 )
-
-// defaultFile is the embedded catalogue measured when no -in is given.
-const defaultFile = "catalogue-pengxi.yaml"
 
 func main() { cli.Main(run) }
 
@@ -137,7 +133,7 @@ func (c *catalogue) header() (*matters.Catalogue, error) {
 		return nil, err
 	}
 	defer r.Close()
-	if isWorkbook(c.file) {
+	if cli.IsWorkbook(c.file) {
 		cat, _ := workbook.Read(r, c.file)
 		return cat, nil
 	}
@@ -157,7 +153,7 @@ func (c *catalogue) measure(cfg reform.Config, progress *cli.Progress) (schema.L
 	}
 	defer r.Close()
 	c.x = reform.New(cfg)
-	if isWorkbook(c.file) {
+	if cli.IsWorkbook(c.file) {
 		// A workbook is read whole, row by row.
 		var probs schema.List
 		c.cat, _ = workbook.Read(r, c.file, schema.Collect(&probs))
@@ -252,17 +248,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var base *matters.Catalogue
 	if *baseFile != "" {
 		var probs schema.List
-		if *baseFile == "-" {
-			base, _ = matters.Load(os.Stdin, "<stdin>", schema.Collect(&probs))
-		} else {
-			base, _ = matters.LoadFile(*baseFile, schema.Collect(&probs))
-		}
+		base, probs = cli.LoadCatalogue(*baseFile)
 		report(probs)
 	}
 
 	var cats []*catalogue
 	if len(ins) == 0 {
-		cats = append(cats, &catalogue{file: defaultFile, open: func() (io.ReadCloser, error) { return data.FS.Open(defaultFile) }})
+		cats = append(cats, &catalogue{file: data.Catalogue, open: func() (io.ReadCloser, error) { return data.FS.Open(data.Catalogue) }})
 	}
 	for i, in := range ins {
 		// The same file twice would be counted twice: refuse it.
@@ -717,6 +709,3 @@ func printRollUp(w *writer, rows []rollUpJSON, root string, mode *reform.Mode) {
 		}
 	}
 }
-
-// isWorkbook reports whether a file is a workbook (.xlsx).
-func isWorkbook(name string) bool { return strings.EqualFold(filepath.Ext(name), ".xlsx") }

@@ -91,7 +91,7 @@ func TestJSONAgreesWithLibrary(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
 		t.Fatal(err)
 	}
-	c, err := matters.LoadFS(data.FS, defaultFile)
+	c, err := matters.LoadFS(data.FS, data.Catalogue)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,13 @@ import (
 	"io/fs"
 )
 
+// The embedded files the example programs read when they are given none.
+const (
+	Catalogue      = "catalogue-pengxi.yaml"         // the sample implementation list of 蓬溪县, as of 2021-04-30
+	CatalogueLater = "catalogue-pengxi-2021-05.yaml" // its edition as of a month later
+	Bulletin       = "bulletin-2021-04.yaml"         // the April 2021 bulletin of 遂宁市
+)
+
 // FS holds every *.yaml file of this directory, by its base name.
 //
 //go:embed *.yaml

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"github.com/zwfw/zwfw/examples/data"
 	"github.com/zwfw/zwfw/examples/internal/golden"
 	"os"
 	"os/exec"
@@ -80,8 +81,8 @@ func coverageCounts(t *testing.T) map[reform.Indicator]struct {
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatalf("coverage -json: %v", err)
 	}
-	if len(doc.Catalogues) != 1 || doc.Catalogues[0].File != defaultFile {
-		t.Fatalf("coverage measured %+v, want the sample %s", doc.Catalogues, defaultFile)
+	if len(doc.Catalogues) != 1 || doc.Catalogues[0].File != data.Catalogue {
+		t.Fatalf("coverage measured %+v, want the sample %s", doc.Catalogues, data.Catalogue)
 	}
 	counts := map[reform.Indicator]struct {
 		Num    int64

@@ -61,22 +61,17 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/zwfw/zwfw/county"
-	"github.com/zwfw/zwfw/examples/data"
 	"github.com/zwfw/zwfw/examples/internal/cli"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/matters/workbook"
 	"github.com/zwfw/zwfw/reform"
 	"github.com/zwfw/zwfw/schema"
 )
-
-// defaultFile is the embedded document read when no file is given.
-const defaultFile = "catalogue-pengxi.yaml"
 
 func main() { cli.Main(run) }
 
@@ -114,7 +109,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o == nil {
 		return code
 	}
-	cat, probs := load(o.in)
+	cat, probs := cli.LoadCatalogue(o.in)
 	o.p.List(stderr, probs)
 	if cat == nil || probs.HasErrors() {
 		return 1
@@ -182,17 +177,10 @@ func writeYAML(w io.Writer, c *matters.Catalogue, o *options) error {
 // input were not written: comments are not part of a catalogue, and no
 // format keeps them.
 func warnComments(stderr io.Writer, p *schema.Printer, name string) {
-	var r io.ReadCloser
-	var err error
-	switch {
-	case name == "":
-		name = defaultFile
-		r, err = data.FS.Open(defaultFile)
-	case name == "-":
+	if name == "-" {
 		return // read already
-	default:
-		r, err = os.Open(name)
 	}
+	r, name, err := cli.Open(name)
 	if err != nil {
 		return
 	}
@@ -272,16 +260,6 @@ func parseFlags(args []string, stderr io.Writer) (*options, int) {
 		return usage("unknown encoding %q", *enc)
 	}
 	return &o, 0
-}
-
-// load reads the catalogue named by -in, or the embedded sample.
-func load(name string) (*matters.Catalogue, schema.List) {
-	var probs schema.List
-	if name == "" {
-		cat, _ := matters.LoadFS(data.FS, defaultFile, schema.Collect(&probs))
-		return cat, probs
-	}
-	return cli.LoadCatalogue(name)
 }
 
 // completeHeader sets the header elements given by flags, and infers the

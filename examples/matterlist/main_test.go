@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zwfw/zwfw/examples/internal/cli"
 	"github.com/zwfw/zwfw/examples/internal/golden"
 	"github.com/zwfw/zwfw/schema/schematest"
 
@@ -66,7 +67,7 @@ func TestConversions(t *testing.T) {
 			if err := os.WriteFile(file, []byte(stdout), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			back, probs := load(file)
+			back, probs := cli.LoadCatalogue(file)
 			if err := probs.Err(); err != nil {
 				t.Fatalf("reading back: %v", err)
 			}

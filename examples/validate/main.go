@@ -33,12 +33,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/zwfw/zwfw/county"
-	"github.com/zwfw/zwfw/examples/data"
 	"github.com/zwfw/zwfw/examples/internal/cli"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/matters/workbook"
@@ -46,9 +43,6 @@ import (
 	"github.com/zwfw/zwfw/report"
 	"github.com/zwfw/zwfw/schema"
 )
-
-// defaultFile is the embedded document validated when no file is given.
-const defaultFile = "catalogue-pengxi.yaml"
 
 func main() { cli.Main(run) }
 
@@ -77,28 +71,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		results = append(results, result{File: name, Kind: kind, Matters: n, Problems: probs})
 	}
-	if fl.NArg() == 0 {
-		f, err := data.FS.Open(defaultFile)
-		if err != nil {
-			fmt.Fprintln(stderr, "validate:", err)
-			return 2
-		}
-		check(defaultFile, f)
-		f.Close()
+	names := fl.Args()
+	if len(names) == 0 {
+		names = []string{""} // the embedded sample
 	}
-	for _, name := range fl.Args() {
-		if name == "-" {
-			check("<stdin>", os.Stdin)
-			continue
-		}
-		f, err := os.Open(name)
+	for _, name := range names {
+		f, file, err := cli.Open(name)
 		if err != nil {
 			// An unreadable file is a problem of that document, not a
 			// usage error: the other files are still checked.
-			results = append(results, result{File: name, Problems: schema.ReadProblem(name, err)})
+			results = append(results, result{File: file, Problems: schema.ReadProblem(file, err)})
 			continue
 		}
-		check(name, f)
+		check(file, f)
 		f.Close()
 	}
 
@@ -193,7 +178,7 @@ func validate(name string, r io.Reader, progress *cli.Progress) (kind string, ma
 	if progress != nil {
 		opts.Progress = progress.Update
 	}
-	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
+	if cli.IsWorkbook(name) {
 		cat, _ := workbook.Read(r, name, schema.Collect(&probs))
 		if cat != nil {
 			matterCount = len(cat.Matters)

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/zwfw/zwfw/county"
+	"github.com/zwfw/zwfw/examples/data"
 	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/matters/workbook"
 	"github.com/zwfw/zwfw/schema"
@@ -176,12 +177,15 @@ func Bare(err error) string {
 
 // LoadCatalogue reads the catalogue in the file name with every problem,
 // warnings included: a workbook (.xlsx), or a document or a spreadsheet
-// (CSV) as package matters tells them apart; "-" is standard input.
+// (CSV) as package matters tells them apart; "-" is standard input and
+// "" the embedded sample catalogue ([data.Catalogue]).
 func LoadCatalogue(name string) (*matters.Catalogue, schema.List) {
 	var probs schema.List
 	var cat *matters.Catalogue
 	switch {
-	case strings.EqualFold(filepath.Ext(name), ".xlsx"):
+	case name == "":
+		return Embedded(data.Catalogue)
+	case IsWorkbook(name):
 		cat, _ = workbook.ReadFile(name, schema.Collect(&probs))
 	case name == "-":
 		cat, _ = matters.Load(os.Stdin, "<stdin>", schema.Collect(&probs))
@@ -190,6 +194,33 @@ func LoadCatalogue(name string) (*matters.Catalogue, schema.List) {
 	}
 	return cat, probs
 }
+
+// Embedded reads the embedded catalogue name (package
+// examples/data) with every problem, warnings included.
+func Embedded(name string) (*matters.Catalogue, schema.List) {
+	var probs schema.List
+	cat, _ := matters.LoadFS(data.FS, name, schema.Collect(&probs))
+	return cat, probs
+}
+
+// Open opens the file name for reading: "-" is standard input and "" the
+// embedded sample catalogue ([data.Catalogue]). It returns the name to
+// report the file by: <stdin>, the embedded file's or name.
+func Open(name string) (r io.ReadCloser, file string, err error) {
+	switch name {
+	case "":
+		r, err = data.FS.Open(data.Catalogue)
+		return r, data.Catalogue, err
+	case "-":
+		return io.NopCloser(os.Stdin), "<stdin>", nil
+	}
+	r, err = os.Open(name)
+	return r, name, err
+}
+
+// IsWorkbook reports whether the file name is a workbook (.xlsx), which
+// package matters/workbook reads.
+func IsWorkbook(name string) bool { return strings.EqualFold(filepath.Ext(name), ".xlsx") }
 
 // SameFile reports whether two names are one file.
 func SameFile(a, b string) bool {
