@@ -64,7 +64,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -319,10 +318,7 @@ func printComparisons(w io.Writer, pr *schema.Printer, f report.Format, cs []rep
 	}
 	switch f {
 	case report.JSON:
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
+		return cli.WriteJSON(w, rows)
 	case report.Markdown:
 		pr.Fprintln(w, "| unit | indicator | reported | computed | verdict | path |")
 		fmt.Fprintln(w, "| --- | --- | ---: | ---: | --- | --- |")

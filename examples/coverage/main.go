@@ -52,7 +52,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -370,10 +369,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(out); err != nil {
+		if err := cli.WriteJSON(stdout, out); err != nil {
 			fmt.Fprintln(stderr, "coverage:", err)
 			return 1
 		}

@@ -33,7 +33,6 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -492,8 +491,5 @@ func (r *result) json(w io.Writer) error {
 	for _, f := range r.findings {
 		out.Findings = append(out.Findings, finding{string(f.Rule), f.MatterCode, f.MatterName, f.Cases, f.InForce, f.Catalogue})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return cli.WriteJSON(w, out)
 }

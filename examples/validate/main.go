@@ -30,7 +30,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -92,10 +91,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		failed = failed || r.Problems.HasErrors()
 	}
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(results); err != nil {
+		if err := cli.WriteJSON(stdout, results); err != nil {
 			fmt.Fprintln(stderr, "validate:", err)
 			return 2
 		}

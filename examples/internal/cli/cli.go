@@ -6,6 +6,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -221,6 +222,15 @@ func Open(name string) (r io.ReadCloser, file string, err error) {
 // IsWorkbook reports whether the file name is a workbook (.xlsx), which
 // package matters/workbook reads.
 func IsWorkbook(name string) bool { return strings.EqualFold(filepath.Ext(name), ".xlsx") }
+
+// WriteJSON writes v to w as indented JSON, with <, > and & as they are
+// (the output is read by people and programs, not put into HTML).
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
 
 // SameFile reports whether two names are one file.
 func SameFile(a, b string) bool {
