@@ -279,36 +279,4 @@ func extNodes(x reflect.Value) map[string]*Node {
 // NodesEqual reports whether a and b hold the same JSON value: the members
 // of objects in any order (the last of a repeated key counting), numbers
 // and strings by their text. Positions do not count; nil equals nil only.
-func NodesEqual(a, b *Node) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	if a.Kind != b.Kind {
-		return false
-	}
-	switch a.Kind {
-	case Array:
-		if len(a.Items) != len(b.Items) {
-			return false
-		}
-		for i := range a.Items {
-			if !NodesEqual(a.Items[i], b.Items[i]) {
-				return false
-			}
-		}
-		return true
-	case Object:
-		ma, mb := lastMembers(a), lastMembers(b)
-		if len(ma) != len(mb) {
-			return false
-		}
-		for k, v := range ma {
-			w, ok := mb[k]
-			if !ok || !NodesEqual(v, w) {
-				return false
-			}
-		}
-		return true
-	}
-	return a.Value == b.Value
-}
+func NodesEqual(a, b *Node) bool { return equalNodes(a, b, false) }

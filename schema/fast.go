@@ -82,11 +82,7 @@ func compileFast(doc *Node, ptr string) (v *vschema, err error) {
 	c := &fastCompiler{doc: doc, memo: map[string]*vschema{}}
 	defer func() {
 		if r := recover(); r != nil {
-			u, ok := r.(unsupportedError)
-			if !ok {
-				panic(r)
-			}
-			v, err = nil, u
+			v, err = nil, caught[unsupportedError](r)
 		}
 	}()
 	return c.compile(ptr), nil
@@ -691,19 +687,28 @@ func (r *fastRun) number(s *vschema, n *Node) {
 
 // nodeEqual is JSON equality: numbers by value, objects regardless of
 // member order (the last of duplicate members counting).
-func nodeEqual(a, b *Node) bool {
+func nodeEqual(a, b *Node) bool { return equalNodes(a, b, true) }
+
+// equalNodes compares a and b as NodesEqual does and, with byValue, as
+// JSON does: numbers by value (1.0 is 1) and every null alike.
+func equalNodes(a, b *Node, byValue bool) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
 	if a.Kind != b.Kind {
 		return false
 	}
 	switch a.Kind {
 	case Null:
-		return true
-	case Bool, String:
-		return a.Value == b.Value
+		if byValue {
+			return true
+		}
 	case Number:
-		return a.Value == b.Value || canonicalNumber(a.Value) == canonicalNumber(b.Value)
+		if byValue {
+			return a.Value == b.Value || canonicalNumber(a.Value) == canonicalNumber(b.Value)
+		}
 	case Array:
-		return slices.EqualFunc(a.Items, b.Items, nodeEqual)
+		return slices.EqualFunc(a.Items, b.Items, func(x, y *Node) bool { return equalNodes(x, y, byValue) })
 	case Object:
 		ka, kb := lastMembers(a), lastMembers(b)
 		if len(ka) != len(kb) {
@@ -711,13 +716,13 @@ func nodeEqual(a, b *Node) bool {
 		}
 		for k, va := range ka {
 			vb, ok := kb[k]
-			if !ok || !nodeEqual(va, vb) {
+			if !ok || !equalNodes(va, vb, byValue) {
 				return false
 			}
 		}
 		return true
 	}
-	return false
+	return a.Value == b.Value
 }
 
 func lastMembers(n *Node) map[string]*Node {

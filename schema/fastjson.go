@@ -620,11 +620,7 @@ func (f *FastDecoder) Decode(data []byte, v any, marks []int) (end int, st FastS
 		clear(d.spans[:cap(d.spans)])
 		fdecs.Put(d)
 		if r := recover(); r != nil {
-			s, ok := r.(fastStop)
-			if !ok {
-				panic(r)
-			}
-			end, st = 0, FastStatus(s)
+			end, st = 0, FastStatus(caught[fastStop](r))
 		}
 	}()
 	d.value(f.root, rv.Elem())
@@ -953,9 +949,7 @@ func (d *fdec) parseSpan(start, end int) (n *Node, done func()) {
 func (p *jsonParser) parseQuiet(depth int) (n *Node, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			if _, is := r.(syntaxError); !is {
-				panic(r)
-			}
+			caught[syntaxError](r)
 			n, ok = nil, false
 		}
 	}()

@@ -133,17 +133,8 @@ type fastYAML struct {
 
 func (p *fastYAML) giveUp() { panic(notSure{}) }
 
-// newNode returns a node from a slab of nodes: one allocation for many
-// of them. What remains of a slab serves the next text.
-func (p *fastYAML) newNode(k NodeKind, pos Pos) *Node {
-	if len(p.slab) == 0 {
-		p.slab = make([]Node, 64)
-	}
-	n := &p.slab[0]
-	p.slab = p.slab[1:]
-	n.Kind, n.Pos = k, pos
-	return n
-}
+// newNode returns a node from a slab of nodes.
+func (p *fastYAML) newNode(k NodeKind, pos Pos) *Node { return fromSlab(&p.slab, 64, k, pos) }
 
 // leaf returns a scalar node.
 func (p *fastYAML) leaf(k NodeKind, pos Pos, value string) *Node {

@@ -59,11 +59,18 @@ func (p *jsonParser) node(k NodeKind, pos Pos) *Node {
 		panic(syntaxError{off: p.off, rule: RuleTooLarge,
 			msg: M("more than %d values in one piece of text (the reading budget)", MaxNodes)})
 	}
-	if len(p.slab) == 0 {
-		p.slab = make([]Node, 128)
+	return fromSlab(&p.slab, 128, k, pos)
+}
+
+// fromSlab returns a node of kind k at pos from *slab, which it refills
+// with size nodes when it is empty: one allocation for many nodes. What
+// remains of a slab serves the next text.
+func fromSlab(slab *[]Node, size int, k NodeKind, pos Pos) *Node {
+	if len(*slab) == 0 {
+		*slab = make([]Node, size)
 	}
-	n := &p.slab[0]
-	p.slab = p.slab[1:]
+	n := &(*slab)[0]
+	*slab = (*slab)[1:]
 	n.Kind, n.Pos = k, pos
 	return n
 }
@@ -115,6 +122,23 @@ type syntaxError struct {
 	rule Rule
 }
 
+// caught returns what a reader panicked with to stop, a value of type T;
+// any other panic goes on.
+func caught[T any](r any) T {
+	v, ok := r.(T)
+	if !ok {
+		panic(r)
+	}
+	return v
+}
+
+// syntaxProblems returns the problems found before the syntax error r, a
+// syntaxError recovered from the parser, and that error.
+func (p *jsonParser) syntaxProblems(r any) List {
+	se := caught[syntaxError](r)
+	return append(p.probs, Errorf(p.path(), p.pos(se.off), se.rule, se.msg.Format, se.msg.Args...))
+}
+
 func (p *jsonParser) pos(off int) Pos {
 	if off < p.posOff { // only on errors that look back
 		if p.posBase > 0 {
@@ -149,12 +173,7 @@ func ParseJSON(file string, data []byte) (n *Node, probs List) {
 	p := &jsonParser{file: file, data: data, line: 1, col: 1, intern: map[string]string{}}
 	defer func() {
 		if r := recover(); r != nil {
-			se, ok := r.(syntaxError)
-			if !ok {
-				panic(r)
-			}
-			n = nil
-			probs = append(p.probs, Errorf(p.path(), p.pos(se.off), se.rule, se.msg.Format, se.msg.Args...))
+			n, probs = nil, p.syntaxProblems(r)
 		}
 	}()
 	p.skipBOM()

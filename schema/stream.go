@@ -158,9 +158,7 @@ func (s *streamer) step(f func()) {
 func (s *streamer) attempt(f func()) (done bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			if _, ok := r.(needMore); !ok {
-				panic(r)
-			}
+			caught[needMore](r)
 			done = false
 		}
 	}()
@@ -185,12 +183,7 @@ func (s *streamer) peek(expecting string) byte {
 func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs List) {
 	defer func() {
 		if r := recover(); r != nil {
-			se, ok := r.(syntaxError)
-			if !ok {
-				panic(r)
-			}
-			header = nil
-			probs = append(s.p.probs, Errorf(s.p.path(), s.p.pos(se.off), se.rule, se.msg.Format, se.msg.Args...))
+			header, probs = nil, s.p.syntaxProblems(r)
 		}
 		if s.err != nil && !errors.Is(s.err, io.EOF) {
 			probs = append(probs, readProblem(s.p.pos(s.p.off), s.err))
