@@ -289,30 +289,12 @@ func (fc *fastCompile) node(s *vschema, p *plan) *fnode {
 			}
 		}
 	case vSet:
-		var items *vschema
-		for _, c := range f.chain {
-			if c.items != nil {
-				if items != nil {
-					f.viaNodes = true
-				}
-				items = c.items
-			}
-		}
-		f.elem = &fnode{s: items, kinds: kindAll, minLen: -1, maxLen: -1, minIt: -1, maxIt: -1}
+		f.elem = &fnode{s: f.chainItems(), kinds: kindAll, minLen: -1, maxLen: -1, minIt: -1, maxIt: -1}
 		fc.scalarOnly(f.elem)
 		f.setBits = orTable(p.typ, f.elem.terms)
 		f.fastItems = fastItems(f.elem, f.setBits)
 	case vSlice:
-		var items *vschema
-		for _, c := range f.chain {
-			if c.items != nil {
-				if items != nil {
-					f.viaNodes = true
-				}
-				items = c.items
-			}
-		}
-		f.elem = fc.node(items, p.elem)
+		f.elem = fc.node(f.chainItems(), p.elem)
 		if f.unique && p.elem.kind != vString && p.elem.kind != vText {
 			f.viaNodes = true
 		}
@@ -342,6 +324,22 @@ func (fc *fastCompile) node(s *vschema, p *plan) *fnode {
 		f.postMemo = &spanMemo{m: map[string]bool{}}
 	}
 	return f
+}
+
+// chainItems returns the items schema of the arrays f reads: the last one
+// its chain has. Two in the chain (each of allOf, say) are left to the
+// usual validator: f is then read as nodes.
+func (f *fnode) chainItems() *vschema {
+	var items *vschema
+	for _, c := range f.chain {
+		if c.items != nil {
+			if items != nil {
+				f.viaNodes = true
+			}
+			items = c.items
+		}
+	}
+	return items
 }
 
 // scalarOnly prepares the node of a set's items, which are texts.

@@ -101,17 +101,18 @@ func (l *Loader[T]) Load(r io.Reader, name string, opts ...Option) (T, error) {
 // LoadFile reads the document at path. See [Loader.Parse].
 func (l *Loader[T]) LoadFile(path string, opts ...Option) (T, error) {
 	f, err := os.Open(path)
-	if err != nil {
-		var zero T
-		return zero, Result(ReadProblem(path, err), opts...)
-	}
-	defer f.Close()
-	return l.Load(f, path, opts...)
+	return l.loadOpened(f, err, path, opts)
 }
 
 // LoadFS reads the document name from fsys. See [Loader.Parse].
 func (l *Loader[T]) LoadFS(fsys fs.FS, name string, opts ...Option) (T, error) {
 	f, err := fsys.Open(name)
+	return l.loadOpened(f, err, name, opts)
+}
+
+// loadOpened reads the document of file name, opened as f, or reports err,
+// why it could not be opened.
+func (l *Loader[T]) loadOpened(f io.ReadCloser, err error, name string, opts []Option) (T, error) {
 	if err != nil {
 		var zero T
 		return zero, Result(ReadProblem(name, err), opts...)
@@ -125,5 +126,5 @@ func (l *Loader[T]) LoadFS(fsys fs.FS, name string, opts ...Option) (T, error) {
 // common causes (no such file, no permission) are named in Chinese and
 // the rest follow 无法读取.
 func ReadProblem(name string, err error) List {
-	return List{{Pos: Pos{File: name}, Rule: RuleRead, Message: err.Error(), Msg: Msg{"%v", []any{readCause{err}}}, Err: err}}
+	return List{{Pos: Pos{File: name}, Rule: RuleRead, Message: err.Error(), Msg: Msg{"%v", []any{cause{err: err}}}, Err: err}}
 }

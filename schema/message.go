@@ -203,17 +203,31 @@ func (p *Problem) Text(l Lang) string {
 // ReadCause returns err, why a file could not be read, as an argument of a
 // message that a reader of each language reads: a missing file or a
 // refused permission is said in that language, any other error is quoted.
-func ReadCause(err error) Localizer { return readCause{err} }
+func ReadCause(err error) Localizer { return cause{err: err} }
 
-// readCause is why a document could not be read, for a reader of each
-// language.
-type readCause struct{ err error }
+// CSVCause returns err, why a row is not CSV (the Err of a
+// *csv.ParseError), as an argument of a message that a reader of each
+// language reads: the errors of encoding/csv and those that are
+// Localizers are said in that language, any other error is quoted. A
+// *csv.ParseError is said by its cause, since a problem gives the position.
+func CSVCause(err error) Localizer { return cause{err: err, csv: true} }
 
-func (c readCause) String() string { return c.err.Error() }
+// cause is an error as the argument of a message, said as it is in
+// English: why a document could not be read or, with csv, why a row is
+// not CSV.
+type cause struct {
+	err error
+	csv bool
+}
 
-func (c readCause) Localize(l Lang) string {
-	if l == English {
+func (c cause) String() string { return c.err.Error() }
+
+func (c cause) Localize(l Lang) string {
+	switch {
+	case l == English:
 		return c.err.Error()
+	case c.csv:
+		return csvText(c.err, l)
 	}
 	path := ""
 	var pe *fs.PathError
@@ -229,36 +243,23 @@ func (c readCause) Localize(l Lang) string {
 	return M("cannot read: %v", c.err).Localize(l)
 }
 
-// CSVCause returns err, why a row is not CSV (the Err of a
-// *csv.ParseError), as an argument of a message that a reader of each
-// language reads: the errors of encoding/csv and those that are
-// Localizers are said in that language, any other error is quoted. A
-// *csv.ParseError is said by its cause, since a problem gives the position.
-func CSVCause(err error) Localizer { return csvCause{err} }
-
-type csvCause struct{ err error }
-
-func (c csvCause) String() string { return c.err.Error() }
-
-func (c csvCause) Localize(l Lang) string {
-	if l == English {
-		return c.err.Error()
-	}
+// csvText says err, why a row is not CSV, in l.
+func csvText(err error, l Lang) string {
 	// The problem gives the row's position: the cause alone is said.
 	var pe *csv.ParseError
-	if errors.As(c.err, &pe) && pe.Err != nil {
-		return csvCause{pe.Err}.Localize(l)
+	if errors.As(err, &pe) && pe.Err != nil {
+		return csvText(pe.Err, l)
 	}
 	var loc Localizer
 	switch {
-	case errors.As(c.err, &loc):
+	case errors.As(err, &loc):
 		return loc.Localize(l)
-	case errors.Is(c.err, csv.ErrBareQuote):
+	case errors.Is(err, csv.ErrBareQuote):
 		return M("a quote mark (\") inside a cell that does not start with one").Localize(l)
-	case errors.Is(c.err, csv.ErrQuote):
+	case errors.Is(err, csv.ErrQuote):
 		return M("a quote mark (\") too many or missing in a quoted cell").Localize(l)
-	case errors.Is(c.err, csv.ErrFieldCount):
+	case errors.Is(err, csv.ErrFieldCount):
 		return M("the row has the wrong number of cells").Localize(l)
 	}
-	return c.err.Error()
+	return err.Error()
 }
