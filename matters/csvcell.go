@@ -183,33 +183,16 @@ func csvLimitText(l Limit) string {
 
 // csvSplit splits a multi-valued cell: platforms join values with ^,
 // spreadsheets with 、 , ; or line breaks.
-func csvSplit(s string) []string {
-	f := strings.FieldsFunc(s, func(r rune) bool {
-		switch r {
-		case '^', '、', ',', '，', ';', '；', '\n', '\r':
-			return true
-		}
-		return false
-	})
-	out := f[:0]
-	for _, v := range f {
-		if v = strings.TrimSpace(v); v != "" {
-			out = append(out, v)
-		}
-	}
-	return out
-}
+func csvSplit(s string) []string { return csvSplitBy(s, "^、,，;；\n\r") }
 
 // csvSplitItems splits free-text items (收费项目), which may themselves
 // hold 、 or a comma: only line breaks, ^ and semicolons separate them.
-func csvSplitItems(s string) []string {
-	f := strings.FieldsFunc(s, func(r rune) bool {
-		switch r {
-		case '^', ';', '；', '\n', '\r':
-			return true
-		}
-		return false
-	})
+func csvSplitItems(s string) []string { return csvSplitBy(s, "^;；\n\r") }
+
+// csvSplitBy splits s at any of the runes of seps and returns the values
+// trimmed, without empty ones.
+func csvSplitBy(s, seps string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) })
 	out := f[:0]
 	for _, v := range f {
 		if v = strings.TrimSpace(v); v != "" {

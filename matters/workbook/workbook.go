@@ -201,12 +201,7 @@ func (rd *reader) readMatters(sheet string) (*matters.Catalogue, []int32) {
 		for rows.Next() {
 			row++
 			cols := rd.cells(sheet, rows, row)
-			n := 0
-			for _, c := range cols {
-				if c != "" {
-					n++
-				}
-			}
+			n := filled(cols)
 			if n == 0 {
 				continue
 			}
@@ -336,12 +331,7 @@ func (rd *reader) readList(sheet string, kind listKind, lists map[string]*pendin
 	for rows.Next() {
 		row++
 		cells := rd.cells(sheet, rows, row)
-		n := 0
-		for _, c := range cells {
-			if c != "" {
-				n++
-			}
-		}
+		n := filled(cells)
 		if n == 0 {
 			continue
 		}
@@ -742,4 +732,15 @@ func (rd *reader) readBundles(sheet string, c *matters.Catalogue) {
 		c.Bundles = append(c.Bundles, b)
 		rd.bundleRows = append(rd.bundleRows, row)
 	}
+}
+
+// filled returns how many cells of a row are not empty.
+func filled(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if c != "" {
+			n++
+		}
+	}
+	return n
 }

@@ -39,7 +39,7 @@ func Deadline(cal *workday.Calendar, c *Case) (time.Time, error) {
 	case matters.WorkingDays:
 		n := int(l.Value.Ceil())
 		for _, s := range sus {
-			a, b := maxDate(workday.DateOf(s.From), acc), workday.DateOf(s.To)
+			a, b := later(workday.DateOf(s.From), acc), workday.DateOf(s.To)
 			if a.Before(b) {
 				k, err := cal.WorkdaysBetween(a, b)
 				if err != nil {
@@ -66,7 +66,7 @@ func Deadline(cal *workday.Calendar, c *Case) (time.Time, error) {
 			d = workday.NewDate(y, m+time.Month(months.Ceil()), dd)
 		}
 		for _, s := range sus {
-			a, b := maxDate(workday.DateOf(s.From), acc), workday.DateOf(s.To)
+			a, b := later(workday.DateOf(s.From), acc), workday.DateOf(s.To)
 			if a.Before(b) {
 				d = d.AddDays(b.Sub(a))
 			}
@@ -79,7 +79,7 @@ func Deadline(cal *workday.Calendar, c *Case) (time.Time, error) {
 		}
 		due := c.Accepted.Add(limitDuration(l.Value, unit))
 		for _, s := range sus {
-			if a := maxTime(s.From, c.Accepted); a.Before(s.To) {
+			if a := later(s.From, c.Accepted); a.Before(s.To) {
 				due = due.Add(s.To.Sub(a))
 			}
 		}

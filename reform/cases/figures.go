@@ -424,7 +424,7 @@ func (t *Tally) measure(c *Case, acc, endDay workday.Date, end time.Time) measur
 	if err == nil {
 		for _, s := range sus {
 			a, b := workday.DateOf(s.From), workday.DateOf(s.To)
-			a, b = maxDate(a, acc), minDate(b, endDay)
+			a, b = later(a, acc), earlier(b, endDay)
 			if a.Before(b) {
 				n, err2 := t.cal.WorkdaysBetween(a, b)
 				if err2 != nil {
@@ -456,7 +456,7 @@ func (t *Tally) measure(c *Case, acc, endDay workday.Date, end time.Time) measur
 	case matters.CalendarDays:
 		n := endDay.Sub(acc)
 		for _, s := range sus {
-			a, b := maxDate(workday.DateOf(s.From), acc), minDate(workday.DateOf(s.To), endDay)
+			a, b := later(workday.DateOf(s.From), acc), earlier(workday.DateOf(s.To), endDay)
 			if a.Before(b) {
 				n -= b.Sub(a)
 			}
@@ -465,7 +465,7 @@ func (t *Tally) measure(c *Case, acc, endDay workday.Date, end time.Time) measur
 	case matters.Hours, matters.Minutes:
 		d := end.Sub(c.Accepted)
 		for _, s := range sus {
-			a, b := maxTime(s.From, c.Accepted), minTime(s.To, end)
+			a, b := later(s.From, c.Accepted), earlier(s.To, end)
 			if a.Before(b) {
 				d -= b.Sub(a)
 			}
@@ -486,7 +486,7 @@ func (t *Tally) measure(c *Case, acc, endDay workday.Date, end time.Time) measur
 		}
 		n := endDay.Sub(acc)
 		for _, s := range sus {
-			a, b := maxDate(workday.DateOf(s.From), acc), minDate(workday.DateOf(s.To), endDay)
+			a, b := later(workday.DateOf(s.From), acc), earlier(workday.DateOf(s.To), endDay)
 			if a.Before(b) {
 				n -= b.Sub(a)
 			}
@@ -501,28 +501,16 @@ func (t *Tally) measure(c *Case, acc, endDay workday.Date, end time.Time) measur
 	return m
 }
 
-func maxDate(a, b workday.Date) workday.Date {
+// later returns the later of a and b (dates or times), b when neither is.
+func later[T interface{ After(T) bool }](a, b T) T {
 	if a.After(b) {
 		return a
 	}
 	return b
 }
 
-func minDate(a, b workday.Date) workday.Date {
-	if a.Before(b) {
-		return a
-	}
-	return b
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
-
-func minTime(a, b time.Time) time.Time {
+// earlier returns the earlier of a and b, b when neither is.
+func earlier[T interface{ Before(T) bool }](a, b T) T {
 	if a.Before(b) {
 		return a
 	}
