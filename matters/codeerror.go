@@ -67,15 +67,23 @@ func codeText(err error) schema.Msg {
 	if !errors.As(err, &e) {
 		return schema.M("%s", strings.TrimPrefix(err.Error(), "matters: "))
 	}
-	text := e.text
+	position, text := e.parts()
+	return schema.M("%s: %s%s", quoteCode(e.Code), position, text)
+}
+
+// parts returns the position ("character 18: ", or nothing when the
+// whole code is concerned) and the message of e, for the messages that
+// name the code.
+func (e *CodeError) parts() (position, text schema.Msg) {
+	text = e.text
 	if text.Format == "" {
 		text = schema.M("%s", e.Msg)
 	}
-	position := schema.M("")
+	position = schema.M("")
 	if e.Pos > 0 {
 		position = schema.M("character %d: ", e.Pos)
 	}
-	return schema.M("%s: %s%s", quoteCode(e.Code), position, text)
+	return position, text
 }
 
 // prefix puts p before the error's message.
@@ -115,14 +123,7 @@ func (e *CodeError) AsProblem(path schema.Path, pos schema.Pos, sev schema.Sever
 		pos.Col += e.Pos - 1
 		pos.Offset += codeByteOffset(e.Code, e.Pos-1)
 	}
-	text := e.text
-	if text.Format == "" {
-		text = schema.M("%s", e.Msg)
-	}
-	position := schema.M("")
-	if e.Pos > 0 {
-		position = schema.M("character %d: ", e.Pos)
-	}
+	position, text := e.parts()
 	p := schema.Errorf(path, pos, e.Rule, "code %s: %s%s", quoteCode(e.Code), position, text)
 	p.Severity = sev
 	p.Err = e

@@ -76,31 +76,13 @@ func Write(w io.Writer, c *matters.Catalogue) error {
 	if err := sw.flush(); err != nil {
 		return err
 	}
-	if err := writeList(f, MaterialsSheet, "申请材料", schema.Columns[matters.Material](), c, func(m *matters.Matter) []any {
-		out := make([]any, len(m.Materials))
-		for i := range m.Materials {
-			out[i] = &m.Materials[i]
-		}
-		return out
-	}); err != nil {
+	if err := writeList(f, MaterialsSheet, "申请材料", schema.Columns[matters.Material](), c, func(m *matters.Matter) []any { return pointers(m.Materials) }); err != nil {
 		return err
 	}
-	if err := writeList(f, StepsSheet, "办理流程", schema.Columns[matters.Step](), c, func(m *matters.Matter) []any {
-		out := make([]any, len(m.Steps))
-		for i := range m.Steps {
-			out[i] = &m.Steps[i]
-		}
-		return out
-	}); err != nil {
+	if err := writeList(f, StepsSheet, "办理流程", schema.Columns[matters.Step](), c, func(m *matters.Matter) []any { return pointers(m.Steps) }); err != nil {
 		return err
 	}
-	if err := writeList(f, LawsSheet, "设定依据", schema.Columns[matters.Law](), c, func(m *matters.Matter) []any {
-		out := make([]any, len(m.LegalBasis))
-		for i := range m.LegalBasis {
-			out[i] = &m.LegalBasis[i]
-		}
-		return out
-	}); err != nil {
+	if err := writeList(f, LawsSheet, "设定依据", schema.Columns[matters.Law](), c, func(m *matters.Matter) []any { return pointers(m.LegalBasis) }); err != nil {
 		return err
 	}
 	if err := writeBundles(f, c); err != nil {
@@ -206,6 +188,15 @@ func (s *sheetWriter) flush() error { return s.sw.Flush() }
 
 // writeList writes a repeating element's sheet: a title row, the header
 // (事项编码 and the element's columns), one row an item.
+// pointers returns a pointer to each element of s, for writeList.
+func pointers[T any](s []T) []any {
+	out := make([]any, len(s))
+	for i := range s {
+		out[i] = &s[i]
+	}
+	return out
+}
+
 func writeList(f *excelize.File, sheet, title string, cols []schema.Column, c *matters.Catalogue, items func(*matters.Matter) []any) error {
 	some := false
 	for i := range c.Matters {

@@ -207,16 +207,29 @@ var (
 	}
 )
 
-// ReadRoster reads the window roster: 姓名, 派驻单位 and optional 工号, 窗口,
-// 起始日期, 截止日期 (with the aliases the package documentation lists).
-func ReadRoster(r io.Reader, file string) ([]Staff, schema.List) {
+// readRecords reads the records of a table with columns cols: row reads
+// the one the table is at, which follows those read (out), and reports
+// whether it is kept; it has reported the problems of one that is not.
+func readRecords[T any](r io.Reader, file string, cols []column, row func(t *table, out []T) (T, bool)) ([]T, schema.List) {
 	var probs schema.List
-	t := openTable(r, file, rosterCols, &probs)
+	t := openTable(r, file, cols, &probs)
 	if t == nil {
 		return nil, probs
 	}
-	var out []Staff
+	var out []T
 	for t.next() {
+		if v, ok := row(t, out); ok {
+			out = append(out, v)
+		}
+	}
+	probs.Sort()
+	return out, probs
+}
+
+// ReadRoster reads the window roster: 姓名, 派驻单位 and optional 工号, 窗口,
+// 起始日期, 截止日期 (with the aliases the package documentation lists).
+func ReadRoster(r io.Reader, file string) ([]Staff, schema.List) {
+	return readRecords(r, file, rosterCols, func(t *table, out []Staff) (Staff, bool) {
 		s := Staff{Name: t.get("name"), ID: t.get("id"), Department: t.get("department"), Window: t.get("window"), Pos: t.here()}
 		_, ok1 := t.required("name")
 		_, ok2 := t.required("department")
@@ -228,21 +241,19 @@ func ReadRoster(r io.Reader, file string) ([]Staff, schema.List) {
 			s.To, ok4 = t.date("to", v)
 		}
 		if !(ok1 && ok2 && ok3 && ok4) {
-			continue
+			return s, false
 		}
 		if !s.From.IsZero() && !s.To.IsZero() && s.To.Before(s.From) {
 			t.errorf("to", RuleDateOrder, "on the roster to %s, before %s", day(s.To), day(s.From))
-			continue
+			return s, false
 		}
 		for _, o := range out {
 			if sameStaff(&o, &s) && overlap(&o, &s) {
 				t.errorf("name", RuleDuplicateStaff, "%s is on the roster already (%s) for an overlapping period", s.Name, o.Pos)
 			}
 		}
-		out = append(out, s)
-	}
-	probs.Sort()
-	return out, probs
+		return s, true
+	})
 }
 
 func sameStaff(a, b *Staff) bool {
@@ -261,13 +272,7 @@ func overlap(a, b *Staff) bool {
 // 工号, 开始时段, 结束时段 (上午 or 下午; a record starts in the morning and
 // ends in the afternoon unless they say otherwise).
 func ReadLeave(r io.Reader, file string) ([]LeaveRecord, schema.List) {
-	var probs schema.List
-	t := openTable(r, file, leaveCols, &probs)
-	if t == nil {
-		return nil, probs
-	}
-	var out []LeaveRecord
-	for t.next() {
+	return readRecords(r, file, leaveCols, func(t *table, _ []LeaveRecord) (LeaveRecord, bool) {
 		path, _ := t.where("")
 		l := LeaveRecord{Name: t.get("name"), ID: t.get("id"), Kind: t.get("kind"), FromHalf: Morning, ToHalf: Afternoon, Pos: t.here(), Path: path}
 		ok := true
@@ -302,28 +307,20 @@ func ReadLeave(r io.Reader, file string) ([]LeaveRecord, schema.List) {
 			}
 		}
 		if !ok {
-			continue
+			return l, false
 		}
 		if l.To.Before(l.From) || l.To.Equal(l.From) && l.ToHalf < l.FromHalf {
 			t.errorf("to", RuleDateOrder, "leave ends %s%s, before it starts %s%s", day(l.To), l.ToHalf, day(l.From), l.FromHalf)
-			continue
+			return l, false
 		}
-		out = append(out, l)
-	}
-	probs.Sort()
-	return out, probs
+		return l, true
+	})
 }
 
 // ReadPunches reads clock-in punches as the hall's app exports them:
 // 姓名, 打卡时间, 打卡类型 (上班, 下班, 外勤) and optional 工号.
 func ReadPunches(r io.Reader, file string) ([]Punch, schema.List) {
-	var probs schema.List
-	t := openTable(r, file, punchCols, &probs)
-	if t == nil {
-		return nil, probs
-	}
-	var out []Punch
-	for t.next() {
+	return readRecords(r, file, punchCols, func(t *table, _ []Punch) (Punch, bool) {
 		path, _ := t.where("")
 		p := Punch{Name: t.get("name"), ID: t.get("id"), Pos: t.here(), Path: path}
 		_, ok := t.required("name")
@@ -347,23 +344,13 @@ func ReadPunches(r io.Reader, file string) ([]Punch, schema.List) {
 		} else {
 			ok = false
 		}
-		if ok {
-			out = append(out, p)
-		}
-	}
-	probs.Sort()
-	return out, probs
+		return p, ok
+	})
 }
 
 // ReadVisits reads the visits log: 日期, 部门, 姓名 and optional 职务.
 func ReadVisits(r io.Reader, file string) ([]VisitRecord, schema.List) {
-	var probs schema.List
-	t := openTable(r, file, visitCols, &probs)
-	if t == nil {
-		return nil, probs
-	}
-	var out []VisitRecord
-	for t.next() {
+	return readRecords(r, file, visitCols, func(t *table, _ []VisitRecord) (VisitRecord, bool) {
 		v := VisitRecord{Department: t.get("department"), Title: t.get("title"), Name: t.get("name"), Pos: t.here()}
 		_, ok1 := t.required("department")
 		_, ok2 := t.required("name")
@@ -371,35 +358,21 @@ func ReadVisits(r io.Reader, file string) ([]VisitRecord, schema.List) {
 		if s, o := t.required("date"); o {
 			v.Date, ok3 = t.date("date", s)
 		}
-		if ok1 && ok2 && ok3 {
-			out = append(out, v)
-		}
-	}
-	probs.Sort()
-	return out, probs
+		return v, ok1 && ok2 && ok3
+	})
 }
 
 // ReadSubmissions reads the submissions log: 部门, 日期 and optional 标题.
 func ReadSubmissions(r io.Reader, file string) ([]SubmissionRecord, schema.List) {
-	var probs schema.List
-	t := openTable(r, file, submissionCols, &probs)
-	if t == nil {
-		return nil, probs
-	}
-	var out []SubmissionRecord
-	for t.next() {
+	return readRecords(r, file, submissionCols, func(t *table, _ []SubmissionRecord) (SubmissionRecord, bool) {
 		s := SubmissionRecord{Department: t.get("department"), Title: t.get("title"), Pos: t.here()}
 		_, ok1 := t.required("department")
 		ok2 := false
 		if v, o := t.required("date"); o {
 			s.Date, ok2 = t.date("date", v)
 		}
-		if ok1 && ok2 {
-			out = append(out, s)
-		}
-	}
-	probs.Sort()
-	return out, probs
+		return s, ok1 && ok2
+	})
 }
 
 // date reads a day written 2021-04-06, 2021/4/6 or 2021年4月6日,
