@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -175,22 +176,11 @@ func kindBits(types []string) (uint8, bool) {
 	var b uint8
 	integer := false
 	for _, t := range types {
-		switch t {
-		case "null":
-			b |= 1 << Null
-		case "boolean":
-			b |= 1 << Bool
-		case "number":
-			b |= 1 << Number
-		case "integer":
+		if t == "integer" {
 			b |= 1 << Number
 			integer = true
-		case "string":
-			b |= 1 << String
-		case "array":
-			b |= 1 << Array
-		case "object":
-			b |= 1 << Object
+		} else if k := slices.Index(kindNames[:], t); k >= 0 {
+			b |= 1 << k
 		}
 	}
 	for _, t := range types {

@@ -8,6 +8,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"iter"
 	"os"
 	"path"
 	"strconv"
@@ -175,6 +176,19 @@ func (rd *reader) cells(sheet string, rows *excelize.Rows, row int) []string {
 	return cols
 }
 
+// filledRows yields the cells, as cells reads them, of the rows of a
+// sheet that have a cell filled; *row counts the rows read, from 1.
+func (rd *reader) filledRows(sheet string, rows *excelize.Rows, row *int) iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		for rows.Next() {
+			*row++
+			if cells := rd.cells(sheet, rows, *row); filled(cells) > 0 && !yield(cells) {
+				return
+			}
+		}
+	}
+}
+
 // readMatters hands the matters sheet to the CSV reader row by row and
 // returns the catalogue with the sheet row of each matter.
 func (rd *reader) readMatters(sheet string) (*matters.Catalogue, []int32) {
@@ -198,14 +212,8 @@ func (rd *reader) readMatters(sheet string) (*matters.Catalogue, []int32) {
 		dateCol := -1
 		header := false
 		row := 0
-		for rows.Next() {
-			row++
-			cols := rd.cells(sheet, rows, row)
-			n := filled(cols)
-			if n == 0 {
-				continue
-			}
-			if !header && n > 1 {
+		for cols := range rd.filledRows(sheet, rows, &row) {
+			if !header && filled(cols) > 1 {
 				header = true
 				for i, h := range cols {
 					switch strings.TrimLeft(h, "*＊") {
@@ -328,15 +336,9 @@ func (rd *reader) readList(sheet string, kind listKind, lists map[string]*pendin
 		columns = schema.Columns[matters.Law]()
 	}
 	row := 0
-	for rows.Next() {
-		row++
-		cells := rd.cells(sheet, rows, row)
-		n := filled(cells)
-		if n == 0 {
-			continue
-		}
+	for cells := range rd.filledRows(sheet, rows, &row) {
 		if !header {
-			if n < 2 {
+			if filled(cells) < 2 {
 				continue // a title row
 			}
 			header = true
