@@ -66,6 +66,21 @@ func (v *view) own(s *Section) sectionView {
 	return sectionView{key: s.Key, title: v.b.title(s.Key, s.Title), paras: s.Paragraphs}
 }
 
+// listed makes s a paragraph of lead followed by the list of entries,
+// with table t when there are entries.
+func (b *Bulletin) listed(s *sectionView, lead string, entries []map[string]string, t *Table) error {
+	list, err := b.list(s.key, entries)
+	if err != nil {
+		return err
+	}
+	s.paras = []string{lead + list}
+	s.lead = lead
+	if len(entries) > 0 {
+		s.table = t
+	}
+	return nil
+}
+
 // section renders the section key; ok is false when the bulletin has
 // nothing for it.
 func (v *view) section(key string) (sectionView, bool, error) {
@@ -96,14 +111,8 @@ func (v *view) section(key string) (sectionView, bool, error) {
 			t.Rows = append(t.Rows, []string{e.Department, e.Title, e.Name, itoa(e.Count)})
 		}
 		t.Rows = append(t.Rows, []string{"合计(计算)", "", "", itoa(vs.Sum())})
-		list, err := b.list(key, entries)
-		if err != nil {
+		if err := b.listed(&s, lead, entries, t); err != nil {
 			return s, false, err
-		}
-		s.paras = []string{lead + list}
-		s.lead = lead
-		if len(vs.Entries) > 0 {
-			s.table = t
 		}
 	case KeySubmissions:
 		if len(b.Submissions) == 0 {
@@ -115,12 +124,9 @@ func (v *view) section(key string) (sectionView, bool, error) {
 			entries[i] = map[string]string{"department": sub.Department, "count": itoa(sub.Count)}
 			t.Rows = append(t.Rows, []string{sub.Department, itoa(sub.Count)})
 		}
-		list, err := b.list(key, entries)
-		if err != nil {
+		if err := b.listed(&s, "", entries, t); err != nil {
 			return s, false, err
 		}
-		s.paras = []string{list}
-		s.table = t
 	case KeyAttendance:
 		a := b.Attendance
 		if a == nil || a.Leave == nil && a.Clock == nil {
@@ -168,14 +174,8 @@ func (v *view) section(key string) (sectionView, bool, error) {
 			t.Rows = append(t.Rows, []string{k.Kind, itoa(k.Count)})
 		}
 		t.Rows = append(t.Rows, []string{"合计(计算)", itoa(l.Sum())})
-		list, err := b.list(key, entries)
-		if err != nil {
+		if err := b.listed(&s, lead, entries, t); err != nil {
 			return s, false, err
-		}
-		s.paras = []string{lead + list}
-		s.lead = lead
-		if len(l.Kinds) > 0 {
-			s.table = t
 		}
 	case KeyClock:
 		if b.Attendance == nil || b.Attendance.Clock == nil {

@@ -182,19 +182,18 @@ type SubmissionCount struct {
 }
 
 // LeaveTotal is the leave of all kinds, in 人次.
-func (m *Month) LeaveTotal() int64 {
-	var n int64
-	for _, k := range m.Leave {
-		n += k.Count
-	}
-	return n
-}
+func (m *Month) LeaveTotal() int64 { return total(m.Leave, func(k KindCount) int64 { return k.Count }) }
 
 // VisitTotal is the visits of all officials, in 人次.
 func (m *Month) VisitTotal() int64 {
+	return total(m.Visits, func(v VisitCount) int64 { return v.Count })
+}
+
+// total adds up the count of each of s.
+func total[T any](s []T, count func(T) int64) int64 {
 	var n int64
-	for _, v := range m.Visits {
-		n += v.Count
+	for _, x := range s {
+		n += count(x)
 	}
 	return n
 }
