@@ -622,16 +622,7 @@ func (d *fdec) give() { panic(fastStop(FastFallback)) }
 
 func (d *fdec) more() { panic(fastStop(FastMore)) }
 
-func (d *fdec) ws() {
-	for d.i < len(d.data) {
-		switch d.data[d.i] {
-		case ' ', '\n', '\r', '\t':
-			d.i++
-		default:
-			return
-		}
-	}
-}
+func (d *fdec) ws() { d.i = blankEnd(d.data, d.i) }
 
 // next returns the next byte that is not blank, without taking it.
 func (d *fdec) next() byte {

@@ -196,15 +196,20 @@ func (p *jsonParser) skipBOM() {
 	}
 }
 
-func (p *jsonParser) skipSpace() {
-	for p.off < len(p.data) {
-		switch p.data[p.off] {
+func (p *jsonParser) skipSpace() { p.off = blankEnd(p.data, p.off) }
+
+// blankEnd returns the offset of the first byte of data from i on that is
+// not JSON white space, or len(data).
+func blankEnd(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
 		case ' ', '\t', '\n', '\r':
-			p.off++
+			i++
 		default:
-			return
+			return i
 		}
 	}
+	return i
 }
 
 func (p *jsonParser) describe(off int) string {

@@ -260,14 +260,8 @@ func appendJSONString(b *bytes.Buffer, s string) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
 			b.WriteString(s[start:i])
-			switch r {
-			case '\u2028':
-				b.WriteString(`\u2028`)
-			case '\u2029':
-				b.WriteString(`\u2029`)
-			default:
-				b.WriteString(`\ufffd`)
-			}
+			// \u2028, \u2029, or \ufffd (r is U+FFFD for an invalid byte).
+			b.WriteString(`\u` + strconv.FormatUint(uint64(r), 16))
 			i += size
 			start = i
 			continue
