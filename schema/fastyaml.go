@@ -372,10 +372,7 @@ func (p *fastYAML) seq(i int) *Node {
 			p.giveUp()
 		}
 	}
-	s.Items = make([]*Node, len(p.items)-mark)
-	copy(s.Items, p.items[mark:])
-	clear(p.items[mark:])
-	p.items = p.items[:mark]
+	s.Items = popFrom(&p.items, mark)
 	return s
 }
 
@@ -423,10 +420,7 @@ func (p *fastYAML) mapping(i int) *Node {
 			p.giveUp()
 		}
 	}
-	m.Fields = make([]Field, len(p.fields)-mark)
-	copy(m.Fields, p.fields[mark:])
-	clear(p.fields[mark:])
-	p.fields = p.fields[:mark]
+	m.Fields = popFrom(&p.fields, mark)
 	return m
 }
 
@@ -629,10 +623,7 @@ func (p *fastYAML) flowSeq(l []byte, i int) (*Node, int) {
 			break
 		}
 	}
-	n.Items = make([]*Node, len(p.items)-mark)
-	copy(n.Items, p.items[mark:])
-	clear(p.items[mark:])
-	p.items = p.items[:mark]
+	n.Items = popFrom(&p.items, mark)
 	return n, p.flowEnd
 }
 
@@ -716,10 +707,7 @@ func (p *fastYAML) flowMap(l []byte, i int) (*Node, int) {
 		}
 	}
 	m := n
-	m.Fields = make([]Field, len(p.fields)-mark)
-	copy(m.Fields, p.fields[mark:])
-	clear(p.fields[mark:])
-	p.fields = p.fields[:mark]
+	m.Fields = popFrom(&p.fields, mark)
 	return m, p.flowEnd
 }
 

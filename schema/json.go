@@ -62,6 +62,17 @@ func (p *jsonParser) node(k NodeKind, pos Pos) *Node {
 	return fromSlab(&p.slab, 128, k, pos)
 }
 
+// popFrom returns a copy of what stack holds from mark on, the members or
+// elements of the value just read, and truncates stack to mark, clearing
+// what it drops so that the scratch space holds on to no node.
+func popFrom[T any](stack *[]T, mark int) []T {
+	out := make([]T, len(*stack)-mark)
+	copy(out, (*stack)[mark:])
+	clear((*stack)[mark:])
+	*stack = (*stack)[:mark]
+	return out
+}
+
 // fromSlab returns a node of kind k at pos from *slab, which it refills
 // with size nodes when it is empty: one allocation for many nodes. What
 // remains of a slab serves the next text.
@@ -355,10 +366,7 @@ func (p *jsonParser) object(depth int) *Node {
 			p.off++
 		case '}':
 			p.off++
-			n.Fields = make([]Field, len(p.fields)-start)
-			copy(n.Fields, p.fields[start:])
-			clear(p.fields[start:])
-			p.fields = p.fields[:start]
+			n.Fields = popFrom(&p.fields, start)
 			return n
 		default:
 			p.fail(p.off, "unexpected %s, expecting ',' or '}'", p.describe(p.off))
@@ -390,10 +398,7 @@ func (p *jsonParser) array(depth int) *Node {
 			p.off++
 		case ']':
 			p.off++
-			n.Items = make([]*Node, len(p.items)-start)
-			copy(n.Items, p.items[start:])
-			clear(p.items[start:])
-			p.items = p.items[:start]
+			n.Items = popFrom(&p.items, start)
 			return n
 		default:
 			p.fail(p.off, "unexpected %s, expecting ',' or ']'", p.describe(p.off))

@@ -281,12 +281,7 @@ func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs Li
 			s.duplicate(dup, key, keyPos)
 			continue
 		}
-		var v *Node
-		s.step(func() {
-			s.p.skipSpace()
-			v = s.p.value(1)
-		})
-		s.p.stack = s.p.stack[:0]
+		v := s.value(1)
 		s.duplicate(dup, key, keyPos)
 		if f := header.Field(key); f != nil {
 			f.Value = v // the later value wins, as ParseJSON has it
@@ -296,6 +291,19 @@ func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs Li
 	}
 	s.finish()
 	return header, s.p.probs
+}
+
+// value reads in one step the value that comes next, a top-level
+// member's (depth 1) or an element's of a streamed array (depth 2), and
+// leaves the path at its parent.
+func (s *streamer) value(depth int) *Node {
+	var n *Node
+	s.step(func() {
+		s.p.skipSpace()
+		n = s.p.value(depth)
+	})
+	s.p.stack = s.p.stack[:depth-1]
+	return n
 }
 
 // duplicate reports a repeated top-level member once its value is read, as
@@ -329,12 +337,7 @@ func (s *streamer) elements(header *Node, key string, fn StreamFunc) bool {
 				continue
 			}
 		}
-		var n *Node
-		s.step(func() {
-			s.p.skipSpace()
-			n = s.p.value(2)
-		})
-		s.p.stack = s.p.stack[:1]
+		n := s.value(2)
 		if !fn(header, key, i, n) {
 			// Skip the rest of the array unread.
 			return false
