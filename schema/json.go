@@ -357,20 +357,38 @@ func (p *jsonParser) object(depth int) *Node {
 		} else {
 			p.fields = append(p.fields, Field{Key: key, KeyPos: keyPos, Value: v})
 		}
-		p.skipSpace()
-		if p.off >= len(p.data) {
-			p.eod(p.off, "unexpected end of input, expecting ',' or '}'")
-		}
-		switch p.data[p.off] {
-		case ',':
-			p.off++
-		case '}':
-			p.off++
+		if p.closed('}') {
 			n.Fields = popFrom(&p.fields, start)
 			return n
-		default:
-			p.fail(p.off, "unexpected %s, expecting ',' or '}'", p.describe(p.off))
 		}
+	}
+}
+
+// closed reads the separator after a member (end '}') or an element (end
+// ']'): false after a comma, true after end.
+func (p *jsonParser) closed(end byte) bool {
+	p.skipSpace()
+	if p.off < len(p.data) {
+		if c := p.data[p.off]; c == ',' || c == end {
+			p.off++
+			return c == end
+		}
+	}
+	p.badSeparator(end)
+	return false
+}
+
+// badSeparator reports what stands where a comma or end should.
+func (p *jsonParser) badSeparator(end byte) {
+	switch {
+	case end == '}' && p.off >= len(p.data):
+		p.eod(p.off, "unexpected end of input, expecting ',' or '}'")
+	case end == '}':
+		p.fail(p.off, "unexpected %s, expecting ',' or '}'", p.describe(p.off))
+	case p.off >= len(p.data):
+		p.eod(p.off, "unexpected end of input, expecting ',' or ']'")
+	default:
+		p.fail(p.off, "unexpected %s, expecting ',' or ']'", p.describe(p.off))
 	}
 }
 
@@ -389,19 +407,9 @@ func (p *jsonParser) array(depth int) *Node {
 		v := p.value(depth + 1)
 		p.items = append(p.items, v)
 		p.stack = p.stack[:len(p.stack)-1]
-		p.skipSpace()
-		if p.off >= len(p.data) {
-			p.eod(p.off, "unexpected end of input, expecting ',' or ']'")
-		}
-		switch p.data[p.off] {
-		case ',':
-			p.off++
-		case ']':
-			p.off++
+		if p.closed(']') {
 			n.Items = popFrom(&p.items, start)
 			return n
-		default:
-			p.fail(p.off, "unexpected %s, expecting ',' or ']'", p.describe(p.off))
 		}
 	}
 }
