@@ -143,8 +143,8 @@ func (s *Selection) WriteMarkdown(w io.Writer, opts *ListOptions) error {
 
 // WriteCSV writes the list as a spreadsheet: a header row, then one row
 // per matter with its 序号 (number) and group, in opts' encoding.
-// Cells that a spreadsheet would read as a formula (=, +, -, @) are
-// written with a leading apostrophe.
+// Cells go through [matters.CSVCell], so that a spreadsheet never runs
+// one as a formula.
 func (s *Selection) WriteCSV(w io.Writer, opts *ListOptions) error {
 	p := opts.printer()
 	var b strings.Builder
@@ -154,9 +154,9 @@ func (s *Selection) WriteCSV(w io.Writer, opts *ListOptions) error {
 	for _, sec := range s.Sections {
 		for _, m := range sec.Matters {
 			seq++
-			row := []string{strconv.Itoa(seq), csvCell(sec.Group)}
+			row := []string{strconv.Itoa(seq), matters.CSVCell(sec.Group)}
 			for _, c := range listColumns {
-				row = append(row, csvCell(c.cell(m)))
+				row = append(row, matters.CSVCell(c.cell(m)))
 			}
 			cw.Write(row)
 		}
@@ -263,11 +263,3 @@ func (s *Selection) ByBody() *Selection {
 // mdCell escapes text for Markdown, on one line, carrying no markup from
 // the data ([schema.Markdown]).
 func mdCell(s string) string { return schema.Markdown(strings.Join(strings.Fields(s), " ")) }
-
-// csvCell defuses a cell a spreadsheet would run as a formula.
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
