@@ -74,22 +74,27 @@ func (d *documents) resolve(n *schema.Node, opts *Options) (*Options, schema.Lis
 		p := schema.Root.Key(f.Key)
 		switch {
 		case f.Key == "divisions" && o.Units == nil && o.KnowsUnit == nil:
-			h, more := d.divisions(f.Value.Value)
-			probs.Append(more)
-			if h == nil || more.HasErrors() {
-				probs.Errorf(p, f.Value.Pos, RuleRead, "report: the divisions document %s cannot be used", f.Value.Value)
-				continue
+			if h := usable(d.divisions, f.Value, p, &probs, "report: the divisions document %s cannot be used", f.Value.Value); h != nil {
+				o.Units = h
 			}
-			o.Units = h
 		case f.Key == "modes" && o.Modes == nil && o.KnowsMode == nil:
-			m, more := d.modes(f.Value.Value)
-			probs.Append(more)
-			if m == nil || more.HasErrors() {
-				probs.Errorf(p, f.Value.Pos, RuleRead, "report: the modes document %s cannot be used", f.Value.Value)
-				continue
+			if m := usable(d.modes, f.Value, p, &probs, "report: the modes document %s cannot be used", f.Value.Value); m != nil {
+				o.Modes = m
 			}
-			o.Modes = m
 		}
 	}
 	return &o, probs
+}
+
+// usable reads the document the string v names with read, adding its
+// problems to probs; one that cannot be used is nil, reported at v's path
+// p as format says.
+func usable[T any](read func(string) (*T, schema.List), v *schema.Node, p schema.Path, probs *schema.List, format string, args ...any) *T {
+	doc, more := read(v.Value)
+	probs.Append(more)
+	if doc == nil || more.HasErrors() {
+		probs.Errorf(p, v.Pos, RuleRead, format, args...)
+		return nil
+	}
+	return doc
 }
