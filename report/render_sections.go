@@ -66,6 +66,20 @@ func (v *view) own(s *Section) sectionView {
 	return sectionView{key: s.Key, title: v.b.title(s.Key, s.Title), paras: s.Paragraphs}
 }
 
+// listOf returns the entries of a section's list, each row's cells by
+// keys, and the table of the rows under columns.
+func listOf(columns, keys []string, rows [][]string) ([]map[string]string, *Table) {
+	entries := make([]map[string]string, len(rows))
+	for i, r := range rows {
+		e := make(map[string]string, len(keys))
+		for j, k := range keys {
+			e[k] = r[j]
+		}
+		entries[i] = e
+	}
+	return entries, &Table{Columns: columns, Rows: slices.Clip(rows)}
+}
+
 // listed makes s a paragraph of lead followed by the list of entries,
 // with table t when there are entries.
 func (b *Bulletin) listed(s *sectionView, lead string, entries []map[string]string, t *Table) error {
@@ -104,12 +118,11 @@ func (v *view) section(key string) (sectionView, bool, error) {
 		if err != nil {
 			return s, false, err
 		}
-		entries := make([]map[string]string, len(vs.Entries))
-		t := &Table{Columns: []string{"部门", "职务", "姓名", "次数"}}
+		rows := make([][]string, len(vs.Entries))
 		for i, e := range vs.Entries {
-			entries[i] = map[string]string{"department": e.Department, "title": e.Title, "name": e.Name, "count": itoa(e.Count)}
-			t.Rows = append(t.Rows, []string{e.Department, e.Title, e.Name, itoa(e.Count)})
+			rows[i] = []string{e.Department, e.Title, e.Name, itoa(e.Count)}
 		}
+		entries, t := listOf([]string{"部门", "职务", "姓名", "次数"}, []string{"department", "title", "name", "count"}, rows)
 		t.Rows = append(t.Rows, []string{"合计(计算)", "", "", itoa(vs.Sum())})
 		if err := b.listed(&s, lead, entries, t); err != nil {
 			return s, false, err
@@ -118,12 +131,11 @@ func (v *view) section(key string) (sectionView, bool, error) {
 		if len(b.Submissions) == 0 {
 			return s, false, nil
 		}
-		entries := make([]map[string]string, len(b.Submissions))
-		t := &Table{Columns: []string{"部门", "上报条数"}}
+		rows := make([][]string, len(b.Submissions))
 		for i, sub := range b.Submissions {
-			entries[i] = map[string]string{"department": sub.Department, "count": itoa(sub.Count)}
-			t.Rows = append(t.Rows, []string{sub.Department, itoa(sub.Count)})
+			rows[i] = []string{sub.Department, itoa(sub.Count)}
 		}
+		entries, t := listOf([]string{"部门", "上报条数"}, []string{"department", "count"}, rows)
 		if err := b.listed(&s, "", entries, t); err != nil {
 			return s, false, err
 		}
@@ -167,12 +179,11 @@ func (v *view) section(key string) (sectionView, bool, error) {
 		if err != nil {
 			return s, false, err
 		}
-		entries := make([]map[string]string, len(l.Kinds))
-		t := &Table{Columns: []string{"假别", "人次"}}
+		rows := make([][]string, len(l.Kinds))
 		for i, k := range l.Kinds {
-			entries[i] = map[string]string{"kind": k.Kind, "count": itoa(k.Count)}
-			t.Rows = append(t.Rows, []string{k.Kind, itoa(k.Count)})
+			rows[i] = []string{k.Kind, itoa(k.Count)}
 		}
+		entries, t := listOf([]string{"假别", "人次"}, []string{"kind", "count"}, rows)
 		t.Rows = append(t.Rows, []string{"合计(计算)", itoa(l.Sum())})
 		if err := b.listed(&s, lead, entries, t); err != nil {
 			return s, false, err
