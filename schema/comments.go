@@ -43,27 +43,6 @@ func CountComments(r io.Reader) (int, error) {
 
 // hasComment reports whether a line of YAML holds a comment.
 func hasComment(b []byte) bool {
-	var quote byte
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				if quote == '\'' && i+1 < len(b) && b[i+1] == '\'' {
-					i++
-				} else {
-					quote = 0
-				}
-			} else if c == '\\' && quote == '"' {
-				i++
-			}
-		case c == '"' || c == '\'':
-			if i == 0 || b[i-1] == ' ' || b[i-1] == '\t' || b[i-1] == '[' || b[i-1] == '{' || b[i-1] == ',' || b[i-1] == ':' || b[i-1] == '-' {
-				quote = c
-			}
-		case c == '#' && (i == 0 || b[i-1] == ' ' || b[i-1] == '\t'):
-			return true
-		}
-	}
-	return false
+	_, _, comment := scanLine(b, 0)
+	return comment
 }

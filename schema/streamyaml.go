@@ -207,13 +207,13 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 			// Inside a quoted scalar of the header that spans lines: no
 			// key starts here.
 			cur.text = append(cur.text, b...)
-			_, hquote = scanLine(b, hquote)
+			_, hquote, _ = scanLine(b, hquote)
 			continue
 		}
 		key, isKey := y.streamedKey(b)
 		if !isKey {
 			cur.text = append(cur.text, b...)
-			_, hquote = scanLine(b, 0)
+			_, hquote, _ = scanLine(b, 0)
 			continue
 		}
 		// A streamed key: cut its block sequence into elements.
@@ -267,7 +267,7 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 				// Inside a flow collection or a quoted scalar that spans
 				// lines, indentation means nothing until it closes.
 				item = append(item, l...)
-				d, q := scanLine(l, quote)
+				d, q, _ := scanLine(l, quote)
 				flow, quote = flow+d, q
 				if len(item) > MaxYAMLText {
 					y.tooBig(fmt.Sprintf("element %d of %s", idx, key), itemLine)
@@ -276,10 +276,10 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 				stopped = !flush()
 				item = append([]byte(nil), l...)
 				itemLine = y.line
-				flow, quote = scanLine(l, 0)
+				flow, quote, _ = scanLine(l, 0)
 			case blank(l) || indentOf(l) > ind:
 				item = append(item, l...)
-				d, q := scanLine(l, quote)
+				d, q, _ := scanLine(l, quote)
 				flow, quote = flow+d, q
 				if len(item) > MaxYAMLText {
 					y.tooBig(fmt.Sprintf("element %d of %s", idx, key), itemLine)
@@ -369,18 +369,20 @@ func Split(n *Node, streamed []string, fn StreamFunc) bool {
 // flowDepth returns how many flow collections ([ or {) a line opens more
 // than it closes, outside quoted strings and comments.
 func flowDepth(b []byte) int {
-	d, _ := scanLine(b, 0)
+	d, _, _ := scanLine(b, 0)
 	return d
 }
 
 // scanLine returns how many flow collections a line opens more than it
-// closes, and the quote (' or ") still open at its end: a quoted scalar
-// may go on over lines, and yaml.v3 reads its next lines whatever their
-// indentation, so until it closes they belong to the element. quote is
-// the quote open at the line's start (0 for none). A quote opens a quoted
-// scalar only where a value starts (at the line's start or after ':', '-',
-// '[', '{' or ','), so that a plain scalar such as 12 " is not one.
-func scanLine(b []byte, quote byte) (int, byte) {
+// closes, the quote (' or ") still open at its end, and whether the line
+// ends in a comment (a # at its start or after a blank, outside quotes):
+// a quoted scalar may go on over lines, and yaml.v3 reads its next lines
+// whatever their indentation, so until it closes they belong to the
+// element. quote is the quote open at the line's start (0 for none). A
+// quote opens a quoted scalar only where a value starts (at the line's
+// start or after ':', '-', '[', '{' or ','), so that a plain scalar such
+// as 12 " is not one.
+func scanLine(b []byte, quote byte) (depth int, open byte, comment bool) {
 	d := 0
 	for i := 0; i < len(b); i++ {
 		c := b[i]
@@ -399,15 +401,15 @@ func scanLine(b []byte, quote byte) (int, byte) {
 			if valueStarts(b[:i]) {
 				quote = c
 			}
-		case c == '#' && (i == 0 || b[i-1] == ' '):
-			return d, 0
+		case c == '#' && (i == 0 || b[i-1] == ' ' || b[i-1] == '\t'):
+			return d, 0, true
 		case c == '[' || c == '{':
 			d++
 		case c == ']' || c == '}':
 			d--
 		}
 	}
-	return d, quote
+	return d, quote, false
 }
 
 // valueStarts reports whether a value may start after before: nothing but
