@@ -113,16 +113,8 @@ func (k *CatalogueCheck) Findings() []Finding {
 		out = append(out, *f)
 	}
 	slices.SortFunc(out, func(a, b Finding) int {
-		if c := cmp.Compare(a.Rule, b.Rule); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.Cases, a.Cases); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.MatterCode, b.MatterCode); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.InForce, b.InForce)
+		return cmp.Or(cmp.Compare(a.Rule, b.Rule), cmp.Compare(b.Cases, a.Cases),
+			cmp.Compare(a.MatterCode, b.MatterCode), cmp.Compare(a.InForce, b.InForce))
 	})
 	return out
 }

@@ -654,16 +654,8 @@ func (t *Tally) Rows(level Level) []Row {
 		out = append(out, *r)
 	}
 	slices.SortFunc(out, func(a, b Row) int {
-		if c := cmp.Compare(b.Accepted, a.Accepted); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Unit, b.Unit); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Department, b.Department); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Window, b.Window); c != 0 {
+		if c := cmp.Or(cmp.Compare(b.Accepted, a.Accepted), cmp.Compare(a.Unit, b.Unit),
+			cmp.Compare(a.Department, b.Department), cmp.Compare(a.Window, b.Window)); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.MatterCode+a.MatterName, b.MatterCode+b.MatterName)
