@@ -756,13 +756,22 @@ func (cr *csvReader) bodyCode(m *Matter, path schema.Path) {
 	m.Body.Extensions = Extensions{key: csvJSONString(s)}
 }
 
+// anyFilled reports whether the row has a cell filled among those of the
+// elements es, an optional group of columns.
+func (cr *csvReader) anyFilled(es ...csvElem) bool {
+	for _, e := range es {
+		if s, _ := cr.cell(e); s != "" {
+			return true
+		}
+	}
+	return false
+}
+
 func (cr *csvReader) delegation(m *Matter, path schema.Path) {
-	to, _ := cr.cell(csvDelegationTo)
-	batch, _ := cr.cell(csvDelegationBatch)
-	doc, _ := cr.cell(csvDelegationDocument)
-	if to == "" && batch == "" && doc == "" {
+	if !cr.anyFilled(csvDelegationTo, csvDelegationBatch, csvDelegationDocument) {
 		return
 	}
+	doc, _ := cr.cell(csvDelegationDocument)
 	g := &Delegation{Document: strings.Clone(doc)}
 	g.To = Level(cr.enum(path, csvDelegationTo, levels))
 	if g.To != 0 && g.To != Township && g.To != Village {
@@ -775,12 +784,11 @@ func (cr *csvReader) delegation(m *Matter, path schema.Path) {
 }
 
 func (cr *csvReader) fee(m *Matter, path schema.Path) {
-	charged, _ := cr.cell(csvFeeCharged)
-	basis, _ := cr.cell(csvFeeBasis)
-	items, _ := cr.cell(csvFeeItems)
-	if charged == "" && basis == "" && items == "" {
+	if !cr.anyFilled(csvFeeCharged, csvFeeBasis, csvFeeItems) {
 		return
 	}
+	basis, _ := cr.cell(csvFeeBasis)
+	items, _ := cr.cell(csvFeeItems)
 	f := &Fee{Basis: strings.Clone(basis)}
 	f.Charged, _ = cr.boolean(path, csvFeeCharged)
 	for _, it := range csvSplitItems(items) {
