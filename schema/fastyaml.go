@@ -352,13 +352,7 @@ func (p *fastYAML) seq(i int) *Node {
 		j := skipSpaces(l, i+1)
 		var v *Node
 		if j == len(l) || l[j] == '#' {
-			null := p.newNode(Null, p.asciiPos(i+1))
-			p.advance()
-			if p.ind > i {
-				v = p.node(p.ind, i)
-			} else {
-				v = null
-			}
+			v = p.below(i, p.asciiPos(i+1), false)
 		} else {
 			v = p.node(j, i)
 		}
@@ -374,6 +368,22 @@ func (p *fastYAML) seq(i int) *Node {
 	}
 	s.Items = popFrom(&p.items, mark)
 	return s
+}
+
+// below reads the value of an entry or a key at column i whose line holds
+// none: the lines indented deeper, or with seqAt a sequence at column i
+// (YAML lets one stand under a key at the key's own column); else null, at
+// pos.
+func (p *fastYAML) below(i int, pos Pos, seqAt bool) *Node {
+	null := p.newNode(Null, pos)
+	p.advance()
+	switch {
+	case p.ind > i:
+		return p.node(p.ind, i)
+	case seqAt && p.ind == i && isSeqLine(p.cur(), i):
+		return p.seq(i)
+	}
+	return null
 }
 
 // mapping reads a block mapping whose first key is at byte i of the
@@ -392,16 +402,7 @@ func (p *fastYAML) mapping(i int) *Node {
 		j := skipSpaces(l, after)
 		var v *Node
 		if j == len(l) || l[j] == '#' {
-			null := p.newNode(Null, p.pos(l, after))
-			p.advance()
-			switch {
-			case p.ind > i:
-				v = p.node(p.ind, i)
-			case p.ind == i && isSeqLine(p.cur(), i):
-				v = p.seq(i)
-			default:
-				v = null
-			}
+			v = p.below(i, p.pos(l, after), true)
 		} else {
 			if p.depth++; p.depth > maxFastDepth {
 				p.giveUp()
