@@ -435,37 +435,35 @@ func (p *jsonParser) number() string {
 		p.fail(i, "invalid number: expecting a digit")
 	}
 	if i < len(d) && d[i] == '.' {
-		i++
-		if i >= len(d) {
-			p.eod(i, "invalid number: expecting a digit after the decimal point")
-		}
-		if d[i] < '0' || d[i] > '9' {
-			p.fail(i, "invalid number: expecting a digit after the decimal point")
-		}
-		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
-			i++
-		}
+		i = p.digits(d, i+1, "invalid number: expecting a digit after the decimal point")
 	}
 	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
 		i++
 		if i < len(d) && (d[i] == '+' || d[i] == '-') {
 			i++
 		}
-		if i >= len(d) {
-			p.eod(i, "invalid number: expecting a digit in the exponent")
-		}
-		if d[i] < '0' || d[i] > '9' {
-			p.fail(i, "invalid number: expecting a digit in the exponent")
-		}
-		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
-			i++
-		}
+		i = p.digits(d, i, "invalid number: expecting a digit in the exponent")
 	}
 	if i >= len(d) && p.more {
 		panic(needMore{}) // the number may go on
 	}
 	p.off = i
 	return string(d[start:i])
+}
+
+// digits reads the digits of a number's part from d[i] on and returns the
+// offset after them; a part without one is reported as format says.
+func (p *jsonParser) digits(d []byte, i int, format string, args ...any) int {
+	if i >= len(d) {
+		p.eod(i, format, args...)
+	}
+	if d[i] < '0' || d[i] > '9' {
+		p.fail(i, format, args...)
+	}
+	for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+		i++
+	}
+	return i
 }
 
 // str reads a JSON string starting at the opening quote.
