@@ -5,18 +5,11 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"strings"
 
 	"github.com/zwfw/zwfw/reform/cases"
 	"github.com/zwfw/zwfw/reform/cases/caseswb"
 	"github.com/zwfw/zwfw/report"
 )
-
-// caseFiles is the repeatable -cases flag.
-type caseFiles []string
-
-func (f *caseFiles) String() string     { return strings.Join(*f, ",") }
-func (f *caseFiles) Set(s string) error { *f = append(*f, s); return nil }
 
 // countCases reads the case exports and counts the bulletin's month:
 // the figures of section 五. It reports whether any file had an error.

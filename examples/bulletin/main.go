@@ -98,7 +98,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	month := fl.String("month", "", "the `month` (YYYY-MM) to compute from the records; default the bulletin's period")
 	divisions := fl.String("divisions", "", "check units against the divisions document `FILE`")
 	modes := fl.String("modes", "", "check reform modes against the modes document `FILE`")
-	var caseIn caseFiles
+	var caseIn cli.Files
 	fl.Var(&caseIn, "cases", "case export `FILE` (CSV or JSON Lines) to count section 五 from; repeatable")
 	out := fl.String("o", "", "write the bulletin to `FILE` instead of standard output")
 	var history []string

@@ -13,7 +13,7 @@
 // several files or several months. -month is the month reported on: cases
 // accepted in it count as 受理, cases completed in it as 办结, those open
 // at its start as 上月结转. -catalogue sets the cases against a catalogue
-// (YAML, JSON or CSV). -holidays adds a year's official holiday schedule
+// (YAML, JSON, CSV or a workbook). -holidays adds a year's official holiday schedule
 // to the embedded 2019–2026 calendar (the format of package
 // matters/workday).
 //
@@ -33,7 +33,6 @@ package main
 
 import (
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -42,7 +41,6 @@ import (
 	"time"
 
 	"github.com/zwfw/zwfw/examples/internal/cli"
-	"github.com/zwfw/zwfw/matters"
 	"github.com/zwfw/zwfw/matters/workday"
 	"github.com/zwfw/zwfw/reform"
 	"github.com/zwfw/zwfw/reform/cases"
@@ -53,18 +51,13 @@ import (
 
 func main() { cli.Main(run) }
 
-type files []string
-
-func (f *files) String() string     { return strings.Join(*f, ",") }
-func (f *files) Set(s string) error { *f = append(*f, s); return nil }
-
 // maxShown caps the problems printed per file; the rest are counted.
 const maxShown = 20
 
 func run(args []string, stdout, stderr io.Writer) int {
 	prog := cli.New("efficiency", args, stderr, "[-in FILE]... [-catalogue FILE] [-month YYYY-MM] [-by department|unit|window|matter] [-format text|markdown|csv|json] [-lang zh|en]")
 	fl, pr := prog.Flags, prog.P
-	var in files
+	var in cli.Files
 	fl.Var(&in, "in", "case export `FILE` (CSV or JSON Lines); repeatable")
 	catFile := fl.String("catalogue", "", "catalogue `FILE` to set the cases against")
 	month := fl.String("month", "2021-04", "the month reported on, `YYYY-MM`")
@@ -126,7 +119,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var check *cases.CatalogueCheck
 	switch {
 	case *catFile != "":
-		cat, probs := loadCatalogue(*catFile)
+		cat, probs := cli.LoadCatalogue(*catFile)
 		report(probs)
 		if cat == nil {
 			return 1
@@ -201,28 +194,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return code
-}
-
-func loadCatalogue(name string) (*matters.Catalogue, schema.List) {
-	if strings.EqualFold(filepath.Ext(name), ".csv") {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, schema.List{schema.Errorf(schema.Root, schema.Pos{File: name}, "efficiency.read", "efficiency: %v", err)}
-		}
-		defer f.Close()
-		var probs schema.List
-		cat, _ := matters.ReadCSV(f, name, nil, schema.Collect(&probs))
-		return cat, probs
-	}
-	var probs schema.List
-	cat, err := matters.LoadFile(name, schema.Collect(&probs))
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			return nil, probs
-		}
-	}
-	return cat, probs
 }
 
 type result struct {

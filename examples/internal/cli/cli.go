@@ -165,6 +165,12 @@ func Parsed[T any](parse func(string) (T, error), set func(T)) func(string) erro
 	}
 }
 
+// Files is a repeatable flag of file names, each use adding one.
+type Files []string
+
+func (f *Files) String() string     { return strings.Join(*f, ",") }
+func (f *Files) Set(s string) error { *f = append(*f, s); return nil }
+
 // Bare returns the message of err without the package name it starts with
 // ("reform: "), for a program that names itself.
 func Bare(err error) string {
