@@ -13,9 +13,9 @@
 // several files or several months. -month is the month reported on: cases
 // accepted in it count as 受理, cases completed in it as 办结, those open
 // at its start as 上月结转. -catalogue sets the cases against a catalogue
-// (YAML, JSON, CSV or a workbook). -holidays adds a year's official holiday schedule
-// to the embedded 2019–2026 calendar (the format of package
-// matters/workday).
+// (YAML, JSON, CSV or a workbook). -holidays adds a year's official
+// holiday schedule to the embedded 2019–2026 calendar (the format of
+// package matters/workday).
 //
 // With no -in it runs on a synthetic month generated on the spot by
 // package reform/cases/casestest at the scale of Suining's April 2021
