@@ -183,25 +183,16 @@ func Compare(a, b *Problem) int {
 		}
 		return 1
 	}
-	if c := cmp.Compare(a.Pos.File, b.Pos.File); c != 0 {
+	if c := cmp.Or(cmp.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line),
+		cmp.Compare(a.Pos.Col, b.Pos.Col)); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(a.Pos.Line, b.Pos.Line); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.Pos.Col, b.Pos.Col); c != 0 {
-		return c
-	}
+	// The path only between problems at one place: comparing paths costs
+	// more.
 	if c := a.Path.Compare(b.Path); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(a.Rule, b.Rule); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.Severity, b.Severity); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.Message, b.Message)
+	return cmp.Or(cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Severity, b.Severity), cmp.Compare(a.Message, b.Message))
 }
 
 // Sort sorts the list deterministically (see [Compare]).

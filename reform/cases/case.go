@@ -203,37 +203,25 @@ func (r Result) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 func (e Evaluation) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
 
 // UnmarshalText reads through [ParseApplicant].
-func (a *Applicant) UnmarshalText(b []byte) error {
-	v, err := ParseApplicant(string(b))
-	*a = v
-	return err
-}
+func (a *Applicant) UnmarshalText(b []byte) error { return unmarshalVia(a, ParseApplicant, b) }
 
 // UnmarshalText reads through [ParseStatus].
-func (s *Status) UnmarshalText(b []byte) error {
-	v, err := ParseStatus(string(b))
-	*s = v
-	return err
-}
+func (s *Status) UnmarshalText(b []byte) error { return unmarshalVia(s, ParseStatus, b) }
 
 // UnmarshalText reads through [ParseChannel].
-func (c *Channel) UnmarshalText(b []byte) error {
-	v, err := ParseChannel(string(b))
-	*c = v
-	return err
-}
+func (c *Channel) UnmarshalText(b []byte) error { return unmarshalVia(c, ParseChannel, b) }
 
 // UnmarshalText reads through [ParseResult].
-func (r *Result) UnmarshalText(b []byte) error {
-	v, err := ParseResult(string(b))
-	*r = v
-	return err
-}
+func (r *Result) UnmarshalText(b []byte) error { return unmarshalVia(r, ParseResult, b) }
 
 // UnmarshalText reads through [ParseEvaluation].
-func (e *Evaluation) UnmarshalText(b []byte) error {
-	v, err := ParseEvaluation(string(b))
-	*e = v
+func (e *Evaluation) UnmarshalText(b []byte) error { return unmarshalVia(e, ParseEvaluation, b) }
+
+// unmarshalVia sets *p to what parse reads in b and returns parse's
+// error.
+func unmarshalVia[T any](p *T, parse func(string) (T, error), b []byte) error {
+	v, err := parse(string(b))
+	*p = v
 	return err
 }
 
