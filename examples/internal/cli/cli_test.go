@@ -106,3 +106,18 @@ func TestParsed(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadCatalogue reads the embedded sample, and reports a missing file
+// as a problem of that file.
+func TestLoadCatalogue(t *testing.T) {
+	cat, probs := LoadCatalogue("")
+	if cat == nil || probs.HasErrors() || len(cat.Matters) == 0 {
+		t.Fatalf("the embedded sample: %v, %v", cat, probs)
+	}
+	for _, name := range []string{"testdata/missing.yaml", "testdata/missing.xlsx"} {
+		cat, probs := LoadCatalogue(name)
+		if cat != nil || !probs.HasErrors() || probs[0].Pos.File != name {
+			t.Errorf("LoadCatalogue(%q) = %v, %v; want nil and a problem of the file", name, cat, probs)
+		}
+	}
+}
