@@ -37,27 +37,32 @@ func (ix *index) status(m *Matter) {
 func (ix *index) checkBundles(bundles []Bundle, loc Locator, probs *schema.List) {
 	seen := map[string]int{}
 	for i := range bundles {
-		b := &bundles[i]
-		p := schema.Root.Key("bundles").Index(i)
-		if b.Code != "" {
-			if j, dup := seen[b.Code]; dup {
-				probs.Errorf(p.Key("code"), loc(p.Key("code")), RuleBundleDuplicateCode,
-					"bundle code %s is used again (first by bundle %d)", b.Code, j)
-			} else {
-				seen[b.Code] = i
-			}
+		ix.checkBundle(i, &bundles[i], seen, loc, probs)
+	}
+}
+
+// checkBundle checks bundle i: its code not used by an earlier one (seen
+// holds the first bundle of each code), its members held and in use.
+func (ix *index) checkBundle(i int, b *Bundle, seen map[string]int, loc Locator, probs *schema.List) {
+	p := schema.Root.Key("bundles").Index(i)
+	if b.Code != "" {
+		if j, dup := seen[b.Code]; dup {
+			probs.Errorf(p.Key("code"), loc(p.Key("code")), RuleBundleDuplicateCode,
+				"bundle code %s is used again (first by bundle %d)", b.Code, j)
+		} else {
+			seen[b.Code] = i
 		}
-		for j, code := range b.Matters {
-			fp := ix.fingerprint(string(code))
-			if !ix.hasFP(fp) {
-				mp := p.Key("matters").Index(j)
-				probs.Errorf(mp, loc(mp), RuleBundleUnknownMember,
-					"bundle %q names matter %s, which the catalogue does not hold", b.Name, code)
-			} else if st, ok := ix.inactive[fp]; ok {
-				mp := p.Key("matters").Index(j)
-				probs.Errorf(mp, loc(mp), RuleBundleInactive,
-					"bundle %q lists matter %s as in use, but its status is %s", b.Name, code, st)
-			}
+	}
+	for j, code := range b.Matters {
+		fp := ix.fingerprint(string(code))
+		if !ix.hasFP(fp) {
+			mp := p.Key("matters").Index(j)
+			probs.Errorf(mp, loc(mp), RuleBundleUnknownMember,
+				"bundle %q names matter %s, which the catalogue does not hold", b.Name, code)
+		} else if st, ok := ix.inactive[fp]; ok {
+			mp := p.Key("matters").Index(j)
+			probs.Errorf(mp, loc(mp), RuleBundleInactive,
+				"bundle %q lists matter %s as in use, but its status is %s", b.Name, code, st)
 		}
 	}
 }

@@ -83,7 +83,7 @@ func decode(n *schema.Node) (*Catalogue, schema.List) {
 		ms = append(ms, *m)
 		return true
 	})
-	schema.Split(n, []string{"matters"}, each)
+	schema.Split(n, streamedKeys, each)
 	d.finish(n)
 	d.header.Matters = ms
 	return d.header, d.Problems()

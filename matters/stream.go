@@ -74,6 +74,13 @@ type Decoder struct {
 	noFast    bool
 	fastTaken int
 	bodies    bodyCache // the last body's credit code, read
+	// The bundles, streamed as the matters are: each is validated,
+	// decoded and checked as it comes, its nodes then dropped; those that
+	// come before the matters end wait, with their nodes, for the end.
+	bundles      []Bundle
+	bundleCodes  map[string]int // the first bundle of each code
+	afterMatters bool           // the bundles come after the matters
+	waiting      []*schema.Node // nodes of bundles[:len(waiting)]
 }
 
 // NewDecoder returns a decoder reading from r; name is the file name used
@@ -169,7 +176,7 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 		return
 	}
 	each, stopped := d.handler(yield)
-	keys := []string{"matters"}
+	keys := streamedKeys
 	stream := func(r io.Reader, each schema.StreamFunc) (*schema.Node, schema.List) {
 		return schema.StreamYAML(r, d.name, keys, schema.MaxYAMLText, each)
 	}
@@ -320,11 +327,15 @@ func (l *sizeLimiter) Read(p []byte) (int, error) {
 
 var errTooLarge = fmt.Errorf("catalogue document is larger than %d GiB: %w", MaxDocumentSize>>30, schema.ErrTooLarge)
 
+// streamedKeys are the members of a catalogue read element by element.
+var streamedKeys = []string{"matters", "bundles"}
+
 // batchSize is how many matter nodes the reading goroutine hands over at a
 // time: enough to make the hand-over cheap, few enough to keep memory flat.
 const batchSize = 64
 
 type nodeBatch struct {
+	key    string // the member streamed
 	first  int
 	nodes  []*schema.Node
 	header *schema.Node // with the first batch: the members read before the matters
@@ -348,16 +359,29 @@ func (d *Decoder) pipeline(r io.Reader, stream func(io.Reader, schema.StreamFunc
 		send := func() bool {
 			select {
 			case batches <- cur:
-				cur = nodeBatch{first: cur.first + len(cur.nodes)}
+				cur = nodeBatch{key: cur.key, first: cur.first + len(cur.nodes)}
 				return true
 			case <-done:
 				return false
 			}
 		}
-		h, probs := stream(r, func(h *schema.Node, _ string, i int, n *schema.Node) bool {
+		h, probs := stream(r, func(h *schema.Node, key string, i int, n *schema.Node) bool {
+			if key != cur.key && len(cur.nodes) > 0 && !send() {
+				return false
+			}
+			if i == 0 {
+				cur.key, cur.first = key, 0
+			}
 			if i == 0 && h != nil {
 				// A copy of the top level: the reader goes on adding to h.
+				// Streamed lists are left out: the reader may still be
+				// handing over their elements.
 				cur.header = &schema.Node{Kind: h.Kind, Pos: h.Pos, Fields: slices.Clone(h.Fields)}
+				for j, f := range cur.header.Fields {
+					if slices.Contains(streamedKeys, f.Key) && f.Value != nil {
+						cur.header.Fields[j].Value = &schema.Node{Kind: schema.Array, Pos: f.Value.Pos}
+					}
+				}
 			}
 			cur.nodes = append(cur.nodes, n)
 			return len(cur.nodes) < batchSize || send()
@@ -374,7 +398,7 @@ func (d *Decoder) pipeline(r io.Reader, stream func(io.Reader, schema.StreamFunc
 			continue // drain, so the reader finishes
 		}
 		for k, n := range b.nodes {
-			if !each(b.header, "matters", b.first+k, n) {
+			if !each(b.header, b.key, b.first+k, n) {
 				stopped = true
 				close(done)
 				break
@@ -396,6 +420,10 @@ func (d *Decoder) handler(yield func(int, *Matter) bool) (schema.StreamFunc, *bo
 	return func(h *schema.Node, key string, i int, n *schema.Node) bool {
 		if *stopped {
 			return false
+		}
+		if key == "bundles" {
+			d.bundle(h, i, n)
+			return true
 		}
 		if i == 0 {
 			d.setHeader(h)
@@ -458,10 +486,13 @@ func (d *Decoder) fastHandler(fd *schema.FastDecoder, yield func(int, *Matter) b
 	var m Matter
 	var marks [1]int
 	var probs schema.List
-	return func(h *schema.Node, _ string, i int, e *schema.Element) schema.FastStatus {
+	return func(h *schema.Node, key string, i int, e *schema.Element) schema.FastStatus {
 		if *stopped {
 			e.Stop = true
 			return schema.FastOK
+		}
+		if key == "bundles" {
+			return schema.FastFallback // few: read as nodes
 		}
 		m = Matter{}
 		end, st := fd.Decode(e.Data, &m, marks[:])
@@ -513,17 +544,64 @@ func matterPath(i int) schema.Path { return schema.Root.Key("matters").Index(i) 
 // finish validates and decodes the header once the stream has ended, and
 // runs the whole-catalogue checks.
 func (d *Decoder) finish(header *schema.Node) {
+	// Bundles a reader left in the header are taken as streamed ones.
+	schema.Split(header, streamedKeys[1:], func(h *schema.Node, _ string, i int, n *schema.Node) bool {
+		d.bundle(h, i, n)
+		return true
+	})
 	probs := d.sch.Validate(header)
 	var decProbs schema.List
 	d.header = decodeCatalogue(header, header, &decProbs)
 	probs.Append(decProbs.Uncovered(probs))
-	loc := func(p schema.Path) schema.Pos {
-		found, _ := header.Nearest(p)
-		return found.Pos
+	if header.Get("bundles") != nil {
+		d.header.Bundles = d.bundles
 	}
-	d.ix.checkBundles(d.header.Bundles, loc, &probs)
+	for i, n := range d.waiting {
+		d.checkBundle(i, n, &probs)
+	}
 	d.ix.free() // the stream has ended: nothing more to compare
 	d.report(probs)
+}
+
+// bundle validates and decodes bundle i, and checks it if the matters have
+// all been read, else keeps its nodes for the end.
+func (d *Decoder) bundle(h *schema.Node, i int, n *schema.Node) {
+	if i == 0 {
+		// A later "bundles" member replaces an earlier one, as a
+		// document read whole has it.
+		d.bundles, d.waiting, d.bundleCodes = d.bundles[:0], nil, nil
+		// The matters have all been read when the header has them and
+		// holds none of them (they were streamed).
+		m := h.Get("matters")
+		d.afterMatters = m != nil && (m.Kind != schema.Array || len(m.Items) == 0)
+	}
+	path := schema.Root.Key("bundles").Index(i)
+	probs := d.sch.ValidateAt(n, path, "/$defs/bundle")
+	var decProbs schema.List
+	d.bundles = append(d.bundles, Bundle{})
+	codec.Decode(n, &d.bundles[i], n, path, &decProbs)
+	probs.Append(decProbs.Uncovered(probs))
+	if d.afterMatters {
+		d.checkBundle(i, n, &probs)
+	} else {
+		d.waiting = append(d.waiting, n)
+	}
+	d.report(probs)
+}
+
+// checkBundle checks bundle i against the matters read, with positions
+// from its nodes.
+func (d *Decoder) checkBundle(i int, n *schema.Node, probs *schema.List) {
+	path := schema.Root.Key("bundles").Index(i)
+	loc := func(p schema.Path) schema.Pos {
+		rel := strings.TrimPrefix(p.String(), path.String())
+		found, _ := n.Nearest(schema.ParsePointer(rel))
+		return found.Pos
+	}
+	if d.bundleCodes == nil {
+		d.bundleCodes = map[string]int{}
+	}
+	d.ix.checkBundle(i, &d.bundles[i], d.bundleCodes, loc, probs)
 }
 
 // peekReader lets the decoder look at the first non-blank byte of its input
