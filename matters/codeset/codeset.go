@@ -46,8 +46,57 @@ type Set struct {
 
 type shard struct {
 	table
+	// stash holds what found no place in the table: rarely anything, as
+	// the fingerprints are mixed first, unless many share their bits.
+	stash []entry
 	n     int32 // entries held
 	grown int32 // times grown
+}
+
+type entry struct {
+	k uint64
+	v uint32
+}
+
+// maxStash is how many entries a shard's stash takes before the shard
+// grows, if it is full enough that growing helps.
+const maxStash = 8
+
+// mix spreads the bits of a fingerprint, one to one, so that fingerprints
+// that are not random (1, 2, 3 …) fill the buckets evenly too.
+func mix(x uint64) uint64 {
+	x ^= x >> 32
+	x *= mixMul
+	return x ^ x>>32
+}
+
+// unmix undoes mix.
+func unmix(x uint64) uint64 {
+	x ^= x >> 32
+	x *= mixInv
+	return x ^ x>>32
+}
+
+const mixMul = 0xd6e8feb86659fd93
+
+// mixInv is the inverse of mixMul modulo 2⁶⁴ (Newton's iteration doubles
+// the bits that are right each time).
+var mixInv = func() uint64 {
+	inv := uint64(mixMul)
+	for range 5 {
+		inv *= 2 - mixMul*inv
+	}
+	return inv
+}()
+
+// stashed returns the place of k in the shard's stash, or -1.
+func (sh *shard) stashed(k uint64) int {
+	for j := range sh.stash {
+		if sh.stash[j].k == k {
+			return j
+		}
+	}
+	return -1
 }
 
 // table is a shard's cuckoo table of nb buckets, each stride words: the
@@ -147,17 +196,22 @@ func (t *table) find(k uint64) int {
 
 // Get returns the value of fp and whether the set holds it.
 func (s *Set) Get(fp uint64) (uint32, bool) {
-	sh := s.shards[shardOf(fp)]
+	h := mix(fp)
+	sh := s.shards[shardOf(h)]
 	if sh == nil {
 		return 0, false
 	}
-	i := sh.find(key(fp))
-	var v uint32
-	if i >= 0 {
-		v = sh.value(i)
+	defer runtime.KeepAlive(s)
+	k := key(h)
+	if i := sh.find(k); i >= 0 {
+		return sh.value(i), true
 	}
-	runtime.KeepAlive(s)
-	return v, i >= 0
+	if len(sh.stash) > 0 {
+		if j := sh.stashed(k); j >= 0 {
+			return sh.stash[j].v, true
+		}
+	}
+	return 0, false
 }
 
 // Add adds fp with the value v unless the set holds it already: then it
@@ -166,33 +220,38 @@ func (s *Set) Get(fp uint64) (uint32, bool) {
 func (s *Set) Add(fp uint64, v uint32) (old uint32, held bool) {
 	defer runtime.KeepAlive(s)
 	v = min(v, MaxValue)
-	si := shardOf(fp)
+	h := mix(fp)
+	si := shardOf(h)
 	sh := s.shards[si]
 	if sh == nil {
 		sh = &shard{}
 		s.shards[si] = sh
 	}
-	k := key(fp)
+	k := key(h)
 	if i := sh.find(k); i >= 0 {
 		return sh.value(i), true
+	}
+	if len(sh.stash) > 0 {
+		if j := sh.stashed(k); j >= 0 {
+			return sh.stash[j].v, true
+		}
 	}
 	w := v > lowMask || sh.stride == wide
 	if w && sh.stride != wide && sh.nb > 0 {
 		s.rebuild(sh, int(sh.nb), true)
 	}
-	if (int(sh.n)+1)*100 > int(sh.nb)*slots*maxLoadPct {
-		s.grow(sh, si, w)
-	}
-	for {
-		var ok bool
-		if k, v, ok = s.place(&sh.table, k, v); ok {
-			break
-		}
-		// k is now the key moved last, which has no place.
-		s.grow(sh, si, w)
-	}
 	sh.n++
 	s.n++
+	if int(sh.n)*100 > int(sh.nb)*slots*maxLoadPct {
+		s.grow(sh, si, w)
+	}
+	if k, v, ok := s.place(&sh.table, k, v); !ok {
+		// k is now the key moved last, which has no place.
+		sh.stash = append(sh.stash, entry{k, v})
+		if len(sh.stash) > maxStash && int(sh.n)*2 >= int(sh.nb)*slots {
+			s.grow(sh, si, w)
+		}
+	}
 	return 0, false
 }
 
@@ -200,23 +259,24 @@ func (s *Set) Add(fp uint64, v uint32) (old uint32, held bool) {
 // value above [MaxValue] is held as MaxValue.
 func (s *Set) Put(fp uint64, v uint32) {
 	v = min(v, MaxValue)
-	sh := s.shards[shardOf(fp)]
+	h := mix(fp)
+	sh := s.shards[shardOf(h)]
 	if sh == nil {
 		s.Add(fp, v)
 		return
 	}
 	defer runtime.KeepAlive(s)
-	k := key(fp)
-	i := sh.find(k)
-	if i < 0 {
-		s.Add(fp, v)
-		return
-	}
-	if v > lowMask && sh.stride != wide {
+	k := key(h)
+	if v > lowMask && sh.stride != wide && sh.nb > 0 {
 		s.rebuild(sh, int(sh.nb), true)
-		i = sh.find(k)
 	}
-	sh.set(i, k, v)
+	if i := sh.find(k); i >= 0 {
+		sh.set(i, k, v)
+	} else if j := sh.stashed(k); j >= 0 {
+		sh.stash[j].v = v
+	} else {
+		s.Add(fp, v)
+	}
 }
 
 // put places k in bucket b if it has a free slot.
@@ -275,39 +335,35 @@ func (s *Set) grow(sh *shard, i int, w bool) {
 	s.rebuild(sh, nb, w)
 }
 
-// rebuild moves a shard to a table of at least nb buckets (more if it
-// does not take all the shard holds), wide if it keeps values' high bits.
+// rebuild moves a shard's entries, its stash's too, to a table of at
+// least nb buckets, wide if it keeps values' high bits; what finds no
+// place there is stashed.
 func (s *Set) rebuild(sh *shard, nb int, w bool) {
-	for {
-		t := newTable(nb, w)
-		if s.refill(&t, &sh.table) {
-			sh.free()
-			sh.table = t
-			return
+	t := newTable(nb, w)
+	var stash []entry
+	keep := func(k uint64, v uint32) {
+		if k, v, ok := s.place(&t, k, v); !ok {
+			stash = append(stash, entry{k, v})
 		}
-		t.free()
-		sh.grown++
-		nb = int(t.nb) + 1 + int(t.nb)/16
 	}
-}
-
-// refill places every entry of old in t.
-func (s *Set) refill(t, old *table) bool {
-	for b := range int(old.nb) {
-		for j, w := range old.bucket(b) {
-			if w == 0 {
+	for b := range int(sh.nb) {
+		for j, word := range sh.bucket(b) {
+			if word == 0 {
 				break
 			}
-			if _, _, ok := s.place(t, w&fpMask, old.value(b*slots+j)); !ok {
-				return false
-			}
+			keep(word&fpMask, sh.value(b*slots+j))
 		}
 	}
-	return true
+	for _, e := range sh.stash {
+		keep(e.k, e.v)
+	}
+	sh.free()
+	sh.table, sh.stash = t, stash
 }
 
-// All yields every fingerprint held with its value, in no set order. A
-// fingerprint whose low 58 bits are 0 is held, and yielded, with them 1.
+// All yields every fingerprint held with its value, in no set order. (A
+// fingerprint is held mixed, and one of 2⁵⁸ whose mix ends in 58 zero bits
+// is held as if it ended in a 1: it is yielded as that one.)
 func (s *Set) All() iter.Seq2[uint64, uint32] {
 	return func(yield func(uint64, uint32) bool) {
 		defer runtime.KeepAlive(s)
@@ -317,9 +373,14 @@ func (s *Set) All() iter.Seq2[uint64, uint32] {
 			}
 			for b := range int(sh.nb) {
 				for j, w := range sh.bucket(b) {
-					if w != 0 && !yield(uint64(si)<<fpBits|w&fpMask, sh.value(b*slots+j)) {
+					if w != 0 && !yield(unmix(uint64(si)<<fpBits|w&fpMask), sh.value(b*slots+j)) {
 						return
 					}
+				}
+			}
+			for _, e := range sh.stash {
+				if !yield(unmix(uint64(si)<<fpBits|e.k), e.v) {
+					return
 				}
 			}
 		}
@@ -335,7 +396,7 @@ func (s *Set) Clone() *Set {
 		if sh == nil {
 			continue
 		}
-		ch := &shard{n: sh.n, grown: sh.grown}
+		ch := &shard{n: sh.n, grown: sh.grown, stash: slices.Clone(sh.stash)}
 		c.shards[i] = ch
 		if sh.nb == 0 {
 			continue
@@ -351,7 +412,7 @@ func (s *Set) Bytes() int {
 	n := 0
 	for _, sh := range s.shards {
 		if sh != nil {
-			n += sh.bytes()
+			n += sh.bytes() + cap(sh.stash)*int(unsafe.Sizeof(entry{}))
 		}
 	}
 	return n

@@ -29,8 +29,8 @@ func TestAddGetPut(t *testing.T) {
 		{"a narrow table widens", []op{{false, 7, 3, 0, false}, {false, 8, MaxValue, 0, false}, {false, 7, 0, 3, true}, {false, 8, 0, MaxValue, true}}},
 		{"put changes the value", []op{{false, 7, 3, 0, false}, {true, 7, 1, 0, false}, {false, 7, 9, 1, true}, {true, 7, 1 << 20, 0, false}, {false, 7, 9, 1 << 20, true}}},
 		{"put adds", []op{{true, 5, 2, 0, false}, {false, 5, 9, 2, true}}},
-		{"low bits zero are taken as 1", []op{{false, 4 << 58, 2, 0, false}, {false, 4<<58 | 1, 9, 2, true}, {false, 5 << 58, 9, 0, false}}},
-		{"shards differ", []op{{false, 1<<58 | 5, 2, 0, false}, {false, 2<<58 | 5, 3, 0, false}, {false, 1<<58 | 5, 0, 2, true}}},
+		{"a mix ending in zeros is taken as ending in 1", []op{{false, unmix(4 << 58), 2, 0, false}, {false, unmix(4<<58 | 1), 9, 2, true}, {false, unmix(5 << 58), 9, 0, false}}},
+		{"shards differ", []op{{false, unmix(1<<58 | 5), 2, 0, false}, {false, unmix(2<<58 | 5), 3, 0, false}, {false, unmix(1<<58 | 5), 0, 2, true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,6 +50,13 @@ func TestAddGetPut(t *testing.T) {
 			}
 		})
 	}
+}
+
+// held returns the fingerprint a set holds fp as, and All yields: fp
+// itself, but for one in 2⁵⁸.
+func held(fp uint64) uint64 {
+	h := mix(fp)
+	return unmix(h&^fpMask | key(h))
 }
 
 // check compares s with a map of the same fingerprints, by Get, Len and
@@ -121,7 +128,7 @@ func TestGrowth(t *testing.T) {
 				if _, held := s.Add(fp(i), val(i)); held {
 					t.Fatalf("entry %d held before it is added", i)
 				}
-				want[key(fp(i))|fp(i)&^fpMask] = val(i)
+				want[held(fp(i))] = val(i)
 			}
 			check(t, s, want)
 			for i := tt.n; i < tt.n+1000; i++ {
@@ -146,6 +153,48 @@ func TestGrowth(t *testing.T) {
 			}
 			c.Free()
 			s.Free()
+		})
+	}
+}
+
+// Fingerprints that are not random fill the table as well as random ones;
+// fingerprints that mix to one bucket are stashed, found all the same, in
+// bounded memory.
+func TestNotRandom(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		fp      func(i int) uint64
+		maxByte float64
+	}{
+		{"sequential", func(i int) uint64 { return uint64(i) }, 10},
+		{"in the top bits", func(i int) uint64 { return uint64(i) << 40 }, 10},
+		{"mixing to one bucket", func(i int) uint64 { return unmix(uint64(i)) }, 64},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			n := 20_000
+			if tt.maxByte > 10 {
+				n = 2_000 // each lookup reads the stash
+			}
+			s := New()
+			defer s.Free()
+			want := map[uint64]uint32{}
+			for i := 1; i <= n; i++ {
+				s.Add(tt.fp(i), uint32(i%50))
+				want[held(tt.fp(i))] = uint32(i % 50)
+			}
+			check(t, s, want)
+			stashed := 0
+			for _, sh := range s.shards {
+				if sh != nil {
+					stashed += len(sh.stash)
+				}
+			}
+			if tt.maxByte > 10 && stashed == 0 {
+				t.Error("nothing stashed: the case does not test the stash")
+			}
+			if per := float64(s.Bytes()) / float64(n); per > tt.maxByte {
+				t.Errorf("%.1f bytes an entry, want at most %.0f", per, tt.maxByte)
+			}
 		})
 	}
 }
@@ -182,7 +231,7 @@ func FuzzSet(f *testing.F) {
 		defer s.Free()
 		want := map[uint64]uint32{}
 		op := func(fp uint64, v uint32, put bool) {
-			k := fp&^fpMask | key(fp)
+			k := held(fp)
 			if put {
 				s.Put(fp, v)
 				want[k] = v
