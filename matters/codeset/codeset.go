@@ -202,7 +202,11 @@ func (s *Set) Get(fp uint64) (uint32, bool) {
 		return 0, false
 	}
 	defer runtime.KeepAlive(s)
-	k := key(h)
+	return sh.get(key(h))
+}
+
+// get returns the value of k and whether the shard holds it.
+func (sh *shard) get(k uint64) (uint32, bool) {
 	if i := sh.find(k); i >= 0 {
 		return sh.value(i), true
 	}
@@ -228,13 +232,8 @@ func (s *Set) Add(fp uint64, v uint32) (old uint32, held bool) {
 		s.shards[si] = sh
 	}
 	k := key(h)
-	if i := sh.find(k); i >= 0 {
-		return sh.value(i), true
-	}
-	if len(sh.stash) > 0 {
-		if j := sh.stashed(k); j >= 0 {
-			return sh.stash[j].v, true
-		}
+	if old, held := sh.get(k); held {
+		return old, true
 	}
 	w := v > lowMask || sh.stride == wide
 	if w && sh.stride != wide && sh.nb > 0 {
