@@ -11,9 +11,9 @@ import (
 // and on which line first, and which matters are suspended or cancelled.
 //
 // It keeps a 64-bit fingerprint of each code (maphash, with a seed of its
-// own) and the line, in a [codeset.Set]: about 13 bytes a code, off the
+// own) and the line, in a [codeset.Set]: about 14 bytes a code, off the
 // collected heap where the system allows, never the code itself. A
-// catalogue of ten million matters is streamed with about 130 MB of index.
+// catalogue of ten million matters is streamed with about 140 MB of index.
 // Two distinct codes share a fingerprint with a probability of about
 // n²/2⁶⁵: 3·10⁻⁸ for a million matters, 3·10⁻⁶ for ten million; the second
 // would be reported as a duplicate of the first. Staying exact would mean

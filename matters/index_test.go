@@ -78,10 +78,10 @@ func TestIndexGrowth(t *testing.T) {
 			if held := ix.codes.Len(); held != tt.n {
 				t.Errorf("the index holds %d codes, want %d", held, tt.n)
 			}
-			// The shards are staggered, so that the whole stays 86–95 %
-			// full: 13 bytes a code.
-			if perCode := float64(ix.codes.Bytes()) / float64(tt.n); tt.n >= 100_000 && perCode > 13.5 {
-				t.Errorf("%.1f bytes a code, want at most 13.5", perCode)
+			// The shards are staggered, so that the whole stays 81–93 %
+			// full: 14 bytes a code.
+			if perCode := float64(ix.codes.Bytes()) / float64(tt.n); tt.n >= 100_000 && perCode > 14.5 {
+				t.Errorf("%.1f bytes a code, want at most 14.5", perCode)
 			}
 			for i := range tt.n {
 				if first, dup := ix.addAt(code(i), 0); !dup || first != i+1 {

@@ -20,10 +20,10 @@ const (
 	lowMask  = 1<<lowBits - 1
 	MaxValue = 1<<(lowBits+24) - 1 // the largest value a set holds
 	slots    = 8                   // a bucket's
-	// A shard grows by about 10 % when an insertion would fill it beyond
+	// A shard grows by about 15 % when an insertion would fill it beyond
 	// maxLoadPct percent, or when maxMoves moves cannot place an entry.
-	growth     = 1.1
-	maxLoadPct = 95
+	growth     = 1.15
+	maxLoadPct = 93
 	maxMoves   = 1000
 	// A bucket number is computed from 28 bits of the fingerprint: bits
 	// 0–27 give the first bucket, 28–55 the second, both held in the word.
@@ -322,7 +322,7 @@ func (s *Set) place(t *table, k uint64, v uint32) (uint64, uint32, bool) {
 }
 
 // grow rebuilds shard i larger: its g-th table has about
-// 1.1^(g+i/64) buckets, so that the shards grow one at a time.
+// 1.15^(g+i/64) buckets, so that the shards grow one at a time.
 func (s *Set) grow(sh *shard, i int, w bool) {
 	// A table can be larger than its step asks (it fills whole pages):
 	// the step is then the first larger by a growth at least.

@@ -14,8 +14,8 @@
 // # Set
 //
 // A Set maps fingerprints to values up to [MaxValue] (2³⁰−1): a code to
-// the line of its first use, say. It takes about 9 bytes an entry while
-// every value fits in 6 bits, and about 13 once one does not.
+// the line of its first use, say. It takes about 10 bytes an entry while
+// every value fits in 6 bits, and about 14 once one does not.
 //
 // The fingerprints are split by their top 6 bits into 64 shards, and those
 // bits are not stored. A shard is a cuckoo hash table of buckets of eight
@@ -27,11 +27,11 @@
 // bucket, then the second, then moves an entry of the first to its other
 // bucket; as no bucket ever loses an entry but for another, a fingerprint
 // whose first bucket has a free slot is not held, and the lookup of a new
-// code often reads one bucket only. Buckets of eight fill to 95 % with a
+// code often reads one bucket only. Buckets of eight fill to 93 % with a
 // few moves an insertion on average; a shard that reaches that grows by
-// about 10 %, alone, and the shards' sizes are staggered (shard i is
-// 1.1^(i/64) times the size of shard 0) so that they grow one at a time:
-// the whole is 86–95 % full, and what a growing shard holds twice is a
+// about 15 %, alone, and the shards' sizes are staggered (shard i is
+// 1.15^(i/64) times the size of shard 0) so that they grow one at a time:
+// the whole is 81–93 % full, and what a growing shard holds twice is a
 // 64th of the set.
 //
 // # Bag
