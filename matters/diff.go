@@ -13,45 +13,6 @@ import (
 	"github.com/zwfw/zwfw/schema"
 )
 
-// ChangeKind says how a matter or a bundle differs between two editions
-// of a catalogue. The zero value means "not stated".
-type ChangeKind uint8
-
-// Kinds of change.
-const (
-	Added   ChangeKind = 1 + iota // 新增: only in the new edition
-	Removed                       // 取消: only in the old edition
-	Changed                       // 变更: in both, with elements that differ
-	// Moved is a change of implementing body (name or credit code) or of
-	// level (划转, 下放, 上收): the matter changed hands, which readers of a
-	// new edition look for first.
-	Moved // 划转
-)
-
-var changeKinds = &enum{name: "变化类型", terms: []string{"新增", "取消", "变更", "划转"}}
-
-// ParseChangeKind accepts the Chinese term.
-func ParseChangeKind(s string) (ChangeKind, error) {
-	v, err := changeKinds.parse(s)
-	return ChangeKind(v), err
-}
-
-// ChangeKinds lists every kind of change.
-func AllChangeKinds() []ChangeKind { return values[ChangeKind](changeKinds) }
-
-// String returns the Chinese term (新增, 取消, 变更, 划转); it never panics.
-func (k ChangeKind) String() string { return changeKinds.str(uint8(k)) }
-
-// MarshalText writes the Chinese term.
-func (k ChangeKind) MarshalText() ([]byte, error) { return changeKinds.marshal(uint8(k)) }
-
-// UnmarshalText reads the Chinese term through [ParseChangeKind].
-func (k *ChangeKind) UnmarshalText(b []byte) error {
-	v, err := changeKinds.unmarshal(b)
-	*k = ChangeKind(v)
-	return err
-}
-
 // Diff is what changed between two editions of a catalogue: see
 // [Catalogue.Diff]. Old and New pointers point into the two catalogues.
 type Diff struct {

@@ -2,7 +2,6 @@ package matters
 
 import (
 	"cmp"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -640,62 +639,5 @@ func (c *MatterCode) UnmarshalText(text []byte) error {
 		return err
 	}
 	*c = v
-	return nil
-}
-
-// CodeForm is the form of a [MatterCode]. Its text form is the Chinese term.
-// The zero CodeForm is not a form.
-type CodeForm uint8
-
-// Forms of matter codes.
-const (
-	FormBase           CodeForm = 1 + iota // 基本编码: 12 characters, or Sichuan's 12 or 14
-	FormImplementation                     // 实施编码: credit code, level digit, base code (31)
-	FormHandling                           // 业务办理项编码: implementation code and sequence (33)
-	FormSichuan                            // 四川事项编码: Sichuan's hyphenated portal form
-)
-
-var codeFormTerms = [...]string{"", "基本编码", "实施编码", "业务办理项编码", "四川事项编码"}
-
-// AllCodeForms returns the forms of matter codes.
-func AllCodeForms() []CodeForm {
-	return []CodeForm{FormBase, FormImplementation, FormHandling, FormSichuan}
-}
-
-// ParseCodeForm parses the Chinese term of a form.
-func ParseCodeForm(s string) (CodeForm, error) {
-	for f, term := range codeFormTerms {
-		if f > 0 && s == term {
-			return CodeForm(f), nil
-		}
-	}
-	return 0, fmt.Errorf("matters: unknown matter code form %q, want one of 基本编码, 实施编码, 业务办理项编码, 四川事项编码", s)
-}
-
-// String returns the Chinese term of f, or "CodeForm(n)" for a value that is not
-// a form.
-func (f CodeForm) String() string {
-	if f > 0 && int(f) < len(codeFormTerms) {
-		return codeFormTerms[f]
-	}
-	return "CodeForm(" + strconv.Itoa(int(f)) + ")"
-}
-
-// MarshalText implements [encoding.TextMarshaler] with the Chinese term; it
-// fails for a value that is not a form.
-func (f CodeForm) MarshalText() ([]byte, error) {
-	if f == 0 || int(f) >= len(codeFormTerms) {
-		return nil, fmt.Errorf("matters: cannot marshal %v", f)
-	}
-	return []byte(f.String()), nil
-}
-
-// UnmarshalText implements [encoding.TextUnmarshaler] through [ParseCodeForm].
-func (f *CodeForm) UnmarshalText(text []byte) error {
-	v, err := ParseCodeForm(string(text))
-	if err != nil {
-		return err
-	}
-	*f = v
 	return nil
 }
