@@ -3,6 +3,8 @@ package matters
 import (
 	"strconv"
 	"strings"
+
+	"github.com/zwfw/zwfw/schema"
 )
 
 // CreditCode is a unified social credit code (统一社会信用代码, GB 32100-2015),
@@ -178,16 +180,7 @@ func (c CreditCode) MarshalText() ([]byte, error) { return []byte(c.String()), n
 // UnmarshalText implements [encoding.TextUnmarshaler] through
 // [ParseCreditCode]; empty text gives the zero CreditCode.
 func (c *CreditCode) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*c = CreditCode{}
-		return nil
-	}
-	v, err := ParseCreditCode(string(text))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return schema.UnmarshalOptional(c, text, ParseCreditCode)
 }
 
 // creditRegistry lists, per registration authority (GB 32100-2015 and its

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"strconv"
+
+	"github.com/zwfw/zwfw/schema"
 )
 
 // DivisionCode is an administrative division code: a GB/T 2260 code of 6
@@ -276,14 +278,5 @@ func (d DivisionCode) MarshalText() ([]byte, error) { return []byte(d.String()),
 // UnmarshalText implements [encoding.TextUnmarshaler] through
 // [ParseDivisionCode]; empty text gives the zero DivisionCode.
 func (d *DivisionCode) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*d = DivisionCode{}
-		return nil
-	}
-	v, err := ParseDivisionCode(string(text))
-	if err != nil {
-		return err
-	}
-	*d = v
-	return nil
+	return schema.UnmarshalOptional(d, text, ParseDivisionCode)
 }

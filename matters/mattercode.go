@@ -630,14 +630,8 @@ func (c MatterCode) MarshalText() ([]byte, error) { return []byte(c.String()), n
 // that marshals reads back; empty text gives the zero MatterCode. Use the
 // parse functions to see or refuse irregular codes.
 func (c *MatterCode) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*c = MatterCode{}
-		return nil
-	}
-	v, _, err := ParseMatterCodeLenient(string(text))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return schema.UnmarshalOptional(c, text, func(s string) (MatterCode, error) {
+		v, _, err := ParseMatterCodeLenient(s)
+		return v, err
+	})
 }

@@ -3,6 +3,8 @@ package matters
 import (
 	"strconv"
 	"strings"
+
+	"github.com/zwfw/zwfw/schema"
 )
 
 // OrgCode is an organisation code (组织机构代码, GB 11714), the 9-character
@@ -133,14 +135,5 @@ func (o OrgCode) MarshalText() ([]byte, error) { return []byte(o.String()), nil 
 // UnmarshalText implements [encoding.TextUnmarshaler] through
 // [ParseOrgCode]; empty text gives the zero OrgCode.
 func (o *OrgCode) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*o = OrgCode{}
-		return nil
-	}
-	v, err := ParseOrgCode(string(text))
-	if err != nil {
-		return err
-	}
-	*o = v
-	return nil
+	return schema.UnmarshalOptional(o, text, ParseOrgCode)
 }

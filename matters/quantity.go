@@ -204,14 +204,7 @@ func (q Quantity) MarshalText() ([]byte, error) { return q.appendText(nil), nil 
 func (q Quantity) MarshalNumber() string { return q.String() }
 
 // UnmarshalText reads a quantity through [ParseQuantity].
-func (q *Quantity) UnmarshalText(b []byte) error {
-	v, err := ParseQuantity(string(b))
-	if err != nil {
-		return err
-	}
-	*q = v
-	return nil
-}
+func (q *Quantity) UnmarshalText(b []byte) error { return schema.UnmarshalText(q, b, ParseQuantity) }
 
 // IsZero reports whether q is 0.
 func (q Quantity) IsZero() bool { return q.milli == 0 }

@@ -151,14 +151,7 @@ func (i Indicator) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText reads an indicator through [ParseIndicator].
-func (i *Indicator) UnmarshalText(b []byte) error {
-	v, err := ParseIndicator(string(b))
-	if err != nil {
-		return err
-	}
-	*i = v
-	return nil
-}
+func (i *Indicator) UnmarshalText(b []byte) error { return schema.UnmarshalText(i, b, ParseIndicator) }
 
 // Reason says why an indicator left a matter (or, for [ClaimRate], a base
 // item) out of its figure. Its text form is a short English phrase that
@@ -268,11 +261,4 @@ func (r Reason) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText reads a reason through [ParseReason].
-func (r *Reason) UnmarshalText(b []byte) error {
-	v, err := ParseReason(string(b))
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
-}
+func (r *Reason) UnmarshalText(b []byte) error { return schema.UnmarshalText(r, b, ParseReason) }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/schema"
 )
 
 // SpeedupFormula is how [PromiseSpeedup] is computed: bureaus print one of
@@ -62,11 +63,7 @@ func (f SpeedupFormula) MarshalText() ([]byte, error) {
 
 // UnmarshalText reads a formula through [ParseSpeedupFormula].
 func (f *SpeedupFormula) UnmarshalText(b []byte) error {
-	v, err := ParseSpeedupFormula(string(b))
-	if err == nil {
-		*f = v
-	}
-	return err
+	return schema.UnmarshalText(f, b, ParseSpeedupFormula)
 }
 
 // UnitPolicy is how limits in units that do not convert to working days by
@@ -118,11 +115,7 @@ func (p UnitPolicy) MarshalText() ([]byte, error) {
 
 // UnmarshalText reads a policy through [ParseUnitPolicy].
 func (p *UnitPolicy) UnmarshalText(b []byte) error {
-	v, err := ParseUnitPolicy(string(b))
-	if err == nil {
-		*p = v
-	}
-	return err
+	return schema.UnmarshalText(p, b, ParseUnitPolicy)
 }
 
 // Limit families: sums are kept per family, in thousandths of the
