@@ -105,13 +105,7 @@ func ParseCreditCode(s string) (CreditCode, error) {
 
 // MustParseCreditCode is like [ParseCreditCode] but panics on error. It is
 // meant for constants in tests and examples.
-func MustParseCreditCode(s string) CreditCode {
-	c, err := ParseCreditCode(s)
-	if err != nil {
-		panic(err)
-	}
-	return c
-}
+func MustParseCreditCode(s string) CreditCode { return schema.Must(ParseCreditCode(s)) }
 
 // placeholder reports whether c is all zeros, as lists write a code they
 // do not have.

@@ -227,19 +227,18 @@ func (d *Diff) Empty() bool {
 
 // Count returns how many matters changed in the given way.
 func (d *Diff) Count(k ChangeKind) int {
-	n := 0
-	for i := range d.Matters {
-		if d.Matters[i].Kind == k {
-			n++
-		}
-	}
-	return n
+	return countFunc(d.Matters, func(c *MatterChange) bool { return c.Kind == k })
 }
 
 func (d *Diff) bundleCount(k ChangeKind) int {
+	return countFunc(d.Bundles, func(c *BundleChange) bool { return c.Kind == k })
+}
+
+// countFunc counts the elements of xs that f holds for.
+func countFunc[T any](xs []T, f func(*T) bool) int {
 	n := 0
-	for i := range d.Bundles {
-		if d.Bundles[i].Kind == k {
+	for i := range xs {
+		if f(&xs[i]) {
 			n++
 		}
 	}

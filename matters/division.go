@@ -137,13 +137,7 @@ func (d DivisionCode) IsKnown() bool {
 
 // MustParseDivisionCode is like [ParseDivisionCode] but panics on error. It
 // is meant for constants in tests and examples.
-func MustParseDivisionCode(s string) DivisionCode {
-	d, err := ParseDivisionCode(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
+func MustParseDivisionCode(s string) DivisionCode { return schema.Must(ParseDivisionCode(s)) }
 
 // IsValid reports whether d is a code rather than the zero DivisionCode.
 func (d DivisionCode) IsValid() bool { return d.v != 0 }

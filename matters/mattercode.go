@@ -100,13 +100,7 @@ func ParseMatterCodeLenient(s string) (MatterCode, []*CodeError, error) {
 
 // MustParseMatterCode is like [ParseMatterCode] but panics on error. It is
 // meant for constants in tests and examples.
-func MustParseMatterCode(s string) MatterCode {
-	c, err := ParseMatterCode(s)
-	if err != nil {
-		panic(err)
-	}
-	return c
-}
+func MustParseMatterCode(s string) MatterCode { return schema.Must(ParseMatterCode(s)) }
 
 type matterParser struct {
 	s       string
@@ -601,25 +595,15 @@ func (c MatterCode) Variant() int { return int(c.variant) }
 // prefix, area, body, level digit, sequence and variant. The zero MatterCode
 // sorts first. Compare(c, d) == 0 exactly when c == d.
 func (c MatterCode) Compare(d MatterCode) int {
-	if r := cmp.Compare(c.form, d.form); r != 0 {
-		return r
-	}
-	if r := strings.Compare(string(c.base[:c.baseLen]), string(d.base[:d.baseLen])); r != 0 {
-		return r
-	}
-	if r := c.area.Compare(d.area); r != 0 {
-		return r
-	}
-	if r := strings.Compare(c.BodyText(), d.BodyText()); r != 0 {
-		return r
-	}
-	if r := cmp.Compare(c.level, d.level); r != 0 {
-		return r
-	}
-	if r := cmp.Compare(c.seq, d.seq); r != 0 {
-		return r
-	}
-	return cmp.Compare(c.variant, d.variant)
+	return cmp.Or(
+		cmp.Compare(c.form, d.form),
+		strings.Compare(string(c.base[:c.baseLen]), string(d.base[:d.baseLen])),
+		c.area.Compare(d.area),
+		strings.Compare(c.BodyText(), d.BodyText()),
+		cmp.Compare(c.level, d.level),
+		cmp.Compare(c.seq, d.seq),
+		cmp.Compare(c.variant, d.variant),
+	)
 }
 
 // MarshalText implements [encoding.TextMarshaler] with [MatterCode.String].

@@ -98,13 +98,7 @@ func ParseOrgCode(s string) (OrgCode, error) {
 
 // MustParseOrgCode is like [ParseOrgCode] but panics on error. It is meant
 // for constants in tests and examples.
-func MustParseOrgCode(s string) OrgCode {
-	o, err := ParseOrgCode(s)
-	if err != nil {
-		panic(err)
-	}
-	return o
-}
+func MustParseOrgCode(s string) OrgCode { return schema.Must(ParseOrgCode(s)) }
 
 // IsValid reports whether o is a code rather than the zero OrgCode.
 func (o OrgCode) IsValid() bool { return o.b[0] != 0 }

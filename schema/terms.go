@@ -126,3 +126,13 @@ func UnmarshalOptional[T any](p *T, text []byte, parse func(string) (T, error)) 
 	}
 	return UnmarshalText(p, text, parse)
 }
+
+// Must returns v, and panics with err when it is not nil: the MustParse…
+// functions of the module's value types, for constants in programs and
+// tests, are Must(Parse…(s)).
+func Must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}

@@ -1,6 +1,7 @@
 package workday
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"time"
@@ -108,13 +109,7 @@ func ParseDate(s string) (Date, error) {
 }
 
 // MustParseDate is [ParseDate] that panics on error, for tests and constants.
-func MustParseDate(s string) Date {
-	d, err := ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
+func MustParseDate(s string) Date { return schema.Must(ParseDate(s)) }
 
 func daysIn(y int, m time.Month) int {
 	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
@@ -155,15 +150,7 @@ func (d Date) AddDays(n int) Date { return Date{d.n + int32(n)} }
 func (d Date) Sub(e Date) int { return int(d.n - e.n) }
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
-func (d Date) Compare(e Date) int {
-	switch {
-	case d.n < e.n:
-		return -1
-	case d.n > e.n:
-		return 1
-	}
-	return 0
-}
+func (d Date) Compare(e Date) int { return cmp.Compare(d.n, e.n) }
 
 // Before reports whether d is before e.
 func (d Date) Before(e Date) bool { return d.n < e.n }
