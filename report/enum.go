@@ -1,11 +1,6 @@
 package report
 
-import (
-	"fmt"
-	"strconv"
-
-	"github.com/zwfw/zwfw/schema"
-)
+import "github.com/zwfw/zwfw/schema"
 
 // FigureKind says what a [Figure] measures, and so which units fit it and how it
 // is written. The zero value means "not stated".
@@ -226,37 +221,23 @@ const (
 	HTML                   // a self-contained web page with SVG charts
 )
 
-var formatNames = []string{"text", "markdown", "json", "docx", "html"}
+var formats = &schema.Terms{Pkg: "report", Name: "format", FromZero: true, List: []string{"text", "markdown", "json", "docx", "html"}}
 
 // ParseFormat reads "text", "markdown", "json", "docx" or "html".
 func ParseFormat(s string) (Format, error) {
-	for i, n := range formatNames {
-		if s == n {
-			return Format(i), nil
-		}
-	}
-	return 0, fmt.Errorf("report: unknown format %q (want text, markdown, json, docx or html)", s)
+	v, err := formats.Parse(s)
+	return Format(v), err
 }
 
 // AllFormats lists the output formats.
-func AllFormats() []Format { return []Format{Text, Markdown, JSON, DOCX, HTML} }
+func AllFormats() []Format { return schema.Values[Format](formats) }
 
 // String returns the format's name: "text", "markdown", "json", "docx" or
 // "html"; it never panics.
-func (f Format) String() string {
-	if int(f) < len(formatNames) {
-		return formatNames[f]
-	}
-	return "format(" + strconv.Itoa(int(f)) + ")"
-}
+func (f Format) String() string { return formats.Term(uint8(f)) }
 
 // MarshalText writes the format's name.
-func (f Format) MarshalText() ([]byte, error) {
-	if int(f) >= len(formatNames) {
-		return nil, fmt.Errorf("report: invalid format %d", f)
-	}
-	return []byte(formatNames[f]), nil
-}
+func (f Format) MarshalText() ([]byte, error) { return formats.Marshal(uint8(f)) }
 
 // UnmarshalText reads the format's name through [ParseFormat].
 func (f *Format) UnmarshalText(b []byte) error { return schema.UnmarshalText(f, b, ParseFormat) }

@@ -8,7 +8,8 @@ import (
 
 // Terms is the table behind an enumerated type of the module: a small
 // unsigned type whose values 1, 2, … are written as the terms List[0],
-// List[1], … (事项类型 行政许可, 行政处罚, …). Packages matters, county,
+// List[1], … (事项类型 行政许可, 行政处罚, …), or whose values 0, 1, … are
+// ([Terms.FromZero]). Packages matters, county,
 // reform and report declare their enumerations with it, so that every
 // enumeration reads, writes and reports an unknown term in the same way.
 // A Terms is not changed once declared.
@@ -21,6 +22,9 @@ type Terms struct {
 	// "", and a value out of range as Name(7).
 	Type string
 	List []string // the terms, in the order of the values
+	// FromZero makes the values count from 0, for a type whose zero value
+	// is one of its values: 0 is List[0].
+	FromZero bool
 	// Codes lists the national codes of each value ("01" for 行政许可), read
 	// as well as the term, with or without leading zeros ("01" and "1").
 	Codes [][]string
@@ -32,15 +36,23 @@ type Terms struct {
 // into the half-width ones of the terms.
 var termWidth = strings.NewReplacer("（", "(", "）", ")")
 
+// first returns the value of List[0].
+func (t *Terms) first() uint8 {
+	if t.FromZero {
+		return 0
+	}
+	return 1
+}
+
 // Valid reports whether v has a term.
-func (t *Terms) Valid(v uint8) bool { return v >= 1 && int(v) <= len(t.List) }
+func (t *Terms) Valid(v uint8) bool { return v >= t.first() && int(v-t.first()) < len(t.List) }
 
 // Term returns the term of v, for the String method of the type; it
 // never panics (see [Terms.Type] for a value that is no term).
 func (t *Terms) Term(v uint8) string {
 	switch {
 	case t.Valid(v):
-		return t.List[v-1]
+		return t.List[v-t.first()]
 	case t.Type != "":
 		return t.Type + "(" + strconv.Itoa(int(v)) + ")"
 	case v == 0:
@@ -60,7 +72,7 @@ func (t *Terms) Parse(s string) (uint8, error) {
 	}
 	for i, term := range t.List {
 		if s == term {
-			return uint8(i + 1), nil
+			return uint8(i) + t.first(), nil
 		}
 	}
 	if s != "" && s[0] >= '0' && s[0] <= '9' {
@@ -68,7 +80,7 @@ func (t *Terms) Parse(s string) (uint8, error) {
 		for i, cs := range t.Codes {
 			for _, c := range cs {
 				if s == c || trimmed == strings.TrimLeft(c, "0") && trimmed != "" {
-					return uint8(i + 1), nil
+					return uint8(i) + t.first(), nil
 				}
 			}
 		}
@@ -82,15 +94,15 @@ func (t *Terms) Marshal(v uint8) ([]byte, error) {
 	if !t.Valid(v) {
 		return nil, fmt.Errorf("%s: invalid %s value %d", t.Pkg, t.Name, v)
 	}
-	return []byte(t.List[v-1]), nil
+	return []byte(t.List[v-t.first()]), nil
 }
 
 // Code returns the first national code of v, or "".
 func (t *Terms) Code(v uint8) string {
-	if !t.Valid(v) || len(t.Codes) < int(v) || len(t.Codes[v-1]) == 0 {
+	if !t.Valid(v) || len(t.Codes) <= int(v-t.first()) || len(t.Codes[v-t.first()]) == 0 {
 		return ""
 	}
-	return t.Codes[v-1][0]
+	return t.Codes[v-t.first()][0]
 }
 
 // Values returns every value of the enumerated type T that t is the table
@@ -98,7 +110,7 @@ func (t *Terms) Code(v uint8) string {
 func Values[T ~uint8](t *Terms) []T {
 	out := make([]T, len(t.List))
 	for i := range out {
-		out[i] = T(i + 1)
+		out[i] = T(uint8(i) + t.first())
 	}
 	return out
 }
