@@ -57,6 +57,12 @@ func TestTermsParse(t *testing.T) {
 	}
 }
 
+// withGap has a value without a national code; formats count from 0.
+var (
+	withGap = &schema.Terms{Pkg: "demo", Name: "事项类型", List: []string{"行政许可", "行政备案"}, Codes: [][]string{{"01"}, nil}}
+	formats = &schema.Terms{Pkg: "demo", Name: "format", FromZero: true, List: []string{"text", "json"}, Codes: [][]string{{"0"}, {"1"}}}
+)
+
 func TestTermsTerm(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -64,13 +70,20 @@ func TestTermsTerm(t *testing.T) {
 		v     uint8
 		want  string
 		valid bool
+		code  string
 	}{
-		{"first", levels, 1, "国家级", true},
-		{"last", levels, 6, "村(社区)级", true},
-		{"zero, not stated", levels, 0, "", false},
-		{"out of range, by name", levels, 7, "行使层级(7)", false},
-		{"zero, by type", kinds, 0, "demo.Kind(0)", false},
-		{"out of range, by type", kinds, 255, "demo.Kind(255)", false},
+		{"first", levels, 1, "国家级", true, "1"},
+		{"last", levels, 6, "村(社区)级", true, "6"},
+		{"zero, not stated", levels, 0, "", false, ""},
+		{"out of range, by name", levels, 7, "行使层级(7)", false, ""},
+		{"zero, by type", kinds, 0, "demo.Kind(0)", false, ""},
+		{"out of range, by type", kinds, 255, "demo.Kind(255)", false, ""},
+		{"table without codes", kinds, 1, "省", true, ""},
+		{"code with a leading zero", withGap, 1, "行政许可", true, "01"},
+		{"value without a code", withGap, 2, "行政备案", true, ""},
+		{"from zero: zero", formats, 0, "text", true, "0"},
+		{"from zero: last", formats, 1, "json", true, "1"},
+		{"from zero: out of range", formats, 2, "format(2)", false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,32 +93,18 @@ func TestTermsTerm(t *testing.T) {
 			if got := tt.terms.Valid(tt.v); got != tt.valid {
 				t.Errorf("Valid(%d) = %v, want %v", tt.v, got, tt.valid)
 			}
+			if got := tt.terms.Code(tt.v); got != tt.code {
+				t.Errorf("Code(%d) = %q, want %q", tt.v, got, tt.code)
+			}
 			b, err := tt.terms.Marshal(tt.v)
 			if (err == nil) != tt.valid || tt.valid && string(b) != tt.want {
 				t.Errorf("Marshal(%d) = %q, %v", tt.v, b, err)
 			}
-		})
-	}
-}
-
-func TestTermsCode(t *testing.T) {
-	withGap := &schema.Terms{Pkg: "demo", Name: "事项类型", List: []string{"行政许可", "行政备案"}, Codes: [][]string{{"01"}, nil}}
-	tests := []struct {
-		name  string
-		terms *schema.Terms
-		v     uint8
-		want  string
-	}{
-		{"code", withGap, 1, "01"},
-		{"value without a code", withGap, 2, ""},
-		{"zero", withGap, 0, ""},
-		{"out of range", withGap, 3, ""},
-		{"table without codes", kinds, 1, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.terms.Code(tt.v); got != tt.want {
-				t.Errorf("Code(%d) = %q, want %q", tt.v, got, tt.want)
+			if !tt.valid {
+				return
+			}
+			if v, err := tt.terms.Parse(tt.want); err != nil || v != tt.v {
+				t.Errorf("Parse(%q) = %d, %v; want %d", tt.want, v, err, tt.v)
 			}
 		})
 	}
@@ -143,6 +142,9 @@ func TestUnmarshalText(t *testing.T) {
 }
 
 func TestValues(t *testing.T) {
+	if got := schema.Values[level](formats); len(got) != 2 || got[0] != 0 || got[1] != 1 {
+		t.Errorf("Values of a table from zero: %v", got)
+	}
 	got := schema.Values[level](levels)
 	if len(got) != len(levels.List) {
 		t.Fatalf("Values: %d values, want %d", len(got), len(levels.List))
@@ -187,4 +189,16 @@ func ExampleTerms() {
 	// <nil> 村(社区)级 6
 	// demo: "区级" is not a 行使层级 (want one of 国家级, 省级, 市级, 县级, 乡镇级, 村(社区)级)
 	// "" 行使层级(9)
+}
+
+func TestMust(t *testing.T) {
+	if got := schema.Must(parseLevel("县级")); got != 4 {
+		t.Errorf("Must(parseLevel(县级)) = %d, want 4", got)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Must of an error did not panic")
+		}
+	}()
+	schema.Must(parseLevel("区级"))
 }
