@@ -390,44 +390,36 @@ func (d *Diff) MarshalJSON() ([]byte, error) {
 	b.WriteString(`,"matters":[`)
 	for i := range d.Matters {
 		c := &d.Matters[i]
-		if i > 0 {
-			b.WriteByte(',')
-		}
 		o := schema.NewBuilder()
 		o.Text("kind", c.Kind.String())
 		o.Text("code", string(c.Code))
 		o.Text("name", c.Name())
-		if c.Kind == Removed && c.Old != nil {
-			o.Set("old", c.Old.Node())
-		}
-		if c.Kind == Added && c.New != nil {
-			o.Set("new", c.New.Node())
-		}
-		diffWriteObj(&b, o, c.Changes)
+		diffWriteEntry(&b, i, o, c.Kind, c.Old, c.New, (*Matter).Node, c.Changes)
 	}
 	b.WriteString(`],"bundles":[`)
 	for i := range d.Bundles {
 		c := &d.Bundles[i]
-		if i > 0 {
-			b.WriteByte(',')
-		}
 		o := schema.NewBuilder()
 		o.Text("kind", c.Kind.String())
 		o.Text("key", c.Key)
-		if c.Kind == Removed && c.Old != nil {
-			o.Set("old", c.Old.node())
-		}
-		if c.Kind == Added && c.New != nil {
-			o.Set("new", c.New.node())
-		}
-		diffWriteObj(&b, o, c.Changes)
+		diffWriteEntry(&b, i, o, c.Kind, c.Old, c.New, (*Bundle).node, c.Changes)
 	}
 	b.WriteString("]}")
 	return b.Bytes(), nil
 }
 
-// diffWriteObj writes o with a changes member.
-func diffWriteObj(b *bytes.Buffer, o schema.Builder, chs []Change) {
+// diffWriteEntry writes the i-th matter or bundle of a diff, o, with the
+// whole old or new one when it is removed or added, and its changes.
+func diffWriteEntry[T any](b *bytes.Buffer, i int, o schema.Builder, kind ChangeKind, old, new *T, node func(*T) *schema.Node, chs []Change) {
+	if i > 0 {
+		b.WriteByte(',')
+	}
+	if kind == Removed && old != nil {
+		o.Set("old", node(old))
+	}
+	if kind == Added && new != nil {
+		o.Set("new", node(new))
+	}
 	j, _ := o.Node().MarshalJSON()
 	b.Write(j[:len(j)-1])
 	if len(chs) > 0 {
