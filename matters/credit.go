@@ -1,6 +1,7 @@
 package matters
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -163,9 +164,7 @@ func (c CreditCode) Check() byte { return c.b[17] }
 
 // Compare returns an integer comparing c and d in the order of their
 // text; the zero CreditCode sorts first.
-func (c CreditCode) Compare(d CreditCode) int {
-	return strings.Compare(string(c.b[:]), string(d.b[:]))
-}
+func (c CreditCode) Compare(d CreditCode) int { return bytes.Compare(c.b[:], d.b[:]) }
 
 // MarshalText implements [encoding.TextMarshaler]; the zero CreditCode
 // marshals as empty text.

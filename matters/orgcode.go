@@ -1,8 +1,8 @@
 package matters
 
 import (
+	"bytes"
 	"strconv"
-	"strings"
 
 	"github.com/zwfw/zwfw/schema"
 )
@@ -118,9 +118,7 @@ func (o OrgCode) Check() byte { return o.b[8] }
 
 // Compare returns an integer comparing o and p in the order of their text;
 // the zero OrgCode sorts first.
-func (o OrgCode) Compare(p OrgCode) int {
-	return strings.Compare(string(o.b[:]), string(p.b[:]))
-}
+func (o OrgCode) Compare(p OrgCode) int { return bytes.Compare(o.b[:], p.b[:]) }
 
 // MarshalText implements [encoding.TextMarshaler]; the zero OrgCode
 // marshals as empty text.
