@@ -259,7 +259,7 @@ func ExampleParseKind() {
 	fmt.Println(county.AllKinds())
 	// Output:
 	// 街道 乡镇级 <nil>
-	// county: unknown kind of unit "地级市"
+	// county: "地级市" is not a kind of unit (want one of 省, 市, 区, 县, 县级市, 园区, 乡, 镇, 街道, 村, 社区)
 	// [省 市 区 县 县级市 园区 乡 镇 街道 村 社区]
 }
 

@@ -1,8 +1,11 @@
 package matters
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
+
+	"github.com/zwfw/zwfw/schema"
 )
 
 // CreditCode is a unified social credit code (统一社会信用代码, GB 32100-2015),
@@ -103,13 +106,7 @@ func ParseCreditCode(s string) (CreditCode, error) {
 
 // MustParseCreditCode is like [ParseCreditCode] but panics on error. It is
 // meant for constants in tests and examples.
-func MustParseCreditCode(s string) CreditCode {
-	c, err := ParseCreditCode(s)
-	if err != nil {
-		panic(err)
-	}
-	return c
-}
+func MustParseCreditCode(s string) CreditCode { return schema.Must(ParseCreditCode(s)) }
 
 // placeholder reports whether c is all zeros, as lists write a code they
 // do not have.
@@ -167,9 +164,7 @@ func (c CreditCode) Check() byte { return c.b[17] }
 
 // Compare returns an integer comparing c and d in the order of their
 // text; the zero CreditCode sorts first.
-func (c CreditCode) Compare(d CreditCode) int {
-	return strings.Compare(string(c.b[:]), string(d.b[:]))
-}
+func (c CreditCode) Compare(d CreditCode) int { return bytes.Compare(c.b[:], d.b[:]) }
 
 // MarshalText implements [encoding.TextMarshaler]; the zero CreditCode
 // marshals as empty text.
@@ -178,16 +173,7 @@ func (c CreditCode) MarshalText() ([]byte, error) { return []byte(c.String()), n
 // UnmarshalText implements [encoding.TextUnmarshaler] through
 // [ParseCreditCode]; empty text gives the zero CreditCode.
 func (c *CreditCode) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*c = CreditCode{}
-		return nil
-	}
-	v, err := ParseCreditCode(string(text))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return schema.UnmarshalOptional(c, text, ParseCreditCode)
 }
 
 // creditRegistry lists, per registration authority (GB 32100-2015 and its

@@ -13,45 +13,6 @@ import (
 	"github.com/zwfw/zwfw/schema"
 )
 
-// ChangeKind says how a matter or a bundle differs between two editions
-// of a catalogue. The zero value means "not stated".
-type ChangeKind uint8
-
-// Kinds of change.
-const (
-	Added   ChangeKind = 1 + iota // 新增: only in the new edition
-	Removed                       // 取消: only in the old edition
-	Changed                       // 变更: in both, with elements that differ
-	// Moved is a change of implementing body (name or credit code) or of
-	// level (划转, 下放, 上收): the matter changed hands, which readers of a
-	// new edition look for first.
-	Moved // 划转
-)
-
-var changeKinds = &enum{name: "变化类型", terms: []string{"新增", "取消", "变更", "划转"}}
-
-// ParseChangeKind accepts the Chinese term.
-func ParseChangeKind(s string) (ChangeKind, error) {
-	v, err := changeKinds.parse(s)
-	return ChangeKind(v), err
-}
-
-// ChangeKinds lists every kind of change.
-func AllChangeKinds() []ChangeKind { return values[ChangeKind](changeKinds) }
-
-// String returns the Chinese term (新增, 取消, 变更, 划转); it never panics.
-func (k ChangeKind) String() string { return changeKinds.str(uint8(k)) }
-
-// MarshalText writes the Chinese term.
-func (k ChangeKind) MarshalText() ([]byte, error) { return changeKinds.marshal(uint8(k)) }
-
-// UnmarshalText reads the Chinese term through [ParseChangeKind].
-func (k *ChangeKind) UnmarshalText(b []byte) error {
-	v, err := changeKinds.unmarshal(b)
-	*k = ChangeKind(v)
-	return err
-}
-
 // Diff is what changed between two editions of a catalogue: see
 // [Catalogue.Diff]. Old and New pointers point into the two catalogues.
 type Diff struct {
@@ -266,19 +227,18 @@ func (d *Diff) Empty() bool {
 
 // Count returns how many matters changed in the given way.
 func (d *Diff) Count(k ChangeKind) int {
-	n := 0
-	for i := range d.Matters {
-		if d.Matters[i].Kind == k {
-			n++
-		}
-	}
-	return n
+	return countFunc(d.Matters, func(c *MatterChange) bool { return c.Kind == k })
 }
 
 func (d *Diff) bundleCount(k ChangeKind) int {
+	return countFunc(d.Bundles, func(c *BundleChange) bool { return c.Kind == k })
+}
+
+// countFunc counts the elements of xs that f holds for.
+func countFunc[T any](xs []T, f func(*T) bool) int {
 	n := 0
-	for i := range d.Bundles {
-		if d.Bundles[i].Kind == k {
+	for i := range xs {
+		if f(&xs[i]) {
 			n++
 		}
 	}
@@ -430,44 +390,36 @@ func (d *Diff) MarshalJSON() ([]byte, error) {
 	b.WriteString(`,"matters":[`)
 	for i := range d.Matters {
 		c := &d.Matters[i]
-		if i > 0 {
-			b.WriteByte(',')
-		}
 		o := schema.NewBuilder()
 		o.Text("kind", c.Kind.String())
 		o.Text("code", string(c.Code))
 		o.Text("name", c.Name())
-		if c.Kind == Removed && c.Old != nil {
-			o.Set("old", c.Old.Node())
-		}
-		if c.Kind == Added && c.New != nil {
-			o.Set("new", c.New.Node())
-		}
-		diffWriteObj(&b, o, c.Changes)
+		diffWriteEntry(&b, i, o, c.Kind, c.Old, c.New, (*Matter).Node, c.Changes)
 	}
 	b.WriteString(`],"bundles":[`)
 	for i := range d.Bundles {
 		c := &d.Bundles[i]
-		if i > 0 {
-			b.WriteByte(',')
-		}
 		o := schema.NewBuilder()
 		o.Text("kind", c.Kind.String())
 		o.Text("key", c.Key)
-		if c.Kind == Removed && c.Old != nil {
-			o.Set("old", c.Old.node())
-		}
-		if c.Kind == Added && c.New != nil {
-			o.Set("new", c.New.node())
-		}
-		diffWriteObj(&b, o, c.Changes)
+		diffWriteEntry(&b, i, o, c.Kind, c.Old, c.New, (*Bundle).node, c.Changes)
 	}
 	b.WriteString("]}")
 	return b.Bytes(), nil
 }
 
-// diffWriteObj writes o with a changes member.
-func diffWriteObj(b *bytes.Buffer, o schema.Builder, chs []Change) {
+// diffWriteEntry writes the i-th matter or bundle of a diff, o, with the
+// whole old or new one when it is removed or added, and its changes.
+func diffWriteEntry[T any](b *bytes.Buffer, i int, o schema.Builder, kind ChangeKind, old, new *T, node func(*T) *schema.Node, chs []Change) {
+	if i > 0 {
+		b.WriteByte(',')
+	}
+	if kind == Removed && old != nil {
+		o.Set("old", node(old))
+	}
+	if kind == Added && new != nil {
+		o.Set("new", node(new))
+	}
 	j, _ := o.Node().MarshalJSON()
 	b.Write(j[:len(j)-1])
 	if len(chs) > 0 {

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"strconv"
+
+	"github.com/zwfw/zwfw/schema"
 )
 
 // DivisionCode is an administrative division code: a GB/T 2260 code of 6
@@ -135,13 +137,7 @@ func (d DivisionCode) IsKnown() bool {
 
 // MustParseDivisionCode is like [ParseDivisionCode] but panics on error. It
 // is meant for constants in tests and examples.
-func MustParseDivisionCode(s string) DivisionCode {
-	d, err := ParseDivisionCode(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
+func MustParseDivisionCode(s string) DivisionCode { return schema.Must(ParseDivisionCode(s)) }
 
 // IsValid reports whether d is a code rather than the zero DivisionCode.
 func (d DivisionCode) IsValid() bool { return d.v != 0 }
@@ -276,84 +272,5 @@ func (d DivisionCode) MarshalText() ([]byte, error) { return []byte(d.String()),
 // UnmarshalText implements [encoding.TextUnmarshaler] through
 // [ParseDivisionCode]; empty text gives the zero DivisionCode.
 func (d *DivisionCode) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*d = DivisionCode{}
-		return nil
-	}
-	v, err := ParseDivisionCode(string(text))
-	if err != nil {
-		return err
-	}
-	*d = v
-	return nil
-}
-
-// DivisionLevel is the level of a division. Its values are numbered as the
-// exercise levels (行使层级) of matters are, 1 国家级 to 6 村(社区)级, and its
-// text form is the Chinese term. The zero DivisionLevel is not a level.
-type DivisionLevel uint8
-
-// Division levels.
-const (
-	DivisionNational DivisionLevel = 1 + iota // 国家级
-	DivisionProvince                          // 省级
-	DivisionCity                              // 市级
-	DivisionCounty                            // 县级
-	DivisionTownship                          // 乡镇级
-	DivisionVillage                           // 村(社区)级
-)
-
-var divisionLevelTerms = [...]string{"", "国家级", "省级", "市级", "县级", "乡镇级", "村(社区)级"}
-
-// AllDivisionLevels returns the division levels from the highest to the
-// lowest.
-func AllDivisionLevels() []DivisionLevel {
-	return []DivisionLevel{DivisionNational, DivisionProvince, DivisionCity,
-		DivisionCounty, DivisionTownship, DivisionVillage}
-}
-
-// ParseDivisionLevel parses the Chinese term of a division level (村(社区)级
-// also with full-width parentheses) or its number, "1" to "6".
-func ParseDivisionLevel(s string) (DivisionLevel, error) {
-	switch s {
-	case "村（社区）级":
-		return DivisionVillage, nil
-	case "1", "2", "3", "4", "5", "6":
-		return DivisionLevel(s[0] - '0'), nil
-	}
-	for l, term := range divisionLevelTerms {
-		if l > 0 && s == term {
-			return DivisionLevel(l), nil
-		}
-	}
-	return 0, fmt.Errorf("matters: unknown division level %q, want one of 国家级, 省级, 市级, 县级, 乡镇级, 村(社区)级", s)
-}
-
-// String returns the Chinese term of l, or "DivisionLevel(n)" for a value
-// that is not a level.
-func (l DivisionLevel) String() string {
-	if l > 0 && int(l) < len(divisionLevelTerms) {
-		return divisionLevelTerms[l]
-	}
-	return "DivisionLevel(" + strconv.Itoa(int(l)) + ")"
-}
-
-// MarshalText implements [encoding.TextMarshaler] with the Chinese term; it
-// fails for a value that is not a level.
-func (l DivisionLevel) MarshalText() ([]byte, error) {
-	if l == 0 || int(l) >= len(divisionLevelTerms) {
-		return nil, fmt.Errorf("matters: cannot marshal %v", l)
-	}
-	return []byte(l.String()), nil
-}
-
-// UnmarshalText implements [encoding.TextUnmarshaler] through
-// [ParseDivisionLevel].
-func (l *DivisionLevel) UnmarshalText(text []byte) error {
-	v, err := ParseDivisionLevel(string(text))
-	if err != nil {
-		return err
-	}
-	*l = v
-	return nil
+	return schema.UnmarshalOptional(d, text, ParseDivisionCode)
 }

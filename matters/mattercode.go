@@ -2,7 +2,6 @@ package matters
 
 import (
 	"cmp"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -101,13 +100,7 @@ func ParseMatterCodeLenient(s string) (MatterCode, []*CodeError, error) {
 
 // MustParseMatterCode is like [ParseMatterCode] but panics on error. It is
 // meant for constants in tests and examples.
-func MustParseMatterCode(s string) MatterCode {
-	c, err := ParseMatterCode(s)
-	if err != nil {
-		panic(err)
-	}
-	return c
-}
+func MustParseMatterCode(s string) MatterCode { return schema.Must(ParseMatterCode(s)) }
 
 type matterParser struct {
 	s       string
@@ -602,25 +595,15 @@ func (c MatterCode) Variant() int { return int(c.variant) }
 // prefix, area, body, level digit, sequence and variant. The zero MatterCode
 // sorts first. Compare(c, d) == 0 exactly when c == d.
 func (c MatterCode) Compare(d MatterCode) int {
-	if r := cmp.Compare(c.form, d.form); r != 0 {
-		return r
-	}
-	if r := strings.Compare(string(c.base[:c.baseLen]), string(d.base[:d.baseLen])); r != 0 {
-		return r
-	}
-	if r := c.area.Compare(d.area); r != 0 {
-		return r
-	}
-	if r := strings.Compare(c.BodyText(), d.BodyText()); r != 0 {
-		return r
-	}
-	if r := cmp.Compare(c.level, d.level); r != 0 {
-		return r
-	}
-	if r := cmp.Compare(c.seq, d.seq); r != 0 {
-		return r
-	}
-	return cmp.Compare(c.variant, d.variant)
+	return cmp.Or(
+		cmp.Compare(c.form, d.form),
+		strings.Compare(string(c.base[:c.baseLen]), string(d.base[:d.baseLen])),
+		c.area.Compare(d.area),
+		strings.Compare(c.BodyText(), d.BodyText()),
+		cmp.Compare(c.level, d.level),
+		cmp.Compare(c.seq, d.seq),
+		cmp.Compare(c.variant, d.variant),
+	)
 }
 
 // MarshalText implements [encoding.TextMarshaler] with [MatterCode.String].
@@ -631,71 +614,8 @@ func (c MatterCode) MarshalText() ([]byte, error) { return []byte(c.String()), n
 // that marshals reads back; empty text gives the zero MatterCode. Use the
 // parse functions to see or refuse irregular codes.
 func (c *MatterCode) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*c = MatterCode{}
-		return nil
-	}
-	v, _, err := ParseMatterCodeLenient(string(text))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
-}
-
-// CodeForm is the form of a [MatterCode]. Its text form is the Chinese term.
-// The zero CodeForm is not a form.
-type CodeForm uint8
-
-// Forms of matter codes.
-const (
-	FormBase           CodeForm = 1 + iota // 基本编码: 12 characters, or Sichuan's 12 or 14
-	FormImplementation                     // 实施编码: credit code, level digit, base code (31)
-	FormHandling                           // 业务办理项编码: implementation code and sequence (33)
-	FormSichuan                            // 四川事项编码: Sichuan's hyphenated portal form
-)
-
-var codeFormTerms = [...]string{"", "基本编码", "实施编码", "业务办理项编码", "四川事项编码"}
-
-// AllCodeForms returns the forms of matter codes.
-func AllCodeForms() []CodeForm {
-	return []CodeForm{FormBase, FormImplementation, FormHandling, FormSichuan}
-}
-
-// ParseCodeForm parses the Chinese term of a form.
-func ParseCodeForm(s string) (CodeForm, error) {
-	for f, term := range codeFormTerms {
-		if f > 0 && s == term {
-			return CodeForm(f), nil
-		}
-	}
-	return 0, fmt.Errorf("matters: unknown matter code form %q, want one of 基本编码, 实施编码, 业务办理项编码, 四川事项编码", s)
-}
-
-// String returns the Chinese term of f, or "CodeForm(n)" for a value that is not
-// a form.
-func (f CodeForm) String() string {
-	if f > 0 && int(f) < len(codeFormTerms) {
-		return codeFormTerms[f]
-	}
-	return "CodeForm(" + strconv.Itoa(int(f)) + ")"
-}
-
-// MarshalText implements [encoding.TextMarshaler] with the Chinese term; it
-// fails for a value that is not a form.
-func (f CodeForm) MarshalText() ([]byte, error) {
-	if f == 0 || int(f) >= len(codeFormTerms) {
-		return nil, fmt.Errorf("matters: cannot marshal %v", f)
-	}
-	return []byte(f.String()), nil
-}
-
-// UnmarshalText implements [encoding.TextUnmarshaler] through [ParseCodeForm].
-func (f *CodeForm) UnmarshalText(text []byte) error {
-	v, err := ParseCodeForm(string(text))
-	if err != nil {
-		return err
-	}
-	*f = v
-	return nil
+	return schema.UnmarshalOptional(c, text, func(s string) (MatterCode, error) {
+		v, _, err := ParseMatterCodeLenient(s)
+		return v, err
+	})
 }

@@ -1,8 +1,10 @@
 package matters
 
 import (
+	"bytes"
 	"strconv"
-	"strings"
+
+	"github.com/zwfw/zwfw/schema"
 )
 
 // OrgCode is an organisation code (组织机构代码, GB 11714), the 9-character
@@ -96,13 +98,7 @@ func ParseOrgCode(s string) (OrgCode, error) {
 
 // MustParseOrgCode is like [ParseOrgCode] but panics on error. It is meant
 // for constants in tests and examples.
-func MustParseOrgCode(s string) OrgCode {
-	o, err := ParseOrgCode(s)
-	if err != nil {
-		panic(err)
-	}
-	return o
-}
+func MustParseOrgCode(s string) OrgCode { return schema.Must(ParseOrgCode(s)) }
 
 // IsValid reports whether o is a code rather than the zero OrgCode.
 func (o OrgCode) IsValid() bool { return o.b[0] != 0 }
@@ -122,9 +118,7 @@ func (o OrgCode) Check() byte { return o.b[8] }
 
 // Compare returns an integer comparing o and p in the order of their text;
 // the zero OrgCode sorts first.
-func (o OrgCode) Compare(p OrgCode) int {
-	return strings.Compare(string(o.b[:]), string(p.b[:]))
-}
+func (o OrgCode) Compare(p OrgCode) int { return bytes.Compare(o.b[:], p.b[:]) }
 
 // MarshalText implements [encoding.TextMarshaler]; the zero OrgCode
 // marshals as empty text.
@@ -133,14 +127,5 @@ func (o OrgCode) MarshalText() ([]byte, error) { return []byte(o.String()), nil 
 // UnmarshalText implements [encoding.TextUnmarshaler] through
 // [ParseOrgCode]; empty text gives the zero OrgCode.
 func (o *OrgCode) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*o = OrgCode{}
-		return nil
-	}
-	v, err := ParseOrgCode(string(text))
-	if err != nil {
-		return err
-	}
-	*o = v
-	return nil
+	return schema.UnmarshalOptional(o, text, ParseOrgCode)
 }

@@ -1,6 +1,7 @@
 package matters
 
 import (
+	"cmp"
 	"math"
 	"math/big"
 	"strconv"
@@ -167,13 +168,7 @@ func quoteShort(s string) string {
 
 // MustParseQuantity is like [ParseQuantity] but panics on error. It is for
 // constants in programs and tests.
-func MustParseQuantity(s string) Quantity {
-	q, err := ParseQuantity(s)
-	if err != nil {
-		panic(err)
-	}
-	return q
-}
+func MustParseQuantity(s string) Quantity { return schema.Must(ParseQuantity(s)) }
 
 // String writes q in the fewest digits: "20", "0.5", "-1.25".
 func (q Quantity) String() string {
@@ -204,39 +199,16 @@ func (q Quantity) MarshalText() ([]byte, error) { return q.appendText(nil), nil 
 func (q Quantity) MarshalNumber() string { return q.String() }
 
 // UnmarshalText reads a quantity through [ParseQuantity].
-func (q *Quantity) UnmarshalText(b []byte) error {
-	v, err := ParseQuantity(string(b))
-	if err != nil {
-		return err
-	}
-	*q = v
-	return nil
-}
+func (q *Quantity) UnmarshalText(b []byte) error { return schema.UnmarshalText(q, b, ParseQuantity) }
 
 // IsZero reports whether q is 0.
 func (q Quantity) IsZero() bool { return q.milli == 0 }
 
 // Sign returns -1, 0 or +1.
-func (q Quantity) Sign() int {
-	switch {
-	case q.milli < 0:
-		return -1
-	case q.milli > 0:
-		return 1
-	}
-	return 0
-}
+func (q Quantity) Sign() int { return cmp.Compare(q.milli, 0) }
 
 // Cmp compares q and r: -1, 0 or +1.
-func (q Quantity) Cmp(r Quantity) int {
-	switch {
-	case q.milli < r.milli:
-		return -1
-	case q.milli > r.milli:
-		return 1
-	}
-	return 0
-}
+func (q Quantity) Cmp(r Quantity) int { return cmp.Compare(q.milli, r.milli) }
 
 // Int returns q as a whole number; ok is false when q has a fractional
 // part.

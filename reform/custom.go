@@ -130,29 +130,11 @@ func (p *Predicate) set(key string, vals []string) error {
 	}
 	switch key {
 	case "online":
-		for _, v := range vals {
-			it, err := matters.ParseOnlineItem(v)
-			if err != nil {
-				return trim(err)
-			}
-			p.Online = p.Online.With(it)
-		}
+		return parseEach(vals, matters.ParseOnlineItem, func(it matters.OnlineItem) { p.Online = p.Online.With(it) })
 	case "forms":
-		for _, v := range vals {
-			f, err := matters.ParseForm(v)
-			if err != nil {
-				return trim(err)
-			}
-			p.Forms = p.Forms.With(f)
-		}
+		return parseEach(vals, matters.ParseForm, func(f matters.Form) { p.Forms = p.Forms.With(f) })
 	case "type":
-		for _, v := range vals {
-			t, err := matters.ParseType(v)
-			if err != nil {
-				return trim(err)
-			}
-			p.Types = append(p.Types, t)
-		}
+		return parseEach(vals, matters.ParseType, func(t matters.Type) { p.Types = append(p.Types, t) })
 	case "handlingKind":
 		if len(vals) != 1 {
 			return fmt.Errorf("handlingKind takes one value")
@@ -169,13 +151,7 @@ func (p *Predicate) set(key string, vals []string) error {
 		}
 		p.MaxVisits = &n
 	case "scope":
-		for _, v := range vals {
-			sc, err := matters.ParseScope(v)
-			if err != nil {
-				return trim(err)
-			}
-			p.Scopes = append(p.Scopes, sc.String())
-		}
+		return parseEach(vals, matters.ParseScope, func(sc matters.Scope) { p.Scopes = append(p.Scopes, sc.String()) })
 	case "flag":
 		for _, v := range vals {
 			if _, ok := predicateFlags[v]; !ok {
@@ -190,6 +166,18 @@ func (p *Predicate) set(key string, vals []string) error {
 }
 
 func trim(err error) error { return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "matters: ")) }
+
+// parseEach reads every value of vals with parse and hands it to add.
+func parseEach[T any](vals []string, parse func(string) (T, error), add func(T)) error {
+	for _, v := range vals {
+		x, err := parse(v)
+		if err != nil {
+			return trim(err)
+		}
+		add(x)
+	}
+	return nil
+}
 
 // customCounts counts, per custom indicator of the config, the matters
 // that satisfy it: among the application-based ones for a share, among all

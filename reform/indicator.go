@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/zwfw/zwfw/schema"
 )
@@ -151,14 +152,7 @@ func (i Indicator) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText reads an indicator through [ParseIndicator].
-func (i *Indicator) UnmarshalText(b []byte) error {
-	v, err := ParseIndicator(string(b))
-	if err != nil {
-		return err
-	}
-	*i = v
-	return nil
-}
+func (i *Indicator) UnmarshalText(b []byte) error { return schema.UnmarshalText(i, b, ParseIndicator) }
 
 // Reason says why an indicator left a matter (or, for [ClaimRate], a base
 // item) out of its figure. Its text form is a short English phrase that
@@ -218,26 +212,24 @@ var reasonNames = [numReasons]schema.Msg{
 	ResultNotStated:          schema.M("result not stated"),
 }
 
-// AllReasons returns every reason.
-func AllReasons() []Reason {
-	out := make([]Reason, 0, numReasons-1)
-	for r := Reason(1); r < numReasons; r++ {
-		out = append(out, r)
+// reasonTerms is the table of the reasons' phrases, built on first use.
+var reasonTerms = sync.OnceValue(func() *schema.Terms {
+	t := &schema.Terms{Pkg: "reform", Name: "reason for leaving out", Type: "reform.Reason"}
+	for _, m := range reasonNames[1:] {
+		t.List = append(t.List, m.Format)
 	}
-	return out
-}
+	return t
+})
+
+// AllReasons returns every reason.
+func AllReasons() []Reason { return schema.Values[Reason](reasonTerms()) }
 
 // IsValid reports whether r is one of the reasons.
 func (r Reason) IsValid() bool { return r >= 1 && r < numReasons }
 
 // String returns the reason's phrase; for a value that is not a reason it
 // returns "reform.Reason(N)". It never panics.
-func (r Reason) String() string {
-	if r.IsValid() {
-		return reasonNames[r].Format
-	}
-	return "reform.Reason(" + strconv.Itoa(int(r)) + ")"
-}
+func (r Reason) String() string { return reasonTerms().Term(uint8(r)) }
 
 // Localize returns the reason's phrase in language l; it implements
 // [schema.Localizer].
@@ -250,29 +242,13 @@ func (r Reason) Localize(l schema.Lang) string {
 
 // ParseReason reads a reason from its phrase.
 func ParseReason(s string) (Reason, error) {
-	for r := Reason(1); r < numReasons; r++ {
-		if s == reasonNames[r].Format {
-			return r, nil
-		}
-	}
-	return 0, fmt.Errorf("reform: unknown exclusion reason %q", s)
+	r, err := reasonTerms().Parse(s)
+	return Reason(r), err
 }
 
 // MarshalText writes the reason's phrase; it fails for a value that is not
 // a reason.
-func (r Reason) MarshalText() ([]byte, error) {
-	if !r.IsValid() {
-		return nil, fmt.Errorf("reform: cannot marshal invalid reason %d", uint8(r))
-	}
-	return []byte(r.String()), nil
-}
+func (r Reason) MarshalText() ([]byte, error) { return reasonTerms().Marshal(uint8(r)) }
 
 // UnmarshalText reads a reason through [ParseReason].
-func (r *Reason) UnmarshalText(b []byte) error {
-	v, err := ParseReason(string(b))
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
-}
+func (r *Reason) UnmarshalText(b []byte) error { return schema.UnmarshalText(r, b, ParseReason) }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/schema"
 )
 
 // SpeedupFormula is how [PromiseSpeedup] is computed: bureaus print one of
@@ -26,22 +27,18 @@ const (
 	SpeedupShare
 )
 
-var speedupNames = [...]string{SpeedupSum: "总时限压缩比", SpeedupMean: "平均压缩比", SpeedupShare: "提速事项占比"}
+var speedupFormulas = &schema.Terms{Pkg: "reform", Name: "formula", Type: "reform.SpeedupFormula", FromZero: true,
+	List: []string{SpeedupSum: "总时限压缩比", SpeedupMean: "平均压缩比", SpeedupShare: "提速事项占比"}}
 
 var speedupAliases = map[string]SpeedupFormula{"sum": SpeedupSum, "mean": SpeedupMean, "share": SpeedupShare}
 
 // String returns the Chinese name of the formula; it never panics.
-func (f SpeedupFormula) String() string {
-	if int(f) < len(speedupNames) {
-		return speedupNames[f]
-	}
-	return fmt.Sprintf("reform.SpeedupFormula(%d)", uint8(f))
-}
+func (f SpeedupFormula) String() string { return speedupFormulas.Term(uint8(f)) }
 
 // ParseSpeedupFormula reads a formula from its Chinese name or its English
 // key (sum, mean, share).
 func ParseSpeedupFormula(s string) (SpeedupFormula, error) {
-	for i, n := range speedupNames {
+	for i, n := range speedupFormulas.List {
 		if s == n {
 			return SpeedupFormula(i), nil
 		}
@@ -49,24 +46,15 @@ func ParseSpeedupFormula(s string) (SpeedupFormula, error) {
 	if f, ok := speedupAliases[strings.ToLower(s)]; ok {
 		return f, nil
 	}
-	return 0, fmt.Errorf("reform: unknown 承诺提速率 formula %q (want %s, %s or %s; or sum, mean, share)", s, speedupNames[0], speedupNames[1], speedupNames[2])
+	return 0, fmt.Errorf("reform: unknown 承诺提速率 formula %q (want %s, %s or %s; or sum, mean, share)", s, speedupFormulas.List[0], speedupFormulas.List[1], speedupFormulas.List[2])
 }
 
 // MarshalText writes the Chinese name.
-func (f SpeedupFormula) MarshalText() ([]byte, error) {
-	if int(f) >= len(speedupNames) {
-		return nil, fmt.Errorf("reform: cannot marshal invalid formula %d", uint8(f))
-	}
-	return []byte(f.String()), nil
-}
+func (f SpeedupFormula) MarshalText() ([]byte, error) { return speedupFormulas.Marshal(uint8(f)) }
 
 // UnmarshalText reads a formula through [ParseSpeedupFormula].
 func (f *SpeedupFormula) UnmarshalText(b []byte) error {
-	v, err := ParseSpeedupFormula(string(b))
-	if err == nil {
-		*f = v
-	}
-	return err
+	return schema.UnmarshalText(f, b, ParseSpeedupFormula)
 }
 
 // UnitPolicy is how limits in units that do not convert to working days by
@@ -86,43 +74,30 @@ const (
 	SameUnitOnly
 )
 
-var unitPolicyNames = [...]string{ConvertUnits: "换算", SameUnitOnly: "同单位"}
+var unitPolicies = &schema.Terms{Pkg: "reform", Name: "unit policy", Type: "reform.UnitPolicy", FromZero: true,
+	List: []string{ConvertUnits: "换算", SameUnitOnly: "同单位"}}
 
 // String returns the Chinese name of the policy; it never panics.
-func (p UnitPolicy) String() string {
-	if int(p) < len(unitPolicyNames) {
-		return unitPolicyNames[p]
-	}
-	return fmt.Sprintf("reform.UnitPolicy(%d)", uint8(p))
-}
+func (p UnitPolicy) String() string { return unitPolicies.Term(uint8(p)) }
 
 // ParseUnitPolicy reads a policy from its Chinese name or its English key
 // (convert, same-unit).
 func ParseUnitPolicy(s string) (UnitPolicy, error) {
 	switch strings.ToLower(s) {
-	case unitPolicyNames[ConvertUnits], "convert":
+	case unitPolicies.List[ConvertUnits], "convert":
 		return ConvertUnits, nil
-	case unitPolicyNames[SameUnitOnly], "same-unit":
+	case unitPolicies.List[SameUnitOnly], "same-unit":
 		return SameUnitOnly, nil
 	}
 	return 0, fmt.Errorf("reform: unknown unit policy %q (want 换算 or 同单位; or convert, same-unit)", s)
 }
 
 // MarshalText writes the Chinese name.
-func (p UnitPolicy) MarshalText() ([]byte, error) {
-	if int(p) >= len(unitPolicyNames) {
-		return nil, fmt.Errorf("reform: cannot marshal invalid unit policy %d", uint8(p))
-	}
-	return []byte(p.String()), nil
-}
+func (p UnitPolicy) MarshalText() ([]byte, error) { return unitPolicies.Marshal(uint8(p)) }
 
 // UnmarshalText reads a policy through [ParseUnitPolicy].
 func (p *UnitPolicy) UnmarshalText(b []byte) error {
-	v, err := ParseUnitPolicy(string(b))
-	if err == nil {
-		*p = v
-	}
-	return err
+	return schema.UnmarshalText(p, b, ParseUnitPolicy)
 }
 
 // Limit families: sums are kept per family, in thousandths of the

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/zwfw/zwfw/matters"
+	"github.com/zwfw/zwfw/schema"
 )
 
 // Modes is a document of kind ReformModes: the measures a bureau runs and
@@ -331,57 +332,42 @@ func (t Target) Check(r Result) Verdict {
 // there is no target.
 type Verdict uint8
 
-// The verdicts.
+// The verdictTerms.
 const (
 	Met          Verdict = 1 + iota // 达标
 	NotMet                          // 未达标
 	Undetermined                    // 无法判定: the figure is undefined
 )
 
-var verdictNames = [...]string{"", "达标", "未达标", "无法判定"}
+var verdictTerms = &schema.Terms{Pkg: "reform", Name: "verdict", Type: "reform.Verdict", List: []string{"达标", "未达标", "无法判定"}}
 
 // AllVerdicts returns every verdict.
-func AllVerdicts() []Verdict { return []Verdict{Met, NotMet, Undetermined} }
+func AllVerdicts() []Verdict { return schema.Values[Verdict](verdictTerms) }
 
 // String returns the Chinese term (达标), "" for no target, and
 // "reform.Verdict(N)" for a value that is not a verdict. It never panics.
 func (v Verdict) String() string {
-	if int(v) < len(verdictNames) {
-		return verdictNames[v]
+	if v == 0 {
+		return ""
 	}
-	return "reform.Verdict(" + strconv.Itoa(int(v)) + ")"
+	return verdictTerms.Term(uint8(v))
 }
 
 // ParseVerdict reads a verdict from its Chinese term.
 func ParseVerdict(s string) (Verdict, error) {
-	for i := 1; i < len(verdictNames); i++ {
-		if s == verdictNames[i] {
-			return Verdict(i), nil
-		}
-	}
-	return 0, fmt.Errorf("reform: unknown verdict %q", s)
+	v, err := verdictTerms.Parse(s)
+	return Verdict(v), err
 }
 
 // MarshalText writes the Chinese term; it fails for a value that is not a
 // verdict. The zero Verdict writes as "".
 func (v Verdict) MarshalText() ([]byte, error) {
-	if int(v) >= len(verdictNames) {
-		return nil, fmt.Errorf("reform: cannot marshal invalid verdict %d", uint8(v))
+	if v == 0 {
+		return []byte{}, nil
 	}
-	return []byte(verdictNames[v]), nil
+	return verdictTerms.Marshal(uint8(v))
 }
 
 // UnmarshalText reads a verdict through [ParseVerdict]; "" reads as no
 // target.
-func (v *Verdict) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*v = 0
-		return nil
-	}
-	p, err := ParseVerdict(string(b))
-	if err != nil {
-		return err
-	}
-	*v = p
-	return nil
-}
+func (v *Verdict) UnmarshalText(b []byte) error { return schema.UnmarshalOptional(v, b, ParseVerdict) }

@@ -1,53 +1,6 @@
 package report
 
-import (
-	"fmt"
-	"strconv"
-	"strings"
-)
-
-// enum is the table behind one enumerated type: value i (from 1) has the
-// Chinese term terms[i-1]. Value 0 is "not stated".
-type enum struct {
-	name  string // the Chinese name of the element, for messages
-	terms []string
-}
-
-func (e *enum) str(v uint8) string {
-	if v == 0 {
-		return ""
-	}
-	if int(v) <= len(e.terms) {
-		return e.terms[v-1]
-	}
-	return e.name + "(" + strconv.Itoa(int(v)) + ")"
-}
-
-func (e *enum) valid(v uint8) bool { return v >= 1 && int(v) <= len(e.terms) }
-
-func (e *enum) parse(s string) (uint8, error) {
-	for i, t := range e.terms {
-		if s == t {
-			return uint8(i + 1), nil
-		}
-	}
-	return 0, fmt.Errorf("report: %q is not a %s (want one of %s)", s, e.name, strings.Join(e.terms, ", "))
-}
-
-func (e *enum) marshal(v uint8) ([]byte, error) {
-	if !e.valid(v) {
-		return nil, fmt.Errorf("report: invalid %s value %d", e.name, v)
-	}
-	return []byte(e.terms[v-1]), nil
-}
-
-func values[T ~uint8](e *enum) []T {
-	out := make([]T, len(e.terms))
-	for i := range out {
-		out[i] = T(i + 1)
-	}
-	return out
-}
+import "github.com/zwfw/zwfw/schema"
 
 // FigureKind says what a [Figure] measures, and so which units fit it and how it
 // is written. The zero value means "not stated".
@@ -68,28 +21,26 @@ const (
 	Date                              // 日期: a calendar day, value YYYY-MM-DD, no unit
 )
 
-var kinds = &enum{name: "数值类型", terms: []string{"计数", "事项数", "办件数", "人数", "百分比", "时长", "年份", "序数", "日期"}}
+var kinds = &schema.Terms{Pkg: "report", Name: "数值类型", List: []string{"计数", "事项数", "办件数", "人数", "百分比", "时长", "年份", "序数", "日期"}}
 
 // ParseFigureKind reads a kind from its Chinese term.
 func ParseFigureKind(s string) (FigureKind, error) {
-	v, err := kinds.parse(s)
+	v, err := kinds.Parse(s)
 	return FigureKind(v), err
 }
 
 // AllFigureKinds lists the figure kinds in order.
-func AllFigureKinds() []FigureKind { return values[FigureKind](kinds) }
+func AllFigureKinds() []FigureKind { return schema.Values[FigureKind](kinds) }
 
 // String returns the Chinese term; it never panics.
-func (k FigureKind) String() string { return kinds.str(uint8(k)) }
+func (k FigureKind) String() string { return kinds.Term(uint8(k)) }
 
 // MarshalText writes the Chinese term.
-func (k FigureKind) MarshalText() ([]byte, error) { return kinds.marshal(uint8(k)) }
+func (k FigureKind) MarshalText() ([]byte, error) { return kinds.Marshal(uint8(k)) }
 
 // UnmarshalText reads the Chinese term through [ParseFigureKind].
 func (k *FigureKind) UnmarshalText(b []byte) error {
-	v, err := ParseFigureKind(string(b))
-	*k = v
-	return err
+	return schema.UnmarshalText(k, b, ParseFigureKind)
 }
 
 // isCount reports whether k counts things (and so its figures can be
@@ -131,31 +82,29 @@ const (
 	YearUnit                           // 年
 )
 
-var units = &enum{name: "计量单位", terms: []string{
+var units = &schema.Terms{Pkg: "report", Name: "计量单位", List: []string{
 	"项", "件", "件次", "人", "人次", "名", "位", "个", "户", "家", "类", "批", "篇", "条", "场", "场次", "次", "张", "台", "处",
 	"%", "小时", "分钟", "天", "日", "工作日", "年",
 }}
 
 // ParseFigureUnit reads a unit from its written form ("项", "%", "小时" …).
 func ParseFigureUnit(s string) (FigureUnit, error) {
-	v, err := units.parse(s)
+	v, err := units.Parse(s)
 	return FigureUnit(v), err
 }
 
 // AllFigureUnits lists the units in order.
-func AllFigureUnits() []FigureUnit { return values[FigureUnit](units) }
+func AllFigureUnits() []FigureUnit { return schema.Values[FigureUnit](units) }
 
 // String returns the unit as written; it never panics.
-func (u FigureUnit) String() string { return units.str(uint8(u)) }
+func (u FigureUnit) String() string { return units.Term(uint8(u)) }
 
 // MarshalText writes the unit as written.
-func (u FigureUnit) MarshalText() ([]byte, error) { return units.marshal(uint8(u)) }
+func (u FigureUnit) MarshalText() ([]byte, error) { return units.Marshal(uint8(u)) }
 
 // UnmarshalText reads the unit through [ParseFigureUnit].
 func (u *FigureUnit) UnmarshalText(b []byte) error {
-	v, err := ParseFigureUnit(string(b))
-	*u = v
-	return err
+	return schema.UnmarshalText(u, b, ParseFigureUnit)
 }
 
 // Fits reports whether unit u fits kind k: 项 fits 事项数 and 计数 but not
@@ -196,26 +145,25 @@ const (
 	OrAbove                   // 以上: 200名以上 (after the unit)
 )
 
-var approxes = &enum{name: "约数", terms: []string{"余", "多", "约", "近", "以上"}}
+var approxes = &schema.Terms{Pkg: "report", Name: "约数", List: []string{"余", "多", "约", "近", "以上"}}
 
 // ParseApprox reads a qualifier from its Chinese term.
-func ParseApprox(s string) (Approx, error) { v, err := approxes.parse(s); return Approx(v), err }
+func ParseApprox(s string) (Approx, error) {
+	v, err := approxes.Parse(s)
+	return Approx(v), err
+}
 
-// AllApprox lists the qualifiers in order.
-func AllApproxes() []Approx { return values[Approx](approxes) }
+// AllApproxes lists the qualifiers in order.
+func AllApproxes() []Approx { return schema.Values[Approx](approxes) }
 
 // String returns the Chinese term, "" for an exact figure; it never panics.
-func (a Approx) String() string { return approxes.str(uint8(a)) }
+func (a Approx) String() string { return approxes.Term(uint8(a)) }
 
 // MarshalText writes the Chinese term.
-func (a Approx) MarshalText() ([]byte, error) { return approxes.marshal(uint8(a)) }
+func (a Approx) MarshalText() ([]byte, error) { return approxes.Marshal(uint8(a)) }
 
 // UnmarshalText reads the Chinese term through [ParseApprox].
-func (a *Approx) UnmarshalText(b []byte) error {
-	v, err := ParseApprox(string(b))
-	*a = v
-	return err
-}
+func (a *Approx) UnmarshalText(b []byte) error { return schema.UnmarshalText(a, b, ParseApprox) }
 
 // lowerBound reports whether the figure states a minimum.
 func (a Approx) lowerBound() bool { return a == Over || a == More || a == OrAbove }
@@ -230,26 +178,25 @@ const (
 	Yi                   // 亿: a hundred million
 )
 
-var scales = &enum{name: "数量级", terms: []string{"万", "亿"}}
+var scales = &schema.Terms{Pkg: "report", Name: "数量级", List: []string{"万", "亿"}}
 
 // ParseScale reads a scale from its Chinese term.
-func ParseScale(s string) (Scale, error) { v, err := scales.parse(s); return Scale(v), err }
+func ParseScale(s string) (Scale, error) {
+	v, err := scales.Parse(s)
+	return Scale(v), err
+}
 
 // AllScales lists the scales in order.
-func AllScales() []Scale { return values[Scale](scales) }
+func AllScales() []Scale { return schema.Values[Scale](scales) }
 
 // String returns the Chinese term, "" for none; it never panics.
-func (s Scale) String() string { return scales.str(uint8(s)) }
+func (s Scale) String() string { return scales.Term(uint8(s)) }
 
 // MarshalText writes the Chinese term.
-func (s Scale) MarshalText() ([]byte, error) { return scales.marshal(uint8(s)) }
+func (s Scale) MarshalText() ([]byte, error) { return scales.Marshal(uint8(s)) }
 
 // UnmarshalText reads the Chinese term through [ParseScale].
-func (s *Scale) UnmarshalText(b []byte) error {
-	v, err := ParseScale(string(b))
-	*s = v
-	return err
-}
+func (s *Scale) UnmarshalText(b []byte) error { return schema.UnmarshalText(s, b, ParseScale) }
 
 // exponent returns the power of ten the scale stands for.
 func (s Scale) exponent() int {
@@ -274,41 +221,23 @@ const (
 	HTML                   // a self-contained web page with SVG charts
 )
 
-var formatNames = []string{"text", "markdown", "json", "docx", "html"}
+var formats = &schema.Terms{Pkg: "report", Name: "format", FromZero: true, List: []string{"text", "markdown", "json", "docx", "html"}}
 
 // ParseFormat reads "text", "markdown", "json", "docx" or "html".
 func ParseFormat(s string) (Format, error) {
-	for i, n := range formatNames {
-		if s == n {
-			return Format(i), nil
-		}
-	}
-	return 0, fmt.Errorf("report: unknown format %q (want text, markdown, json, docx or html)", s)
+	v, err := formats.Parse(s)
+	return Format(v), err
 }
 
 // AllFormats lists the output formats.
-func AllFormats() []Format { return []Format{Text, Markdown, JSON, DOCX, HTML} }
+func AllFormats() []Format { return schema.Values[Format](formats) }
 
 // String returns the format's name: "text", "markdown", "json", "docx" or
 // "html"; it never panics.
-func (f Format) String() string {
-	if int(f) < len(formatNames) {
-		return formatNames[f]
-	}
-	return "format(" + strconv.Itoa(int(f)) + ")"
-}
+func (f Format) String() string { return formats.Term(uint8(f)) }
 
 // MarshalText writes the format's name.
-func (f Format) MarshalText() ([]byte, error) {
-	if int(f) >= len(formatNames) {
-		return nil, fmt.Errorf("report: invalid format %d", f)
-	}
-	return []byte(formatNames[f]), nil
-}
+func (f Format) MarshalText() ([]byte, error) { return formats.Marshal(uint8(f)) }
 
 // UnmarshalText reads the format's name through [ParseFormat].
-func (f *Format) UnmarshalText(b []byte) error {
-	v, err := ParseFormat(string(b))
-	*f = v
-	return err
-}
+func (f *Format) UnmarshalText(b []byte) error { return schema.UnmarshalText(f, b, ParseFormat) }

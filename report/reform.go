@@ -82,24 +82,27 @@ func MeasuresIn(d *reform.Modes) func(mode, measure string) bool {
 	}
 }
 
-// knowsMode and knowsMeasure are the mode checks of opts: its own, or the
-// modes of Suining's bulletin ([reform.Default]) when nil.
+// modes returns the modes document of opts, or the modes of Suining's
+// bulletin ([reform.Default]) when it names none.
+func (o *Options) modes() *reform.Modes {
+	if o != nil && o.Modes != nil {
+		return o.Modes
+	}
+	return reform.Default()
+}
+
+// knowsMode and knowsMeasure are the mode checks of opts: its own, or
+// those of its modes document when nil.
 func (o *Options) knowsMode() func(string) bool {
 	if o != nil && o.KnowsMode != nil {
 		return o.KnowsMode
 	}
-	if o != nil && o.Modes != nil {
-		return ModesIn(o.Modes)
-	}
-	return ModesIn(reform.Default())
+	return ModesIn(o.modes())
 }
 
 func (o *Options) knowsMeasure() func(string, string) bool {
 	if o != nil && o.KnowsMeasure != nil {
 		return o.KnowsMeasure
 	}
-	if o != nil && o.Modes != nil {
-		return MeasuresIn(o.Modes)
-	}
-	return MeasuresIn(reform.Default())
+	return MeasuresIn(o.modes())
 }

@@ -1,9 +1,12 @@
 package workday
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/zwfw/zwfw/schema"
 )
 
 // Date is a day of the civil calendar, with no time of day and no zone. The
@@ -106,13 +109,7 @@ func ParseDate(s string) (Date, error) {
 }
 
 // MustParseDate is [ParseDate] that panics on error, for tests and constants.
-func MustParseDate(s string) Date {
-	d, err := ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
+func MustParseDate(s string) Date { return schema.Must(ParseDate(s)) }
 
 func daysIn(y int, m time.Month) int {
 	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
@@ -153,15 +150,7 @@ func (d Date) AddDays(n int) Date { return Date{d.n + int32(n)} }
 func (d Date) Sub(e Date) int { return int(d.n - e.n) }
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
-func (d Date) Compare(e Date) int {
-	switch {
-	case d.n < e.n:
-		return -1
-	case d.n > e.n:
-		return 1
-	}
-	return 0
-}
+func (d Date) Compare(e Date) int { return cmp.Compare(d.n, e.n) }
 
 // Before reports whether d is before e.
 func (d Date) Before(e Date) bool { return d.n < e.n }
@@ -182,15 +171,4 @@ func (d Date) String() string {
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
 // UnmarshalText reads a date through [ParseDate]; empty text is the zero Date.
-func (d *Date) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*d = Date{}
-		return nil
-	}
-	v, err := ParseDate(string(b))
-	if err != nil {
-		return err
-	}
-	*d = v
-	return nil
-}
+func (d *Date) UnmarshalText(b []byte) error { return schema.UnmarshalOptional(d, b, ParseDate) }
