@@ -327,8 +327,22 @@ func (l *sizeLimiter) Read(p []byte) (int, error) {
 
 var errTooLarge = fmt.Errorf("catalogue document is larger than %d GiB: %w", MaxDocumentSize>>30, schema.ErrTooLarge)
 
-// streamedKeys are the members of a catalogue read element by element.
-var streamedKeys = []string{"matters", "bundles"}
+// streamedKeys are the members of a catalogue read element by element;
+// bundleKeys the one of them a reader may leave in the header.
+var (
+	streamedKeys = []string{"matters", "bundles"}
+	bundleKeys   = []string{"bundles"}
+)
+
+// nodeLocator returns the positions of the paths under path, which is the
+// path of n, from n's nodes.
+func nodeLocator(n *schema.Node, path schema.Path) Locator {
+	return func(p schema.Path) schema.Pos {
+		rel := strings.TrimPrefix(p.String(), path.String())
+		found, _ := n.Nearest(schema.ParsePointer(rel))
+		return found.Pos
+	}
+}
 
 // batchSize is how many matter nodes the reading goroutine hands over at a
 // time: enough to make the hand-over cheap, few enough to keep memory flat.
@@ -454,11 +468,7 @@ func (d *Decoder) matter(m *Matter, i int, n *schema.Node) {
 	var decProbs schema.List
 	decodeMatter(m, n, path, &decProbs)
 	probs.Append(decProbs.Uncovered(probs))
-	loc := func(p schema.Path) schema.Pos {
-		rel := strings.TrimPrefix(p.String(), path.String())
-		found, _ := n.Nearest(schema.ParsePointer(rel))
-		return found.Pos
-	}
+	loc := nodeLocator(n, path)
 	checkMatter(m, path, loc, &probs)
 	checkCode(m, d.div, path, loc, &probs, &d.bodies)
 	d.ix.add(string(m.Code), path, loc, &probs)
@@ -545,7 +555,7 @@ func matterPath(i int) schema.Path { return schema.Root.Key("matters").Index(i) 
 // runs the whole-catalogue checks.
 func (d *Decoder) finish(header *schema.Node) {
 	// Bundles a reader left in the header are taken as streamed ones.
-	schema.Split(header, streamedKeys[1:], func(h *schema.Node, _ string, i int, n *schema.Node) bool {
+	schema.Split(header, bundleKeys, func(h *schema.Node, _ string, i int, n *schema.Node) bool {
 		d.bundle(h, i, n)
 		return true
 	})
@@ -593,11 +603,7 @@ func (d *Decoder) bundle(h *schema.Node, i int, n *schema.Node) {
 // from its nodes.
 func (d *Decoder) checkBundle(i int, n *schema.Node, probs *schema.List) {
 	path := schema.Root.Key("bundles").Index(i)
-	loc := func(p schema.Path) schema.Pos {
-		rel := strings.TrimPrefix(p.String(), path.String())
-		found, _ := n.Nearest(schema.ParsePointer(rel))
-		return found.Pos
-	}
+	loc := nodeLocator(n, path)
 	if d.bundleCodes == nil {
 		d.bundleCodes = map[string]int{}
 	}
