@@ -28,7 +28,10 @@ import (
 //
 // -scale sets the number of matters (default 20,000, so that the
 // benchmarks also run quickly as a smoke test).
-var scale = flag.Int("scale", 20_000, "matters in the synthetic catalogue of the scale benchmarks")
+var (
+	scale     = flag.Int("scale", 20_000, "matters in the synthetic catalogue of the scale benchmarks")
+	scaleFile = flag.String("scalefile", "", "a synthetic catalogue of -scale matters written before (matterstest.WriteSynthetic), read instead of writing one; its extension gives the format")
+)
 
 var synthetic struct {
 	sync.Mutex
@@ -55,6 +58,12 @@ func syntheticFile(b *testing.B, format string) (string, int64) {
 	}
 	key := format + strconv.Itoa(*scale)
 	path, ok := synthetic.files[key]
+	if *scaleFile != "" {
+		if filepath.Ext(*scaleFile) != "."+format {
+			b.Skipf("-scalefile %s is not %s", *scaleFile, format)
+		}
+		path, ok = *scaleFile, true
+	}
 	if !ok {
 		if synthetic.dir == "" {
 			dir, err := os.MkdirTemp("", "zwfw-scale-")
