@@ -32,7 +32,7 @@
 // is validated, decoded and checked, so a province's catalogue of a million
 // matters is read, checked and measured in the memory of one matter and a
 // compact index of codes for the checks that need the whole catalogue:
-// about 14 bytes a matter, off the collected heap where the system allows
+// about 11 bytes a matter, off the collected heap where the system allows
 // (package [github.com/zwfw/zwfw/matters/codeset]), and freed when the
 // stream ends. The one-thing bundles are streamed too: each is validated,
 // decoded and checked as it comes, and only its decoded form is kept, for

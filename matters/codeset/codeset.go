@@ -3,6 +3,7 @@ package codeset
 import (
 	"iter"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sync/atomic"
@@ -12,28 +13,28 @@ import (
 const (
 	shardBits = 6
 	nShards   = 1 << shardBits
-	// A word holds a fingerprint's low 58 bits and a value's low 6 bits;
-	// a wide table keeps bits 6–29 of each value in 3 bytes more.
-	fpBits   = 64 - shardBits
-	fpMask   = 1<<fpBits - 1
-	lowBits  = shardBits
-	lowMask  = 1<<lowBits - 1
-	MaxValue = 1<<(lowBits+24) - 1 // the largest value a set holds
-	slots    = 8                   // a bucket's
-	// A shard grows by about 15 % when an insertion would fill it beyond
+	// restBits are the bits of a (mixed) fingerprint below its shard's.
+	restBits = 64 - shardBits
+	restMask = 1<<restBits - 1
+	// Of those, a slot holds the low 26 as they are; the top 32 choose the
+	// first bucket, and only their offset from the first of its range is
+	// held.
+	lowKeyBits = 26
+	lowKeyMask = 1<<lowKeyBits - 1
+	// A Bag's entry holds a value's low 6 bits.
+	lowBits = 6
+	lowMask = 1<<lowBits - 1
+	// MaxValue is the largest value a set holds.
+	MaxValue = math.MaxInt32
+	slots    = 8 // a bucket's
+	// stride is the words a bucket takes: its slots' words, then one word
+	// of 8 bytes, a byte a slot.
+	stride = slots + 1
+	// A shard grows by about 20 % when an insertion would fill it beyond
 	// maxLoadPct percent, or when maxMoves moves cannot place an entry.
-	growth     = 1.15
+	growth     = 1.2
 	maxLoadPct = 93
 	maxMoves   = 1000
-	// A bucket number is computed from 28 bits of the fingerprint: bits
-	// 0–27 give the first bucket, 28–55 the second, both held in the word.
-	bucketBits = 28
-	bucketMask = 1<<bucketBits - 1
-	// Words a bucket takes: its slots' words, and in a wide table 3 words
-	// more for 3 bytes a slot, right after them, so that a bucket is read
-	// from memory in one or two neighbouring cache lines.
-	narrow = slots
-	wide   = slots + 3*slots/8
 )
 
 // Set maps 64-bit fingerprints to values up to [MaxValue]. The zero Set is
@@ -42,6 +43,7 @@ type Set struct {
 	rand   uint32 // xorshift state, to choose whom to move
 	n      int
 	shards [nShards]*shard // nil until a fingerprint of the shard is added
+	vals   valueSeq        // the values, in the order of insertion
 }
 
 type shard struct {
@@ -53,9 +55,10 @@ type shard struct {
 	grown int32 // times grown
 }
 
+// entry is a fingerprint's bits below its shard's, and its number.
 type entry struct {
-	k uint64
-	v uint32
+	rest uint64
+	ord  uint32
 }
 
 // maxStash is how many entries a shard's stash takes before the shard
@@ -89,26 +92,148 @@ var mixInv = func() uint64 {
 	return inv
 }()
 
-// stashed returns the place of k in the shard's stash, or -1.
-func (sh *shard) stashed(k uint64) int {
+// stashed returns the place of rest in the shard's stash, or -1.
+func (sh *shard) stashed(rest uint64) int {
 	for j := range sh.stash {
-		if sh.stash[j].k == k {
+		if sh.stash[j].rest == rest {
 			return j
 		}
 	}
 	return -1
 }
 
-// table is a shard's cuckoo table of nb buckets, each stride words: the
-// slots' words (fingerprint bits 0–57, value bits 0–5 on top; 0 is a free
-// slot), then in a wide table the values' bits 6–29, 3 bytes a slot. A
-// slot is numbered bucket·8 + its place in the bucket.
+// table is a shard's cuckoo table of nb buckets of 8 slots. A slot is 9
+// bytes: a word, and a byte of the bucket's last word (bits 8j to 8j+7
+// for slot j). The word holds,
+// from its low bits: the fingerprint's low 26 bits; f, the top 32−k bits
+// of the fraction x·nb mod 2³² of its next 32 bits x (2ᵏ ≤ nb); a bit
+// set when the slot is in the fingerprint's second bucket; a bit set
+// when the slot is taken; then the low bits of the entry's number (its
+// order of insertion), whose next 8 bits are in the byte. A free slot is
+// a zero word.
+//
+// The first bucket of x is ⌊x·nb/2³²⌋, and x is the one number whose
+// x·nb falls in the 2ᵏ ≤ nb numbers the bucket and f leave: the table
+// holds 64 − 6 − k bits of a fingerprint and loses none, and finds one
+// with a multiplication, no division. The second bucket is the first
+// moved by an amount the low 26 bits give, so that each bucket gives the
+// other from what a slot holds.
 type table struct {
-	w      []uint64
-	b      []byte // the same memory as w
-	nb     int32
-	stride int32
-	off    bool // the memory is off the collected heap
+	w  []uint64
+	b  []byte // the same memory as w
+	nb int32
+	k  uint8 // ⌊log₂ nb⌋
+	// flag and taken are the two bits above f; ord is where the number
+	// starts.
+	flag, taken uint64
+	ord         uint8
+	off         bool // the memory is off the collected heap
+}
+
+// ordBits returns how many bits of an entry's number a slot holds.
+func (t *table) ordBits() int { return 64 + 8 - int(t.ord) }
+
+// key returns the first bucket of an entry and the bits its word holds of
+// its fingerprint, with the taken bit.
+func (t *table) key(rest uint64) (int, uint64) {
+	p := (rest >> lowKeyBits) * uint64(t.nb)
+	return int(p >> 32), rest&lowKeyMask | uint64(uint32(p)>>t.k)<<lowKeyBits | t.taken
+}
+
+// other returns the other bucket of a fingerprint with the given low bits
+// in bucket b: its second if second is false, else its first.
+func (t *table) other(b int, low uint64, second bool) int {
+	nb := int(t.nb)
+	by := 1 + int(low*uint64(nb-1)>>lowKeyBits)
+	if second {
+		if b -= by; b < 0 {
+			b += nb
+		}
+		return b
+	}
+	if b += by; b >= nb {
+		b -= nb
+	}
+	return b
+}
+
+// slot returns the word and byte of an entry in its first bucket, which
+// it returns too.
+func (t *table) slot(rest, ord uint64) (int, uint64, byte) {
+	b, k := t.key(rest)
+	return b, k | ord<<t.ord, byte(ord >> (64 - t.ord))
+}
+
+// decode returns the fingerprint bits and number a slot of bucket b holds.
+func (t *table) decode(b int, w uint64, e byte) (rest, ord uint64) {
+	low := w & lowKeyMask
+	if w&t.flag != 0 {
+		b = t.other(b, low, true)
+	}
+	f := w >> lowKeyBits & (t.flag>>lowKeyBits - 1)
+	// x is the first with x·nb ≥ lo: a division in floating point is
+	// within one of it (x < 2³², and a float64 has 53 bits), and faster
+	// than one of integers.
+	lo, nb := uint64(b)<<32|f<<t.k, uint64(t.nb)
+	x := uint64(float64(lo) / float64(nb))
+	for x*nb < lo {
+		x++
+	}
+	for x > 0 && (x-1)*nb >= lo {
+		x--
+	}
+	return x<<lowKeyBits | low, w>>t.ord | uint64(e)<<(64-t.ord)
+}
+
+func (t *table) bucket(b int) []uint64 {
+	o := b * stride
+	return t.w[o : o+slots : o+slots]
+}
+
+// extra returns the byte of slot j of bucket b.
+func (t *table) extra(b, j int) byte { return byte(t.w[b*stride+slots] >> (8 * j)) }
+
+// set writes slot j of bucket b.
+func (t *table) set(b, j int, w uint64, e byte) {
+	ws := t.w[b*stride : b*stride+stride : b*stride+stride]
+	ws[j] = w
+	ws[slots] = ws[slots]&^(0xff<<(8*j)) | uint64(e)<<(8*j)
+}
+
+// find returns the bucket and place of the slot holding rest, or -1. A
+// fingerprint is in its second bucket only when its first was full, and
+// stays so: a bucket gives up an entry only for another, so a first
+// bucket with a free slot ends the search.
+func (t *table) find(rest uint64) (int, int) {
+	if t.nb == 0 {
+		return -1, 0
+	}
+	b, k := t.key(rest)
+	m := t.taken<<1 - 1
+	for j, w := range t.bucket(b) {
+		if w&m == k {
+			return b, j
+		}
+		if w == 0 {
+			return -1, 0
+		}
+	}
+	b = t.other(b, rest&lowKeyMask, false)
+	k |= t.flag
+	for j, w := range t.bucket(b) {
+		if w&m == k {
+			return b, j
+		}
+		if w == 0 {
+			break
+		}
+	}
+	return -1, 0
+}
+
+// number returns the number of the entry in slot j of bucket b.
+func (t *table) number(b, j int) uint64 {
+	return t.w[b*stride+j]>>t.ord | uint64(t.extra(b, j))<<(64-t.ord)
 }
 
 // New returns an empty set.
@@ -121,248 +246,168 @@ func New() *Set {
 // Len returns the number of fingerprints held.
 func (s *Set) Len() int { return s.n }
 
-// key returns the part of fp a table holds: its low 58 bits, 1 for 0.
-func key(fp uint64) uint64 {
-	if k := fp & fpMask; k != 0 {
-		return k
-	}
-	return 1
-}
-
-func shardOf(fp uint64) int { return int(fp >> fpBits) }
-
-// buckets returns the two buckets of a key in a table of nb.
-func buckets(k uint64, nb int32) (int, int) {
-	n := uint64(nb)
-	return int((k & bucketMask) * n >> bucketBits), int((k >> bucketBits & bucketMask) * n >> bucketBits)
-}
-
-func (t *table) bucket(b int) []uint64 {
-	o := b * int(t.stride)
-	return t.w[o : o+slots : o+slots]
-}
-
-func (t *table) word(i int) *uint64 { return &t.w[i/slots*int(t.stride)+i%slots] }
-
-// extra returns the 3 bytes of slot i's value in a wide table.
-func (t *table) extra(i int) []byte {
-	o := (i/slots*wide+slots)*8 + 3*(i%slots)
-	return t.b[o : o+3 : o+3]
-}
-
-func (t *table) value(i int) uint32 {
-	v := uint32(*t.word(i) >> fpBits)
-	if t.stride == wide {
-		x := t.extra(i)
-		v |= uint32(x[0])<<lowBits | uint32(x[1])<<(lowBits+8) | uint32(x[2])<<(lowBits+16)
-	}
-	return v
-}
-
-func (t *table) set(i int, k uint64, v uint32) {
-	*t.word(i) = k | uint64(v&lowMask)<<fpBits
-	if t.stride == wide {
-		x := t.extra(i)
-		x[0], x[1], x[2] = byte(v>>lowBits), byte(v>>(lowBits+8)), byte(v>>(lowBits+16))
-	}
-}
-
-// find returns the slot of k, or -1. A key is in its second bucket only
-// when its first was full, and stays so: a bucket gives up a key only for
-// another, so a first bucket with a free slot ends the search.
-func (t *table) find(k uint64) int {
-	if t.nb == 0 {
-		return -1
-	}
-	b1, b2 := buckets(k, t.nb)
-	for j, w := range t.bucket(b1) {
-		if w&fpMask == k {
-			return b1*slots + j
-		}
-		if w == 0 {
-			return -1
-		}
-	}
-	for j, w := range t.bucket(b2) {
-		if w&fpMask == k {
-			return b2*slots + j
-		}
-		if w == 0 {
-			break
-		}
-	}
-	return -1
-}
-
-// Get returns the value of fp and whether the set holds it.
-func (s *Set) Get(fp uint64) (uint32, bool) {
+// split returns the shard of a fingerprint and its bits below the shard's,
+// once mixed.
+func split(fp uint64) (int, uint64) {
 	h := mix(fp)
-	sh := s.shards[shardOf(h)]
-	if sh == nil {
-		return 0, false
-	}
-	defer runtime.KeepAlive(s)
-	return sh.get(key(h))
+	return int(h >> restBits), h & restMask
 }
 
-// get returns the value of k and whether the shard holds it.
-func (sh *shard) get(k uint64) (uint32, bool) {
-	if i := sh.find(k); i >= 0 {
-		return sh.value(i), true
+// number returns the number of rest in the shard and whether it holds it.
+func (sh *shard) number(rest uint64) (uint64, bool) {
+	if b, j := sh.find(rest); b >= 0 {
+		return sh.table.number(b, j), true
 	}
 	if len(sh.stash) > 0 {
-		if j := sh.stashed(k); j >= 0 {
-			return sh.stash[j].v, true
+		if j := sh.stashed(rest); j >= 0 {
+			return uint64(sh.stash[j].ord), true
 		}
 	}
 	return 0, false
 }
 
+// Get returns the value of fp and whether the set holds it.
+func (s *Set) Get(fp uint64) (uint32, bool) {
+	defer runtime.KeepAlive(s)
+	si, rest := split(fp)
+	if sh := s.shards[si]; sh != nil {
+		if ord, ok := sh.number(rest); ok {
+			return s.vals.at(ord), true
+		}
+	}
+	return 0, false
+}
+
+// Has reports whether the set holds fp.
+func (s *Set) Has(fp uint64) bool {
+	defer runtime.KeepAlive(s)
+	si, rest := split(fp)
+	if sh := s.shards[si]; sh != nil {
+		_, ok := sh.number(rest)
+		return ok
+	}
+	return false
+}
+
 // Add adds fp with the value v unless the set holds it already: then it
 // returns its value and true, and changes nothing. A value above
-// [MaxValue] is held as MaxValue.
+// [MaxValue] is held as MaxValue. A set holds up to 2³²−1 fingerprints.
 func (s *Set) Add(fp uint64, v uint32) (old uint32, held bool) {
 	defer runtime.KeepAlive(s)
-	v = min(v, MaxValue)
-	h := mix(fp)
-	si := shardOf(h)
+	si, rest := split(fp)
 	sh := s.shards[si]
 	if sh == nil {
 		sh = &shard{}
 		s.shards[si] = sh
 	}
-	k := key(h)
-	if old, held := sh.get(k); held {
-		return old, true
+	if ord, ok := sh.number(rest); ok {
+		return s.vals.at(ord), true
 	}
-	w := v > lowMask || sh.stride == wide
-	if w && sh.stride != wide && sh.nb > 0 {
-		s.rebuild(sh, int(sh.nb), true)
+	if s.n == math.MaxUint32 {
+		panic("codeset: a set holds at most 2³²−1 fingerprints")
 	}
-	sh.n++
+	ord := uint64(s.n)
+	s.vals.add(min(v, MaxValue))
 	s.n++
-	if int(sh.n)*100 > int(sh.nb)*slots*maxLoadPct {
-		s.grow(sh, si, w)
+	sh.n++
+	if int(sh.n)*100 > int(sh.nb)*slots*maxLoadPct || bits.Len64(ord) > ordBits(int(sh.nb)) {
+		s.grow(sh, si, ord)
 	}
-	if k, v, ok := s.place(&sh.table, k, v); !ok {
-		// k is now the key moved last, which has no place.
-		sh.stash = append(sh.stash, entry{k, v})
+	if b, w, e, ok := s.place(&sh.table, rest, ord); !ok {
+		// What is left is the entry moved last, which has no place.
+		r, o := sh.decode(b, w, e)
+		sh.stash = append(sh.stash, entry{r, uint32(o)})
 		if len(sh.stash) > maxStash && int(sh.n)*2 >= int(sh.nb)*slots {
-			s.grow(sh, si, w)
+			s.grow(sh, si, ord)
 		}
 	}
 	return 0, false
 }
 
-// Put sets the value of fp, adding it if the set does not hold it. A
-// value above [MaxValue] is held as MaxValue.
-func (s *Set) Put(fp uint64, v uint32) {
-	v = min(v, MaxValue)
-	h := mix(fp)
-	sh := s.shards[shardOf(h)]
-	if sh == nil {
-		s.Add(fp, v)
-		return
-	}
-	defer runtime.KeepAlive(s)
-	k := key(h)
-	if v > lowMask && sh.stride != wide && sh.nb > 0 {
-		s.rebuild(sh, int(sh.nb), true)
-	}
-	if i := sh.find(k); i >= 0 {
-		sh.set(i, k, v)
-	} else if j := sh.stashed(k); j >= 0 {
-		sh.stash[j].v = v
-	} else {
-		s.Add(fp, v)
-	}
-}
-
-// put places k in bucket b if it has a free slot.
-func (t *table) put(b int, k uint64, v uint32) bool {
-	for j, w := range t.bucket(b) {
-		if w == 0 {
-			t.set(b*slots+j, k, v)
+// put places a slot in bucket b if it has a free one.
+func (t *table) put(b int, w uint64, e byte) bool {
+	ws := t.w[b*stride : b*stride+stride : b*stride+stride]
+	for j := range slots {
+		if ws[j] == 0 {
+			ws[j] = w
+			ws[slots] = ws[slots]&^(0xff<<(8*j)) | uint64(e)<<(8*j)
 			return true
 		}
 	}
 	return false
 }
 
-// place puts k into one of its buckets in t, moving others to their other
-// bucket to make room. If it cannot, it returns the key and value left
-// without a place (k or one moved) and false.
-func (s *Set) place(t *table, k uint64, v uint32) (uint64, uint32, bool) {
-	if t.nb == 0 {
-		return k, v, false
+// place puts an entry into one of its buckets in t, moving others to
+// their other bucket to make room. If it cannot, it returns the slot left
+// without a place (the entry's or one moved) and its bucket, and false.
+func (s *Set) place(t *table, rest, ord uint64) (int, uint64, byte, bool) {
+	at, w, e := t.slot(rest, ord)
+	if t.put(at, w, e) {
+		return 0, 0, 0, true
 	}
-	b1, b2 := buckets(k, t.nb)
-	if t.put(b1, k, v) || t.put(b2, k, v) {
-		return 0, 0, true
+	fb := t.flag
+	if b2 := t.other(at, w&lowKeyMask, false); t.put(b2, w|fb, e) {
+		return 0, 0, 0, true
 	}
-	at := b1
 	for range maxMoves {
 		s.rand ^= s.rand << 13
 		s.rand ^= s.rand >> 17
 		s.rand ^= s.rand << 5
-		i := at*slots + int(s.rand%uint32(slots))
-		k2, v2 := *t.word(i)&fpMask, t.value(i)
-		t.set(i, k, v)
-		k, v = k2, v2
-		if c1, c2 := buckets(k, t.nb); at == c1 {
-			at = c2
-		} else {
-			at = c1
-		}
-		if t.put(at, k, v) {
-			return 0, 0, true
+		j := int(s.rand % slots)
+		i := at*stride + j
+		w2, e2 := t.w[i], t.extra(at, j)
+		t.set(at, j, w, e)
+		at = t.other(at, w2&lowKeyMask, w2&fb != 0)
+		w, e = w2^fb, e2
+		if t.put(at, w, e) {
+			return 0, 0, 0, true
 		}
 	}
-	return k, v, false
+	return at, w, e, false
 }
 
 // grow rebuilds shard i larger: its g-th table has about
-// 1.15^(g+i/64) buckets, so that the shards grow one at a time.
-func (s *Set) grow(sh *shard, i int, w bool) {
+// 1.2^(g+i/64) buckets, so that the shards grow one at a time, and holds
+// numbers up to ord at least.
+func (s *Set) grow(sh *shard, i int, ord uint64) {
 	// A table can be larger than its step asks (it fills whole pages):
-	// the step is then the first larger by a growth at least.
+	// the next is the first step larger than it.
 	nb := 0
-	for nb < max(int(float64(sh.nb)*growth), int(sh.nb)+1) {
+	for nb <= int(sh.nb) || bits.Len64(ord) > ordBits(nb) {
 		sh.grown++
 		nb = int(math.Ceil(math.Pow(growth, float64(sh.grown)+float64(i)/nShards)))
 	}
-	s.rebuild(sh, nb, w)
+	s.rebuild(sh, nb)
 }
 
 // rebuild moves a shard's entries, its stash's too, to a table of at
-// least nb buckets, wide if it keeps values' high bits; what finds no
-// place there is stashed.
-func (s *Set) rebuild(sh *shard, nb int, w bool) {
-	t := newTable(nb, w)
+// least nb buckets; what finds no place there is stashed.
+func (s *Set) rebuild(sh *shard, nb int) {
+	t := newTable(nb)
 	var stash []entry
-	keep := func(k uint64, v uint32) {
-		if k, v, ok := s.place(&t, k, v); !ok {
-			stash = append(stash, entry{k, v})
+	keep := func(rest, ord uint64) {
+		if b, w, e, ok := s.place(&t, rest, ord); !ok {
+			r, o := t.decode(b, w, e)
+			stash = append(stash, entry{r, uint32(o)})
 		}
 	}
 	for b := range int(sh.nb) {
-		for j, word := range sh.bucket(b) {
-			if word == 0 {
+		ws := sh.w[b*stride : b*stride+stride : b*stride+stride]
+		for j, w := range ws[:slots] {
+			if w == 0 {
 				break
 			}
-			keep(word&fpMask, sh.value(b*slots+j))
+			keep(sh.decode(b, w, byte(ws[slots]>>(8*j))))
 		}
 	}
 	for _, e := range sh.stash {
-		keep(e.k, e.v)
+		keep(e.rest, uint64(e.ord))
 	}
 	sh.free()
 	sh.table, sh.stash = t, stash
 }
 
-// All yields every fingerprint held with its value, in no set order. (A
-// fingerprint is held mixed, and one of 2⁵⁸ whose mix ends in 58 zero bits
-// is held as if it ended in a 1: it is yielded as that one.)
+// All yields every fingerprint held with its value, in no set order.
 func (s *Set) All() iter.Seq2[uint64, uint32] {
 	return func(yield func(uint64, uint32) bool) {
 		defer runtime.KeepAlive(s)
@@ -372,13 +417,17 @@ func (s *Set) All() iter.Seq2[uint64, uint32] {
 			}
 			for b := range int(sh.nb) {
 				for j, w := range sh.bucket(b) {
-					if w != 0 && !yield(unmix(uint64(si)<<fpBits|w&fpMask), sh.value(b*slots+j)) {
+					if w == 0 {
+						break
+					}
+					rest, ord := sh.decode(b, w, sh.extra(b, j))
+					if !yield(unmix(uint64(si)<<restBits|rest), s.vals.at(ord)) {
 						return
 					}
 				}
 			}
 			for _, e := range sh.stash {
-				if !yield(unmix(uint64(si)<<fpBits|e.k), e.v) {
+				if !yield(unmix(uint64(si)<<restBits|e.rest), s.vals.at(uint64(e.ord))) {
 					return
 				}
 			}
@@ -391,6 +440,7 @@ func (s *Set) Clone() *Set {
 	defer runtime.KeepAlive(s)
 	c := New()
 	c.n = s.n
+	c.vals = s.vals.clone()
 	for i, sh := range s.shards {
 		if sh == nil {
 			continue
@@ -400,15 +450,15 @@ func (s *Set) Clone() *Set {
 		if sh.nb == 0 {
 			continue
 		}
-		ch.table = newTable(int(sh.nb), sh.stride == wide)
+		ch.table = newTable(int(sh.nb))
 		copy(ch.w, sh.w)
 	}
 	return c
 }
 
-// Bytes returns the memory the set's tables take.
+// Bytes returns the memory the set takes: its tables and values.
 func (s *Set) Bytes() int {
-	n := 0
+	n := s.vals.bytes()
 	for _, sh := range s.shards {
 		if sh != nil {
 			n += sh.bytes() + cap(sh.stash)*int(unsafe.Sizeof(entry{}))
@@ -428,20 +478,27 @@ func (s *Set) Free() {
 			s.shards[i] = nil
 		}
 	}
+	s.vals.free()
 	s.n = 0
 }
 
-// newTable returns an empty table of at least nb buckets, and of as many
-// more as fill the memory it takes (whole pages, or the allocator's block),
-// wide if it keeps values' high bits.
-func newTable(nb int, w bool) table {
-	stride := narrow
-	if w {
-		stride = wide
+// ordBits returns the bits of an entry's number a table of nb buckets
+// holds.
+func ordBits(nb int) int {
+	if nb == 0 {
+		return 0
 	}
+	return 12 + bits.Len(uint(nb)) - 1
+}
+
+// newTable returns an empty table of at least nb buckets, and of as many
+// more as fill the memory it takes (whole pages, or the allocator's block).
+func newTable(nb int) table {
 	block, off := alloc(nb * stride * 8)
 	nb = min(len(block)/(stride*8), math.MaxInt32)
-	t := table{b: block[:nb*stride*8], nb: int32(nb), stride: int32(stride), off: off}
+	k := bits.Len(uint(nb)) - 1
+	flag := uint64(1) << (lowKeyBits + 32 - k)
+	t := table{b: block[:nb*stride*8], nb: int32(nb), k: uint8(k), flag: flag, taken: flag << 1, ord: uint8(lowKeyBits + 32 - k + 2), off: off}
 	t.w = unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(block))), nb*stride)
 	return t
 }

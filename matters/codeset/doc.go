@@ -13,26 +13,38 @@
 //
 // # Set
 //
-// A Set maps fingerprints to values up to [MaxValue] (2³⁰−1): a code to
-// the line of its first use, say. It takes about 10 bytes an entry while
-// every value fits in 6 bits, and about 14 once one does not.
+// A Set maps fingerprints to values up to [MaxValue] (2³¹−1): a code to
+// the line of its first use, say. It takes about 11 bytes an entry when
+// the values grow slowly from one entry to the next, as lines do, and
+// about 15 when they are at random.
 //
 // The fingerprints are split by their top 6 bits into 64 shards, and those
 // bits are not stored. A shard is a cuckoo hash table of buckets of eight
-// 64-bit words, one cache line, each word holding a fingerprint's low 58
-// bits and a value's low 6 bits; a table whose values need more keeps 3
-// bytes more a slot, right after the bucket's words. A fingerprint is in
-// one of two buckets, both computed from the bits its word holds, so a
-// table can be rebuilt from what it holds. An insertion fills the first
-// bucket, then the second, then moves an entry of the first to its other
-// bucket; as no bucket ever loses an entry but for another, a fingerprint
-// whose first bucket has a free slot is not held, and the lookup of a new
-// code often reads one bucket only. Buckets of eight fill to 93 % with a
-// few moves an insertion on average; a shard that reaches that grows by
-// about 15 %, alone, and the shards' sizes are staggered (shard i is
-// 1.15^(i/64) times the size of shard 0) so that they grow one at a time:
-// the whole is 81–93 % full, and what a growing shard holds twice is a
-// 64th of the set.
+// slots of 9 bytes (eight words, and a ninth for a byte a slot). A slot
+// holds the entry's number (the order in which it was added), and of its
+// fingerprint only what its bucket does not tell: the first bucket of a
+// fingerprint is its next 32 bits x times the number of buckets nb, over
+// 2³², so that the bucket and the top 32 − ⌊log₂ nb⌋ bits of the fraction
+// give x back, with no division to find it. The second bucket is the first
+// moved by an amount that the fingerprint's low bits give. A table is
+// rebuilt from what it holds.
+//
+// An insertion fills the first bucket, then the second, then moves an
+// entry of the first to its other bucket; as no bucket ever loses an entry
+// but for another, a fingerprint whose first bucket has a free slot is not
+// held, and the lookup of a new code often reads one bucket only. Buckets
+// of eight fill to 93 % with a few moves an insertion on average; a shard
+// that reaches that grows by about 20 %, alone, and the shards' sizes are
+// staggered (shard i is 1.2^(i/64) times the size of shard 0) so that they
+// grow one at a time: the whole is 78–93 % full, 85 % on average, and what
+// a growing shard holds twice is a 64th of the set.
+//
+// The values are kept apart, in the order of the entries' numbers, in
+// blocks of 128: a block is its first value and the differences from one
+// value to the next in as many bits as its largest difference needs. The
+// lines of a document's codes take one to a few bits each. Reading a value
+// decodes its block: it is done when a fingerprint is found again, not
+// when one is added.
 //
 // # Bag
 //
