@@ -5,6 +5,7 @@ import (
 	"errors"
 	"unicode/utf8"
 
+	"github.com/zwfw/zwfw/matters/codeset"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -29,9 +30,19 @@ func (ix *index) status(m *Matter) {
 		return
 	}
 	if ix.inactive == nil {
-		ix.inactive = make(map[uint64]Status)
+		ix.inactive = codeset.New()
 	}
-	ix.inactive[ix.fingerprint(string(m.Code))] = m.Status
+	ix.inactive.Add(ix.fingerprint(string(m.Code)), uint32(m.Status))
+}
+
+// inactiveStatus returns the status of the matter of fingerprint fp if it
+// is suspended or cancelled.
+func (ix *index) inactiveStatus(fp uint64) (Status, bool) {
+	if ix.inactive == nil {
+		return 0, false
+	}
+	st, ok := ix.inactive.Get(fp)
+	return Status(st), ok
 }
 
 func (ix *index) checkBundles(bundles []Bundle, loc Locator, probs *schema.List) {
@@ -59,7 +70,7 @@ func (ix *index) checkBundle(i int, b *Bundle, seen map[string]int, loc Locator,
 			mp := p.Key("matters").Index(j)
 			probs.Errorf(mp, loc(mp), RuleBundleUnknownMember,
 				"bundle %q names matter %s, which the catalogue does not hold", b.Name, code)
-		} else if st, ok := ix.inactive[fp]; ok {
+		} else if st, ok := ix.inactiveStatus(fp); ok {
 			mp := p.Key("matters").Index(j)
 			probs.Errorf(mp, loc(mp), RuleBundleInactive,
 				"bundle %q lists matter %s as in use, but its status is %s", b.Name, code, st)

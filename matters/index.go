@@ -23,8 +23,9 @@ import (
 type index struct {
 	seed  maphash.Seed
 	codes *codeset.Set
-	// inactive holds the matters suspended or cancelled, by fingerprint.
-	inactive map[uint64]Status
+	// inactive holds the status of the matters suspended or cancelled,
+	// by fingerprint; nil until there is one.
+	inactive *codeset.Set
 }
 
 func newIndex() *index {
@@ -66,4 +67,9 @@ func (ix *index) addAt(code string, line int) (firstLine int, dup bool) {
 }
 
 // free gives back the memory of the codes; the index is empty after.
-func (ix *index) free() { ix.codes.Free() }
+func (ix *index) free() {
+	ix.codes.Free()
+	if ix.inactive != nil {
+		ix.inactive.Free()
+	}
+}
