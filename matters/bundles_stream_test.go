@@ -51,10 +51,13 @@ func TestBundlesStreamed(t *testing.T) {
 		name string
 		node *schema.Node
 	}{{"bundles after the matters", after}, {"bundles first", before}} {
-		for _, format := range []string{"json", "yaml"} {
+		// JSON text named .yaml is YAML in flow style, read whole: its
+		// bundles are left in the header.
+		for _, format := range []string{"json", "yaml", "flow yaml"} {
+			name := "c." + strings.TrimPrefix(format, "flow ")
 			var buf bytes.Buffer
 			var err error
-			if format == "json" {
+			if format != "yaml" {
 				err = schema.WriteJSON(&buf, order.node)
 			} else {
 				err = schema.WriteYAML(&buf, order.node, schema.Catalogue)
@@ -71,7 +74,7 @@ func TestBundlesStreamed(t *testing.T) {
 				t.Run(order.name+"/"+format+"/"+way.name, func(t *testing.T) {
 					old := runtime.GOMAXPROCS(way.procs)
 					defer runtime.GOMAXPROCS(old)
-					d := NewDecoder(bytes.NewReader(text), "c."+format, nil)
+					d := NewDecoder(bytes.NewReader(text), name, nil)
 					d.noFast = way.noFast
 					for range d.Matters() {
 					}
@@ -99,10 +102,51 @@ func TestBundlesStreamed(t *testing.T) {
 					if diff := cmp.Diff(c.Bundles, d.Catalogue().Bundles); diff != "" {
 						t.Errorf("bundles (-want +got):\n%s", diff)
 					}
+
+					// Handed to OnBundle instead: the same bundles, in
+					// the same order, none kept, the same problems.
+					var handed []Bundle
+					var problems schema.List
+					od := NewDecoder(bytes.NewReader(text), name, &DecodeOptions{
+						OnBundle: func(i int, b *Bundle) {
+							if i != len(handed) {
+								t.Errorf("bundle %d handed over as %d", len(handed), i)
+							}
+							handed = append(handed, *b)
+						},
+						OnProblem: func(p *schema.Problem) { problems = append(problems, p) },
+					})
+					od.noFast = way.noFast
+					matters := 0
+					for range od.Matters() {
+						matters++
+					}
+					if matters != len(c.Matters) {
+						t.Errorf("%d matters with OnBundle, want %d", matters, len(c.Matters))
+					}
+					if diff := cmp.Diff(c.Bundles, handed); diff != "" {
+						t.Errorf("bundles handed over (-want +got):\n%s", diff)
+					}
+					if cat := od.Catalogue(); cat == nil || cat.Bundles != nil {
+						t.Errorf("with OnBundle the catalogue has bundles: %v", cat)
+					}
+					problems.Dedupe()
+					if diff := cmp.Diff(problemPlaces(d.Problems()), problemPlaces(problems)); diff != "" {
+						t.Errorf("problems with OnBundle (-without +with):\n%s", diff)
+					}
 				})
 			}
 		}
 	}
+}
+
+// problemPlaces gives each problem's rule, path and position.
+func problemPlaces(l schema.List) []string {
+	var out []string
+	for _, p := range l {
+		out = append(out, string(p.Rule)+" "+p.Path.String()+" "+p.Pos.String())
+	}
+	return out
 }
 
 func problemKeys(l schema.List) []problemKey {

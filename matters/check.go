@@ -46,22 +46,26 @@ func (ix *index) inactiveStatus(fp uint64) (Status, bool) {
 }
 
 func (ix *index) checkBundles(bundles []Bundle, loc Locator, probs *schema.List) {
-	seen := map[string]int{}
+	seen := map[uint64]int{}
 	for i := range bundles {
 		ix.checkBundle(i, &bundles[i], seen, loc, probs)
 	}
 }
 
 // checkBundle checks bundle i: its code not used by an earlier one (seen
-// holds the first bundle of each code), its members held and in use.
-func (ix *index) checkBundle(i int, b *Bundle, seen map[string]int, loc Locator, probs *schema.List) {
+// holds the first bundle of each code, by the code's fingerprint, as the
+// index holds matters: two codes that share one, with a probability of
+// about n²/2⁶⁵ for n bundles, are taken as one), its members held and in
+// use.
+func (ix *index) checkBundle(i int, b *Bundle, seen map[uint64]int, loc Locator, probs *schema.List) {
 	p := schema.Root.Key("bundles").Index(i)
 	if b.Code != "" {
-		if j, dup := seen[b.Code]; dup {
+		fp := ix.fingerprint(b.Code)
+		if j, dup := seen[fp]; dup {
 			probs.Errorf(p.Key("code"), loc(p.Key("code")), RuleBundleDuplicateCode,
 				"bundle code %s is used again (first by bundle %d)", b.Code, j)
 		} else {
-			seen[b.Code] = i
+			seen[fp] = i
 		}
 	}
 	for j, code := range b.Matters {

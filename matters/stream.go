@@ -35,6 +35,17 @@ type DecodeOptions struct {
 	// read, rate and elapsed time on a terminal); the library writes
 	// nothing itself. It should return quickly.
 	Progress func(matters int64)
+	// OnBundle, when set, receives each bundle (一件事一次办) with its
+	// index, in document order, and the decoder keeps none:
+	// [Decoder.Catalogue] then has no Bundles. A bundle is handed over as
+	// soon as it is validated and decoded (and, when the matters have all
+	// been read, checked against them), on the goroutine that ranges over
+	// [Decoder.Matters]; bundles that come before the matters are handed
+	// over as they come and checked at the end, their problems the same
+	// as without OnBundle. The *Bundle is valid only during the call: the
+	// decoder reuses it after, so copy it to keep it. A document with two
+	// "bundles" members (an error) hands over the bundles of both.
+	OnBundle func(i int, b *Bundle)
 }
 
 // RuleTooManyProblems closes a problem list that was cut short.
@@ -77,10 +88,14 @@ type Decoder struct {
 	// The bundles, streamed as the matters are: each is validated,
 	// decoded and checked as it comes, its nodes then dropped; those that
 	// come before the matters end wait, with their nodes, for the end.
+	// With OnBundle, none is kept: each is decoded into bundle, handed
+	// over, and decoded again from its nodes when it waited.
 	bundles      []Bundle
-	bundleCodes  map[string]int // the first bundle of each code
+	bundle1      Bundle         // the bundle handed to OnBundle, reused
+	bundleCodes  map[uint64]int // the first bundle of each code, by fingerprint
 	afterMatters bool           // the bundles come after the matters
-	waiting      []*schema.Node // nodes of bundles[:len(waiting)]
+	mattersSeen  bool           // a matter has been read
+	waiting      []*schema.Node // nodes of the first len(waiting) bundles
 }
 
 // NewDecoder returns a decoder reading from r; name is the file name used
@@ -439,6 +454,7 @@ func (d *Decoder) handler(yield func(int, *Matter) bool) (schema.StreamFunc, *bo
 			d.bundle(h, i, n)
 			return true
 		}
+		d.mattersSeen = true
 		if i == 0 {
 			d.setHeader(h)
 		}
@@ -458,6 +474,9 @@ func (d *Decoder) setHeader(h *schema.Node) {
 	}
 	var ignored schema.List
 	d.header = decodeCatalogue(h, h, &ignored)
+	if d.opts.OnBundle != nil {
+		d.header.Bundles = nil // handed over
+	}
 	d.div, _ = ParseDivisionCode(d.header.Division.Code)
 }
 
@@ -504,6 +523,7 @@ func (d *Decoder) fastHandler(fd *schema.FastDecoder, yield func(int, *Matter) b
 		if key == "bundles" {
 			return schema.FastFallback // few: read as nodes
 		}
+		d.mattersSeen = true
 		m = Matter{}
 		end, st := fd.Decode(e.Data, &m, marks[:])
 		if st != schema.FastOK {
@@ -563,51 +583,81 @@ func (d *Decoder) finish(header *schema.Node) {
 	var decProbs schema.List
 	d.header = decodeCatalogue(header, header, &decProbs)
 	probs.Append(decProbs.Uncovered(probs))
-	if header.Get("bundles") != nil {
+	switch {
+	case d.opts.OnBundle != nil:
+		d.header.Bundles = nil // handed over
+	case header.Get("bundles") != nil:
 		d.header.Bundles = d.bundles
 	}
 	for i, n := range d.waiting {
-		d.checkBundle(i, n, &probs)
+		b := &d.bundle1
+		if d.opts.OnBundle == nil {
+			b = &d.bundles[i]
+		} else {
+			// Handed over and dropped: decoded again, its problems
+			// already reported.
+			*b = Bundle{}
+			var ignored schema.List
+			path := bundlePath(i)
+			codec.Decode(n, b, n, path, &ignored)
+		}
+		d.checkBundle(i, b, n, &probs)
 	}
+	d.waiting = nil
 	d.ix.free() // the stream has ended: nothing more to compare
 	d.report(probs)
 }
 
 // bundle validates and decodes bundle i, and checks it if the matters have
-// all been read, else keeps its nodes for the end.
-func (d *Decoder) bundle(h *schema.Node, i int, n *schema.Node) {
+// all been read, else keeps its nodes for the end; with OnBundle, it then
+// hands the bundle over and keeps nothing else.
+func (d *Decoder) bundle(_ *schema.Node, i int, n *schema.Node) {
 	if i == 0 {
 		// A later "bundles" member replaces an earlier one, as a
 		// document read whole has it.
 		d.bundles, d.waiting, d.bundleCodes = d.bundles[:0], nil, nil
-		// The matters have all been read when the header has them and
-		// holds none of them (they were streamed).
-		m := h.Get("matters")
-		d.afterMatters = m != nil && (m.Kind != schema.Array || len(m.Items) == 0)
+		// The matters have all been read when one has been: bundles
+		// stand before or after the matters, not among them. (The
+		// header cannot tell: a copy of it, as the reading goroutine
+		// hands over, holds no matters whether or not they were read.)
+		// Bundles of a catalogue without matters wait for the end,
+		// which finds the same problems.
+		d.afterMatters = d.mattersSeen
 	}
-	path := schema.Root.Key("bundles").Index(i)
+	path := bundlePath(i)
 	probs := d.sch.ValidateAt(n, path, "/$defs/bundle")
 	var decProbs schema.List
-	d.bundles = append(d.bundles, Bundle{})
-	codec.Decode(n, &d.bundles[i], n, path, &decProbs)
+	b := &d.bundle1
+	if d.opts.OnBundle == nil {
+		d.bundles = append(d.bundles, Bundle{})
+		b = &d.bundles[i]
+	} else {
+		*b = Bundle{}
+	}
+	codec.Decode(n, b, n, path, &decProbs)
 	probs.Append(decProbs.Uncovered(probs))
 	if d.afterMatters {
-		d.checkBundle(i, n, &probs)
+		d.checkBundle(i, b, n, &probs)
 	} else {
 		d.waiting = append(d.waiting, n)
 	}
 	d.report(probs)
+	if d.opts.OnBundle != nil {
+		d.opts.OnBundle(i, b)
+	}
 }
 
-// checkBundle checks bundle i against the matters read, with positions
-// from its nodes.
-func (d *Decoder) checkBundle(i int, n *schema.Node, probs *schema.List) {
-	path := schema.Root.Key("bundles").Index(i)
-	loc := nodeLocator(n, path)
+// bundlePath is the path of the i-th bundle of a catalogue.
+func bundlePath(i int) schema.Path { return schema.Root.Key("bundles").Index(i) }
+
+// checkBundle checks bundle i, b, against the matters read, with
+// positions from its nodes.
+func (d *Decoder) checkBundle(i int, b *Bundle, n *schema.Node, probs *schema.List) {
+	loc := nodeLocator(n, bundlePath(i))
 	if d.bundleCodes == nil {
-		d.bundleCodes = map[string]int{}
+		d.bundleCodes = map[uint64]int{}
 	}
-	d.ix.checkBundle(i, &d.bundles[i], d.bundleCodes, loc, probs)
+	d.ix.checkBundle(i, b, d.bundleCodes, loc, probs)
 }
 
 // peekReader lets the decoder look at the first non-blank byte of its input
