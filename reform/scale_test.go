@@ -334,17 +334,14 @@ func BenchmarkScaleYAMLStream(b *testing.B) {
 func streamOnce(b *testing.B, path string) {
 	f, r := openBuffered(b, path)
 	defer f.Close()
-	d := matters.NewDecoder(r, path, nil)
 	ind := reform.New(reform.Config{})
+	d := matters.NewDecoder(r, path, &matters.DecodeOptions{
+		OnBundle: func(_ int, b *matters.Bundle) { ind.AddBundle(b) },
+	})
 	n := 0
 	for _, m := range d.Matters() {
 		ind.Add(m)
 		n++
-	}
-	if c := d.Catalogue(); c != nil {
-		for i := range c.Bundles {
-			ind.AddBundle(&c.Bundles[i])
-		}
 	}
 	if err := d.Problems().Err(); err != nil || n != *scale {
 		b.Fatalf("%d matters, %v", n, err)

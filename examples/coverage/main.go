@@ -70,13 +70,14 @@ import (
 
 func main() { cli.Main(run) }
 
-// catalogue is one measured catalogue. Its matters are streamed through
-// the indicators, never held: cat has the header and bundles only.
+// catalogue is one measured catalogue. Its matters and bundles are
+// streamed through the indicators, never held: cat has the header only.
 type catalogue struct {
 	file    string
 	open    func() (io.ReadCloser, error)
 	cat     *matters.Catalogue
 	matters int
+	bundles int
 	unit    *county.Unit // nil when its division is not in the hierarchy
 	x       *reform.Indicators
 	// superseded is set when a later edition of the same division was
@@ -158,11 +159,14 @@ func (c *catalogue) measure(cfg reform.Config, progress *cli.Progress) (schema.L
 		c.cat, _ = workbook.Read(r, c.file, schema.Collect(&probs))
 		if c.cat != nil {
 			c.x.AddCatalogue(c.cat)
-			c.matters = len(c.cat.Matters)
+			c.matters, c.bundles = len(c.cat.Matters), len(c.cat.Bundles)
 		}
 		return probs, nil
 	}
-	var opts matters.DecodeOptions
+	opts := matters.DecodeOptions{OnBundle: func(_ int, b *matters.Bundle) {
+		c.x.AddBundle(b)
+		c.bundles++
+	}}
 	if progress != nil {
 		opts.Progress = progress.Update
 	}
@@ -173,11 +177,6 @@ func (c *catalogue) measure(cfg reform.Config, progress *cli.Progress) (schema.L
 	}
 	progress.Done(int64(c.matters))
 	c.cat = d.Catalogue()
-	if c.cat != nil {
-		for i := range c.cat.Bundles {
-			c.x.AddBundle(&c.cat.Bundles[i])
-		}
-	}
 	return d.Problems(), nil
 }
 
@@ -349,7 +348,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		out.Catalogues = append(out.Catalogues, catalogueJSON{
 			File: c.file, Title: c.cat.Title, Division: c.cat.Division.Code + " " + c.cat.Division.Name,
-			Matters: c.matters, Bundles: len(c.cat.Bundles),
+			Matters: c.matters, Bundles: c.bundles,
 			Indicators: c.x.Results(), Custom: c.x.CustomResults(), Scorecard: mode.Score(name, c.x, targets...),
 		})
 	}

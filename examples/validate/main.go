@@ -170,7 +170,8 @@ func (rc *recorder) Read(p []byte) (int, error) {
 // them. A spreadsheet saved as CSV is read as a catalogue (problems at
 // row:column).
 func validate(name string, r io.Reader, progress *cli.Progress) (kind string, matterCount int, probs schema.List) {
-	var opts matters.DecodeOptions
+	// The bundles are checked as they come, and not kept.
+	opts := matters.DecodeOptions{OnBundle: func(int, *matters.Bundle) {}}
 	if progress != nil {
 		opts.Progress = progress.Update
 	}
