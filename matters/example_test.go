@@ -190,6 +190,40 @@ func ExampleDecodeOptions() {
 	// 0
 }
 
+// Bundles can be taken as they come, so that none are kept: here they
+// stand before the matters, are handed over at once, and are checked
+// against the matters at the end.
+func ExampleDecodeOptions_onBundle() {
+	doc := `{"kind": "Catalogue", "schemaVersion": 1, "catalogueKind": "实施清单", "division": {"name": "示例县"},
+"bundles": [{"code": "B001", "name": "我要开餐馆", "matters": ["000101001000", "000101009000"]},
+            {"code": "B002", "name": "我要开药店", "matters": ["000101001000", "000101002000"]}],
+"matters": [{"code": "000101001000", "name": "食品经营许可", "type": "行政许可", "level": "县级",
+             "body": {"name": "示例局"}, "handlingKind": "承诺件", "promisedLimit": {"value": 5, "unit": "工作日"}},
+            {"code": "000101002000", "name": "药品零售企业许可", "type": "行政许可", "level": "县级",
+             "body": {"name": "示例局"}, "handlingKind": "承诺件", "promisedLimit": {"value": 10, "unit": "工作日"}}]}`
+	members := 0
+	d := matters.NewDecoder(strings.NewReader(doc), "c.json", &matters.DecodeOptions{
+		OnBundle: func(i int, b *matters.Bundle) {
+			fmt.Println("bundle", i, b.Code, b.Name)
+			members += len(b.Matters)
+		},
+	})
+	for i, m := range d.Matters() {
+		fmt.Println("matter", i, m.Name)
+	}
+	fmt.Println(members, "members,", len(d.Catalogue().Bundles), "bundles kept")
+	for _, p := range d.Problems() {
+		fmt.Println(p)
+	}
+	// Output:
+	// bundle 0 B001 我要开餐馆
+	// bundle 1 B002 我要开药店
+	// matter 0 食品经营许可
+	// matter 1 药品零售企业许可
+	// 4 members, 0 bundles kept
+	// c.json:2:75: error: /bundles/0/matters/1: bundle "我要开餐馆" names matter 000101009000, which the catalogue does not hold [bundle.unknown-member]
+}
+
 // A catalogue written for reading, with Chinese labels.
 func ExampleCatalogue_WriteMarkdown() {
 	visits := 0

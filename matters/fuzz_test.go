@@ -1,8 +1,13 @@
 package matters
 
 import (
+	"bytes"
 	"path/filepath"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/zwfw/zwfw/schema"
 
 	"github.com/zwfw/zwfw/schema/schematest"
 )
@@ -31,9 +36,45 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("problem without position: %v", p)
 			}
 		}
+		handedOver(t, "f"+ext, data, cat, probs)
 		if cat == nil || probs.Err() != nil {
 			return
 		}
 		schematest.RoundTrip(t, cat, parseBack)
 	})
+}
+
+// handedOver decodes data again with the bundles handed to OnBundle: the
+// same problems as loading it, and, when it loads without error, the same
+// bundles (those of its last "bundles" member), none kept. (Bundles are
+// handed over as they are read, as matters are yielded: a document found
+// broken further on may have handed over bundles it does not hold.)
+func handedOver(t *testing.T, name string, data []byte, cat *Catalogue, want schema.List) {
+	t.Helper()
+	var bundles []Bundle
+	var probs schema.List
+	d := NewDecoder(bytes.NewReader(data), name, &DecodeOptions{
+		OnBundle: func(i int, b *Bundle) {
+			if i == 0 {
+				bundles = bundles[:0] // a later member replaces an earlier one
+			}
+			bundles = append(bundles, *b)
+		},
+		OnProblem: func(p *schema.Problem) { probs = append(probs, p) },
+	})
+	for range d.Matters() {
+	}
+	probs.Dedupe()
+	if diff := cmp.Diff(problemPlaces(want), problemPlaces(probs)); diff != "" {
+		t.Fatalf("problems with OnBundle (-without +with):\n%s", diff)
+	}
+	if cat == nil || want.Err() != nil {
+		return
+	}
+	if c := d.Catalogue(); c == nil || c.Bundles != nil {
+		t.Fatalf("with OnBundle the catalogue keeps bundles: %v", c)
+	}
+	if diff := cmp.Diff(cat.Bundles, bundles, cmpopts.EquateEmpty()); diff != "" {
+		t.Fatalf("bundles with OnBundle (-kept +handed over):\n%s", diff)
+	}
 }

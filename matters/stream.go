@@ -43,8 +43,11 @@ type DecodeOptions struct {
 	// [Decoder.Matters]; bundles that come before the matters are handed
 	// over as they come and checked at the end, their problems the same
 	// as without OnBundle. The *Bundle is valid only during the call: the
-	// decoder reuses it after, so copy it to keep it. A document with two
-	// "bundles" members (an error) hands over the bundles of both.
+	// decoder reuses it after, so copy it to keep it. Bundles are handed
+	// over as they are read, as matters are yielded: a document found
+	// broken further on may have handed over bundles it does not hold,
+	// and one with two "bundles" members (an error) hands over the
+	// bundles of both.
 	OnBundle func(i int, b *Bundle)
 }
 
@@ -52,8 +55,9 @@ type DecodeOptions struct {
 const RuleTooManyProblems schema.Rule = "document.too-many-problems"
 
 // Decoder reads a catalogue document one matter at a time, in memory
-// proportional to one matter plus the catalogue's header and bundles, not
-// to the document. Each matter is validated against the schema, decoded and
+// proportional to one matter plus the catalogue's header and bundles
+// (without them when [DecodeOptions.OnBundle] takes the bundles), not to
+// the document. Each matter is validated against the schema, decoded and
 // checked as it is read; the checks that need the whole catalogue
 // (duplicate codes, bundle members) keep a compact index of codes and
 // finish when the stream ends.
