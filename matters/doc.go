@@ -36,7 +36,8 @@
 // (package [github.com/zwfw/zwfw/matters/codeset]), and freed when the
 // stream ends. The one-thing bundles are streamed too: each is validated,
 // decoded and checked as it comes, and only its decoded form is kept, for
-// [Decoder.Catalogue]. A valid matter of a JSON document is read in one
+// [Decoder.Catalogue], or none when [DecodeOptions.OnBundle] takes each
+// as it comes. A valid matter of a JSON document is read in one
 // pass, straight from its text into a [Matter] with the schema's checks
 // compiled in ([schema.FastDecoder]), on the caller's goroutine; a matter
 // with something to report is read again as nodes, so that every problem

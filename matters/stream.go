@@ -43,11 +43,11 @@ type DecodeOptions struct {
 	// [Decoder.Matters]; bundles that come before the matters are handed
 	// over as they come and checked at the end, their problems the same
 	// as without OnBundle. The *Bundle is valid only during the call: the
-	// decoder reuses it after, so copy it to keep it. Bundles are handed
-	// over as they are read, as matters are yielded: a document found
-	// broken further on may have handed over bundles it does not hold,
-	// and one with two "bundles" members (an error) hands over the
-	// bundles of both.
+	// decoder reuses it after, so copy it (*b: its slices and map are not
+	// reused) to keep it. Bundles are handed over as they are read, as
+	// matters are yielded: a document found broken further on may have
+	// handed over bundles it does not hold, and one with two "bundles"
+	// members (an error) hands over the bundles of both.
 	OnBundle func(i int, b *Bundle)
 }
 
@@ -147,7 +147,8 @@ func (d *Decoder) Problems() schema.List {
 }
 
 // Catalogue returns the catalogue's header (kind, division, level, …) and
-// its bundles, without matters. While [Decoder.Matters] runs it holds the
+// its bundles (none when [DecodeOptions.OnBundle] takes them), without
+// matters. While [Decoder.Matters] runs it holds the
 // members that precede the matters in the document (in the documents this
 // module writes, all but the bundles); it is complete once the iteration
 // has run to the end, and nil when the document could not be read.
