@@ -92,7 +92,7 @@ type Decoder struct {
 	// The bundles, streamed as the matters are: each is validated,
 	// decoded and checked as it comes, its nodes then dropped; those that
 	// come before the matters end wait, with their nodes, for the end.
-	// With OnBundle, none is kept: each is decoded into bundle, handed
+	// With OnBundle, none is kept: each is decoded into bundle1, handed
 	// over, and decoded again from its nodes when it waited.
 	bundles      []Bundle
 	bundle1      Bundle         // the bundle handed to OnBundle, reused
@@ -148,10 +148,10 @@ func (d *Decoder) Problems() schema.List {
 
 // Catalogue returns the catalogue's header (kind, division, level, …) and
 // its bundles (none when [DecodeOptions.OnBundle] takes them), without
-// matters. While [Decoder.Matters] runs it holds the
-// members that precede the matters in the document (in the documents this
-// module writes, all but the bundles); it is complete once the iteration
-// has run to the end, and nil when the document could not be read.
+// matters. While [Decoder.Matters] runs it holds the members that precede
+// the matters in the document (in the documents this module writes, all
+// but the bundles); it is complete once the iteration has run to the end,
+// and nil when the document could not be read.
 func (d *Decoder) Catalogue() *Catalogue { return d.header }
 
 // Matters returns an iterator over the matters of the document, in order,
