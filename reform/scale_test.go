@@ -335,8 +335,12 @@ func streamOnce(b *testing.B, path string) {
 	f, r := openBuffered(b, path)
 	defer f.Close()
 	ind := reform.New(reform.Config{})
+	bundles := 0
 	d := matters.NewDecoder(r, path, &matters.DecodeOptions{
-		OnBundle: func(_ int, b *matters.Bundle) { ind.AddBundle(b) },
+		OnBundle: func(_ int, b *matters.Bundle) {
+			ind.AddBundle(b)
+			bundles++
+		},
 	})
 	n := 0
 	for _, m := range d.Matters() {
@@ -345,6 +349,10 @@ func streamOnce(b *testing.B, path string) {
 	}
 	if err := d.Problems().Err(); err != nil || n != *scale {
 		b.Fatalf("%d matters, %v", n, err)
+	}
+	// One bundle starts at every hundredth matter with three after it.
+	if want := (*scale + 96) / 100; bundles != want || ind.Result(reform.BundleCount).Num != int64(want) {
+		b.Fatalf("%d bundles handed over, %d counted, want %d", bundles, ind.Result(reform.BundleCount).Num, want)
 	}
 	if !ind.Result(reform.InstantShare).Ratio().Defined() {
 		b.Fatal("nothing measured")
