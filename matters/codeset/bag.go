@@ -1,31 +1,30 @@
 package codeset
 
 import (
-	"cmp"
-	"container/heap"
 	"iter"
 	"runtime"
 	"slices"
-	"unsafe"
 )
 
 // Bag collects fingerprints with a small value each, as they come, and
 // gives each distinct fingerprint once at the end, with its values
-// combined. It takes 8 bytes an entry added, distinct or not, and nothing
-// more: no table to keep some of free, no lookup an entry. It keeps a
-// fingerprint's top 58 bits: two distinct ones of n are taken for one
-// with a probability of about n²/2⁵⁹ (2·10⁻⁶ for a million). Values up to
-// [MaxSmall] are held in the entry; a larger one is held apart, as a rare
-// case. The zero Bag is empty and ready to use; a Bag is not safe for
-// concurrent use.
+// combined. It holds them sorted and coded in about as many bits as they
+// carry: about 6 bytes an entry for a million distinct ones, and no more
+// for a fingerprint added again. It keeps a fingerprint's top 58 bits: two
+// distinct ones of n are taken for one with a probability of about n²/2⁵⁹
+// (2·10⁻⁶ for a million). Values up to [MaxSmall] are held in the entry; a
+// larger one is held apart, as a rare case. The zero Bag is empty and
+// ready to use; a Bag is not safe for concurrent use.
 type Bag struct {
-	chunks [][]uint64 // each full one sorted; the last one filling
-	off    []bool     // whether each chunk is off the collected heap
-	sorted int        // entries of the last chunk that are sorted
-	n      int
-	large  map[uint64]uint32 // values above MaxSmall, combined, by key
-	keep   func(a, b uint32) uint32
-	final  bool // the finalizer is set
+	fill    []uint64 // entries as they come
+	fillOff bool     // whether fill is off the collected heap
+	runs    []*run   // sorted entries, each run more than twice the next
+	n       int
+	large   map[uint64]uint32 // values above MaxSmall, combined, by key
+	keep    func(a, b uint32) uint32
+	mem     account
+	final   bool   // the finalizer is set
+	changes uint64 // runs made or merged: readers of the old ones stop
 }
 
 // MaxSmall is the largest value a Bag holds in the entry itself.
@@ -34,71 +33,149 @@ const MaxSmall = lowMask - 1
 const (
 	escape   = lowMask // an entry's value is in large
 	minChunk = 64      // entries of the first chunk
-	maxChunk = 8192    // and of every chunk from the eighth: 64 KiB
+	maxChunk = 8192    // of a full chunk: 64 KiB
 )
 
 // NewBag returns an empty bag whose values of one fingerprint combine by
-// keep (which must be commutative and associative: min, say).
+// keep, which must be commutative and associative (min, say); equal values
+// are taken as one, without keep.
 func NewBag(keep func(a, b uint32) uint32) *Bag { return &Bag{keep: keep} }
 
-// Len returns the number of entries added.
+// Len returns the number of entries added (with those of merged bags),
+// distinct or not.
 func (b *Bag) Len() int { return b.n }
 
 // Add adds fp with the value v.
 func (b *Bag) Add(fp uint64, v uint32) {
-	f := fp &^ lowMask
+	b.put(fp&^lowMask, v)
+	b.n++
+}
+
+// put adds the key f (a fingerprint's top 58 bits) with the value v.
+func (b *Bag) put(f uint64, v uint32) {
 	if v > MaxSmall {
-		if b.large == nil {
-			b.large = map[uint64]uint32{}
-		}
-		if old, ok := b.large[f]; ok {
-			v = b.keep(old, v)
-		}
-		b.large[f] = v
+		b.fold(f, v)
 		v = escape
 	}
 	b.push(f | uint64(v))
 }
 
+// fold combines v into the value held apart for the key f.
+func (b *Bag) fold(f uint64, v uint32) {
+	if b.large == nil {
+		b.large = map[uint64]uint32{}
+	}
+	if old, ok := b.large[f]; ok && old != v {
+		v = b.keep(old, v)
+	}
+	b.large[f] = v
+}
+
 func (b *Bag) push(e uint64) {
-	n := len(b.chunks)
-	if n == 0 || len(b.chunks[n-1]) == cap(b.chunks[n-1]) {
-		if n > 0 {
-			b.sortLast()
-		}
-		size := min(minChunk<<n, maxChunk)
-		w, off := words(size)
-		b.chunks = append(b.chunks, w[:0])
-		b.off = append(b.off, off)
-		b.sorted = 0
-		if size == maxChunk && !b.final {
-			b.final = true
-			runtime.SetFinalizer(b, (*Bag).Free)
+	if len(b.fill) == cap(b.fill) {
+		if c := cap(b.fill); c < maxChunk {
+			w, off := b.mem.take(max(minChunk, 2*c))
+			copy(w, b.fill)
+			b.mem.give(b.fill, b.fillOff)
+			b.fill, b.fillOff = w[:c], off
+			b.owned(off)
+		} else {
+			b.seal()
 		}
 	}
-	last := &b.chunks[len(b.chunks)-1]
-	*last = append(*last, e)
-	b.n++
+	b.fill = append(b.fill, e)
 }
 
-func (b *Bag) sortLast() {
-	if n := len(b.chunks); n > 0 && b.sorted < len(b.chunks[n-1]) {
-		slices.Sort(b.chunks[n-1])
-		b.sorted = len(b.chunks[n-1])
+// owned sets the finalizer once the bag holds memory off the heap.
+func (b *Bag) owned(off bool) {
+	if off && !b.final {
+		b.final = true
+		runtime.SetFinalizer(b, (*Bag).Free)
 	}
 }
 
-// words returns n words of zeroed memory, and whether they are off the
-// heap (as when they fill whole pages).
-func words(n int) ([]uint64, bool) {
-	block, off := alloc(8 * n)
-	return unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(block))), n), off
+// seal codes the full chunk into a run, and merges the last two runs
+// while the one before is at most twice the last: runs shrink at least by
+// half from the first, so an entry is merged about log₂(n/8192) times, as
+// a binary counter carries, and a key held in many runs costs at most
+// about as much again as in one.
+func (b *Bag) seal() {
+	slices.Sort(b.fill)
+	w := newRunWriter(&b.mem)
+	for i := 0; i < len(b.fill); {
+		e := b.fill[i]
+		f := e &^ lowMask
+		for i++; i < len(b.fill) && b.fill[i]&^lowMask == f; i++ {
+			e = f | b.unite(f, e&lowMask, b.fill[i]&lowMask)
+		}
+		w.add(e)
+	}
+	b.fill = b.fill[:0]
+	b.runs = append(b.runs, w.finish())
+	for n := len(b.runs); n >= 2 && b.runs[n-2].n <= 2*b.runs[n-1].n; n = len(b.runs) {
+		m := b.mergeRuns(b.runs[n-2], b.runs[n-1])
+		b.runs[n-1] = nil
+		b.runs = append(b.runs[:n-2], m)
+	}
+	for _, off := range b.runs[len(b.runs)-1].off {
+		b.owned(off)
+	}
+	b.changes++
 }
 
-func freeWords(w []uint64, off bool) {
-	w = w[:cap(w)]
-	t := table{b: unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(w))), 8*len(w)), off: off}
-	t.free()
+// mergeRuns merges two runs into one, giving back each
+// piece of theirs as soon as it is read: the bag never holds both whole
+// and the result.
+func (b *Bag) mergeRuns(x, y *run) *run {
+	w := newRunWriter(&b.mem)
+	rx, ry := newRunReader(x, &b.mem), newRunReader(y, &b.mem)
+	ex, okx := rx.next()
+	ey, oky := ry.next()
+	for okx && oky {
+		switch kx, ky := ex&^lowMask, ey&^lowMask; {
+		case kx < ky:
+			w.add(ex)
+			ex, okx = rx.next()
+		case ky < kx:
+			w.add(ey)
+			ey, oky = ry.next()
+		default:
+			w.add(kx | b.unite(kx, ex&lowMask, ey&lowMask))
+			ex, okx = rx.next()
+			ey, oky = ry.next()
+		}
+	}
+	for ; okx; ex, okx = rx.next() {
+		w.add(ex)
+	}
+	for ; oky; ey, oky = ry.next() {
+		w.add(ey)
+	}
+	rx.close()
+	ry.close()
+	return w.finish()
+}
+
+// unite returns the value of one entry standing for two of the key f with
+// the values x and y: escape when either is, with the other combined into
+// the value held apart, or when the combined value is above MaxSmall.
+func (b *Bag) unite(f, x, y uint64) uint64 {
+	switch {
+	case x == y:
+		return x
+	case x == escape:
+		b.fold(f, uint32(y))
+		return escape
+	case y == escape:
+		b.fold(f, uint32(x))
+		return escape
+	}
+	v := b.keep(uint32(x), uint32(y))
+	if v > MaxSmall {
+		b.fold(f, v)
+		return escape
+	}
+	return uint64(v)
 }
 
 // Merge adds every entry of o to b.
@@ -106,16 +183,49 @@ func (b *Bag) Merge(o *Bag) {
 	if o == nil {
 		return
 	}
-	for _, c := range o.chunks {
-		for _, e := range c {
-			if e&lowMask == escape {
-				b.Add(e, o.large[e&^lowMask])
-			} else {
-				b.push(e)
+	if o == b {
+		o = b.Clone()
+		defer o.Free()
+	}
+	for e := range o.entries() {
+		f, v := e&^lowMask, uint32(e&lowMask)
+		if v == escape {
+			v = o.large[f]
+		}
+		b.put(f, v)
+	}
+	b.n += o.n
+	runtime.KeepAlive(o)
+}
+
+// entries yields the entries the bag holds, each run's in order, then the
+// chunk filling's.
+func (b *Bag) entries() iter.Seq[uint64] {
+	return func(yield func(uint64) bool) {
+		changes := b.changes
+		for _, r := range b.runs {
+			rd := newRunReader(r, nil)
+			for e, ok := rd.next(); ok; e, ok = rd.next() {
+				if !yield(e) {
+					return
+				}
+				b.unchanged(changes)
+			}
+		}
+		for _, e := range b.fill {
+			if !yield(e) {
+				return
 			}
 		}
 	}
-	runtime.KeepAlive(o)
+}
+
+// unchanged panics if the runs changed since a reader started, rather than
+// let it read memory given back.
+func (b *Bag) unchanged(changes uint64) {
+	if b.changes != changes {
+		panic("codeset: Bag changed while read")
+	}
 }
 
 // Clone returns a copy of b.
@@ -125,88 +235,131 @@ func (b *Bag) Clone() *Bag {
 	return c
 }
 
+// Bytes returns the memory the bag holds for its entries (the values held
+// apart not counted).
+func (b *Bag) Bytes() int { return b.mem.held }
+
 // Distinct yields each fingerprint added once, in increasing order, with
 // its values combined. A bag keeps a fingerprint's top 58 bits: those
-// equal in them are one, and are yielded with the low 6 bits 0.
+// equal in them are one, and are yielded with the low 6 bits 0. Reading
+// changes nothing; the bag must not change while it is read.
 func (b *Bag) Distinct() iter.Seq2[uint64, uint32] {
 	return func(yield func(uint64, uint32) bool) {
 		defer runtime.KeepAlive(b)
-		h := make(cursors, 0, len(b.chunks))
-		for i, c := range b.chunks {
-			if i == len(b.chunks)-1 && b.sorted < len(c) {
-				// The chunk filling is sorted in a copy: reading
-				// changes nothing.
-				c = slices.Sorted(slices.Values(c))
-			}
-			if len(c) > 0 {
+		changes := b.changes
+		h := make(cursors, 0, len(b.runs)+1)
+		for _, r := range b.runs {
+			c := &cursor{rd: newRunReader(r, nil)}
+			if c.next() {
 				h = append(h, c)
 			}
 		}
-		heap.Init(&h)
-		for len(h) > 0 {
-			e := h[0][0]
-			fp, v := e&^lowMask, uint32(e&lowMask)
-			var large uint32
-			hasLarge := false
-			for {
-				// Take e off its chunk.
-				if h[0] = h[0][1:]; len(h[0]) == 0 {
-					heap.Pop(&h)
-				} else {
-					heap.Fix(&h, 0)
-				}
-				if ev := uint32(e & lowMask); ev == escape {
-					large, hasLarge = b.large[fp], true
-				} else if ev != v {
-					v = b.combine(v, ev)
-				}
-				if len(h) == 0 || h[0][0]&^lowMask != fp {
-					break
-				}
-				e = h[0][0]
-			}
-			if v == escape {
-				v = large
-			} else if hasLarge {
-				v = b.keep(v, large)
-			}
-			if !yield(fp, v) {
-				return
+		if len(b.fill) > 0 {
+			// The chunk filling is sorted in a copy: reading changes
+			// nothing.
+			c := &cursor{rest: slices.Sorted(slices.Values(b.fill)), fill: true}
+			if c.next() {
+				h = append(h, c)
 			}
 		}
+		h.init()
+		for len(h) > 0 {
+			f := h[0].e &^ lowMask
+			var small, large uint32
+			hasSmall, hasLarge := false, false
+			for len(h) > 0 && h[0].e&^lowMask == f {
+				switch v := uint32(h[0].e & lowMask); {
+				case v == escape:
+					large, hasLarge = b.large[f], true
+				case !hasSmall:
+					small, hasSmall = v, true
+				case v != small:
+					small = b.keep(small, v)
+				}
+				if h[0].next() {
+					h.down(0)
+				} else {
+					h.pop()
+				}
+			}
+			v := small
+			switch {
+			case hasLarge && hasSmall && small != large:
+				v = b.keep(small, large)
+			case hasLarge:
+				v = large
+			}
+			if !yield(f, v) {
+				return
+			}
+			b.unchanged(changes)
+		}
 	}
-}
-
-// combine combines two small values of one fingerprint, either of which
-// may be escape.
-func (b *Bag) combine(a, c uint32) uint32 {
-	switch {
-	case a == escape:
-		return c
-	case c == escape:
-		return a
-	}
-	return b.keep(a, c)
 }
 
 // Free gives back the bag's memory now and empties it.
 func (b *Bag) Free() {
-	for i, c := range b.chunks {
-		freeWords(c, b.off[i])
+	b.mem.give(b.fill, b.fillOff)
+	for _, r := range b.runs {
+		r.free(&b.mem)
 	}
-	*b = Bag{keep: b.keep, final: b.final}
+	*b = Bag{keep: b.keep, final: b.final, changes: b.changes + 1}
 }
 
-// cursors is a heap of sorted chunks, by their first entry.
-type cursors [][]uint64
+// cursor reads a run, or the sorted copy of the chunk filling.
+type cursor struct {
+	e    uint64 // the entry read
+	rd   runReader
+	rest []uint64
+	fill bool
+}
 
-func (h cursors) Len() int           { return len(h) }
-func (h cursors) Less(i, j int) bool { return cmp.Less(h[i][0], h[j][0]) }
-func (h cursors) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *cursors) Push(x any)        { *h = append(*h, x.([]uint64)) }
-func (h *cursors) Pop() any {
+func (c *cursor) next() bool {
+	if c.fill {
+		if len(c.rest) == 0 {
+			return false
+		}
+		c.e, c.rest = c.rest[0], c.rest[1:]
+		return true
+	}
+	e, ok := c.rd.next()
+	c.e = e
+	return ok
+}
+
+// cursors is a heap of cursors, by their entries' keys.
+type cursors []*cursor
+
+func (h cursors) less(i, j int) bool { return h[i].e&^lowMask < h[j].e&^lowMask }
+
+func (h cursors) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h cursors) down(i int) {
+	for {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if c+1 < len(h) && h.less(c+1, c) {
+			c++
+		}
+		if !h.less(c, i) {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
+}
+
+func (h *cursors) pop() {
 	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+	n := len(old) - 1
+	old[0] = old[n]
+	old[n] = nil
+	*h = old[:n]
+	h.down(0)
 }

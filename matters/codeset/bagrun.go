@@ -1,0 +1,351 @@
+package codeset
+
+import (
+	"math"
+	"math/bits"
+	"unsafe"
+)
+
+// A run is a bag's entries, sorted, each key once, coded in a stream of
+// bits held in pieces of 64 KiB (the last one cut to the pages it needs).
+//
+// The stream is a sequence of blocks of blockLen entries (the last one
+// fewer). A block starts with its Rice parameter k (6 bits), the least
+// value of its entries (6 bits) and the width of their values above it
+// (3 bits); then each entry: the gap from the previous key (its key's 58
+// bits less the previous one's, less 1; the first key's gap is the key),
+// Rice-coded — gap>>k in unary (that many 0 bits, then a 1), then its
+// low k bits — and its value less the least, at the block's width. A gap
+// whose unary part would be riceLimit or more is written as riceLimit 0
+// bits, a 1 and the gap in 64 bits. Bits are written from the low end of
+// each word up.
+type run struct {
+	pieces [][]uint64 // each as long as the words written in it
+	off    []bool     // whether each piece is off the collected heap
+	n      int        // entries
+}
+
+const (
+	pieceWords = 8192 // a piece's words: 64 KiB
+	blockLen   = 128  // entries a block
+	riceLimit  = 24   // the unary part of a gap, at most
+	noKey      = math.MaxUint64
+)
+
+func (r *run) free(mem *account) {
+	for i, p := range r.pieces {
+		mem.give(p, r.off[i])
+	}
+	*r = run{}
+}
+
+// account counts the memory a bag holds, and the most it held.
+type account struct{ held, peak int }
+
+// take returns n words of zeroed memory from words, counted.
+func (a *account) take(n int) ([]uint64, bool) {
+	w, off := words(n)
+	a.held += 8 * cap(w)
+	a.peak = max(a.peak, a.held)
+	return w, off
+}
+
+// give gives back memory from take.
+func (a *account) give(w []uint64, off bool) {
+	a.held -= 8 * cap(w)
+	freeWords(w, off)
+}
+
+// words returns n words of zeroed memory (the capacity all the memory
+// taken), and whether they are off the heap (as when they fill whole
+// pages).
+func words(n int) ([]uint64, bool) {
+	block, off := alloc(8 * n)
+	return unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(block))), len(block)/8)[:n], off
+}
+
+// freeWords gives back memory from words, now if it is off the heap.
+func freeWords(w []uint64, off bool) {
+	if !off || cap(w) == 0 {
+		return
+	}
+	w = w[:cap(w)]
+	offHeap.Add(-int64(8 * len(w)))
+	munmap(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(w))), 8*len(w)))
+}
+
+// runWriter codes sorted entries, each key once, into a run.
+type runWriter struct {
+	mem   *account
+	r     *run
+	cur   []uint64 // the piece filling
+	acc   uint64   // bits not yet in a word, from the low end
+	nacc  uint
+	block [blockLen]uint64 // entries of the block filling
+	nb    int
+	prev  uint64 // the key before the block's first; noKey before the first
+}
+
+func newRunWriter(mem *account) *runWriter {
+	return &runWriter{mem: mem, r: &run{}, prev: noKey}
+}
+
+// add adds an entry whose key is above those added before.
+func (w *runWriter) add(e uint64) {
+	w.block[w.nb] = e
+	if w.nb++; w.nb == blockLen {
+		w.flush()
+	}
+}
+
+// finish codes what is left and returns the run.
+func (w *runWriter) finish() *run {
+	w.flush()
+	if w.nacc > 0 {
+		w.word(w.acc)
+		w.acc, w.nacc = 0, 0
+	}
+	r := w.r
+	if len(r.pieces) > 0 {
+		// Cut the last piece to the pages it needs.
+		i := len(r.pieces) - 1
+		r.pieces[i] = w.cur
+		if last := w.cur; len(last) < cap(last) {
+			p, off := w.mem.take(len(last))
+			if cap(p) < cap(last) {
+				copy(p, last)
+				w.mem.give(last, r.off[i])
+				r.pieces[i], r.off[i] = p, off
+			} else {
+				w.mem.give(p, off)
+			}
+		}
+	}
+	w.r, w.cur = nil, nil
+	return r
+}
+
+// word appends a word to the stream.
+func (w *runWriter) word(x uint64) {
+	if len(w.cur) == cap(w.cur) {
+		w.piece()
+	}
+	w.cur = append(w.cur, x)
+}
+
+// piece starts a new piece.
+func (w *runWriter) piece() {
+	if n := len(w.r.pieces); n > 0 {
+		w.r.pieces[n-1] = w.cur
+	}
+	p, off := w.mem.take(pieceWords)
+	w.cur = p[:0]
+	w.r.pieces = append(w.r.pieces, w.cur)
+	w.r.off = append(w.r.off, off)
+}
+
+// bits writes the low n bits of x (n ≤ 64; x has no higher ones).
+func (w *runWriter) bits(x uint64, n uint) {
+	w.acc |= x << w.nacc
+	if w.nacc+n < 64 {
+		w.nacc += n
+		return
+	}
+	w.word(w.acc)
+	used := 64 - w.nacc // bits of x in that word
+	w.acc = x >> used   // 0 when used is 64
+	w.nacc += n - 64
+}
+
+// flush codes the block filling.
+func (w *runWriter) flush() {
+	n := w.nb
+	if n == 0 {
+		return
+	}
+	var gaps [blockLen]uint64
+	vmin, vmax := uint64(lowMask), uint64(0)
+	prev := w.prev
+	for i, e := range w.block[:n] {
+		k := e >> lowBits
+		gaps[i] = k - prev - 1 // the key itself after noKey
+		prev = k
+		vmin, vmax = min(vmin, e&lowMask), max(vmax, e&lowMask)
+	}
+	k := riceParam(gaps[:n])
+	vw := uint(bits.Len64(vmax - vmin))
+	w.bits(uint64(k)|vmin<<6|uint64(vw)<<12, 15)
+	low := uint64(1)<<k - 1
+	for i, g := range gaps[:n] {
+		v := w.block[i]&lowMask - vmin
+		if q := uint(g >> k); q < riceLimit {
+			if t := q + 1 + k + vw; t <= 64 {
+				w.bits(1<<q|(g&low)<<(q+1)|v<<(q+1+k), t)
+				continue
+			}
+			w.bits(1<<q, q+1)
+			w.bits(g&low, k)
+		} else {
+			w.bits(1<<riceLimit, riceLimit+1)
+			w.bits(g, 64)
+		}
+		w.bits(v, vw)
+	}
+	w.prev = prev
+	w.r.n += n
+	w.nb = 0
+}
+
+// riceParam returns the Rice parameter that codes gaps in the fewest
+// bits: about log₂ of their mean, the best of three near it.
+func riceParam(gaps []uint64) uint {
+	var sum uint64 // of the gaps' top 57 bits: no overflow
+	for _, g := range gaps {
+		sum += g >> 7
+	}
+	k0 := bits.Len64(sum/uint64(len(gaps))) + 7 - 1 // log₂ of the mean
+	if sum == 0 {
+		var lo uint64
+		for _, g := range gaps {
+			lo += g
+		}
+		k0 = bits.Len64(lo/uint64(len(gaps))) - 1
+	}
+	k0 = max(k0, 1)
+	// The bits of gap>>k for k0-1, k0 and k0+1, less n·(k+1).
+	var c [3]uint64
+	for _, g := range gaps {
+		g >>= k0 - 1
+		c[0] += min(g, riceLimit+64)
+		c[1] += min(g>>1, riceLimit+64)
+		c[2] += min(g>>2, riceLimit+64)
+	}
+	n := uint64(len(gaps))
+	best := 0
+	for i := 1; i < 3; i++ {
+		if c[i]+uint64(i)*n < c[best]+uint64(best)*n {
+			best = i
+		}
+	}
+	return uint(min(k0-1+best, 58))
+}
+
+// runReader reads a run's entries in order. A consuming one gives back
+// each piece once read.
+type runReader struct {
+	mem     *account // a consuming one's
+	r       *run
+	consume bool
+	piece   int      // the piece read
+	p       []uint64 // its words
+	pos     int      // the next word in it
+	cur     uint64   // bits not yet read, from the low end; none above ncur
+	ncur    uint
+	nxt     uint64 // the word after them
+	left    int    // entries not yet read
+	inBlock int    // of them in the block read
+	k, vw   uint
+	vmin    uint64
+	prev    uint64
+}
+
+func newRunReader(r *run, mem *account) runReader {
+	rd := runReader{r: r, mem: mem, consume: mem != nil, left: r.n, prev: noKey, piece: -1}
+	rd.nxt = rd.nextPiece()
+	return rd
+}
+
+// word returns the next word of the stream, 0 past its end.
+func (rd *runReader) word() uint64 {
+	if rd.pos == len(rd.p) {
+		return rd.nextPiece()
+	}
+	x := rd.p[rd.pos]
+	rd.pos++
+	return x
+}
+
+// nextPiece gives back the piece read, if consuming, and returns the first
+// word of the next one.
+func (rd *runReader) nextPiece() uint64 {
+	if rd.consume && rd.piece >= 0 && rd.piece < len(rd.r.pieces) {
+		rd.mem.give(rd.r.pieces[rd.piece], rd.r.off[rd.piece])
+		rd.r.pieces[rd.piece] = nil
+	}
+	if rd.piece++; rd.piece >= len(rd.r.pieces) {
+		rd.p, rd.pos = nil, 0
+		return 0
+	}
+	rd.p, rd.pos = rd.r.pieces[rd.piece], 1
+	return rd.p[0]
+}
+
+// peek returns the next 64 bits, not read.
+func (rd *runReader) peek() uint64 { return rd.cur | rd.nxt<<rd.ncur }
+
+// skip reads n bits (n ≤ 64).
+func (rd *runReader) skip(n uint) {
+	if n < rd.ncur {
+		rd.cur >>= n
+		rd.ncur -= n
+		return
+	}
+	rd.refill(n)
+}
+
+// refill reads n bits, more than those of cur.
+func (rd *runReader) refill(n uint) {
+	n -= rd.ncur
+	rd.cur = rd.nxt >> n
+	rd.ncur = 64 - n
+	rd.nxt = rd.word()
+}
+
+// bits reads n bits (n ≤ 64).
+func (rd *runReader) bits(n uint) uint64 {
+	x := rd.peek() & (1<<n - 1)
+	rd.skip(n)
+	return x
+}
+
+// next returns the next entry, or false at the end.
+func (rd *runReader) next() (uint64, bool) {
+	if rd.left == 0 {
+		return 0, false
+	}
+	if rd.inBlock == 0 {
+		h := rd.bits(15)
+		rd.k, rd.vmin, rd.vw = uint(h&63), h>>6&63, uint(h>>12)
+		rd.inBlock = min(blockLen, rd.left)
+	}
+	rd.left--
+	rd.inBlock--
+	x := rd.peek()
+	q := uint(bits.TrailingZeros64(x)) // < riceLimit+1, in the 64 bits
+	var g, v uint64
+	switch t := q + 1 + rd.k + rd.vw; {
+	case q < riceLimit && t <= 64:
+		x >>= q + 1
+		g = uint64(q)<<rd.k | x&(1<<rd.k-1)
+		v = x >> rd.k & (1<<rd.vw - 1)
+		rd.skip(t)
+	case q < riceLimit:
+		rd.skip(q + 1)
+		g = uint64(q)<<rd.k | rd.bits(rd.k)
+		v = rd.bits(rd.vw)
+	default:
+		rd.skip(riceLimit + 1)
+		g = rd.bits(64)
+		v = rd.bits(rd.vw)
+	}
+	k := rd.prev + 1 + g
+	rd.prev = k
+	return k<<lowBits | (rd.vmin + v), true
+}
+
+// close gives back what a consuming reader has not read.
+func (rd *runReader) close() {
+	if rd.consume {
+		rd.r.free(rd.mem)
+	}
+}
