@@ -12,10 +12,12 @@ func least(a, b uint32) uint32 { return min(a, b) }
 // values combined.
 type model map[uint64]uint32
 
-func (m model) add(fp uint64, v uint32) {
+func (m model) add(fp uint64, v uint32) { m.addBy(least, fp, v) }
+
+func (m model) addBy(keep func(a, b uint32) uint32, fp uint64, v uint32) {
 	f := fp &^ lowMask
 	if old, ok := m[f]; ok {
-		v = least(old, v)
+		v = keep(old, v)
 	}
 	m[f] = v
 }
@@ -81,6 +83,122 @@ func TestBag(t *testing.T) {
 			}
 			checkBag(t, b, model{})
 		})
+	}
+}
+
+// However the entries come — repeated within a chunk or across many,
+// merged into runs many times, with values held apart or combined above
+// MaxSmall — Distinct gives what a map of them gives, reading changes
+// nothing, and Free gives back all the bag held off the heap.
+func TestBagMerges(t *testing.T) {
+	or := func(a, b uint32) uint32 { return a | b } // 31|32 is above MaxSmall
+	tests := []struct {
+		name    string
+		keep    func(a, b uint32) uint32
+		n       int
+		span    uint64 // fingerprints drawn from so many (0: all)
+		largeAt int    // every so many values is large (0: none)
+		sorted  bool   // the fingerprints come in increasing order
+	}{
+		{"distinct", least, 300_000, 0, 0, false},
+		{"distinct, sorted", least, 100_000, 0, 0, true},
+		{"each about 4 times", least, 300_000, 75_000, 0, false},
+		{"each about 100 times, large values", least, 300_000, 3_000, 97, false},
+		{"values combined above MaxSmall", or, 200_000, 20_000, 0, false},
+		{"values combined above MaxSmall, large values", or, 200_000, 20_000, 13, false},
+		{"few, in chunk after chunk", least, 100_000, 100, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := rand.New(rand.NewPCG(7, uint64(tt.n)))
+			b, want := NewBag(tt.keep), model{}
+			before := OffHeap()
+			for i := range tt.n {
+				fp := r.Uint64()
+				switch {
+				case tt.span > 0:
+					fp = r.Uint64N(tt.span) * 0x9e3779b97f4a7c15
+				case tt.sorted:
+					fp = uint64(i) << 40
+				}
+				v := uint32(r.IntN(MaxSmall + 1))
+				if tt.largeAt > 0 && i%tt.largeAt == 0 {
+					v = MaxSmall + 1 + uint32(r.IntN(1000))
+				}
+				b.Add(fp, v)
+				want.addBy(tt.keep, fp, v)
+			}
+			if len(b.runs) == 0 {
+				t.Fatalf("no run: the test adds too few")
+			}
+			bytes := b.Bytes()
+			checkBag(t, b, want)
+			checkBag(t, b, want)
+			if b.Bytes() != bytes || b.Len() != tt.n {
+				t.Errorf("after reading, Bytes %d and Len %d; before, %d and %d", b.Bytes(), b.Len(), bytes, tt.n)
+			}
+			c := b.Clone()
+			checkBag(t, c, want)
+			c.Free()
+			b.Free()
+			if got := OffHeap() - before; got != 0 {
+				t.Errorf("after Free, %d bytes still off the heap", got)
+			}
+			checkBag(t, b, model{})
+		})
+	}
+}
+
+// A bag takes about 6 bytes a distinct entry of random fingerprints and
+// values (the bits they carry: 58 less log₂ of their number, Rice-coded,
+// and 6 for the value), however often each is added; it never holds much
+// more while its runs merge.
+func TestBagBytes(t *testing.T) {
+	tests := []struct {
+		name     string
+		distinct int
+		repeats  int
+		max      float64 // bytes a distinct entry, at most
+		maxPeak  float64 // and while filling
+	}{
+		{"distinct", 300_000, 1, 6.5, 7},
+		{"each 4 times", 250_000, 4, 7.5, 11},
+		{"each 20 times", 50_000, 20, 9, 16},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fps, vs := benchEntries(tt.distinct*tt.repeats, tt.repeats)
+			b := NewBag(least)
+			defer b.Free()
+			for i, fp := range fps {
+				b.Add(fp, vs[i])
+			}
+			got, peak := float64(b.Bytes())/float64(tt.distinct), float64(b.mem.peak)/float64(tt.distinct)
+			t.Logf("%.2f bytes a distinct entry, %.2f at most while filling, in %d runs", got, peak, len(b.runs))
+			if got > tt.max || peak > tt.maxPeak {
+				t.Errorf("%.2f bytes a distinct entry, %.2f at most while filling; want at most %.2f and %.2f", got, peak, tt.max, tt.maxPeak)
+			}
+		})
+	}
+}
+
+// A bag read must not change: the reader stops rather than read memory
+// given back.
+func TestBagChangedWhileRead(t *testing.T) {
+	b := NewBag(least)
+	defer b.Free()
+	for i := range 3 * maxChunk {
+		b.Add(uint64(i)<<32, 1)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Errorf("no panic when the bag changed while read")
+		}
+	}()
+	for fp := range b.Distinct() {
+		for i := range maxChunk {
+			b.Add(fp+uint64(i+1)<<7, 2)
+		}
 	}
 }
 
