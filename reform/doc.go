@@ -68,9 +68,9 @@
 // figures merge, in the earliest batch that published it; [Result.Matters]
 // says how many matters the items came from. The published lists ([Lists])
 // list matters. An accumulator keeps each item counted as a 64-bit key and
-// its batch, 8 bytes a matter in the scope, mostly off the collected heap
-// (a [codeset.Bag]), and finds the distinct ones when results are asked
-// for.
+// its batch, compactly and mostly off the collected heap (a [codeset.Bag]:
+// about 5.5 bytes a distinct item), and finds the distinct ones when
+// results are asked for.
 //
 // The service-guide elements give five more, over the application-based
 // matters that list their materials or state their result: 零材料提交事项数

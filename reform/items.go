@@ -18,8 +18,8 @@ import (
 // that text with a seed fixed for the process, so every accumulator of a
 // process agrees on it and merges; two items are taken for one with a
 // probability of about n²/2⁵⁹ (2·10⁻⁶ for a million items), as a
-// [codeset.Bag] keeps 58 bits of a key. A million matters counted in a
-// scope take 8 MB.
+// [codeset.Bag] keeps 58 bits of a key. A million distinct items counted in
+// a scope take about 6 MB.
 type itemKey uint64
 
 var itemSeed = maphash.MakeSeed()
@@ -48,7 +48,7 @@ func keyOf(m *matters.Matter) itemKey {
 }
 
 // itemSet holds the items of one scope as they come, each with the batch
-// stated for it (0 when none is): 8 bytes a matter counted, off the
+// stated for it (0 when none is): about 6 bytes a distinct item, off the
 // collected heap in large numbers ([codeset.Bag]). The distinct items,
 // each with its earliest batch, are counted at the end.
 type itemSet struct{ b *codeset.Bag }

@@ -49,11 +49,32 @@
 // # Bag
 //
 // A Bag collects fingerprints with a value up to [MaxSmall] each (larger
-// ones are held apart, as a rare case), as they come, in chunks of 8
-// bytes an entry, with no table to keep partly free and no lookup; a full
-// chunk is sorted. Distinct merges the sorted chunks and yields each
-// fingerprint once, its values combined by the bag's function. It costs 8
-// bytes an entry added, distinct or not.
+// ones are held apart, as a rare case), as they come, into a chunk of up
+// to 8192 entries of 8 bytes, with no table and no lookup. A full chunk is
+// sorted, each key kept once with its values combined, and coded into a
+// run: a stream of bits in pieces of 64 KiB, in blocks of 128 entries.
+// An entry is the gap from the key before, Rice-coded with a parameter k
+// the block chooses (about log₂ of its mean gap: a gap's bits above k in
+// unary, the k below as they are), and its value in the bits the block's
+// values span (none when they are equal, as the batches of a scope often
+// are). The gaps between n random keys of 58 bits are about 2⁵⁸/n, so an
+// entry takes about 60−log₂n bits, and its value up to 6 more.
+//
+// When a run is at least half the one before it, the two are merged into
+// one, the values of a key combined: the runs shrink by half or more from
+// the first, an entry is merged about log₂(n/8192) times, and a key added
+// again and again is held in a few runs at most until they merge. A merge
+// reads its runs piece by piece and gives each piece back as soon as it is
+// read, so the bag never holds both runs whole and their merge. Distinct
+// merges the runs and a sorted copy of the chunk, and changes nothing.
+//
+// A bag of a million random fingerprints with random small values takes
+// 5.9 bytes an entry, against 8 as one chunk after another; a quarter of a
+// million each added four times, 7.1 bytes a distinct one (1.8 an entry
+// added), against 32; the items of a scope in reform's synthetic benchmark
+// (187,500 distinct keys, one batch), 5.5 bytes an entry. Adding costs
+// about 0.3–0.5 µs an entry at a million, for the merges, against 0.1;
+// Distinct about 60 ns an entry, against 200 (`go test -bench=Bag`).
 //
 // # Memory
 //
