@@ -117,6 +117,7 @@ func (b *Bag) seal() {
 		b.runs[n-1] = nil
 		b.runs = append(b.runs[:n-2], m)
 	}
+	b.mem.release()
 	for _, off := range b.runs[len(b.runs)-1].off {
 		b.owned(off)
 	}
@@ -303,6 +304,7 @@ func (b *Bag) Free() {
 	for _, r := range b.runs {
 		r.free(&b.mem)
 	}
+	b.mem.release()
 	*b = Bag{keep: b.keep, final: b.final, changes: b.changes + 1}
 }
 

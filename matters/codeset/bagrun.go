@@ -39,11 +39,24 @@ func (r *run) free(mem *account) {
 	*r = run{}
 }
 
-// account counts the memory a bag holds, and the most it held.
-type account struct{ held, peak int }
+// account counts the memory a bag holds, and the most it held. It keeps a
+// few pieces given back while runs merge, for the merge to write into, as
+// mapping and unmapping memory costs more than copying it.
+type account struct {
+	held, peak int
+	spare      [][]uint64 // pieces of pieceWords, off the heap
+}
 
-// take returns n words of zeroed memory from words, counted.
+const maxSpare = 4
+
+// take returns n words of zeroed memory from words (a spare piece need not
+// be zeroed), counted.
 func (a *account) take(n int) ([]uint64, bool) {
+	if k := len(a.spare); n == pieceWords && k > 0 {
+		w := a.spare[k-1]
+		a.spare = a.spare[:k-1]
+		return w[:n], true
+	}
 	w, off := words(n)
 	a.held += 8 * cap(w)
 	a.peak = max(a.peak, a.held)
@@ -52,8 +65,21 @@ func (a *account) take(n int) ([]uint64, bool) {
 
 // give gives back memory from take.
 func (a *account) give(w []uint64, off bool) {
+	if off && cap(w) == pieceWords && len(a.spare) < maxSpare {
+		a.spare = append(a.spare, w[:0])
+		return
+	}
 	a.held -= 8 * cap(w)
 	freeWords(w, off)
+}
+
+// release gives back the spare pieces.
+func (a *account) release() {
+	for _, w := range a.spare {
+		a.held -= 8 * cap(w)
+		freeWords(w, true)
+	}
+	a.spare = nil
 }
 
 // words returns n words of zeroed memory (the capacity all the memory
@@ -176,13 +202,27 @@ func (w *runWriter) flush() {
 	vw := uint(bits.Len64(vmax - vmin))
 	w.bits(uint64(k)|vmin<<6|uint64(vw)<<12, 15)
 	low := uint64(1)<<k - 1
+	acc, nacc := w.acc, w.nacc
 	for i, g := range gaps[:n] {
 		v := w.block[i]&lowMask - vmin
-		if q := uint(g >> k); q < riceLimit {
-			if t := q + 1 + k + vw; t <= 64 {
-				w.bits(1<<q|(g&low)<<(q+1)|v<<(q+1+k), t)
-				continue
+		q := uint(g >> (k & 63))
+		if t := q + 1 + k + vw; q < riceLimit && t <= 64 {
+			// The common case, in one piece of at most 64 bits. (The
+			// shifts are masked: all are below 64.)
+			x := 1<<(q&63) | (g&low)<<((q+1)&63) | v<<((q+1+k)&63)
+			acc |= x << (nacc & 63)
+			if nacc += t; nacc >= 64 {
+				if len(w.cur) == cap(w.cur) {
+					w.piece()
+				}
+				w.cur = append(w.cur, acc)
+				nacc -= 64
+				acc = x >> 1 >> ((t - nacc - 1) & 63) // the bits of x left; 0 if none
 			}
+			continue
+		}
+		w.acc, w.nacc = acc, nacc
+		if q < riceLimit {
 			w.bits(1<<q, q+1)
 			w.bits(g&low, k)
 		} else {
@@ -190,7 +230,9 @@ func (w *runWriter) flush() {
 			w.bits(g, 64)
 		}
 		w.bits(v, vw)
+		acc, nacc = w.acc, w.nacc
 	}
+	w.acc, w.nacc = acc, nacc
 	w.prev = prev
 	w.r.n += n
 	w.nb = 0
@@ -242,11 +284,10 @@ type runReader struct {
 	cur     uint64   // bits not yet read, from the low end; none above ncur
 	ncur    uint
 	nxt     uint64 // the word after them
-	left    int    // entries not yet read
-	inBlock int    // of them in the block read
-	k, vw   uint
-	vmin    uint64
-	prev    uint64
+	left    int    // entries not yet decoded
+	prev    uint64 // the last key decoded
+	buf     [blockLen]uint64
+	bi, bn  int // the next entry in buf, and the entries there
 }
 
 func newRunReader(r *run, mem *account) runReader {
@@ -310,37 +351,66 @@ func (rd *runReader) bits(n uint) uint64 {
 
 // next returns the next entry, or false at the end.
 func (rd *runReader) next() (uint64, bool) {
-	if rd.left == 0 {
+	if rd.bi == rd.bn && !rd.block() {
 		return 0, false
 	}
-	if rd.inBlock == 0 {
-		h := rd.bits(15)
-		rd.k, rd.vmin, rd.vw = uint(h&63), h>>6&63, uint(h>>12)
-		rd.inBlock = min(blockLen, rd.left)
+	e := rd.buf[rd.bi]
+	rd.bi++
+	return e, true
+}
+
+// block decodes the next block into buf.
+func (rd *runReader) block() bool {
+	if rd.left == 0 {
+		return false
 	}
-	rd.left--
-	rd.inBlock--
-	x := rd.peek()
-	q := uint(bits.TrailingZeros64(x)) // < riceLimit+1, in the 64 bits
-	var g, v uint64
-	switch t := q + 1 + rd.k + rd.vw; {
-	case q < riceLimit && t <= 64:
-		x >>= q + 1
-		g = uint64(q)<<rd.k | x&(1<<rd.k-1)
-		v = x >> rd.k & (1<<rd.vw - 1)
-		rd.skip(t)
-	case q < riceLimit:
-		rd.skip(q + 1)
-		g = uint64(q)<<rd.k | rd.bits(rd.k)
-		v = rd.bits(rd.vw)
-	default:
-		rd.skip(riceLimit + 1)
-		g = rd.bits(64)
-		v = rd.bits(rd.vw)
+	n := min(blockLen, rd.left)
+	h := rd.bits(15)
+	k, vmin, vw := uint(h&63), h>>6&63, uint(h>>12)
+	lowK, lowV := uint64(1)<<k-1, uint64(1)<<vw-1
+	cur, ncur, nxt, prev := rd.cur, rd.ncur, rd.nxt, rd.prev
+	for i := range n {
+		x := cur | nxt<<ncur               // ncur may be 64
+		q := uint(bits.TrailingZeros64(x)) // at most riceLimit
+		var g, v uint64
+		if t := q + 1 + k + vw; q < riceLimit && t <= 64 {
+			// The common case, in the 64 bits at hand. (The shifts
+			// masked are below 64.)
+			x >>= (q + 1) & 63
+			g = uint64(q)<<(k&63) | x&lowK
+			v = x >> (k & 63) & lowV
+			if t < ncur {
+				cur >>= t & 63
+				ncur -= t
+			} else {
+				t -= ncur
+				cur, ncur = nxt>>t, 64-t
+				if rd.pos < len(rd.p) {
+					nxt = rd.p[rd.pos]
+					rd.pos++
+				} else {
+					nxt = rd.nextPiece()
+				}
+			}
+		} else {
+			rd.cur, rd.ncur, rd.nxt = cur, ncur, nxt
+			if q < riceLimit {
+				rd.skip(q + 1)
+				g = uint64(q)<<k | rd.bits(k)
+			} else {
+				rd.skip(riceLimit + 1)
+				g = rd.bits(64)
+			}
+			v = rd.bits(vw)
+			cur, ncur, nxt = rd.cur, rd.ncur, rd.nxt
+		}
+		prev += 1 + g
+		rd.buf[i] = prev<<lowBits | (vmin + v)
 	}
-	k := rd.prev + 1 + g
-	rd.prev = k
-	return k<<lowBits | (rd.vmin + v), true
+	rd.cur, rd.ncur, rd.nxt, rd.prev = cur, ncur, nxt, prev
+	rd.left -= n
+	rd.bi, rd.bn = 0, n
+	return true
 }
 
 // close gives back what a consuming reader has not read.
