@@ -2,6 +2,7 @@ package codeset
 
 import (
 	"iter"
+	"maps"
 	"runtime"
 	"slices"
 )
@@ -232,7 +233,26 @@ func (b *Bag) unchanged(changes uint64) {
 // Clone returns a copy of b.
 func (b *Bag) Clone() *Bag {
 	c := NewBag(b.keep)
-	c.Merge(b)
+	c.n = b.n
+	if len(b.large) > 0 {
+		c.large = maps.Clone(b.large)
+	}
+	for _, r := range b.runs {
+		cr := &run{n: r.n}
+		for _, p := range r.pieces {
+			w, off := c.mem.take(len(p))
+			copy(w, p)
+			cr.pieces, cr.off = append(cr.pieces, w), append(cr.off, off)
+			c.owned(off)
+		}
+		c.runs = append(c.runs, cr)
+	}
+	if len(b.fill) > 0 {
+		w, off := c.mem.take(cap(b.fill))
+		c.fill, c.fillOff = w[:copy(w, b.fill)], off
+		c.owned(off)
+	}
+	runtime.KeepAlive(b)
 	return c
 }
 

@@ -139,7 +139,20 @@ func TestBagMerges(t *testing.T) {
 			}
 			c := b.Clone()
 			checkBag(t, c, want)
+			if c.Len() != b.Len() || c.Bytes() != b.Bytes() {
+				t.Errorf("a clone's Len %d and Bytes %d, the bag's %d and %d", c.Len(), c.Bytes(), b.Len(), b.Bytes())
+			}
+			// The clone changes alone.
+			const more = 0xdead << 44
+			old, had := want[more]
+			c.Add(more, 0)
+			want.addBy(tt.keep, more, 0)
+			checkBag(t, c, want)
 			c.Free()
+			if delete(want, more); had {
+				want[more] = old
+			}
+			checkBag(t, b, want)
 			b.Free()
 			if got := OffHeap() - before; got != 0 {
 				t.Errorf("after Free, %d bytes still off the heap", got)
