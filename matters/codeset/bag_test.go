@@ -2,7 +2,9 @@ package codeset
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"testing"
+	"time"
 )
 
 // least is how the tests combine the values of one fingerprint.
@@ -192,6 +194,33 @@ func TestBagBytes(t *testing.T) {
 				t.Errorf("%.2f bytes a distinct entry, %.2f at most while filling; want at most %.2f and %.2f", got, peak, tt.max, tt.maxPeak)
 			}
 		})
+	}
+}
+
+// A bag no longer reachable gives back its memory off the heap when the
+// collector finds it.
+func TestBagFinalizer(t *testing.T) {
+	if pageSize > 1<<20 {
+		t.Skip("no memory off the heap on this system")
+	}
+	before := OffHeap()
+	func() {
+		b := NewBag(least)
+		for i := range 100_000 {
+			b.Add(uint64(i)*0x9e3779b97f4a7c15, 1)
+		}
+		c := b.Clone()
+		c.Merge(b)
+		if OffHeap() == before {
+			t.Fatal("nothing off the heap")
+		}
+	}()
+	for i := 0; i < 100 && OffHeap() != before; i++ {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+	}
+	if got := OffHeap() - before; got != 0 {
+		t.Errorf("%d bytes off the heap after the bags are collected", got)
 	}
 }
 
