@@ -10,8 +10,9 @@ import (
 // Bag collects fingerprints with a small value each, as they come, and
 // gives each distinct fingerprint once at the end, with its values
 // combined. It holds them sorted and coded in about as many bits as they
-// carry: about 6 bytes an entry for a million distinct ones, and no more
-// for a fingerprint added again. It keeps a fingerprint's top 58 bits: two
+// carry: about 6 bytes an entry for a million distinct ones with random
+// values; a fingerprint added again is held again only until the runs
+// holding it merge, soon. It keeps a fingerprint's top 58 bits: two
 // distinct ones of n are taken for one with a probability of about n²/2⁵⁹
 // (2·10⁻⁶ for a million). Values up to [MaxSmall] are held in the entry; a
 // larger one is held apart, as a rare case. The zero Bag is empty and

@@ -191,14 +191,15 @@ func (w *runWriter) flush() {
 	}
 	var gaps [blockLen]uint64
 	vmin, vmax := uint64(lowMask), uint64(0)
-	prev := w.prev
+	prev, sum := w.prev, uint64(0)
 	for i, e := range w.block[:n] {
 		k := e >> lowBits
 		gaps[i] = k - prev - 1 // the key itself after noKey
 		prev = k
+		sum += gaps[i] >> 7 // no overflow: a gap has 58 bits
 		vmin, vmax = min(vmin, e&lowMask), max(vmax, e&lowMask)
 	}
-	k := riceParam(gaps[:n])
+	k := riceParam(gaps[:n], sum)
 	vw := uint(bits.Len64(vmax - vmin))
 	w.bits(uint64(k)|vmin<<6|uint64(vw)<<12, 15)
 	low := uint64(1)<<k - 1
@@ -239,33 +240,33 @@ func (w *runWriter) flush() {
 }
 
 // riceParam returns the Rice parameter that codes gaps in the fewest
-// bits: about log₂ of their mean, the best of three near it.
-func riceParam(gaps []uint64) uint {
-	var sum uint64 // of the gaps' top 57 bits: no overflow
-	for _, g := range gaps {
-		sum += g >> 7
-	}
-	k0 := bits.Len64(sum/uint64(len(gaps))) + 7 - 1 // log₂ of the mean
+// bits: about log₂ of their mean, the best of three near it. sum is the
+// sum of the gaps' bits above the lowest 7.
+func riceParam(gaps []uint64, sum uint64) uint {
+	n := uint64(len(gaps))
+	k0 := bits.Len64(sum/n) + 7 - 1 // log₂ of the mean
 	if sum == 0 {
 		var lo uint64
 		for _, g := range gaps {
 			lo += g
 		}
-		k0 = bits.Len64(lo/uint64(len(gaps))) - 1
+		k0 = bits.Len64(lo/n) - 1
 	}
 	k0 = max(k0, 1)
-	// The bits of gap>>k for k0-1, k0 and k0+1, less n·(k+1).
-	var c [3]uint64
+	// The bits of the unary parts for k0-1, k0 and k0+1, from y, the gap
+	// shifted by k0-1 (capped as a gap coded whole): Σ⌊y/2⌋ = (Σy−Σ(y&1))/2
+	// and Σ⌊y/4⌋ = (Σy−Σ(y&3))/4.
+	var sy, s1, s3 uint64
 	for _, g := range gaps {
-		g >>= k0 - 1
-		c[0] += min(g, riceLimit+64)
-		c[1] += min(g>>1, riceLimit+64)
-		c[2] += min(g>>2, riceLimit+64)
+		y := min(g>>(k0-1), riceLimit+64)
+		sy += y
+		s1 += y & 1
+		s3 += y & 3
 	}
-	n := uint64(len(gaps))
+	c := [3]uint64{sy, (sy-s1)/2 + n, (sy-s3)/4 + 2*n}
 	best := 0
 	for i := 1; i < 3; i++ {
-		if c[i]+uint64(i)*n < c[best]+uint64(best)*n {
+		if c[i] < c[best] {
 			best = i
 		}
 	}
