@@ -3,6 +3,7 @@ package codeset_test
 import (
 	"fmt"
 	"hash/maphash"
+	"math/rand/v2"
 
 	"github.com/zwfw/zwfw/matters/codeset"
 )
@@ -41,4 +42,18 @@ func ExampleBag() {
 	fmt.Println(items.Len(), "added;", byBatch[1], "distinct items, all of batch 1")
 	// Output:
 	// 3 added; 2 distinct items, all of batch 1
+}
+
+// A bag of many entries holds each in a few bytes: here 300,000 random
+// fingerprints, with values from 1 to 16.
+func ExampleBag_Bytes() {
+	r := rand.New(rand.NewPCG(1, 2))
+	items := codeset.NewBag(func(a, b uint32) uint32 { return min(a, b) })
+	defer items.Free()
+	for range 300_000 {
+		items.Add(r.Uint64(), 1+r.Uint32N(16))
+	}
+	fmt.Printf("%d entries, about %.0f bytes each\n", items.Len(), float64(items.Bytes())/float64(items.Len()))
+	// Output:
+	// 300000 entries, about 6 bytes each
 }
