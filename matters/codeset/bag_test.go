@@ -245,16 +245,22 @@ func TestBagChangedWhileRead(t *testing.T) {
 }
 
 // FuzzBag adds the fingerprints and values a text gives, split between
-// two bags merged at the end, and compares with the model.
+// two bags merged at the end, and compares with the model; the values
+// combine by min, or by bitwise or (whose result may be above MaxSmall).
 func FuzzBag(f *testing.F) {
-	f.Add([]byte("\x01\x02\x03\x04\x05\x06\x01\x02\x03\x04\x05\x07"), uint16(0))
-	f.Add([]byte("\xff\xff\xff\xff\xff\xff"), uint16(9000))
-	f.Fuzz(func(t *testing.T, text []byte, more uint16) {
-		bags := [2]*Bag{NewBag(least), NewBag(least)}
+	f.Add([]byte("\x01\x02\x03\x04\x05\x06\x01\x02\x03\x04\x05\x07"), uint16(0), false)
+	f.Add([]byte("\xff\xff\xff\xff\xff\xff"), uint16(9000), false)
+	f.Add([]byte("\x01\x02\x03\x04\x1f\x00\x01\x02\x03\x04\x20\x00"), uint16(20000), true)
+	f.Fuzz(func(t *testing.T, text []byte, more uint16, or bool) {
+		keep := least
+		if or {
+			keep = func(a, b uint32) uint32 { return a | b }
+		}
+		bags := [2]*Bag{NewBag(keep), NewBag(keep)}
 		want := model{}
 		add := func(i int, fp uint64, v uint32) {
 			bags[i%2].Add(fp, v)
-			want.add(fp, v)
+			want.addBy(keep, fp, v)
 		}
 		for i := 0; len(text) >= 6; i++ {
 			c := text[:6]
