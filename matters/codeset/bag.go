@@ -102,7 +102,9 @@ func (b *Bag) owned(off bool) {
 // a binary counter carries, and a key held in many runs costs at most
 // about as much again as in one.
 func (b *Bag) seal() {
-	slices.Sort(b.fill)
+	tmp, off := b.mem.take(len(b.fill))
+	sortKeys(b.fill, tmp)
+	b.mem.give(tmp, off)
 	w := newRunWriter(&b.mem)
 	for i := 0; i < len(b.fill); {
 		e := b.fill[i]
