@@ -97,10 +97,10 @@ func (b *Bag) owned(off bool) {
 }
 
 // seal codes the full chunk into a run, and merges the last two runs
-// while the one before is at most twice the last: runs shrink at least by
-// half from the first, so an entry is merged about log₂(n/8192) times, as
-// a binary counter carries, and a key held in many runs costs at most
-// about as much again as in one.
+// while the one before is at most twice the last. Each run is then more
+// than twice the next, so an entry is merged about log₂(n/8192) times, as
+// a binary counter carries, and the runs after the first hold fewer
+// entries than it: keys added again and again are held less than twice.
 func (b *Bag) seal() {
 	tmp, off := b.mem.take(len(b.fill))
 	sortKeys(b.fill, tmp)
@@ -128,9 +128,8 @@ func (b *Bag) seal() {
 	b.changes++
 }
 
-// mergeRuns merges two runs into one, giving back each
-// piece of theirs as soon as it is read: the bag never holds both whole
-// and the result.
+// mergeRuns merges two runs into one, giving back each piece of theirs as
+// soon as it is read: the bag never holds both whole and the result.
 func (b *Bag) mergeRuns(x, y *run) *run {
 	w := newRunWriter(&b.mem)
 	rx, ry := newRunReader(x, &b.mem), newRunReader(y, &b.mem)

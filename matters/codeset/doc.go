@@ -72,9 +72,10 @@
 // 5.9 bytes an entry, against 8 as one chunk after another; a quarter of a
 // million each added four times, 7.1 bytes a distinct one (1.8 an entry
 // added), against 32; the items of a scope in reform's synthetic benchmark
-// (187,500 distinct keys, one batch), 5.5 bytes an entry. Adding costs
-// about 0.3–0.5 µs an entry at a million, for the merges, against 0.1;
-// Distinct about 60 ns an entry, against 200 (`go test -bench=Bag`).
+// (187,500 distinct keys of one batch), 5.5 bytes an entry. Adding costs
+// about 0.3 µs an entry at a million, for the merges, against 0.1;
+// Distinct about 50 ns an entry, against 200 (`go test -bench=Bag
+// ./matters/codeset`).
 //
 // # Memory
 //
