@@ -101,14 +101,16 @@ func TestBagMerges(t *testing.T) {
 		span    uint64 // fingerprints drawn from so many (0: all)
 		largeAt int    // every so many values is large (0: none)
 		sorted  bool   // the fingerprints come in increasing order
+		dense   bool   // the keys are consecutive: gaps of 0
 	}{
-		{"distinct", least, 300_000, 0, 0, false},
-		{"distinct, sorted", least, 100_000, 0, 0, true},
-		{"each about 4 times", least, 300_000, 75_000, 0, false},
-		{"each about 100 times, large values", least, 300_000, 3_000, 97, false},
-		{"values combined above MaxSmall", or, 200_000, 20_000, 0, false},
-		{"values combined above MaxSmall, large values", or, 200_000, 20_000, 13, false},
-		{"few, in chunk after chunk", least, 100_000, 100, 0, false},
+		{"distinct", least, 300_000, 0, 0, false, false},
+		{"distinct, sorted", least, 100_000, 0, 0, true, false},
+		{"each about 4 times", least, 300_000, 75_000, 0, false, false},
+		{"each about 100 times, large values", least, 300_000, 3_000, 97, false, false},
+		{"values combined above MaxSmall", or, 200_000, 20_000, 0, false, false},
+		{"values combined above MaxSmall, large values", or, 200_000, 20_000, 13, false, false},
+		{"few, in chunk after chunk", least, 100_000, 100, 0, false, false},
+		{"consecutive keys, in any order", least, 100_000, 30_000, 0, false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,6 +120,8 @@ func TestBagMerges(t *testing.T) {
 			for i := range tt.n {
 				fp := r.Uint64()
 				switch {
+				case tt.dense:
+					fp = r.Uint64N(tt.span) << lowBits
 				case tt.span > 0:
 					fp = r.Uint64N(tt.span) * 0x9e3779b97f4a7c15
 				case tt.sorted:
@@ -155,6 +159,12 @@ func TestBagMerges(t *testing.T) {
 				want[more] = old
 			}
 			checkBag(t, b, want)
+			// Merged into itself, it holds every entry twice.
+			b.Merge(b)
+			checkBag(t, b, want)
+			if b.Len() != 2*tt.n {
+				t.Errorf("merged into itself, Len %d; want %d", b.Len(), 2*tt.n)
+			}
 			b.Free()
 			if got := OffHeap() - before; got != 0 {
 				t.Errorf("after Free, %d bytes still off the heap", got)
