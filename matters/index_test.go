@@ -20,6 +20,8 @@ func TestIndexAddAt(t *testing.T) {
 		wantFirst int
 		wantDup   bool
 	}
+	past := maxLine // and one more: where int has 32 bits, a negative line
+	past++
 	tests := []struct {
 		name string
 		adds []add
@@ -28,7 +30,7 @@ func TestIndexAddAt(t *testing.T) {
 		{"duplicate reports the first line", []add{{"A1", 3, 0, false}, {"A2", 9, 0, false}, {"A1", 15, 3, true}, {"A1", 21, 3, true}}},
 		{"duplicate of a code with no line", []add{{"A1", 0, 0, false}, {"A1", 7, 0, true}}},
 		{"a negative line is no line", []add{{"A1", -4, 0, false}, {"A1", 7, 0, true}}},
-		{"a line past the largest kept is no line", []add{{"A1", maxLine + 1, 0, false}, {"A1", 7, 0, true}}},
+		{"a line past the largest kept is no line", []add{{"A1", past, 0, false}, {"A1", 7, 0, true}}},
 		{"the largest line is kept", []add{{"A1", maxLine, 0, false}, {"A1", 7, maxLine, true}}},
 		{"the empty code is never recorded", []add{{"", 3, 0, false}, {"", 5, 0, false}}},
 		{"codes differing in case or space are distinct", []add{{"a1", 1, 0, false}, {"A1", 2, 0, false}, {"A1 ", 3, 0, false}, {"A1", 4, 2, true}}},

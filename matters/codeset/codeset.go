@@ -303,7 +303,7 @@ func (s *Set) Add(fp uint64, v uint32) (old uint32, held bool) {
 	if ord, ok := sh.number(rest); ok {
 		return s.vals.at(ord), true
 	}
-	if s.n == math.MaxUint32 {
+	if uint64(s.n) == math.MaxUint32 {
 		panic("codeset: a set holds at most 2³²−1 fingerprints")
 	}
 	ord := uint64(s.n)
