@@ -1,0 +1,38 @@
+package schema
+
+import (
+	"strings"
+	"testing"
+)
+
+// A quote, a backslash or a control character at any place of a string,
+// after ASCII or Chinese text, is found by the one pass, and the string
+// read as the parser reads it; a control character sends the value to
+// the usual way, which reports it.
+func TestFastStringAnyOffset(t *testing.T) {
+	fd, vs := fastTestDecoder(t)
+	for _, fill := range []string{"a", "中", "é"} {
+		for _, special := range []struct {
+			text  string
+			taken bool
+		}{
+			{"", true},
+			{`\"`, true},
+			{`\\`, true},
+			{`\n`, true},
+			{`\u4e2d`, true},
+			{"\x01", false},
+			{"\x1f", false},
+			{"\x7f", true},
+		} {
+			// name holds 1 to 8 characters: 8 Chinese ones are 24 bytes.
+			for k := range 8 {
+				text := strings.Repeat(fill, k) + special.text + strings.Repeat(fill, 7-k)
+				doc := []byte(`{"name":"` + text + `","count":1}`)
+				if got := agree(t, fd, vs, doc); got != special.taken {
+					t.Errorf("%q taken in one pass: %v, want %v", doc, got, special.taken)
+				}
+			}
+		}
+	}
+}
