@@ -11,8 +11,9 @@ import (
 
 // MaxDocumentSize is the largest catalogue document a [Decoder], [Parse]
 // and the loaders read, 4 GiB (about six million matters in JSON); larger
-// input is refused with a problem. Memory does not grow with the document
+// input is refused with a problem. Memory grows little with the document
 // (see [Decoder]): this limit bounds the time a reader can be kept busy.
+// A Decoder reads more when [DecodeOptions].MaxSize says so.
 // The pieces read at a time are bounded by the budget of package schema
 // (schema.MaxYAMLText, schema.MaxValueText, schema.MaxNodes).
 const MaxDocumentSize int64 = 4 << 30

@@ -49,6 +49,14 @@ type DecodeOptions struct {
 	// handed over bundles it does not hold, and one with two "bundles"
 	// members (an error) hands over the bundles of both.
 	OnBundle func(i int, b *Bundle)
+	// MaxSize is the largest document read, in bytes; 0 means
+	// [MaxDocumentSize]. Past it, reading stops with a problem of rule
+	// schema.RuleTooLarge where the input was cut. Memory grows by about
+	// 11 to 15 bytes a matter whatever the size (the index of codes, and
+	// the items a caller's indicators count): a larger limit mostly lets a
+	// reader be kept busy longer. A program measuring a national catalogue
+	// of ten million matters (7 GB of JSON) sets it.
+	MaxSize int64
 }
 
 // RuleTooManyProblems closes a problem list that was cut short.
@@ -186,7 +194,11 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 		d.report(schema.List{{Pos: schema.Pos{File: d.name}, Rule: RuleRead, Message: "matters: no input: the reader is nil"}})
 		return
 	}
-	br := &peekReader{r: &sizeLimiter{r: d.r, left: MaxDocumentSize}}
+	max := d.opts.MaxSize
+	if max <= 0 {
+		max = MaxDocumentSize
+	}
+	br := &peekReader{r: &sizeLimiter{r: d.r, left: max, max: max}}
 	head, ok := d.peek(br)
 	if !ok {
 		return
@@ -225,11 +237,25 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 		// Here the stream calls the caller's code: a panic is theirs.
 		header, probs = stream(br, each)
 	}
-	d.report(probs)
+	d.report(cutShort(probs))
 	if header == nil || *stopped {
 		return
 	}
 	d.finish(header)
+}
+
+// cutShort drops from probs what the end of input made of the text when
+// the input was cut for its size: the syntax problems at or past the cut.
+func cutShort(probs schema.List) schema.List {
+	i := slices.IndexFunc(probs, func(p *schema.Problem) bool { return p.Rule == schema.RuleTooLarge })
+	if i < 0 {
+		return probs
+	}
+	cut := probs[i].Pos
+	return slices.DeleteFunc(slices.Clone(probs), func(p *schema.Problem) bool {
+		return p.Rule == schema.RuleSyntax && p.Pos.File == cut.File &&
+			(p.Pos.Line > cut.Line || p.Pos.Line == cut.Line && p.Pos.Col >= cut.Col)
+	})
 }
 
 // runCSV reads a spreadsheet ([ReadCSV]) and yields its matters. The
@@ -326,16 +352,20 @@ type readPanic struct{ v any }
 
 func (e *readPanic) Error() string { return fmt.Sprintf("matters: reading failed: %v", e.v) }
 
-// sizeLimiter ends the input with an error once it passes
-// MaxDocumentSize bytes.
+// sizeLimiter ends the input with an error once it passes max bytes.
 type sizeLimiter struct {
-	r    io.Reader
-	left int64
+	r         io.Reader
+	left, max int64
 }
 
 func (l *sizeLimiter) Read(p []byte) (int, error) {
 	if l.left <= 0 {
-		return 0, errTooLarge
+		// A document of max bytes exactly is not too large: is there more?
+		var one [1]byte
+		if n, err := l.r.Read(one[:]); n == 0 {
+			return 0, err
+		}
+		return 0, &schema.SizeError{What: schema.M("catalogue document"), Max: l.max}
 	}
 	if int64(len(p)) > l.left {
 		p = p[:l.left]
@@ -344,8 +374,6 @@ func (l *sizeLimiter) Read(p []byte) (int, error) {
 	l.left -= int64(n)
 	return n, err
 }
-
-var errTooLarge = fmt.Errorf("catalogue document is larger than %d GiB: %w", MaxDocumentSize>>30, schema.ErrTooLarge)
 
 // streamedKeys are the members of a catalogue read element by element;
 // bundleKeys the one of them a reader may leave in the header.

@@ -144,3 +144,51 @@ matters:
   - {code: A2, name: 二, type: 行政许可, level: 县级, body: {name: 局}}
   - {code: A3, name: 三, type: 行政许可, level: 县级, body: {name: 局}}
 `
+
+// A document past DecodeOptions.MaxSize is cut there with one problem, at
+// the place of the cut, in English and in Chinese; the matters before it
+// are read, and the text the cut leaves unfinished is no news. A size of
+// the whole document or more reads it all.
+func TestDecoderMaxSize(t *testing.T) {
+	data := sampleJSON(t)
+	whole, _, probs := streamAll(t, "c.json", data, nil)
+	if err := probs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		max  int64
+		cut  bool
+	}{
+		{"a third", int64(len(data) / 3), true},
+		{"all but the last byte, a line end", int64(len(data) - 1), true},
+		{"exactly", int64(len(data)), false},
+		{"more", 1 << 40, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, procs := range []int{1, 2} {
+				old := runtime.GOMAXPROCS(procs)
+				ms, _, probs := streamAll(t, "c.json", data, &DecodeOptions{MaxSize: tt.max})
+				runtime.GOMAXPROCS(old)
+				if !tt.cut {
+					if err := probs.Err(); err != nil || len(ms) != len(whole) {
+						t.Errorf("%d matters of %d, %v", len(ms), len(whole), err)
+					}
+					continue
+				}
+				if len(probs) != 1 || probs[0].Rule != schema.RuleTooLarge || probs[0].Pos.Line == 0 {
+					t.Fatalf("problems %v, want one located %s", probs, schema.RuleTooLarge)
+				}
+				if len(ms) == 0 || len(ms) == len(whole) && data[len(data)-1] != '\n' {
+					t.Errorf("%d matters read before the cut, of %d", len(ms), len(whole))
+				}
+				for _, l := range []schema.Lang{schema.English, schema.Chinese} {
+					want := map[schema.Lang]string{schema.English: "catalogue document is larger than", schema.Chinese: "清单文档超过"}[l]
+					if got := probs[0].Text(l); !strings.Contains(got, want) {
+						t.Errorf("message %q, want %q in it", got, want)
+					}
+				}
+			}
+		})
+	}
+}

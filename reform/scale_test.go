@@ -341,6 +341,7 @@ func streamOnce(b *testing.B, path string) {
 			ind.AddBundle(b)
 			bundles++
 		},
+		MaxSize: 1 << 40, // ten million matters are 7 GB
 	})
 	n := 0
 	for _, m := range d.Matters() {

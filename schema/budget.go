@@ -145,11 +145,37 @@ func badText(b []byte, partial bool) (off int, what string, bad bool) {
 	return len(b), "", false
 }
 
+// SizeError is the error of a reader that refuses a document's input past
+// Max bytes; What names the document, in each language. It wraps
+// ErrTooLarge, and a stream reports it as [RuleTooLarge] where the input
+// was cut, with its message in each language.
+type SizeError struct {
+	What Msg
+	Max  int64
+}
+
+func (e *SizeError) Error() string { return e.Msg().String() }
+func (e *SizeError) Unwrap() error { return ErrTooLarge }
+
+// Msg returns the error's message.
+func (e *SizeError) Msg() Msg {
+	size := fmt.Sprintf("%d bytes", e.Max)
+	if e.Max <= math.MaxInt {
+		size = Bytes(int(e.Max))
+	}
+	return M("%s is larger than %s", e.What, size)
+}
+
 // readProblem reports an error from the reader of a stream at pos: the
 // budget's RuleTooLarge when the reader refused more input for its size.
 func readProblem(pos Pos, err error) *Problem {
 	if errors.Is(err, ErrTooLarge) {
-		return &Problem{Pos: pos, Rule: RuleTooLarge, Message: err.Error(), Err: err}
+		p := &Problem{Pos: pos, Rule: RuleTooLarge, Message: err.Error(), Err: err}
+		var se *SizeError
+		if errors.As(err, &se) {
+			p.Msg = se.Msg()
+		}
+		return p
 	}
 	return &Problem{Pos: Pos{File: pos.File}, Rule: RuleRead, Message: err.Error(), Err: err}
 }

@@ -634,4 +634,6 @@ var zhMessages = map[string]string{
 	"%s ends at %s, not after it starts at %s":                   "%[1]s下班时间%[2]s不晚于上班时间%[3]s",
 	"the season from %s has its %s already":                      "自%s起的作息已有%s时段",
 	"%s is empty":                                                "%s为空",
+	"%s is larger than %s":                                       "%s超过%s",
+	"catalogue document":                                         "清单文档",
 }
