@@ -191,7 +191,7 @@ func (d *Decoder) isJSON(br *peekReader) bool {
 
 func (d *Decoder) run(yield func(int, *Matter) bool) {
 	if d.r == nil {
-		d.report(schema.List{{Pos: schema.Pos{File: d.name}, Rule: RuleRead, Message: "matters: no input: the reader is nil"}})
+		d.report(schema.List{schema.Errorf(schema.Root, schema.Pos{File: d.name}, RuleRead, "matters: no input: the reader is nil")})
 		return
 	}
 	max := d.opts.MaxSize
@@ -227,7 +227,7 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 			var rp *readPanic
 			if errors.As(p.Err, &rp) {
 				// What the input's end made of the text is no news.
-				header, probs = nil, schema.List{{Pos: schema.Pos{File: d.name}, Rule: schema.RuleInternal, Message: rp.Error()}}
+				header, probs = nil, schema.List{readFailed(d.name, rp.v)}
 				break
 			}
 		}
@@ -307,8 +307,7 @@ func IsCSV(name string, head []byte) bool {
 func (d *Decoder) peek(br *peekReader) (head []byte, ok bool) {
 	defer func() {
 		if v := recover(); v != nil {
-			d.report(schema.List{{Pos: schema.Pos{File: d.name}, Rule: schema.RuleInternal,
-				Message: fmt.Sprintf("matters: reading failed: %v", v)}})
+			d.report(schema.List{readFailed(d.name, v)})
 			ok = false
 		}
 	}()
@@ -325,8 +324,7 @@ func (d *Decoder) safe(stream streamFunc) streamFunc {
 		defer func() {
 			if v := recover(); v != nil {
 				h = nil
-				probs = append(probs, &schema.Problem{Pos: schema.Pos{File: d.name}, Rule: schema.RuleInternal,
-					Message: fmt.Sprintf("matters: reading failed: %v", v)})
+				probs = append(probs, readFailed(d.name, v))
 			}
 		}()
 		return stream(r, each)
@@ -345,6 +343,11 @@ func (g guardedReader) Read(p []byte) (n int, err error) {
 		}
 	}()
 	return g.r.Read(p)
+}
+
+// readFailed is the problem of a reader that panicked with v.
+func readFailed(file string, v any) *schema.Problem {
+	return schema.Errorf(schema.Root, schema.Pos{File: file}, schema.RuleInternal, "matters: reading failed: %v", v)
 }
 
 // readPanic is what a reader's panic becomes.

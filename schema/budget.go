@@ -63,15 +63,16 @@ var ErrTooLarge = errors.New("schema: input too large")
 // [RuleRead] problem. A nil r is reported, not dereferenced.
 func ReadAll(r io.Reader, file string, max int) ([]byte, List) {
 	if r == nil {
-		return nil, List{{Pos: Pos{File: file}, Rule: RuleRead, Message: "no input: the reader is nil"}}
+		return nil, List{noInput(file)}
 	}
 	data, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
 	if err != nil {
 		return nil, List{{Pos: Pos{File: file}, Rule: RuleRead, Message: err.Error(), Err: err}}
 	}
 	if len(data) > max {
-		return nil, List{{Pos: PosAt(file, data, max), Rule: RuleTooLarge,
-			Message: fmt.Sprintf("document is larger than %s", Bytes(max)), Err: ErrTooLarge}}
+		p := Errorf(Root, PosAt(file, data, max), RuleTooLarge, "document is larger than %s", Bytes(max))
+		p.Err = ErrTooLarge
+		return nil, List{p}
 	}
 	return data, nil
 }
@@ -143,6 +144,11 @@ func badText(b []byte, partial bool) (off int, what string, bad bool) {
 		i += n
 	}
 	return len(b), "", false
+}
+
+// noInput is the problem of a nil reader.
+func noInput(file string) *Problem {
+	return Errorf(Root, Pos{File: file}, RuleRead, "no input: the reader is nil")
 }
 
 // SizeError is the error of a reader that refuses a document's input past

@@ -26,7 +26,7 @@ const streamChunk = 1 << 20
 // stream stops and the header is nil.
 func StreamJSON(r io.Reader, file string, streamed []string, fn StreamFunc) (*Node, List) {
 	if r == nil {
-		return nil, List{{Pos: Pos{File: file}, Rule: RuleRead, Message: "no input: the reader is nil"}}
+		return nil, List{noInput(file)}
 	}
 	s := &streamer{r: r}
 	s.p = jsonParser{file: file, line: 1, col: 1, more: true, intern: map[string]string{}}

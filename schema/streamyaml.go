@@ -37,7 +37,7 @@ const RuleAliasAcrossItems Rule = "syntax.alias-across-items"
 // reader hold more than that however long it is.
 func StreamYAML(r io.Reader, file string, streamed []string, maxWhole int, fn StreamFunc) (*Node, List) {
 	if r == nil {
-		return nil, List{{Pos: Pos{File: file}, Rule: RuleRead, Message: "no input: the reader is nil"}}
+		return nil, List{noInput(file)}
 	}
 	y := &yamlStreamer{file: file, r: bufio.NewReaderSize(yamlLineEnds(r), 256<<10), streamed: streamed}
 	n, probs := y.run(min(maxWhole, MaxYAMLText), fn)
@@ -74,9 +74,11 @@ func (y *yamlStreamer) halt(p *Problem) {
 }
 
 // tooBig stops the stream for a piece of text that grew past the budget.
-func (y *yamlStreamer) tooBig(what string, line int) {
-	y.halt(&Problem{Pos: Pos{File: y.file, Line: line, Col: 1}, Rule: RuleTooLarge, Err: ErrTooLarge,
-		Message: fmt.Sprintf("%s is larger than %s (the reading budget for YAML read in one piece): write long lists in block layout (\"- \" items), which is streamed, or save JSON text as .json", what, Bytes(MaxYAMLText))})
+func (y *yamlStreamer) tooBig(what Msg, line int) {
+	p := Errorf(Root, Pos{File: y.file, Line: line, Col: 1}, RuleTooLarge,
+		"%s is larger than %s (the reading budget for YAML read in one piece): write long lists in block layout (\"- \" items), which is streamed, or save JSON text as .json", what, Bytes(MaxYAMLText))
+	p.Err = ErrTooLarge
+	y.halt(p)
 }
 
 // next returns the next line, with its line ending.
@@ -97,7 +99,7 @@ func (y *yamlStreamer) next() ([]byte, bool) {
 			y.utf16 = true // yaml.v3 decodes it; the bytes are not UTF-8
 		}
 		if len(b)+len(frag) > MaxYAMLText {
-			y.tooBig(fmt.Sprintf("line %d", y.line+1), y.line+1)
+			y.tooBig(M("line %d", y.line+1), y.line+1)
 			return nil, false
 		}
 		b = append(b, frag...)
@@ -200,7 +202,7 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 			break
 		}
 		if y.headerSize += len(b); y.headerSize > MaxYAMLText {
-			y.tooBig("the document outside its streamed lists", y.line)
+			y.tooBig(M("the document outside its streamed lists"), y.line)
 			break
 		}
 		if hquote != 0 {
@@ -249,7 +251,7 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 				if blank(l) {
 					segs[len(segs)-1].text = append(segs[len(segs)-1].text, l...)
 					if y.headerSize += len(l); y.headerSize > MaxYAMLText {
-						y.tooBig("the document outside its streamed lists", y.line)
+						y.tooBig(M("the document outside its streamed lists"), y.line)
 					}
 					continue
 				}
@@ -270,7 +272,7 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 				d, q, _ := scanLine(l, quote)
 				flow, quote = flow+d, q
 				if len(item) > MaxYAMLText {
-					y.tooBig(fmt.Sprintf("element %d of %s", idx, key), itemLine)
+					y.tooBig(M("element %d of %s", idx, key), itemLine)
 				}
 			case isItem(l, ind):
 				stopped = !flush()
@@ -282,7 +284,7 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 				d, q, _ := scanLine(l, quote)
 				flow, quote = flow+d, q
 				if len(item) > MaxYAMLText {
-					y.tooBig(fmt.Sprintf("element %d of %s", idx, key), itemLine)
+					y.tooBig(M("element %d of %s", idx, key), itemLine)
 				}
 			default:
 				y.unread(l) // the end of the sequence
@@ -625,8 +627,10 @@ func (y *yamlStreamer) whole(segs []segment, maxWhole int, fn StreamFunc) (*Node
 		}
 		buf.Write(b)
 		if buf.Len() > maxWhole {
-			return nil, List{{Pos: Pos{File: y.file, Line: y.line, Col: 1}, Rule: RuleTooLarge, Err: ErrTooLarge,
-				Message: fmt.Sprintf("document is larger than %s and not in a form that can be streamed (a block sequence under its key); YAML read whole is limited to that size", Bytes(maxWhole))}}
+			p := Errorf(Root, Pos{File: y.file, Line: y.line, Col: 1}, RuleTooLarge,
+				"document is larger than %s and not in a form that can be streamed (a block sequence under its key); YAML read whole is limited to that size", Bytes(maxWhole))
+			p.Err = ErrTooLarge
+			return nil, List{p}
 		}
 	}
 	n, probs := ParseYAML(y.file, buf.Bytes())

@@ -29,8 +29,9 @@ func parseYAMLAt(file string, data []byte, lineOffset int) (*Node, List) {
 // text when checked is true: a stream checks each line as it reads it.
 func parseYAMLText(file string, data []byte, lineOffset int, checked bool) (*Node, List) {
 	if len(data) > MaxYAMLText {
-		p := &Problem{Pos: PosAt(file, data, MaxYAMLText), Rule: RuleTooLarge, Err: ErrTooLarge,
-			Message: fmt.Sprintf("YAML read in one piece is larger than %s (the reading budget); write it in block layout, which is streamed, or as JSON", Bytes(MaxYAMLText))}
+		p := Errorf(Root, PosAt(file, data, MaxYAMLText), RuleTooLarge,
+			"YAML read in one piece is larger than %s (the reading budget); write it in block layout, which is streamed, or as JSON", Bytes(MaxYAMLText))
+		p.Err = ErrTooLarge
 		p.Pos.Line += lineOffset
 		return nil, List{p}
 	}

@@ -222,8 +222,8 @@ func validate(name string, r io.Reader, progress *cli.Progress) (kind string, ma
 		// A list of matters: a catalogue, streamed from the start again.
 		rest := io.MultiReader(bytes.NewReader(rc.buf), br)
 		if rc.over {
-			return kind, 0, schema.List{{Pos: schema.Pos{File: name, Line: 1, Col: 1}, Rule: schema.RuleTooLarge,
-				Message: fmt.Sprintf("the members before the first matter take more than %s", schema.Bytes(maxWhole))}}
+			return kind, 0, schema.List{schema.Errorf(schema.Root, schema.Pos{File: name, Line: 1, Col: 1}, schema.RuleTooLarge,
+				"the members before the first matter take more than %s", schema.Bytes(maxWhole))}
 		}
 		d := matters.NewDecoder(rest, name, &opts)
 		for range d.Matters() {
@@ -242,8 +242,8 @@ func validate(name string, r io.Reader, progress *cli.Progress) (kind string, ma
 		}
 	}
 	if rc.over || len(rc.buf) > limit {
-		return kind, 0, schema.List{{Pos: schema.PosAt(name, rc.buf, limit), Rule: schema.RuleTooLarge,
-			Message: fmt.Sprintf("a %s document is larger than %s", kind, schema.Bytes(limit))}}
+		return kind, 0, schema.List{schema.Errorf(schema.Root, schema.PosAt(name, rc.buf, limit), schema.RuleTooLarge,
+			"a %s document is larger than %s", kind, schema.Bytes(limit))}
 	}
 	data := rc.buf
 	var more schema.List
