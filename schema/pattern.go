@@ -22,11 +22,24 @@ type simplePattern struct {
 }
 
 type patternAtom struct {
-	ranges   []rune // pairs lo, hi as in syntax.Regexp.Rune
-	min, max int    // max -1 for unbounded
+	ranges   []rune    // pairs lo, hi as in syntax.Regexp.Rune
+	ascii    [2]uint64 // the ASCII characters of ranges, a bit each
+	min, max int       // max -1 for unbounded
+}
+
+// setASCII fills the atom's bits of ASCII characters from its ranges.
+func (a *patternAtom) setASCII() {
+	for i := 0; i+1 < len(a.ranges); i += 2 {
+		for r := max(a.ranges[i], 0); r <= a.ranges[i+1] && r < utf8.RuneSelf; r++ {
+			a.ascii[r/64] |= 1 << (r % 64)
+		}
+	}
 }
 
 func (a *patternAtom) has(r rune) bool {
+	if r >= 0 && r < utf8.RuneSelf {
+		return a.ascii[r/64]&(1<<(r%64)) != 0
+	}
 	for i := 0; i+1 < len(a.ranges); i += 2 {
 		if r >= a.ranges[i] && r <= a.ranges[i+1] {
 			return true
@@ -118,6 +131,9 @@ func compileSimple(pattern string) *simplePattern {
 			continue // a prefix match needs only the minimum
 		}
 	}
+	for k := range sp.atoms {
+		sp.atoms[k].setASCII()
+	}
 	return sp
 }
 
@@ -185,7 +201,10 @@ func (sp *simplePattern) match(s string) bool {
 		a := &sp.atoms[k]
 		n := 0
 		for i < len(s) && (a.max < 0 || n < a.max) {
-			r, size := utf8.DecodeRuneInString(s[i:])
+			r, size := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
 			if !a.has(r) {
 				break
 			}

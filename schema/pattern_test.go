@@ -15,11 +15,15 @@ var patternCases = []string{
 	`^[0-9]{4}-[0-9]{2}$`,
 	`abc`,
 	`^中文[一-龥]?$`,
+	`^[^a-z]+$`,
+	`^[\x00-\x7f]{1,3}é?$`,
+	`^[ -~é]{2,4}$`,
 }
 
 func TestSimplePatternAgrees(t *testing.T) {
 	inputs := []string{"", "x", "x-", "x-a", "X-", "11510921MB1C71426G", "11510921MB1C71426", "A", "a1", "a-1", "-a",
-		"2021-04", "2021-4", "中文", "中文字", "中", "aaa", "a", "abc", "zabcz", "510921", "5109210001", "\xff"}
+		"2021-04", "2021-4", "中文", "中文字", "中", "aaa", "a", "abc", "zabcz", "510921", "5109210001", "\xff",
+		"\x00", "\x7f", "a\x7f", "é", "aé", "Zé", "~ é", "\x7f\x00é", "A\xffB"}
 	for _, pat := range patternCases {
 		re := regexp.MustCompile(pat)
 		m := matcher(re)
