@@ -58,7 +58,7 @@ func (ix *index) checkBundles(bundles []Bundle, loc Locator, probs *schema.List)
 // about n²/2⁶⁵ for n bundles, are taken as one), its members held and in
 // use.
 func (ix *index) checkBundle(i int, b *Bundle, seen map[uint64]int, loc Locator, probs *schema.List) {
-	p := schema.Root.Key("bundles").Index(i)
+	p := bundlePath(i)
 	if b.Code != "" {
 		fp := ix.fingerprint(b.Code)
 		if j, dup := seen[fp]; dup {

@@ -3,7 +3,6 @@ package matters
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"iter"
 	"reflect"
@@ -237,25 +236,11 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 		// Here the stream calls the caller's code: a panic is theirs.
 		header, probs = stream(br, each)
 	}
-	d.report(cutShort(probs))
+	d.report(probs)
 	if header == nil || *stopped {
 		return
 	}
 	d.finish(header)
-}
-
-// cutShort drops from probs what the end of input made of the text when
-// the input was cut for its size: the syntax problems at or past the cut.
-func cutShort(probs schema.List) schema.List {
-	i := slices.IndexFunc(probs, func(p *schema.Problem) bool { return p.Rule == schema.RuleTooLarge })
-	if i < 0 {
-		return probs
-	}
-	cut := probs[i].Pos
-	return slices.DeleteFunc(slices.Clone(probs), func(p *schema.Problem) bool {
-		return p.Rule == schema.RuleSyntax && p.Pos.File == cut.File &&
-			(p.Pos.Line > cut.Line || p.Pos.Line == cut.Line && p.Pos.Col >= cut.Col)
-	})
 }
 
 // runCSV reads a spreadsheet ([ReadCSV]) and yields its matters. The
@@ -353,7 +338,7 @@ func readFailed(file string, v any) *schema.Problem {
 // readPanic is what a reader's panic becomes.
 type readPanic struct{ v any }
 
-func (e *readPanic) Error() string { return fmt.Sprintf("matters: reading failed: %v", e.v) }
+func (e *readPanic) Error() string { return readFailed("", e.v).Message }
 
 // sizeLimiter ends the input with an error once it passes max bytes.
 type sizeLimiter struct {

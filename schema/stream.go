@@ -186,7 +186,14 @@ func (s *streamer) run(streamed []string, fn StreamFunc) (header *Node, probs Li
 			header, probs = nil, s.p.syntaxProblems(r)
 		}
 		if s.err != nil && !errors.Is(s.err, io.EOF) {
-			probs = append(probs, readProblem(s.p.pos(s.p.off), s.err))
+			// The input ended for the reader's error: what its end made
+			// of the text at or past the place (an unterminated string …)
+			// is no news.
+			cut := s.p.pos(s.p.off)
+			probs = slices.DeleteFunc(probs, func(p *Problem) bool {
+				return p.Rule == RuleSyntax && (p.Pos.Line > cut.Line || p.Pos.Line == cut.Line && p.Pos.Col >= cut.Col)
+			})
+			probs = append(probs, readProblem(cut, s.err))
 			header = nil
 		}
 	}()

@@ -92,12 +92,7 @@ func words(n int) ([]uint64, bool) {
 
 // freeWords gives back memory from words, now if it is off the heap.
 func freeWords(w []uint64, off bool) {
-	if !off || cap(w) == 0 {
-		return
-	}
-	w = w[:cap(w)]
-	offHeap.Add(-int64(8 * len(w)))
-	munmap(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(w))), 8*len(w)))
+	release(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(w))), 8*cap(w)), off)
 }
 
 // runWriter codes sorted entries, each key once, into a run.

@@ -130,9 +130,6 @@ type table struct {
 	off         bool // the memory is off the collected heap
 }
 
-// ordBits returns how many bits of an entry's number a slot holds.
-func (t *table) ordBits() int { return 64 + 8 - int(t.ord) }
-
 // key returns the first bucket of an entry and the bits its word holds of
 // its fingerprint, with the taken bit.
 func (t *table) key(rest uint64) (int, uint64) {
@@ -182,8 +179,11 @@ func (t *table) decode(b int, w uint64, e byte) (rest, ord uint64) {
 	for x > 0 && (x-1)*nb >= lo {
 		x--
 	}
-	return x<<lowKeyBits | low, w>>t.ord | uint64(e)<<(64-t.ord)
+	return x<<lowKeyBits | low, t.ordOf(w, e)
 }
+
+// ordOf returns the number a slot's word and byte hold.
+func (t *table) ordOf(w uint64, e byte) uint64 { return w>>t.ord | uint64(e)<<(64-t.ord) }
 
 func (t *table) bucket(b int) []uint64 {
 	o := b * stride
@@ -233,7 +233,7 @@ func (t *table) find(rest uint64) (int, int) {
 
 // number returns the number of the entry in slot j of bucket b.
 func (t *table) number(b, j int) uint64 {
-	return t.w[b*stride+j]>>t.ord | uint64(t.extra(b, j))<<(64-t.ord)
+	return t.ordOf(t.w[b*stride+j], t.extra(b, j))
 }
 
 // New returns an empty set.
@@ -507,11 +507,17 @@ func newTable(nb int) table {
 func (t *table) bytes() int { return cap(t.b) }
 
 func (t *table) free() {
-	if t.off {
-		offHeap.Add(-int64(cap(t.b)))
-		munmap(t.b[:cap(t.b)])
-	}
+	release(t.b, t.off)
 	*t = table{}
+}
+
+// release gives back memory from alloc now, if it is off the heap (the
+// collector takes the rest).
+func release(b []byte, off bool) {
+	if off && cap(b) > 0 {
+		offHeap.Add(-int64(cap(b)))
+		munmap(b[:cap(b)])
+	}
 }
 
 // offHeap counts the bytes of tables held off the collected heap.
