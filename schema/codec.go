@@ -150,34 +150,15 @@ type plan struct {
 	hooks  bool // implements NodeDecoder and NodeEncoder
 	texts  bool // implements TextMemberDecoder as well
 	num    bool // a text value written as a number: implements NumberMarshaler
-	memo   *textMemo
+	memo   *memo[uint64]
 }
 
-// textMemo remembers what the texts of an enumeration decode to, so that
-// decoding a term costs a map look-up rather than a copy of the text for
-// UnmarshalText. Only integer types are remembered (enumerations, whose
-// text methods are pure functions of the text), at most memoSize texts.
-type textMemo struct {
-	mu sync.RWMutex
-	m  map[string]uint64
-}
-
+// memoSize is how many texts of an enumeration a codec remembers, with
+// what they decode to, so that decoding a term costs a map look-up rather
+// than a copy of the text for UnmarshalText. Only integer types are
+// remembered (enumerations, whose text methods are pure functions of the
+// text).
 const memoSize = 512
-
-func (t *textMemo) get(s string) (uint64, bool) {
-	t.mu.RLock()
-	v, ok := t.m[s]
-	t.mu.RUnlock()
-	return v, ok
-}
-
-func (t *textMemo) put(s string, v uint64) {
-	t.mu.Lock()
-	if len(t.m) < memoSize {
-		t.m[s] = v
-	}
-	t.mu.Unlock()
-}
 
 type field struct {
 	key    string
@@ -238,7 +219,7 @@ func compile(t reflect.Type, inProgress map[reflect.Type]*plan, date bool) *plan
 		p.kind = vText
 		p.num = t.Implements(numberMar)
 		if k := t.Kind(); k >= reflect.Int && k <= reflect.Uint64 {
-			p.memo = &textMemo{m: map[string]uint64{}}
+			p.memo = newMemo[uint64](memoSize)
 		}
 	case t.Kind() == reflect.String:
 		p.kind = vString

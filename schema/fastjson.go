@@ -109,13 +109,13 @@ type fnode struct {
 	// generic: a scalar is checked by the usual validator on a node made
 	// for it (const, format, not, if, non-integer bounds, …).
 	generic  bool
-	post     bool      // an object checked again as nodes once read
-	hooks    bool      // a struct that reads its manual members from nodes
-	postMemo *spanMemo // the verdicts of the checks after reading, by text
-	never    bool      // false schema: nothing is valid here
-	kinds    uint8     // JSON kinds allowed, by bit (1 << NodeKind)
-	integer  bool      // a number must be an integer
-	enumAll  bool      // the chain has enums: a string is checked against their strings
+	post     bool        // an object checked again as nodes once read
+	hooks    bool        // a struct that reads its manual members from nodes
+	postMemo *memo[bool] // the verdicts of the checks after reading, by text
+	never    bool        // false schema: nothing is valid here
+	kinds    uint8       // JSON kinds allowed, by bit (1 << NodeKind)
+	integer  bool        // a number must be an integer
+	enumAll  bool        // the chain has enums: a string is checked against their strings
 	texts    []*textEnum
 	// plainTerms: the chain asserts nothing of a string but its enums,
 	// so a term found in texts needs no other check.
@@ -311,7 +311,7 @@ func (fc *fastCompile) node(s *vschema, p *plan) *fnode {
 	// again whole as nodes.
 	f.post = f.generic && p.kind == vStruct
 	if f.post {
-		f.postMemo = &spanMemo{m: map[string]bool{}}
+		f.postMemo = newMemo[bool](matchMemoEntries)
 	}
 	return f
 }
@@ -1022,11 +1022,14 @@ func (d *fdec) value(f *fnode, v reflect.Value) {
 func (d *fdec) postCheck(f *fnode, start, values int) {
 	end := d.i
 	text := d.data[start:end]
-	if v, ok := f.postMemo.get(text); ok {
-		if !v {
-			d.give()
+	short := len(text) <= matchMemoText
+	if short {
+		if v, ok := f.postMemo.getBytes(text); ok {
+			if !v {
+				d.give()
+			}
+			return
 		}
-		return
 	}
 	sure := true
 	for _, c := range f.chain {
@@ -1038,7 +1041,9 @@ func (d *fdec) postCheck(f *fnode, start, values int) {
 	}
 	d.i = end
 	if sure {
-		f.postMemo.put(text, true)
+		if short {
+			f.postMemo.put(string(text), true)
+		}
 		return
 	}
 	d.values = values // the parser counts them again
@@ -1130,34 +1135,6 @@ func (d *fdec) checkScalar(f *fnode, c byte) {
 	if f.kinds&(1<<n.Kind) == 0 || f.s != nil && !quietValid(f.s, &n) {
 		d.give()
 	}
-}
-
-// spanMemo remembers verdicts on short texts: the same small objects
-// (time limits, say) come back again and again.
-type spanMemo struct {
-	mu sync.RWMutex
-	m  map[string]bool
-}
-
-func (m *spanMemo) get(b []byte) (v, ok bool) {
-	if len(b) > matchMemoText {
-		return false, false
-	}
-	m.mu.RLock()
-	v, ok = m.m[string(b)]
-	m.mu.RUnlock()
-	return v, ok
-}
-
-func (m *spanMemo) put(b []byte, v bool) {
-	if len(b) > matchMemoText {
-		return
-	}
-	m.mu.Lock()
-	if len(m.m) < matchMemoEntries {
-		m.m[string(b)] = v
-	}
-	m.mu.Unlock()
 }
 
 // extraValid evaluates the assertions of c that the one-pass read leaves
@@ -1373,7 +1350,7 @@ func (d *fdec) stringValue(f *fnode, v reflect.Value, s []byte, esc bool) {
 			return
 		}
 		if f.p.memo != nil {
-			if u, ok := f.p.memo.get(string(s)); ok {
+			if u, ok := f.p.memo.getBytes(s); ok {
 				setBits(v, u)
 				return
 			}

@@ -3,8 +3,6 @@ package schema
 import (
 	"regexp"
 	"regexp/syntax"
-	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -53,7 +51,7 @@ func matcher(re *regexp.Regexp) func(string) bool {
 	if sp := compileSimple(re.String()); sp != nil {
 		return sp.match
 	}
-	m := &matchMemo{re: re, m: map[string]bool{}}
+	m := &matchMemo{re: re, m: newMemo[bool](matchMemoEntries)}
 	return m.match
 }
 
@@ -62,8 +60,7 @@ func matcher(re *regexp.Regexp) func(string) bool {
 // across a catalogue, and a look-up costs a fraction of a match.
 type matchMemo struct {
 	re *regexp.Regexp
-	mu sync.RWMutex
-	m  map[string]bool
+	m  *memo[bool]
 }
 
 const (
@@ -75,18 +72,11 @@ func (m *matchMemo) match(s string) bool {
 	if len(s) > matchMemoText {
 		return m.re.MatchString(s)
 	}
-	m.mu.RLock()
-	v, ok := m.m[s]
-	m.mu.RUnlock()
-	if ok {
+	if v, ok := m.m.get(s); ok {
 		return v
 	}
-	v = m.re.MatchString(s)
-	m.mu.Lock()
-	if len(m.m) < matchMemoEntries {
-		m.m[strings.Clone(s)] = v
-	}
-	m.mu.Unlock()
+	v := m.re.MatchString(s)
+	m.m.put(s, v)
 	return v
 }
 
