@@ -59,6 +59,11 @@ type Element struct {
 // are counted forward from the last one asked for.
 func (e *Element) Pos(off int) Pos { return e.s.p.pos(e.start + off) }
 
+// Offset returns the offset of Data[0] in the document, in bytes from its
+// start: it tells an element apart from any other of the same stream, for
+// a caller that reads ahead from a copy of the text.
+func (e *Element) Offset() int64 { return int64(e.s.base) + int64(e.start) }
+
 // StreamJSONFast is [StreamJSON] with a fast path: each element of a
 // streamed array is first offered to fast as text; only the elements it
 // does not take are parsed to nodes and handed to fn.

@@ -143,3 +143,45 @@ func FuzzStreamJSON(f *testing.F) {
 		}
 	})
 }
+
+// Element.Offset is where the element starts in the document, across the
+// stream's refills, whatever the reader hands over at a time.
+func TestElementOffset(t *testing.T) {
+	var doc bytes.Buffer
+	doc.WriteString(`{"a": 1, "items": [`)
+	var want []int64
+	for i := range 20000 {
+		if i > 0 {
+			doc.WriteString(",\n  ")
+		}
+		want = append(want, int64(doc.Len()))
+		doc.WriteString(`{"n": "` + strings.Repeat("元", i%300) + `"}`)
+	}
+	doc.WriteString("]}")
+	data := doc.Bytes()
+	for _, r := range []io.Reader{bytes.NewReader(data), iotest.HalfReader(bytes.NewReader(data))} {
+		var got []int64
+		fast := func(_ *Node, _ string, i int, e *Element) FastStatus {
+			end := bytes.IndexByte(e.Data, '}')
+			if end < 0 {
+				return FastMore
+			}
+			if off := e.Offset(); !bytes.Equal(data[off:off+int64(end)+1], e.Data[:end+1]) {
+				t.Fatalf("element %d at offset %d: %q is not there", i, off, e.Data[:end+1])
+			}
+			got = append(got, e.Offset())
+			e.End = end + 1
+			return FastOK
+		}
+		_, probs := StreamJSONFast(r, "f.json", []string{"items"}, fast, func(*Node, string, int, *Node) bool { return true })
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("offsets (-want +got):\n%s", diff)
+		}
+	}
+	if len(data) < 3*streamChunk {
+		t.Fatalf("the document (%d bytes) does not span several reads", len(data))
+	}
+}
