@@ -55,11 +55,16 @@ type decoded struct {
 	probs   []string
 	header  *Catalogue
 	taken   int
+	ahead   int // matters read ahead on the second goroutine
 }
 
-func decodeBothWays(t testing.TB, name string, data []byte, noFast bool) decoded {
-	d := NewDecoder(bytes.NewReader(data), name, nil)
+// decodeWay decodes data as nodes (noFast), in one pass on one goroutine
+// (ahead -1), with DecodeOptions.ReadAhead (0), or reading ahead on a
+// second goroutine in batches of ahead, with whatever text there is.
+func decodeWay(t testing.TB, name string, data []byte, noFast bool, ahead int) decoded {
+	d := NewDecoder(bytes.NewReader(data), name, &DecodeOptions{ReadAhead: ahead == 0})
 	d.noFast = noFast
+	d.aheadBatch = ahead
 	var out decoded
 	for _, m := range d.Matters() {
 		out.matters = append(out.matters, *m)
@@ -69,6 +74,9 @@ func decodeBothWays(t testing.TB, name string, data []byte, noFast bool) decoded
 	}
 	out.header = d.Catalogue()
 	out.taken = d.fastTaken
+	if d.ahead != nil {
+		out.ahead = d.ahead.taken
+	}
 	return out
 }
 
@@ -76,18 +84,28 @@ var fastCmp = []cmp.Option{cmp.AllowUnexported(MatterCode{}, CreditCode{}, Divis
 
 func compareWays(t *testing.T, name string, data []byte) decoded {
 	t.Helper()
-	fast := decodeBothWays(t, name, data, false)
-	slow := decodeBothWays(t, name, data, true)
+	fast := decodeWay(t, name, data, false, -1)
+	slow := decodeWay(t, name, data, true, -1)
+	sameDecoding(t, name, "nodes", "one pass", slow, fast)
+	// Read ahead in batches of 3, of which the decoder reads 1 itself
+	// at first: most boundaries between the two goroutines.
+	ahead := decodeWay(t, name, data, false, 3)
+	sameDecoding(t, name, "one goroutine", "reading ahead", fast, ahead)
+	fast.ahead = ahead.ahead
+	return fast
+}
+
+func sameDecoding(t *testing.T, name, way1, way2 string, slow, fast decoded) {
+	t.Helper()
 	if diff := cmp.Diff(slow.matters, fast.matters, fastCmp...); diff != "" {
-		t.Errorf("%s: matters differ (-nodes +one pass):\n%s", name, diff)
+		t.Errorf("%s: matters differ (-%s +%s):\n%s", name, way1, way2, diff)
 	}
 	if diff := cmp.Diff(slow.probs, fast.probs); diff != "" {
-		t.Errorf("%s: problems differ (-nodes +one pass):\n%s", name, diff)
+		t.Errorf("%s: problems differ (-%s +%s):\n%s", name, way1, way2, diff)
 	}
 	if diff := cmp.Diff(slow.header, fast.header, fastCmp...); diff != "" {
-		t.Errorf("%s: headers differ (-nodes +one pass):\n%s", name, diff)
+		t.Errorf("%s: headers differ (-%s +%s):\n%s", name, way1, way2, diff)
 	}
-	return fast
 }
 
 func TestFastPathAgreesOnFixtures(t *testing.T) {
@@ -95,10 +113,12 @@ func TestFastPathAgreesOnFixtures(t *testing.T) {
 	if len(fixtures) < 10 {
 		t.Fatalf("only %d catalogue fixtures found", len(fixtures))
 	}
-	taken := 0
+	taken, ahead := 0, 0
 	for name, data := range fixtures {
 		t.Run(filepath.Base(filepath.Dir(name))+"/"+filepath.Base(name), func(t *testing.T) {
-			taken += compareWays(t, name+".json", data).taken
+			got := compareWays(t, name+".json", data)
+			taken += got.taken
+			ahead += got.ahead
 			// Cut short at every tenth of the text: the end of the input
 			// inside a matter.
 			for k := 1; k < 10; k++ {
@@ -108,6 +128,9 @@ func TestFastPathAgreesOnFixtures(t *testing.T) {
 	}
 	if taken == 0 {
 		t.Error("the one-pass path took no matter of the fixtures")
+	}
+	if ahead == 0 {
+		t.Error("no matter of the fixtures was read ahead")
 	}
 }
 

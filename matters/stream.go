@@ -56,6 +56,19 @@ type DecodeOptions struct {
 	// reader be kept busy longer. A program measuring a national catalogue
 	// of ten million matters (7 GB of JSON) sets it.
 	MaxSize int64
+	// ReadAhead, with more than one CPU (GOMAXPROCS), has a second
+	// goroutine read the valid matters of a JSON catalogue ahead in one
+	// pass, from a copy of the text, while the goroutine that ranges over
+	// [Decoder.Matters] reads the others and takes what was read ahead,
+	// in order. Every check, the index of codes and the caller's code
+	// still run on that goroutine, in the document's order, with the same
+	// matters and problems. A program that reads one large catalogue with
+	// a CPU to spare sets it: on a 2-CPU machine its wall time falls by
+	// about a fifth, and its CPU time grows by about a quarter (copying
+	// and scanning the text, and two goroutines decoding side by side each
+	// running slower). A server that decodes several documents at once
+	// should not: its CPUs are busy already.
+	ReadAhead bool
 }
 
 // RuleTooManyProblems closes a problem list that was cut short.
@@ -77,8 +90,9 @@ const RuleTooManyProblems schema.Rule = "document.too-many-problems"
 // read whole, up to schema.MaxYAMLText (8 MiB). Every piece read at a time
 // stays within the budget of package schema, and the document within
 // [MaxDocumentSize]: past either, reading stops with a located problem.
-// JSON is read on the caller's goroutine; YAML, with more than one CPU,
-// on a goroutine of its own. A panic of the io.Reader is recovered and
+// JSON is read on the caller's goroutine (with [DecodeOptions.ReadAhead],
+// matters are read ahead on a second one too); YAML, with more than one
+// CPU, on a goroutine of its own. A panic of the io.Reader is recovered and
 // reported as a problem either way, and a nil reader is a problem too.
 type Decoder struct {
 	r       io.Reader
@@ -95,7 +109,12 @@ type Decoder struct {
 	// fastTaken counts the matters it took.
 	noFast    bool
 	fastTaken int
-	bodies    bodyCache // the last body's credit code, read
+	// ahead reads matters ahead on a second goroutine (ReadAhead). Tests
+	// set aheadBatch: a batch to read ahead with whatever text there is,
+	// on any number of CPUs, with or without the option (-1: never).
+	ahead      *ahead
+	aheadBatch int
+	bodies     bodyCache // the last body's credit code, read
 	// The bundles, streamed as the matters are: each is validated,
 	// decoded and checked as it comes, its nodes then dropped; those that
 	// come before the matters end wait, with their nodes, for the end.
@@ -219,8 +238,18 @@ func (d *Decoder) run(yield func(int, *Matter) bool) {
 	var header *schema.Node
 	var probs schema.List
 	if fd := d.fastDecoder(); fd != nil && d.isJSON(br) {
-		// One pass on one goroutine: valid matters are read straight
-		// from the text; the rest as nodes, as below.
+		// One pass: valid matters are read straight from the text; the
+		// rest as nodes, as below. Asked to, with two CPUs, matters are
+		// read ahead on a second goroutine too.
+		switch {
+		case d.aheadBatch > 0:
+			d.ahead = newAhead(fd, d.aheadBatch, 0)
+		case d.aheadBatch == 0 && d.opts.ReadAhead && runtime.GOMAXPROCS(0) > 1:
+			d.ahead = newAhead(fd, aheadBatch, aheadMinText)
+		}
+		if d.ahead != nil {
+			defer d.ahead.close()
+		}
 		header, probs = schema.StreamJSONFast(guardedReader{br}, d.name, keys, d.fastHandler(fd, yield, stopped), each)
 		for _, p := range probs {
 			var rp *readPanic
@@ -545,8 +574,15 @@ func (d *Decoder) fastHandler(fd *schema.FastDecoder, yield func(int, *Matter) b
 			return schema.FastFallback // few: read as nodes
 		}
 		d.mattersSeen = true
-		m = Matter{}
-		end, st := fd.Decode(e.Data, &m, marks[:])
+		mp := &m
+		var end int
+		var st schema.FastStatus
+		if d.ahead != nil {
+			mp, end, st = d.ahead.decode(i, e, &m, marks[:])
+		} else {
+			m = Matter{}
+			end, st = fd.Decode(e.Data, &m, marks[:])
+		}
 		if st != schema.FastOK {
 			return st
 		}
@@ -556,23 +592,23 @@ func (d *Decoder) fastHandler(fd *schema.FastDecoder, yield func(int, *Matter) b
 		// The checks' problems are not reported from here (the matter is
 		// then read again as nodes), so they need no path.
 		probs = probs[:0]
-		checkMatter(&m, schema.Root, noPos, &probs)
-		checkCode(&m, d.div, schema.Root, noPos, &probs, &d.bodies)
+		checkMatter(mp, schema.Root, noPos, &probs)
+		checkCode(mp, d.div, schema.Root, noPos, &probs, &d.bodies)
 		if len(probs) > 0 {
 			return schema.FastFallback // to be reported with positions
 		}
-		if m.Code != "" {
+		if mp.Code != "" {
 			pos := e.Pos(marks[0])
-			if first, dup := d.ix.addAt(string(m.Code), pos.Line); dup {
+			if first, dup := d.ix.addAt(string(mp.Code), pos.Line); dup {
 				var dp schema.List
-				duplicateCode(string(m.Code), first, matterPath(i), pos, &dp)
+				duplicateCode(string(mp.Code), first, matterPath(i), pos, &dp)
 				d.report(dp)
 			}
 		}
-		d.ix.status(&m)
+		d.ix.status(mp)
 		d.fastTaken++
 		e.End = end
-		e.Stop = !d.deliver(i, &m, yield, stopped)
+		e.Stop = !d.deliver(i, mp, yield, stopped)
 		return schema.FastOK
 	}
 }

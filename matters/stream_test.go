@@ -168,7 +168,7 @@ func TestDecoderMaxSize(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, procs := range []int{1, 2} {
 				old := runtime.GOMAXPROCS(procs)
-				ms, _, probs := streamAll(t, "c.json", data, &DecodeOptions{MaxSize: tt.max})
+				ms, _, probs := streamAll(t, "c.json", data, &DecodeOptions{MaxSize: tt.max, ReadAhead: procs == 2})
 				runtime.GOMAXPROCS(old)
 				if !tt.cut {
 					if err := probs.Err(); err != nil || len(ms) != len(whole) {
