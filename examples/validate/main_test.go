@@ -85,7 +85,7 @@ func TestKindFromTopLevel(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			kind, _, probs := validate(tt.file, strings.NewReader(tt.data), nil)
+			kind, _, probs := validate(tt.file, strings.NewReader(tt.data), nil, false)
 			if kind != tt.kind {
 				t.Errorf("kind %q, want %q; problems:\n%v", kind, tt.kind, probs)
 			}
@@ -109,7 +109,7 @@ func TestEndlessInput(t *testing.T) {
 		{"endless JSON string", io.MultiReader(strings.NewReader(`{"kind": "Catalogue", "matters": ["`), &endless{b: 'a'}), schema.RuleTooLarge},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, probs := validate("in", tt.r, nil)
+			_, _, probs := validate("in", tt.r, nil, false)
 			if len(probs) == 0 || probs[0].Rule != tt.rule || probs[0].Pos.Line == 0 {
 				t.Errorf("problems %v, want a located %s", probs, tt.rule)
 			}
@@ -132,7 +132,7 @@ func (e *endless) Read(p []byte) (int, error) {
 // refuses it.
 func TestKindLimits(t *testing.T) {
 	big := `{"kind": "Bulletin", "schemaVersion": 1, "x-pad": "` + strings.Repeat("a", report.MaxDocumentSize) + `"}`
-	kind, _, probs := validate("big.json", strings.NewReader(big), nil)
+	kind, _, probs := validate("big.json", strings.NewReader(big), nil, false)
 	if kind != "Bulletin" || len(probs) != 1 || probs[0].Rule != schema.RuleTooLarge || probs[0].Pos.Line != 1 {
 		t.Errorf("kind %q, problems %v; want one located %s for a Bulletin", kind, probs, schema.RuleTooLarge)
 	}
