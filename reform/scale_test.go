@@ -323,15 +323,22 @@ func BenchmarkScaleJSONNaive(b *testing.B) {
 // against the schema, decode, check and measure every indicator, one
 // matter at a time.
 func BenchmarkScaleJSONStream(b *testing.B) {
-	runScale(b, "json", func(path string) { streamOnce(b, path) })
+	runScale(b, "json", func(path string) { streamOnce(b, path, false) })
+}
+
+// BenchmarkScaleJSONStreamAhead is BenchmarkScaleJSONStream with
+// DecodeOptions.ReadAhead: with -cpu=2, a second goroutine reads matters
+// ahead (with -cpu=1 it is the same as without).
+func BenchmarkScaleJSONStreamAhead(b *testing.B) {
+	runScale(b, "json", func(path string) { streamOnce(b, path, true) })
 }
 
 // BenchmarkScaleYAMLStream is the same on the YAML form of the catalogue.
 func BenchmarkScaleYAMLStream(b *testing.B) {
-	runScale(b, "yaml", func(path string) { streamOnce(b, path) })
+	runScale(b, "yaml", func(path string) { streamOnce(b, path, false) })
 }
 
-func streamOnce(b *testing.B, path string) {
+func streamOnce(b *testing.B, path string, ahead bool) {
 	f, r := openBuffered(b, path)
 	defer f.Close()
 	ind := reform.New(reform.Config{})
@@ -341,7 +348,8 @@ func streamOnce(b *testing.B, path string) {
 			ind.AddBundle(b)
 			bundles++
 		},
-		MaxSize: 1 << 40, // ten million matters are 7 GB
+		MaxSize:   1 << 40, // ten million matters are 7 GB
+		ReadAhead: ahead,
 	})
 	n := 0
 	for _, m := range d.Matters() {
