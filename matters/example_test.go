@@ -224,6 +224,33 @@ func ExampleDecodeOptions_onBundle() {
 	// c.json:2:75: error: /bundles/0/matters/1: bundle "我要开餐馆" names matter 000101009000, which the catalogue does not hold [bundle.unknown-member]
 }
 
+// A program that reads one large JSON catalogue with a CPU to spare has a
+// second goroutine read matters ahead. The matters, their order and the
+// problems are the same as without; the loop runs on the caller's
+// goroutine as always.
+func ExampleDecodeOptions_readAhead() {
+	var doc strings.Builder
+	doc.WriteString(`{"kind": "Catalogue", "schemaVersion": 1, "catalogueKind": "实施清单", "division": {"name": "示例县"}, "matters": [`)
+	for i := range 2000 {
+		if i > 0 {
+			doc.WriteString(",\n")
+		}
+		fmt.Fprintf(&doc, `{"code": "000101%03d%03d", "name": "事项%d", "type": "行政许可", "level": "县级", "body": {"name": "示例局"}, "handlingKind": "承诺件", "promisedLimit": {"value": 5, "unit": "工作日"}}`, i/1000+1, i%1000, i)
+	}
+	doc.WriteString("]}")
+	d := matters.NewDecoder(strings.NewReader(doc.String()), "c.json", &matters.DecodeOptions{ReadAhead: true})
+	n, last := 0, ""
+	for i, m := range d.Matters() {
+		if i != n {
+			fmt.Println("out of order:", i, n)
+		}
+		n, last = n+1, m.Name
+	}
+	fmt.Println(n, "matters, the last", last+";", len(d.Problems()), "problems")
+	// Output:
+	// 2000 matters, the last 事项1999; 0 problems
+}
+
 // A catalogue written for reading, with Chinese labels.
 func ExampleCatalogue_WriteMarkdown() {
 	visits := 0
