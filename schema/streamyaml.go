@@ -228,7 +228,11 @@ func (y *yamlStreamer) run(maxWhole int, fn StreamFunc) (*Node, List) {
 		var firstPos Pos
 		flush := func() bool {
 			if y.stop != nil {
-				return false // the budget is spent: the rest is not read
+				// The budget is spent or the text is not text: the rest
+				// is not read, but the elements read before are handed
+				// over, as on one goroutine, with their problems.
+				ps.finish()
+				return false
 			}
 			if item == nil {
 				return true

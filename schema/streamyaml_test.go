@@ -2,10 +2,12 @@ package schema
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -100,4 +102,35 @@ func FuzzStreamYAML(f *testing.F) {
 		}
 		checkYAMLStream(t, data)
 	})
+}
+
+// Text that is not text stops the stream, and the elements read before it
+// are still handed over with their problems, on one CPU or several, every
+// time: with parsers on other goroutines, those still being parsed were
+// once dropped, depending on timing.
+func TestStreamYAMLStopsAfterWhatWasRead(t *testing.T) {
+	doc := []byte("kind: x\nmatters:\n  - a]\n    b: c: d\n  - e\n  - f\n g \xe4\xbd\n")
+	run := func() string {
+		var got []string
+		_, probs := StreamYAML(bytes.NewReader(doc), "f.yaml", []string{"matters"}, MaxYAMLText, func(_ *Node, _ string, i int, n *Node) bool {
+			got = append(got, fmt.Sprint(i))
+			return true
+		})
+		for _, p := range probs {
+			got = append(got, p.Pos.String()+" "+string(p.Rule))
+		}
+		return strings.Join(got, "; ")
+	}
+	old := runtime.GOMAXPROCS(1)
+	want := run()
+	runtime.GOMAXPROCS(2)
+	defer runtime.GOMAXPROCS(old)
+	if !strings.Contains(want, string(RuleSyntax)) || !strings.Contains(want, string(RuleBadText)) {
+		t.Fatalf("on one CPU: %s; want a syntax problem and the bad text", want)
+	}
+	for range 500 {
+		if got := run(); got != want {
+			t.Fatalf("on two CPUs: %s\non one: %s", got, want)
+		}
+	}
 }
