@@ -37,6 +37,11 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		handedOver(t, "f"+ext, data, cat, probs)
+		if ext == ".json" {
+			// Read ahead in batches of 2 on a second goroutine: the same
+			// matters and problems as on one.
+			sameDecoding(t, "f.json", "one goroutine", "reading ahead", decodeWay(t, "f.json", data, false, -1), decodeWay(t, "f.json", data, false, 2))
+		}
 		if cat == nil || probs.Err() != nil {
 			return
 		}
