@@ -186,8 +186,9 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 	// once, here, for this check and for the comparison with the code.
 	var body CreditCode
 	if cc := m.Body.CreditCode; cc != "" {
+		var registered bool
 		var err error
-		if body, err = bodies.parse(cc); err != nil {
+		if body, registered, err = bodies.parse(cc); err != nil {
 			p := path.Key("body").Key("creditCode")
 			pos := loc(p)
 			if !pos.IsValid() {
@@ -197,7 +198,7 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 			pr := schema.Errorf(p, pos, RuleCreditCodeCheck, "%s", codeText(err))
 			pr.Err = err
 			probs.Add(pr)
-		} else if !body.Registered() || body.placeholder() {
+		} else if !registered {
 			checkRegistry(body, path.Key("body").Key("creditCode"), loc, probs)
 		}
 	}
@@ -270,24 +271,49 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 	}
 }
 
-// bodyCache remembers the last body credit code read: the matters of one
-// body come together in most lists. The zero value is ready, and a nil
+// bodyCache remembers the body credit codes read, up to bodyCacheSize of
+// them: a list's matters come from a few dozen or a few hundred bodies,
+// one after another or interleaved. The zero value is ready, and a nil
 // cache reads every code.
 type bodyCache struct {
-	text CreditCodeText
-	code CreditCode
-	err  error
+	last bodySlot
+	m    map[CreditCodeText]bodySlot
 }
 
-func (c *bodyCache) parse(cc CreditCodeText) (CreditCode, error) {
-	if c == nil {
-		return cc.Parse()
+const bodyCacheSize = 4096
+
+type bodySlot struct {
+	text       CreditCodeText
+	code       CreditCode
+	err        error
+	registered bool // Registered, and not a placeholder
+}
+
+// parse reads cc, and tells whether GB 32100 registers its pair of
+// authority and category (and it is not a placeholder).
+func (c *bodyCache) parse(cc CreditCodeText) (code CreditCode, registered bool, err error) {
+	if c != nil && c.last.text == cc && cc != "" {
+		return c.last.code, c.last.registered, c.last.err
 	}
-	if c.text != cc || c.text == "" {
-		c.text = cc
-		c.code, c.err = cc.Parse()
+	s, ok := bodySlot{}, false
+	if c != nil {
+		s, ok = c.m[cc]
 	}
-	return c.code, c.err
+	if !ok {
+		s = bodySlot{text: cc}
+		s.code, s.err = cc.Parse()
+		s.registered = s.err == nil && s.code.Registered() && !s.code.placeholder()
+		if c != nil && len(c.m) < bodyCacheSize {
+			if c.m == nil {
+				c.m = map[CreditCodeText]bodySlot{}
+			}
+			c.m[cc] = s
+		}
+	}
+	if c != nil {
+		c.last = s
+	}
+	return s.code, s.registered, s.err
 }
 
 // checkRegistry reports a credit code whose authority and category pair

@@ -114,7 +114,7 @@ type Decoder struct {
 	// on any number of CPUs, with or without the option (-1: never).
 	ahead      *ahead
 	aheadBatch int
-	bodies     bodyCache // the last body's credit code, read
+	bodies     bodyCache // body credit codes read
 	// The bundles, streamed as the matters are: each is validated,
 	// decoded and checked as it comes, its nodes then dropped; those that
 	// come before the matters end wait, with their nodes, for the end.
