@@ -319,14 +319,8 @@ func nextElement(data []byte, p int) (int, bool) {
 	return p, p < len(data)
 }
 
+// blank returns the offset of the first byte of data from p on that is
+// not JSON white space, or len(data).
 func blank(data []byte, p int) int {
-	for p < len(data) {
-		switch data[p] {
-		case ' ', '\t', '\n', '\r':
-			p++
-		default:
-			return p
-		}
-	}
-	return p
+	return len(data) - len(bytes.TrimLeft(data[p:], " \t\n\r"))
 }
