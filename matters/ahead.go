@@ -144,11 +144,12 @@ func (a *ahead) receive(i int, e *schema.Element, off int64) {
 	}
 	a.backoff = 0
 	a.cur = j
-	span := int(j.next - j.res[0].off)
-	if j.next > 0 {
-		a.avg = (a.avg + span/j.n) / 2
+	if j.next < 0 {
+		return // where the next element starts is not known
 	}
-	if j.next > off && span < len(e.Data) {
+	span := int(j.next - off)
+	a.avg = (a.avg + span/j.n) / 2
+	if span < len(e.Data) {
 		a.giveOut(j.first+j.n, e.Data[span:], j.next)
 	}
 }

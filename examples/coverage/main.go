@@ -256,7 +256,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	var cats []*catalogue
 	if len(ins) == 0 {
-		cats = append(cats, &catalogue{file: data.Catalogue, open: func() (io.ReadCloser, error) { return data.FS.Open(data.Catalogue) }})
+		cats = append(cats, &catalogue{file: data.Catalogue, ahead: *ahead, open: func() (io.ReadCloser, error) { return data.FS.Open(data.Catalogue) }})
 	}
 	for i, in := range ins {
 		// The same file twice would be counted twice: refuse it.
@@ -266,10 +266,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 				return 2
 			}
 		}
-		cats = append(cats, &catalogue{file: in, open: func() (io.ReadCloser, error) { return os.Open(in) }})
-	}
-	for _, c := range cats {
-		c.ahead = *ahead
+		cats = append(cats, &catalogue{file: in, ahead: *ahead, open: func() (io.ReadCloser, error) { return os.Open(in) }})
 	}
 	// The headers first: every accumulator needs the same Config, and the
 	// level in it is the catalogues' common level.
