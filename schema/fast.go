@@ -279,6 +279,34 @@ func isPlainInt(s string) bool {
 	return true
 }
 
+// plainInt is isPlainInt with the value, when it fits in an int64.
+func plainInt(s []byte) (int64, bool) {
+	neg := len(s) > 0 && s[0] == '-'
+	digits := s
+	if neg {
+		digits = s[1:]
+	}
+	if len(digits) == 0 || len(digits) > 18 || digits[0] == '0' && (len(digits) > 1 || neg) {
+		// 19 digits and more may not fit: the library tells.
+		if !isPlainInt(string(s)) {
+			return 0, false
+		}
+		v, err := strconv.ParseInt(string(s), 10, 64)
+		return v, err == nil
+	}
+	var v int64
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
 func rat(s string) *big.Rat {
 	r, _ := new(big.Rat).SetString(s)
 	if r == nil {

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"encoding"
+	"encoding/binary"
 	"encoding/json"
 	"reflect"
 	"slices"
@@ -132,6 +133,7 @@ type fnode struct {
 	minIt     int
 	maxIt     int
 	unique    bool
+	empty     reflect.Value // of a slice: an empty one, not nil, as the decoder makes it
 }
 
 // textEnum is what the enum of strings of one schema decodes to, for a
@@ -220,6 +222,9 @@ func (fc *fastCompile) node(s *vschema, p *plan) *fnode {
 	}
 	f := &fnode{s: s, p: p, kinds: kindAll, minLen: -1, maxLen: -1, minIt: -1, maxIt: -1, enumAll: true}
 	fc.memo[k] = f
+	if p != nil && p.kind == vSlice {
+		f.empty = reflect.MakeSlice(p.typ, 0, 0)
+	}
 	if s != nil {
 		chain, ok := flatten(s, nil, 0)
 		if !ok {
@@ -659,7 +664,23 @@ func (d *fdec) rawStr() (s []byte, esc, check bool) {
 	data := d.data
 	start := d.i + 1
 	i := start
-	var hi byte
+	// Eight bytes at a time while none of them is a quote, a backslash
+	// or a control character: a byte's high bit set by the sums below
+	// marks one (the lowest such byte exactly; none is set without one).
+	var hi8 uint64
+	for i+8 <= len(data) {
+		x := binary.LittleEndian.Uint64(data[i:])
+		q, b := x^quotes8, x^slashes8
+		if ((q-ones8)&^q|(b-ones8)&^b|(x-spaces8)&^x)&highs8 != 0 {
+			break
+		}
+		hi8 |= x
+		i += 8
+	}
+	hi := byte(0)
+	if hi8&highs8 != 0 {
+		hi = utf8.RuneSelf
+	}
 	for {
 		if i >= len(data) {
 			d.more()
@@ -681,6 +702,14 @@ func (d *fdec) rawStr() (s []byte, esc, check bool) {
 	d.i = i + 1
 	return data[start:i], false, hi >= utf8.RuneSelf
 }
+
+const (
+	ones8    = 0x0101010101010101
+	highs8   = 0x8080808080808080
+	quotes8  = '"' * ones8
+	slashes8 = '\\' * ones8
+	spaces8  = ' ' * ones8
+)
 
 // escaped reads a string with escapes; a surrogate pair is left to the
 // usual way.
@@ -1430,13 +1459,7 @@ func (d *fdec) numberValue(f *fnode, v reflect.Value) {
 	if f.kinds&(1<<Number) == 0 {
 		d.give()
 	}
-	plain := isPlainInt(string(s))
-	var iv int64
-	if plain {
-		var err error
-		iv, err = strconv.ParseInt(string(s), 10, 64)
-		plain = err == nil
-	}
+	iv, plain := plainInt(s)
 	if f.generic || f.enumAll {
 		if !quietValid(f.s, &Node{Kind: Number, Value: string(s)}) {
 			d.give()
@@ -1642,10 +1665,12 @@ func (d *fdec) slice(f *fnode, v reflect.Value) {
 	if f.unique {
 		spans = d.spans[:0]
 	}
-	s := reflect.MakeSlice(f.p.typ, 0, 0) // empty, not nil, as the decoder has it
+	var s reflect.Value
 	n := 0
 	for c, more := d.firstItem(); more; c, more = d.nextItem() {
-		if n == s.Len() {
+		if n == 0 {
+			s = reflect.MakeSlice(f.p.typ, 4, 4)
+		} else if n == s.Len() {
 			s = grow(s, n)
 		}
 		start := d.i
@@ -1662,6 +1687,11 @@ func (d *fdec) slice(f *fnode, v reflect.Value) {
 		n++
 	}
 	d.checkItems(f, n, spans)
+	if n == 0 {
+		v.Set(f.empty)
+		d.depth--
+		return
+	}
 	v.Set(s)
 	if n < s.Len() {
 		v.SetLen(n)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -182,4 +183,21 @@ func FuzzFastDecoder(f *testing.F) {
 	}
 	fd, vs := fastTestDecoder(f)
 	f.Fuzz(func(t *testing.T, data []byte) { agree(t, fd, vs, data) })
+}
+
+// plainInt agrees with isPlainInt and strconv on every text.
+func FuzzPlainInt(f *testing.F) {
+	for _, s := range []string{"0", "-0", "7", "-7", "01", "-01", "", "-", "+1", "1e3", "1.0",
+		"999999999999999999", "-999999999999999999", "9223372036854775807", "9223372036854775808",
+		"-9223372036854775808", "-9223372036854775809", "12a", "1 "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, ok := plainInt([]byte(s))
+		want, err := strconv.ParseInt(s, 10, 64)
+		wantOK := isPlainInt(s) && err == nil
+		if ok != wantOK || ok && v != want {
+			t.Fatalf("plainInt(%q) = %d, %v; want %d, %v", s, v, ok, want, wantOK)
+		}
+	})
 }
