@@ -185,6 +185,7 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 	// The body's credit code carries valid check characters. It is read
 	// once, here, for this check and for the comparison with the code.
 	var body CreditCode
+	known := "" // the body's credit code as written, when valid
 	if cc := m.Body.CreditCode; cc != "" {
 		var registered bool
 		var err error
@@ -198,8 +199,11 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 			pr := schema.Errorf(p, pos, RuleCreditCodeCheck, "%s", codeText(err))
 			pr.Err = err
 			probs.Add(pr)
-		} else if !registered {
-			checkRegistry(body, path.Key("body").Key("creditCode"), loc, probs)
+		} else {
+			known = string(cc)
+			if !registered {
+				checkRegistry(body, path.Key("body").Key("creditCode"), loc, probs)
+			}
 		}
 	}
 	if b := m.BaseCode; b != "" && !nationalBase(string(b)) {
@@ -210,7 +214,7 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 	if m.Code == "" {
 		return
 	}
-	code, warnings, err := m.Code.ParseLenient()
+	code, warnings, err := parseLenient(string(m.Code), known)
 	// The code's path and position, made only for a problem.
 	var p schema.Path
 	var pos schema.Pos
@@ -264,7 +268,7 @@ func checkCode(m *Matter, division DivisionCode, path schema.Path, loc Locator, 
 		}
 	}
 	if m.BaseCode != "" {
-		if base := code.Base(); base.IsValid() && base.String() != string(m.BaseCode) {
+		if base := code.Base(); base.IsValid() && string(base.base[:base.baseLen]) != string(m.BaseCode) {
 			at()
 			probs.Errorf(p, pos, RuleCodeBaseCode, "code holds base code %s, but the matter claims %s", base, m.BaseCode)
 		}

@@ -2,6 +2,7 @@ package matters
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -120,6 +121,16 @@ func FuzzParseMatterCode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		strict, serr := ParseMatterCode(s)
 		c, warns, err := ParseMatterCodeLenient(s)
+		if len(s) >= 18 {
+			// Told a valid credit code it starts with, the parser reads
+			// the same.
+			if _, ccErr := ParseCreditCode(s[:18]); ccErr == nil {
+				kc, kwarns, kerr := parseLenient(s, s[:18])
+				if kc != c || fmt.Sprint(kwarns) != fmt.Sprint(warns) || fmt.Sprint(kerr) != fmt.Sprint(err) {
+					t.Fatalf("%q: told its credit code, reads %v %v %v; else %v %v %v", s, kc, kwarns, kerr, c, warns, err)
+				}
+			}
+		}
 		if serr != nil {
 			codesCheckErr(t, s, serr)
 		}

@@ -90,7 +90,14 @@ func ParseMatterCode(s string) (MatterCode, error) {
 //
 // Anything else is an error, as from ParseMatterCode.
 func ParseMatterCodeLenient(s string) (MatterCode, []*CodeError, error) {
-	p := matterParser{s: s, lenient: true}
+	return parseLenient(s, "")
+}
+
+// parseLenient is ParseMatterCodeLenient told a credit code text already
+// read and valid (the matter's body's, or ""), which a code of the
+// national form need not check again.
+func parseLenient(s, known string) (MatterCode, []*CodeError, error) {
+	p := matterParser{s: s, lenient: true, known: known}
 	c, err := p.parse()
 	if err != nil {
 		return MatterCode{}, nil, err
@@ -106,6 +113,7 @@ type matterParser struct {
 	s       string
 	lenient bool
 	warns   []*CodeError
+	known   string // a valid credit code, as written: not checked again
 }
 
 // irregular records w as a warning and returns nil when lenient; otherwise
@@ -169,8 +177,10 @@ func (p *matterParser) national() (MatterCode, error) {
 		}
 		return newBaseCode(s), nil
 	case 31, 33:
-		if _, err := ParseCreditCode(s[:18]); err != nil {
-			return MatterCode{}, shiftCodeErr(err.(*CodeError), s, 0)
+		if s[:18] != p.known {
+			if _, err := ParseCreditCode(s[:18]); err != nil {
+				return MatterCode{}, shiftCodeErr(err.(*CodeError), s, 0)
+			}
 		}
 		if s[18] < '1' || s[18] > '6' {
 			return MatterCode{}, codeErr(s, 18, codeRuleMalformed,
