@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/binary"
 	"encoding/json"
+	"math/bits"
 	"reflect"
 	"slices"
 	"strconv"
@@ -664,19 +665,29 @@ func (d *fdec) rawStr() (s []byte, esc, check bool) {
 	data := d.data
 	start := d.i + 1
 	i := start
-	// Eight bytes at a time while none of them is a quote, a backslash
-	// or a control character: a byte's high bit set by the sums below
-	// marks one (the lowest such byte exactly; none is set without one).
+	// Eight bytes at a time: a byte's high bit set in m marks a quote, a
+	// backslash or a control character (the lowest one exactly; none is
+	// marked without one).
 	var hi8 uint64
 	for i+8 <= len(data) {
 		x := binary.LittleEndian.Uint64(data[i:])
 		q, b := x^quotes8, x^slashes8
-		if ((q-ones8)&^q|(b-ones8)&^b|(x-spaces8)&^x)&highs8 != 0 {
-			break
+		m := ((q-ones8)&^q | (b-ones8)&^b | (x-spaces8)&^x) & highs8
+		if m == 0 {
+			hi8 |= x
+			i += 8
+			continue
 		}
-		hi8 |= x
-		i += 8
+		k := bits.TrailingZeros64(m) >> 3
+		hi8 |= x & (1<<(8*k) - 1) // the bytes before it
+		i += k
+		if data[i] != '"' {
+			return d.strEnd(start, i)
+		}
+		d.i = i + 1
+		return data[start:i], false, hi8&highs8 != 0
 	}
+	// The last bytes of the text, one at a time.
 	hi := byte(0)
 	if hi8&highs8 != 0 {
 		hi = utf8.RuneSelf
@@ -689,18 +700,23 @@ func (d *fdec) rawStr() (s []byte, esc, check bool) {
 		if c == '"' {
 			break
 		}
-		if c == '\\' {
-			s, esc = d.escaped(start)
-			return s, esc, false
-		}
-		if c < 0x20 {
-			d.give()
+		if c == '\\' || c < 0x20 {
+			return d.strEnd(start, i)
 		}
 		hi |= c
 		i++
 	}
 	d.i = i + 1
 	return data[start:i], false, hi >= utf8.RuneSelf
+}
+
+// strEnd is rawStr at a backslash or a control character at i.
+func (d *fdec) strEnd(start, i int) (s []byte, esc, check bool) {
+	if d.data[i] != '\\' {
+		d.give()
+	}
+	s, esc = d.escaped(start)
+	return s, esc, false
 }
 
 const (

@@ -36,3 +36,24 @@ func TestFastStringAnyOffset(t *testing.T) {
 		}
 	}
 }
+
+// A byte that is not UTF-8, at any place of a string of 1 to 8
+// characters (name's limit), is left to the usual way; the same string
+// with a Chinese character there is read in one pass.
+func TestFastStringInvalidUTF8AnyOffset(t *testing.T) {
+	fd, vs := fastTestDecoder(t)
+	for n := range 8 {
+		for k := range n + 1 {
+			for _, c := range []struct {
+				text  string
+				taken bool
+			}{{"\xff", false}, {"\xe4\xb8", false}, {"中", true}} {
+				text := strings.Repeat("a", k) + c.text + strings.Repeat("b", n-k)
+				doc := []byte(`{"name":"` + text + `","count":1}`)
+				if got := agree(t, fd, vs, doc); got != c.taken {
+					t.Errorf("%q taken in one pass: %v, want %v", doc, got, c.taken)
+				}
+			}
+		}
+	}
+}
