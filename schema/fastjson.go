@@ -164,6 +164,18 @@ type fprop struct {
 	bad    bool // present means giving up
 	manual bool // read by the struct's DecodeNode: only checked here
 	mark   int  // index in the offsets reported, or -1
+	plain  bool // the key's JSON text is the key between quotes
+}
+
+// plainKey reports whether the JSON string of k is k between quotes: no
+// quote, backslash or control character, and valid UTF-8.
+func plainKey(k string) bool {
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; c == '"' || c == '\\' || c < 0x20 {
+			return false
+		}
+	}
+	return utf8.ValidString(k)
 }
 
 type fastCompile struct {
@@ -501,6 +513,7 @@ func (fc *fastCompile) object(os *vschema, p *plan) *fobject {
 	}
 	for i := range o.props {
 		fp := &o.props[i]
+		fp.plain = plainKey(fp.key)
 		var s *vschema
 		if os != nil {
 			if ps, ok := os.props[fp.key]; ok {
@@ -1576,22 +1589,28 @@ func (d *fdec) object(f *fnode, v reflect.Value) {
 	var seen uint64
 	var ext []string
 	next := 0 // members come mostly in the order of the fields: try that first
-	for key, more := d.firstMember(); more; key, more = d.nextMember() {
+	for more := d.firstKey(); more; more = d.nextKey() {
 		j := -1
-		for k := next; k < len(o.props) && k < next+3; k++ {
-			if o.props[k].key == string(key) {
-				j = k
-				break
+		if next < len(o.props) && o.props[next].plain && d.takeKey(o.props[next].key) {
+			j = next
+		} else {
+			key := d.memberKey()
+			for k := next; k < len(o.props) && k < next+3; k++ {
+				if o.props[k].key == string(key) {
+					j = k
+					break
+				}
+			}
+			if j < 0 {
+				j = o.lookup(key)
+			}
+			if j < 0 {
+				next = 0
+				ext = d.extension(o, v, key, ext)
+				continue
 			}
 		}
-		if j < 0 {
-			j = o.lookup(key)
-		}
 		next = j + 1
-		if j < 0 {
-			ext = d.extension(o, v, key, ext)
-			continue
-		}
 		fp := &o.props[j]
 		if fp.bad || seen&(1<<j) != 0 {
 			d.give()
@@ -1725,6 +1744,55 @@ func (d *fdec) firstMember() ([]byte, bool) {
 		return nil, false
 	}
 	return d.memberKey(), true
+}
+
+// firstKey reads past the '{' at d.i and reports whether a member
+// follows, leaving d.i at the quote of its key.
+func (d *fdec) firstKey() bool {
+	d.i++ // {
+	switch d.next() {
+	case '}':
+		d.i++
+		return false
+	case '"':
+		return true
+	}
+	d.give()
+	return false
+}
+
+// nextKey reads past what follows a member's value and reports whether
+// another member follows, leaving d.i at the quote of its key.
+func (d *fdec) nextKey() bool {
+	switch d.next() {
+	case ',':
+		d.i++
+		if d.next() != '"' {
+			d.give()
+		}
+		return true
+	case '}':
+		d.i++
+		return false
+	}
+	d.give()
+	return false
+}
+
+// takeKey reads past the key at d.i and its colon if the key is k, a
+// plain key, as written.
+func (d *fdec) takeKey(k string) bool {
+	i := d.i + 1
+	end := i + len(k)
+	if end >= len(d.data) || d.data[end] != '"' || string(d.data[i:end]) != k {
+		return false
+	}
+	d.i = end + 1
+	if d.next() != ':' {
+		d.give()
+	}
+	d.i++
+	return true
 }
 
 // nextMember reads past what follows a member's value: the next key

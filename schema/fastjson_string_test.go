@@ -57,3 +57,33 @@ func TestFastStringInvalidUTF8AnyOffset(t *testing.T) {
 		}
 	}
 }
+
+// Keys are read as the usual way reads them whether they come in the
+// order of the fields or not, written plainly or with escapes, or are
+// a prefix or an extension of a known key.
+func TestFastKeysAsWritten(t *testing.T) {
+	fd, vs := fastTestDecoder(t)
+	for _, c := range []struct {
+		doc   string
+		taken bool
+	}{
+		{`{"name":"a","kind":"b","count":1}`, true},
+		{`{"count":1,"kind":"b","name":"a"}`, true},
+		{`{"n\u0061me":"a","count":1}`, false},
+		{`{"name":"a","c\u006funt":1}`, false},
+		{`{"nam":"a","count":1}`, false},
+		{`{"names":"a","count":1}`, false},
+		{`{"name" : "a" , "count" : 1}`, true},
+		{`{"name":"a","name":"b"}`, false},
+		{`{"name":"a","x-name":1,"kind":"b"}`, true},
+		{`{"name":"a","x-name":1,"name":"b"}`, false},
+		{`{"name":"a","count":1,"kinds":["a"],"kind":"c"}`, true},
+		{`{"name":"a","count`, false},
+		{`{"name":"a","count"`, false},
+		{`{"name":"a",count:1}`, false},
+	} {
+		if got := agree(t, fd, vs, []byte(c.doc)); got != c.taken {
+			t.Errorf("%s taken in one pass: %v, want %v", c.doc, got, c.taken)
+		}
+	}
+}

@@ -191,10 +191,22 @@ func (sp *simplePattern) match(s string) bool {
 		a := &sp.atoms[k]
 		n := 0
 		for i < len(s) && (a.max < 0 || n < a.max) {
-			r, size := rune(s[i]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(s[i:])
+			// A run of ASCII characters, a byte each, then one that
+			// is not.
+			lim := len(s)
+			if a.max >= 0 {
+				lim = min(lim, i+a.max-n)
 			}
+			j := i
+			for j < lim && s[j] < utf8.RuneSelf && a.ascii[s[j]>>6]&(1<<(s[j]&63)) != 0 {
+				j++
+			}
+			n += j - i
+			i = j
+			if i == lim || s[i] < utf8.RuneSelf {
+				break
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
 			if !a.has(r) {
 				break
 			}
