@@ -10,8 +10,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The one-pass decoder reads a JSON value straight from its text into a
@@ -51,10 +53,18 @@ const (
 
 // A FastDecoder reads one JSON value of a subschema into a Go value in one
 // pass (see [Schema.FastDecoder]). It is safe for concurrent use.
+//
+// The short strings of a value read (up to 256 bytes) share blocks of
+// memory, a few hundred bytes each, sized by the values read before: one
+// allocation for most of a value's strings instead of one each. A string
+// kept after the value is dropped keeps its block.
 type FastDecoder struct {
 	root  *fnode
 	typ   reflect.Type
 	marks map[string]int
+	// strBytes is about how many bytes of strings a value read holds, to
+	// size the block they are cut from.
+	strBytes atomic.Int32
 }
 
 // fastKey identifies a compiled fast node: a subschema read into a type.
@@ -605,6 +615,46 @@ type fdec struct {
 	marks  []int
 	buf    []byte     // scratch for strings with escapes
 	spans  []textSpan // scratch for uniqueItems
+	// The strings of the value are cut from blocks: arena is what is left
+	// of the last one, kept how many bytes strings took in all.
+	arena []byte
+	kept  int
+	est   int32 // the decoder's strBytes when the read began
+}
+
+// Strings of up to arenaMax bytes are cut from blocks of at least
+// arenaMin bytes.
+const (
+	arenaMin = 64
+	arenaMax = 256
+)
+
+// keep returns s as a string cut from the value's block of strings: one
+// allocation for most of a value's strings rather than one each.
+func (d *fdec) keep(s []byte) string {
+	n := len(s)
+	if n == 0 {
+		return ""
+	}
+	d.kept += n
+	if n > len(d.arena) {
+		if n > arenaMax {
+			return string(s)
+		}
+		// The first block holds what the values read before held, and
+		// an eighth more; a next one, a quarter of that.
+		size := int(d.est)
+		if d.kept > n {
+			size /= 4
+		} else {
+			size += size / 8
+		}
+		d.arena = make([]byte, max(size, n, arenaMin))
+	}
+	b := d.arena[:n:n]
+	copy(b, s)
+	d.arena = d.arena[n:]
+	return unsafe.String(&b[0], n)
 }
 
 // Decode reads the JSON value at the start of data (after white space)
@@ -621,9 +671,15 @@ func (f *FastDecoder) Decode(data []byte, v any, marks []int) (end int, st FastS
 		marks[i] = -1
 	}
 	d := fdecs.Get().(*fdec)
-	*d = fdec{data: data, marks: marks, buf: d.buf[:0], spans: d.spans[:0]}
+	*d = fdec{data: data, marks: marks, buf: d.buf[:0], spans: d.spans[:0], est: f.strBytes.Load()}
 	defer func() {
-		d.data, d.marks = nil, nil
+		if st == FastOK && d.kept != int(d.est) {
+			// The estimate moves an eighth of the way to what this
+			// value held (racing updates lose one another's step).
+			est := d.est
+			f.strBytes.Store(est + (int32(min(d.kept, 1<<24))-est)/8)
+		}
+		d.data, d.marks, d.arena = nil, nil, nil
 		clear(d.spans[:cap(d.spans)])
 		fdecs.Put(d)
 		if r := recover(); r != nil {
@@ -1144,7 +1200,7 @@ func (d *fdec) manual(fp *fprop, v reflect.Value, texts bool) {
 	d.i = start
 	d.next()
 	s, _ := d.str()
-	if err := v.Addr().Interface().(TextMemberDecoder).DecodeTextMember(fp.key, string(s)); err != nil {
+	if err := v.Addr().Interface().(TextMemberDecoder).DecodeTextMember(fp.key, d.keep(s)); err != nil {
 		d.give()
 	}
 }
@@ -1382,7 +1438,10 @@ func (d *fdec) stringValue(f *fnode, v reflect.Value, s []byte, esc bool) {
 		d.give()
 	}
 	text := ""
-	if f.p.kind == vString || f.p.kind == vDate || f.generic {
+	switch {
+	case f.p.kind == vString:
+		text = d.keep(s)
+	case f.p.kind == vDate || f.generic:
 		text = string(s)
 	}
 	if f.generic {

@@ -1,7 +1,10 @@
 package schema
 
 import (
+	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -84,6 +87,43 @@ func TestFastKeysAsWritten(t *testing.T) {
 	} {
 		if got := agree(t, fd, vs, []byte(c.doc)); got != c.taken {
 			t.Errorf("%s taken in one pass: %v, want %v", c.doc, got, c.taken)
+		}
+	}
+}
+
+// The strings of values read one after another, on several goroutines,
+// are each the text read: the blocks they are cut from are never written
+// again, whatever the values read after.
+func TestFastStringsKept(t *testing.T) {
+	fd, _ := fastTestDecoder(t)
+	const workers, each = 4, 500
+	docs := make([][]fastDoc, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				// Lengths vary, so that values need one block or two.
+				name := strings.Repeat("名", 1+(i+w)%8)
+				tags := `"` + strings.Repeat("a", 1+i%40) + `","` + strings.Repeat("b", 1+i%300) + `"`
+				doc := fmt.Sprintf(`{"name":%q,"tags":[%s],"code":"%02d"}`, name, tags, i%100)
+				var v fastDoc
+				if _, st := fd.Decode([]byte(doc), &v, nil); st != FastOK {
+					t.Errorf("%s: status %v", doc, st)
+					return
+				}
+				docs[w] = append(docs[w], v)
+			}
+		}()
+	}
+	wg.Wait()
+	for w := range workers {
+		for i, v := range docs[w] {
+			want := []string{strings.Repeat("a", 1+i%40), strings.Repeat("b", 1+i%300)}
+			if v.Name != strings.Repeat("名", 1+(i+w)%8) || !slices.Equal(v.Tags, want) || v.Code != fmt.Sprintf("%02d", i%100) {
+				t.Fatalf("worker %d, value %d reads %q %q %q", w, i, v.Name, v.Tags, v.Code)
+			}
 		}
 	}
 }
