@@ -1522,7 +1522,9 @@ func (d *fdec) checkString(f *fnode, s []byte, text string) {
 	for _, c := range f.chain {
 		if c.matches != nil {
 			if text == "" && len(s) > 0 {
-				text = string(s)
+				// Matchers keep no text they are given (see
+				// matchMemo.match): the bytes need no copy.
+				text = unsafe.String(&s[0], len(s))
 			}
 			if !c.matches(text) {
 				d.give()

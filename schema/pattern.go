@@ -46,7 +46,8 @@ func (a *patternAtom) has(r rune) bool {
 	return false
 }
 
-// matcher returns a function equivalent to re.MatchString.
+// matcher returns a function equivalent to re.MatchString, which keeps
+// no reference to the text it is given (the memo keeps copies).
 func matcher(re *regexp.Regexp) func(string) bool {
 	if sp := compileSimple(re.String()); sp != nil {
 		return sp.match

@@ -3,6 +3,7 @@ package schema
 import (
 	"regexp"
 	"testing"
+	"unsafe"
 )
 
 var patternCases = []string{
@@ -55,4 +56,22 @@ func FuzzSimplePattern(f *testing.F) {
 			t.Fatalf("%s on %q: got %v, want %v", re, in, got, want)
 		}
 	})
+}
+
+// A matcher keeps no text it is given: a text made over bytes that change
+// afterwards is remembered as it was.
+func TestMatcherKeepsNoText(t *testing.T) {
+	re := regexp.MustCompile(`^(就近可办|[^\s、,，;；()（）]{1,28}通办)$`)
+	m := &matchMemo{re: re, m: newMemo[bool](matchMemoEntries)}
+	b := []byte("川渝通办")
+	if !m.match(unsafe.String(&b[0], len(b))) {
+		t.Fatal("川渝通办 does not match")
+	}
+	copy(b, "川渝通、")
+	if v, ok := m.m.get("川渝通办"); !ok || !v {
+		t.Fatalf("川渝通办 remembered as %v, %v", v, ok)
+	}
+	if m.match(unsafe.String(&b[0], len(b))) {
+		t.Fatal("川渝通、 matches")
+	}
 }
