@@ -145,6 +145,74 @@ func TestGrowth(t *testing.T) {
 	}
 }
 
+// A set that reserves room for the entries it is then given rebuilds no
+// table, whether it held some before or not, holds them all with their
+// values, and takes no more memory than one grown entry by entry; past
+// what it reserved, it grows as before.
+func TestReserve(t *testing.T) {
+	for _, tt := range []struct {
+		name          string
+		before, n     int
+		reserve, more int
+	}{
+		{"empty, exactly", 0, 200_000, 200_000, 0},
+		{"after some", 5_000, 200_000, 205_000, 0},
+		{"fewer than reserved", 0, 100_000, 200_000, 0},
+		{"more than reserved", 0, 100_000, 100_000, 100_000},
+		{"small", 0, 100, 100, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if testing.Short() && tt.n > 10_000 {
+				t.Skip("many entries: not in -short")
+			}
+			seed := maphash.MakeSeed()
+			fp := func(i int) uint64 { return maphash.String(seed, strconv.Itoa(i)) }
+			s := New()
+			defer s.Free()
+			want := map[uint64]uint32{}
+			add := func(from, to int) {
+				for i := from; i < to; i++ {
+					if _, held := s.Add(fp(i), uint32(i)); held {
+						t.Fatalf("entry %d held before it is added", i)
+					}
+					want[fp(i)] = uint32(i)
+				}
+			}
+			add(0, tt.before)
+			s.Reserve(tt.reserve)
+			check(t, s, want)
+			var grown [nShards]int32
+			for i, sh := range s.shards {
+				grown[i] = sh.grown
+			}
+			bytes := s.Bytes()
+			add(tt.before, tt.before+tt.n)
+			rebuilt := 0
+			for i, sh := range s.shards {
+				if sh.grown != grown[i] {
+					rebuilt++
+				}
+			}
+			if rebuilt > 1 {
+				// Two standard deviations and the steps' rounding up
+				// leave a shard in some thousands to grow once.
+				t.Errorf("%d shards rebuilt after Reserve(%d) and %d entries", rebuilt, tt.reserve, tt.n)
+			}
+			if tt.n >= 200_000 && tt.reserve == tt.before+tt.n {
+				// Grown entry by entry, a set takes about 11 bytes an
+				// entry with lines for values, 9.5 to 12 of them the
+				// tables: no more when reserved (smaller shards lose
+				// more to whole pages).
+				if per := float64(bytes) / float64(tt.reserve); per > 12.5 {
+					t.Errorf("%.2f bytes of tables an entry reserved, want at most 12.5", per)
+				}
+			}
+			add(tt.before+tt.n, tt.before+tt.n+tt.more)
+			check(t, s, want)
+		})
+	}
+}
+
 // Fingerprints that are not random fill the table as well as random ones;
 // fingerprints that mix to one bucket are stashed, found all the same, in
 // bounded memory.

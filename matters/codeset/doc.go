@@ -39,6 +39,10 @@
 // grow one at a time: the whole is 78–93 % full, 85 % on average, and what
 // a growing shard holds twice is a 64th of the set.
 //
+// A caller that knows about how many fingerprints are coming calls
+// [Set.Reserve]: each shard's table is then made the size it would grow
+// to, and the entries are not moved five times on the way.
+//
 // The values are kept apart, in the order of the entries' numbers, in
 // blocks of 128: a block is its first value and the differences from one
 // value to the next in as many bits as its largest difference needs. The
