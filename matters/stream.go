@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"iter"
+	"os"
 	"reflect"
 	"runtime"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/zwfw/zwfw/matters/codeset"
 	"github.com/zwfw/zwfw/schema"
 )
 
@@ -69,7 +71,21 @@ type DecodeOptions struct {
 	// running slower). A server that decodes several documents at once
 	// should not: its CPUs are busy already.
 	ReadAhead bool
+	// Size is the document's size in bytes, when the reader does not
+	// tell it; 0 if unknown. An *os.File of a regular file, a
+	// bytes.Reader, a strings.Reader or a bytes.Buffer tells it. With it,
+	// once the first 4,096 matters of a JSON document are read, the
+	// decoder estimates from their size how many follow and makes its
+	// index of codes that size at once, instead of growing it step by
+	// step (about a twentieth of the CPU time of a large catalogue). A
+	// size that is wrong costs only that: the index grows as it would, or
+	// keeps room it does not use, about 11 bytes a matter expected.
+	Size int64
 }
+
+// reserveAfter is how many matters of a document of known size are read
+// before the index of codes is made the size of the whole.
+const reserveAfter = 4096
 
 // RuleTooManyProblems closes a problem list that was cut short.
 const RuleTooManyProblems schema.Rule = "document.too-many-problems"
@@ -126,6 +142,11 @@ type Decoder struct {
 	afterMatters bool           // the bundles come after the matters
 	mattersSeen  bool           // a matter has been read
 	waiting      []*schema.Node // nodes of the first len(waiting) bundles
+	// size is the document's size, if known; firstAt, where its first
+	// matter starts.
+	size     int64
+	firstAt  int64
+	reserved int // the matters the index was made for, if it was
 }
 
 // NewDecoder returns a decoder reading from r; name is the file name used
@@ -145,7 +166,43 @@ func NewDecoder(r io.Reader, name string, opts *DecodeOptions) *Decoder {
 	if d.opts.Reference {
 		d.sch = d.sch.Reference()
 	}
+	d.size = d.opts.Size
+	if d.size <= 0 {
+		d.size = readerSize(r)
+	}
 	return d
+}
+
+// readerSize returns the bytes left to read from r, when r tells: a
+// regular file, or a reader with a Len method; else 0.
+func readerSize(r io.Reader) int64 {
+	switch r := r.(type) {
+	case interface{ Len() int }:
+		return int64(r.Len())
+	case *os.File:
+		fi, err := r.Stat()
+		if err != nil || !fi.Mode().IsRegular() {
+			return 0
+		}
+		at, err := r.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return 0
+		}
+		return max(fi.Size()-at, 0)
+	}
+	return 0
+}
+
+// reserve makes the index the size the document needs, as the first i
+// matters, which ended at offset at, suggest.
+func (d *Decoder) reserve(i int, at int64) {
+	span := at - d.firstAt
+	if span <= 0 || d.size <= at {
+		return
+	}
+	n := float64(i) + float64(d.size-at)*float64(i)/float64(span)
+	d.reserved = int(min(n, float64(codeset.MaxValue)))
+	d.ix.codes.Reserve(d.reserved)
 }
 
 func (d *Decoder) report(l schema.List) {
@@ -572,6 +629,14 @@ func (d *Decoder) fastHandler(fd *schema.FastDecoder, yield func(int, *Matter) b
 		}
 		if key == "bundles" {
 			return schema.FastFallback // few: read as nodes
+		}
+		if d.size > 0 {
+			switch i {
+			case 0:
+				d.firstAt = e.Offset()
+			case reserveAfter:
+				d.reserve(i, e.Offset())
+			}
 		}
 		d.mattersSeen = true
 		mp := &m

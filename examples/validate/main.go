@@ -174,7 +174,7 @@ func (rc *recorder) Read(p []byte) (int, error) {
 // row:column). ahead reads a catalogue's matters ahead on a second CPU.
 func validate(name string, r io.Reader, progress *cli.Progress, ahead bool) (kind string, matterCount int, probs schema.List) {
 	// The bundles are checked as they come, and not kept.
-	opts := matters.DecodeOptions{OnBundle: func(int, *matters.Bundle) {}, ReadAhead: ahead}
+	opts := matters.DecodeOptions{OnBundle: func(int, *matters.Bundle) {}, ReadAhead: ahead, Size: cli.Size(r)}
 	if progress != nil {
 		opts.Progress = progress.Update
 	}

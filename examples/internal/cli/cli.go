@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -223,6 +224,18 @@ func Open(name string) (r io.ReadCloser, file string, err error) {
 	}
 	r, err = os.Open(name)
 	return r, name, err
+}
+
+// Size returns the size of what Open returned, when it is a regular file
+// (or an embedded one), else 0: a decoder told it sizes its index at once
+// (matters.DecodeOptions.Size).
+func Size(r io.Reader) int64 {
+	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			return fi.Size()
+		}
+	}
+	return 0
 }
 
 // IsWorkbook reports whether the file name is a workbook (.xlsx), which

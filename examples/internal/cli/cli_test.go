@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -119,5 +122,37 @@ func TestLoadCatalogue(t *testing.T) {
 		if cat != nil || !probs.HasErrors() || probs[0].Pos.File != name {
 			t.Errorf("LoadCatalogue(%q) = %v, %v; want nil and a problem of the file", name, cat, probs)
 		}
+	}
+}
+
+// Size tells the size of a file and of the embedded catalogue, and 0 for
+// standard input and readers with no Stat.
+func TestSize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.json")
+	if err := os.WriteFile(path, []byte(`{"matters":[]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{path, ""} {
+		r, file, err := Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _, _ = Open(name)
+		if got := Size(r); got != int64(len(b)) {
+			t.Errorf("%s: Size %d, want %d", file, got, len(b))
+		}
+		r.Close()
+	}
+	r, _, _ := Open("-")
+	if got := Size(r); got != 0 {
+		t.Errorf("standard input: Size %d, want 0", got)
+	}
+	if got := Size(strings.NewReader("abc")); got != 0 {
+		t.Errorf("a strings.Reader: Size %d, want 0", got)
 	}
 }
