@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwfw/zwfw/matters"
@@ -53,6 +54,11 @@ func TestDecoderReservesIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	fsFile, err := fstest.MapFS{"synthetic.json": {Data: doc}}.Open("synthetic.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsFile.Close()
 	for _, c := range []struct {
 		name     string
 		r        io.Reader
@@ -61,6 +67,7 @@ func TestDecoderReservesIndex(t *testing.T) {
 	}{
 		{"bytes.Reader", bytes.NewReader(doc), nil, n * 95 / 100, n * 105 / 100},
 		{"os.File", f, nil, n * 95 / 100, n * 105 / 100},
+		{"fs.File", fsFile, nil, n * 95 / 100, n * 105 / 100},
 		{"Size", hidden{bytes.NewReader(doc)}, &matters.DecodeOptions{Size: int64(len(doc))}, n * 95 / 100, n * 105 / 100},
 		{"Size too small", hidden{bytes.NewReader(doc)}, &matters.DecodeOptions{Size: 100}, 0, 0},
 		{"Size ten times too large", hidden{bytes.NewReader(doc)}, &matters.DecodeOptions{Size: 10 * int64(len(doc))}, 9 * n, 11 * n},

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"io/fs"
 	"iter"
-	"os"
 	"reflect"
 	"runtime"
 	"slices"
@@ -72,7 +72,7 @@ type DecodeOptions struct {
 	// should not: its CPUs are busy already.
 	ReadAhead bool
 	// Size is the document's size in bytes, when the reader does not
-	// tell it; 0 if unknown. An *os.File of a regular file, a
+	// tell it; 0 if unknown. A regular file (an *os.File, an fs.File), a
 	// bytes.Reader, a strings.Reader or a bytes.Buffer tells it. With it,
 	// once the first 4,096 matters of a JSON document are read, the
 	// decoder estimates from their size how many follow and makes its
@@ -174,19 +174,22 @@ func NewDecoder(r io.Reader, name string, opts *DecodeOptions) *Decoder {
 }
 
 // readerSize returns the bytes left to read from r, when r tells: a
-// regular file, or a reader with a Len method; else 0.
+// regular file (an *os.File, an fs.File), or a reader with a Len method;
+// else 0.
 func readerSize(r io.Reader) int64 {
 	switch r := r.(type) {
 	case interface{ Len() int }:
 		return int64(r.Len())
-	case *os.File:
+	case interface{ Stat() (fs.FileInfo, error) }:
 		fi, err := r.Stat()
 		if err != nil || !fi.Mode().IsRegular() {
 			return 0
 		}
-		at, err := r.Seek(0, io.SeekCurrent)
-		if err != nil {
-			return 0
+		var at int64
+		if s, ok := r.(io.Seeker); ok {
+			if at, err = s.Seek(0, io.SeekCurrent); err != nil {
+				return 0
+			}
 		}
 		return max(fi.Size()-at, 0)
 	}
