@@ -66,10 +66,10 @@ type DecodeOptions struct {
 	// still run on that goroutine, in the document's order, with the same
 	// matters and problems. A program that reads one large catalogue with
 	// a CPU to spare sets it: on a 2-CPU machine its wall time falls by
-	// about a fifth, and its CPU time grows by about a quarter (copying
-	// and scanning the text, and two goroutines decoding side by side each
-	// running slower). A server that decodes several documents at once
-	// should not: its CPUs are busy already.
+	// a tenth to a fifth, and its CPU time grows by a fifth to a quarter
+	// (copying and scanning the text, and two goroutines decoding side by
+	// side each running slower). A server that decodes several documents
+	// at once should not: its CPUs are busy already.
 	ReadAhead bool
 	// Size is the document's size in bytes, when the reader does not
 	// tell it; 0 if unknown. A regular file (an *os.File, an fs.File), a
