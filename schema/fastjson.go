@@ -615,8 +615,8 @@ type fdec struct {
 	marks  []int
 	buf    []byte     // scratch for strings with escapes
 	spans  []textSpan // scratch for uniqueItems
-	// The strings of the value are cut from blocks: arena is what is left
-	// of the last one, kept how many bytes strings took in all.
+	// The short strings of the value are cut from blocks: arena is what
+	// is left of the last one, kept how many bytes they took in all.
 	arena []byte
 	kept  int
 	est   int32 // the decoder's strBytes when the read began
@@ -636,11 +636,11 @@ func (d *fdec) keep(s []byte) string {
 	if n == 0 {
 		return ""
 	}
+	if n > arenaMax {
+		return string(s)
+	}
 	d.kept += n
 	if n > len(d.arena) {
-		if n > arenaMax {
-			return string(s)
-		}
 		// The first block holds what the values read before held, and
 		// an eighth more; a next one, a quarter of that.
 		size := int(d.est)
@@ -1523,7 +1523,7 @@ func (d *fdec) checkString(f *fnode, s []byte, text string) {
 		if c.matches != nil {
 			if text == "" && len(s) > 0 {
 				// Matchers keep no text they are given (see
-				// matchMemo.match): the bytes need no copy.
+				// matcher): the bytes need no copy.
 				text = unsafe.String(&s[0], len(s))
 			}
 			if !c.matches(text) {
