@@ -3,6 +3,7 @@ package matters_test
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -249,6 +250,32 @@ func ExampleDecodeOptions_readAhead() {
 	fmt.Println(n, "matters, the last", last+";", len(d.Problems()), "problems")
 	// Output:
 	// 2000 matters, the last 事项1999; 0 problems
+}
+
+// A reader that does not tell its size (a bufio.Reader, a pipe, a
+// decompressor; here an io.MultiReader) is read with the size given,
+// when the program knows it: after 4,096 matters of a JSON document the
+// decoder makes its index of codes the size of the whole catalogue at
+// once. A file handed to the decoder as it is tells its size itself.
+func ExampleDecodeOptions_size() {
+	var doc strings.Builder
+	doc.WriteString(`{"kind": "Catalogue", "schemaVersion": 1, "catalogueKind": "实施清单", "division": {"name": "示例县"}, "matters": [`)
+	for i := range 10_000 {
+		if i > 0 {
+			doc.WriteString(",\n")
+		}
+		fmt.Fprintf(&doc, `{"code": "0001%04d%04d", "name": "事项%d", "type": "行政许可", "level": "县级", "body": {"name": "示例局"}, "handlingKind": "即办件", "promisedLimit": {"unit": "即办"}}`, i/1000+1, i%1000, i)
+	}
+	doc.WriteString("]}")
+	r := io.MultiReader(strings.NewReader(doc.String()))
+	d := matters.NewDecoder(r, "c.json", &matters.DecodeOptions{Size: int64(doc.Len())})
+	n := 0
+	for range d.Matters() {
+		n++
+	}
+	fmt.Println(n, "matters,", len(d.Problems()), "problems")
+	// Output:
+	// 10000 matters, 0 problems
 }
 
 // A catalogue written for reading, with Chinese labels.
