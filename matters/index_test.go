@@ -213,3 +213,38 @@ func TestIndexInactive(t *testing.T) {
 		t.Errorf("%.1f bytes an inactive matter, want at most 12", per)
 	}
 }
+
+// A decoder of a document of known size sizes its index at 4,096 matters,
+// then at 65,536, 1,048,576 …, each time for the matters the document
+// holds by the size of those read, but never for more than 16 times the
+// matters read: a size given wrong costs bounded room.
+func TestReserveSteps(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		size  int64 // the document's, for matters of 100 bytes from offset 0
+		steps []int // the matters read at each reservation
+		want  []int // reserved after each
+	}{
+		{"a million matters", 100_000_000, []int{4096, 65536}, []int{65536, 1_000_000}},
+		{"ten thousand", 1_000_000, []int{4096}, []int{10_000}},
+		{"a size far too large", 1 << 50, []int{4096, 65536, 1 << 20}, []int{1 << 16, 1 << 20, 1 << 24}},
+		{"a size too small", 1_000, []int{4096}, []int{0}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := NewDecoder(nil, "c.json", &DecodeOptions{Size: c.size})
+			defer d.ix.free()
+			for k, i := range c.steps {
+				if i != d.nextReserve {
+					t.Fatalf("step %d at matter %d, want %d", k, d.nextReserve, i)
+				}
+				d.reserve(i, int64(i)*100)
+				if d.reserved != c.want[k] {
+					t.Errorf("after %d matters, index made for %d, want %d", i, d.reserved, c.want[k])
+				}
+			}
+			if d.nextReserve != c.steps[len(c.steps)-1]*16 {
+				t.Errorf("next step at %d", d.nextReserve)
+			}
+		})
+	}
+}
