@@ -230,16 +230,8 @@ func ExampleDecodeOptions_onBundle() {
 // problems are the same as without; the loop runs on the caller's
 // goroutine as always.
 func ExampleDecodeOptions_readAhead() {
-	var doc strings.Builder
-	doc.WriteString(`{"kind": "Catalogue", "schemaVersion": 1, "catalogueKind": "实施清单", "division": {"name": "示例县"}, "matters": [`)
-	for i := range 2000 {
-		if i > 0 {
-			doc.WriteString(",\n")
-		}
-		fmt.Fprintf(&doc, `{"code": "000101%03d%03d", "name": "事项%d", "type": "行政许可", "level": "县级", "body": {"name": "示例局"}, "handlingKind": "承诺件", "promisedLimit": {"value": 5, "unit": "工作日"}}`, i/1000+1, i%1000, i)
-	}
-	doc.WriteString("]}")
-	d := matters.NewDecoder(strings.NewReader(doc.String()), "c.json", &matters.DecodeOptions{ReadAhead: true})
+	doc := exampleCatalogue(2000)
+	d := matters.NewDecoder(strings.NewReader(doc), "c.json", &matters.DecodeOptions{ReadAhead: true})
 	n, last := 0, ""
 	for i, m := range d.Matters() {
 		if i != n {
@@ -258,17 +250,9 @@ func ExampleDecodeOptions_readAhead() {
 // decoder makes its index of codes the size of the whole catalogue at
 // once. A file handed to the decoder as it is tells its size itself.
 func ExampleDecodeOptions_size() {
-	var doc strings.Builder
-	doc.WriteString(`{"kind": "Catalogue", "schemaVersion": 1, "catalogueKind": "实施清单", "division": {"name": "示例县"}, "matters": [`)
-	for i := range 10_000 {
-		if i > 0 {
-			doc.WriteString(",\n")
-		}
-		fmt.Fprintf(&doc, `{"code": "0001%04d%04d", "name": "事项%d", "type": "行政许可", "level": "县级", "body": {"name": "示例局"}, "handlingKind": "即办件", "promisedLimit": {"unit": "即办"}}`, i/1000+1, i%1000, i)
-	}
-	doc.WriteString("]}")
-	r := io.MultiReader(strings.NewReader(doc.String()))
-	d := matters.NewDecoder(r, "c.json", &matters.DecodeOptions{Size: int64(doc.Len())})
+	doc := exampleCatalogue(10_000)
+	r := io.MultiReader(strings.NewReader(doc))
+	d := matters.NewDecoder(r, "c.json", &matters.DecodeOptions{Size: int64(len(doc))})
 	n := 0
 	for range d.Matters() {
 		n++
@@ -276,6 +260,20 @@ func ExampleDecodeOptions_size() {
 	fmt.Println(n, "matters,", len(d.Problems()), "problems")
 	// Output:
 	// 10000 matters, 0 problems
+}
+
+// exampleCatalogue returns a JSON catalogue of n valid matters.
+func exampleCatalogue(n int) string {
+	var doc strings.Builder
+	doc.WriteString(`{"kind": "Catalogue", "schemaVersion": 1, "catalogueKind": "实施清单", "division": {"name": "示例县"}, "matters": [`)
+	for i := range n {
+		if i > 0 {
+			doc.WriteString(",\n")
+		}
+		fmt.Fprintf(&doc, `{"code": "000101%03d%03d", "name": "事项%d", "type": "行政许可", "level": "县级", "body": {"name": "示例局"}, "handlingKind": "承诺件", "promisedLimit": {"value": 5, "unit": "工作日"}}`, i/1000+1, i%1000, i)
+	}
+	doc.WriteString("]}")
+	return doc.String()
 }
 
 // A catalogue written for reading, with Chinese labels.
