@@ -286,13 +286,13 @@ func plainInt(s []byte) (int64, bool) {
 	if neg {
 		digits = s[1:]
 	}
-	if len(digits) == 0 || len(digits) > 18 || digits[0] == '0' && (len(digits) > 1 || neg) {
+	if len(digits) > 18 {
 		// 19 digits and more may not fit: the library tells.
-		if !isPlainInt(string(s)) {
-			return 0, false
-		}
 		v, err := strconv.ParseInt(string(s), 10, 64)
-		return v, err == nil
+		return v, err == nil && isPlainInt(string(s))
+	}
+	if len(digits) == 0 || digits[0] == '0' && (len(digits) > 1 || neg) {
+		return 0, false // "", "-", a redundant zero, "-0"
 	}
 	var v int64
 	for _, c := range digits {

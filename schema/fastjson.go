@@ -1799,9 +1799,7 @@ func (d *fdec) slice(f *fnode, v reflect.Value) {
 // firstMember reads past the '{' at d.i and, when a member follows, its
 // key (without escapes: a key with one is left to the usual way) and ':'.
 func (d *fdec) firstMember() ([]byte, bool) {
-	d.i++ // {
-	if d.next() == '}' {
-		d.i++
+	if !d.firstKey() {
 		return nil, false
 	}
 	return d.memberKey(), true
@@ -1859,17 +1857,10 @@ func (d *fdec) takeKey(k string) bool {
 // nextMember reads past what follows a member's value: the next key
 // after a comma, or the closing brace.
 func (d *fdec) nextMember() ([]byte, bool) {
-	switch d.next() {
-	case ',':
-		d.i++
-		d.next()
-		return d.memberKey(), true
-	case '}':
-		d.i++
+	if !d.nextKey() {
 		return nil, false
 	}
-	d.give()
-	return nil, false
+	return d.memberKey(), true
 }
 
 func (d *fdec) memberKey() []byte {
